@@ -1,0 +1,53 @@
+"""PyCarrot: a small, fast, readable autograd engine on NumPy.
+
+``Carrot`` stores ``data``, ``grad`` and ``child_nodes`` as in the original design; ``backward()`` walks the
+graph once in reverse topological order. See DESIGN.md for the contract other code relies on.
+"""
+
+from .carrot import (
+    OPS,
+    RULES,
+    Carrot,
+    Parameter,
+    absolute,
+    add,
+    as_carrot,
+    cos,
+    div,
+    exp,
+    getitem,
+    is_grad_enabled,
+    local_rule,
+    log,
+    log_softmax,
+    matmul,
+    mean,
+    mul,
+    neg,
+    no_grad,
+    power,
+    relu,
+    reshape,
+    sigmoid,
+    sin,
+    softmax,
+    sqrt,
+    sub,
+    sum,
+    tanh,
+    topological_order,
+    transpose,
+)
+from .gradcheck import GradcheckResult, gradcheck
+from .trace import (
+    BackwardTrace,
+    EdgeCall,
+    GradAccumulate,
+    NodeVisit,
+    per_path_backward,
+    per_path_call_count,
+    record_backward,
+    traced_backward,
+)
+
+__version__ = "0.1.0"
