@@ -50,4 +50,25 @@ from .trace import (
     traced_backward,
 )
 
+# nn, losses, optimizers, save/load and seeding (issue 3)
+from . import nn, optim  # noqa: E402  (import pycarrot.nn as nn / pycarrot.optim as optim)
+from .nn import (  # noqa: E402
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    Identity,
+    Linear,
+    Module,
+    MSELoss,
+    ReLU,
+    Sequential,
+    Sigmoid,
+    Tanh,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    mse_loss,
+)
+from .optim import SGD, Adam, Optim  # noqa: E402
+from .random import manual_seed  # noqa: E402
+from .serialization import load, save  # noqa: E402
+
 __version__ = "0.1.0"
