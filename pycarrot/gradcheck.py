@@ -107,6 +107,8 @@ def gradcheck(
         label = inputs[k].name or f"input {k}"
         ok = bool(np.all(excess <= 0))
         result.inputs.append(
-            InputCheck(label, analytic, numeric, ok, tuple(int(j) for j in worst), float(excess.max(initial=-np.inf)))
+            InputCheck(
+                label, analytic, numeric, ok, tuple(int(j) for j in worst), float(excess.max(initial=-np.inf))
+            )
         )
     return result
