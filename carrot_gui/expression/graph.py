@@ -1,0 +1,227 @@
+"""The graph the Expression lab draws, built from named Carrot nodes (Qt-free).
+
+Every Carrot the output depends on becomes one node (shared sub-expressions stay shared); every raw
+number or array operand becomes a small constant node of its own. Labels come from the names the user
+gave (the dict keys); unnamed results are labelled by their short formula (``x·y``, ``sin(x)``) or, when
+that gets long, by op name and a counter (``mul₃``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pycarrot import Carrot
+
+KINDS = ("variable", "constant", "op")
+
+_INFIX = {"add": "+", "sub": "−", "mul": "·", "div": "/", "pow": "^", "matmul": "@"}
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+MAX_FORMULA_LABEL = 14
+
+
+@dataclass
+class GraphNode:
+    """One box in the picture: a variable, a constant or an op's result."""
+
+    index: int
+    label: str  # what the box and the rules call it
+    kind: str  # "variable" (a leaf that requires grad), "constant" or "op"
+    op: str | None  # the op's name for results ("mul", "tanh", ...), else None
+    value: np.ndarray
+    carrot: Carrot | None  # None for a raw number/array operand
+    named: bool = False  # the user gave this node its label
+    is_output: bool = False
+    operands: list[int] = field(default_factory=list)  # node indices, in the op's argument order
+    consumers: list[int] = field(default_factory=list)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.value.shape)
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.value.size == 1
+
+    @property
+    def requires_grad(self) -> bool:
+        return self.carrot is not None and self.carrot.requires_grad
+
+    @property
+    def rule_label(self) -> str:
+        """The label as it appears inside a rule: bracketed when it is an unnamed formula like ``x·y``."""
+        if not self.named and self.op in _INFIX and any(ch in self.label for ch in "+−·/^@"):
+            return f"({self.label})"
+        return self.label
+
+    def formula(self, graph: ExpressionGraph) -> str:
+        """How this node was computed, e.g. ``z = mul(x, y)``; a leaf's formula is just its label."""
+        if self.op is None:
+            return self.label
+        args = ", ".join(graph.nodes[i].label for i in self.operands)
+        return f"{self.label} = {self.op}({args})"
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    """Forward direction: ``src`` (an operand) feeds ``dst`` (a result) as its argument number ``slot``."""
+
+    index: int
+    src: int
+    dst: int
+    slot: int
+
+
+@dataclass
+class ExpressionGraph:
+    """Nodes in forward order (inputs first), edges operand → result, and the output's index."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    output: int
+    title: str = ""
+    _by_id: dict[int, int] = field(default_factory=dict, repr=False)
+    _edge_at: dict[tuple[int, int, int], int] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def index_of(self, carrot: Carrot) -> int:
+        """The node index of a Carrot in this graph (KeyError if it is not drawn)."""
+        return self._by_id[id(carrot)]
+
+    def edge_between(self, src: int, dst: int, slot: int) -> int:
+        """The index of the edge feeding ``src`` into ``dst`` as argument ``slot``."""
+        return self._edge_at[(src, dst, slot)]
+
+    def labels(self) -> dict[int, str]:
+        """``id(carrot) -> label`` for :func:`pycarrot.local_rule`; a formula label is bracketed, so the
+        rule reads ``∂z/∂(x·y) = 1``."""
+        return {id(n.carrot): n.rule_label for n in self.nodes if n.carrot is not None}
+
+    def find(self, label: str) -> GraphNode:
+        """The node with this label (KeyError naming the labels there are)."""
+        for n in self.nodes:
+            if n.label == label:
+                return n
+        raise KeyError(f"no node labelled {label!r}; labels: {', '.join(n.label for n in self.nodes)}")
+
+    @property
+    def output_node(self) -> GraphNode:
+        return self.nodes[self.output]
+
+
+def _constant_label(value: np.ndarray) -> str:
+    if value.size == 1:
+        return f"{float(value.reshape(-1)[0]):.6g}"
+    return "const " + "×".join(map(str, value.shape))
+
+
+def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
+    """The drawable graph of ``named`` (``{label: Carrot}``, the last one being the output).
+
+    Raises ``ValueError`` with a clear message for an empty dict or values that are not Carrots.
+    """
+    if not named:
+        raise ValueError("nothing to draw: the expression defines no names")
+    for key, value in named.items():
+        if not isinstance(value, Carrot):
+            raise ValueError(f"{key!r} is a {type(value).__name__}, not a Carrot: cannot draw it")
+    label_of: dict[int, str] = {}
+    for key, value in named.items():
+        label_of.setdefault(id(value), key)
+    root = list(named.values())[-1]
+
+    nodes: list[GraphNode] = []
+    by_id: dict[int, int] = {}
+    used_labels: set[str] = set(label_of.values())
+    counters: dict[str, int] = {}
+
+    def add_node(
+        carrot: Carrot | None, value: np.ndarray, op: str | None, kind: str, operands: list[int]
+    ) -> int:
+        i = len(nodes)
+        if carrot is not None and id(carrot) in label_of:
+            label, is_named = label_of[id(carrot)], True
+        elif kind == "constant" and (carrot is None or not carrot.name):
+            label, is_named = _constant_label(value), False
+        elif op is None:
+            label, is_named = (carrot.name if carrot is not None and carrot.name else f"leaf{i}"), False
+        else:
+            label, is_named = _result_label(op, [nodes[j] for j in operands], counters, used_labels), False
+        nodes.append(GraphNode(i, label, kind, op, value, carrot, named=is_named, operands=operands))
+        if carrot is not None:
+            by_id[id(carrot)] = i
+        return i
+
+    # Iterative post-order over operands (constants included), so every node comes after its inputs.
+    starts = list(named.values())
+    starts = [v for v in starts if v is not root] + [root]
+    for start in starts:
+        if id(start) in by_id:
+            continue
+        stack: list[tuple[Carrot, int]] = [(start, 0)]
+        pending: set[int] = {id(start)}
+        while stack:
+            node, k = stack[-1]
+            ops = node.operands
+            while k < len(ops):
+                operand = ops[k]
+                if isinstance(operand, Carrot) and id(operand) not in by_id and id(operand) not in pending:
+                    break
+                k += 1
+            if k < len(ops):
+                stack[-1] = (node, k + 1)
+                pending.add(id(ops[k]))
+                stack.append((ops[k], 0))
+                continue
+            stack.pop()
+            pending.discard(id(node))
+            operand_idx = []
+            for operand in ops:
+                if isinstance(operand, Carrot):
+                    operand_idx.append(by_id[id(operand)])
+                else:
+                    arr = np.asarray(operand)
+                    operand_idx.append(add_node(None, arr, None, "constant", []))
+            if ops:
+                kind, op = "op", node.name or "op"
+            else:
+                kind, op = ("variable" if node.requires_grad else "constant"), None
+            add_node(node, node.data, op, kind, operand_idx)
+
+    edges: list[GraphEdge] = []
+    edge_at: dict[tuple[int, int, int], int] = {}
+    for n in nodes:
+        for slot, src in enumerate(n.operands):
+            e = GraphEdge(len(edges), src, n.index, slot)
+            edges.append(e)
+            edge_at[(src, n.index, slot)] = e.index
+            if n.index not in nodes[src].consumers:
+                nodes[src].consumers.append(n.index)
+    out = by_id[id(root)]
+    nodes[out].is_output = True
+    return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
+
+
+def _result_label(op: str, operands: list[GraphNode], counters: dict[str, int], used: set[str]) -> str:
+    """A short formula like ``x·y`` or ``sin(x)`` when it stays short, else ``mul₂``; always unique."""
+    args = [o.label for o in operands]
+    if op in _INFIX and len(args) == 2:
+        parts = [f"({a})" if (o.op in _INFIX and not o.named) else a for a, o in zip(args, operands)]
+        formula = f"{parts[0]}{_INFIX[op]}{parts[1]}"
+    elif op == "neg" and len(args) == 1:
+        formula = f"−{args[0]}"
+    else:
+        formula = f"{op}({', '.join(args)})"
+    if len(formula) <= MAX_FORMULA_LABEL and formula not in used:
+        used.add(formula)
+        return formula
+    while True:
+        counters[op] = counters.get(op, 0) + 1
+        label = f"{op}{str(counters[op]).translate(_SUBSCRIPT)}"
+        if label not in used:
+            used.add(label)
+            return label

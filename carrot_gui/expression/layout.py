@@ -1,0 +1,184 @@
+"""Layered left-to-right layout of an expression graph (Qt-free): inputs left, output right.
+
+Each result sits one layer right of its rightmost operand; a leaf sits just before its first consumer
+(not all leaves in column 0 — a thousand leaves in one column is unreadable). Within a layer the order
+comes from a few barycenter sweeps (Sugiyama-style) to keep edge crossings few; then each node moves
+towards the mean height of its neighbours without overlapping the one above it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from dataclasses import dataclass
+
+from .graph import ExpressionGraph, GraphNode
+
+# Box sizes in scene units (the views draw exactly these).
+OP_SIZE = (128.0, 62.0)
+TENSOR_SIZE = (128.0, 86.0)
+CONSTANT_SIZE = (70.0, 30.0)
+LAYER_GAP = 78.0  # horizontal space between two columns, room for the edge labels
+ROW_GAP = 22.0
+SWEEPS = 4
+
+
+def node_size(node: GraphNode) -> tuple[float, float]:
+    """Width and height of a node's box: constants small, tensors taller (room for a heat map)."""
+    if node.kind == "constant" and node.carrot is None:
+        return CONSTANT_SIZE
+    return OP_SIZE if node.is_scalar else TENSOR_SIZE
+
+
+@dataclass
+class Layout:
+    """Top-left corner, size and layer of every node (by node index), and each layer's node order."""
+
+    x: list[float]
+    y: list[float]
+    w: list[float]
+    h: list[float]
+    layer: list[int]
+    layers: list[list[int]]
+
+    def rect(self, i: int) -> tuple[float, float, float, float]:
+        return self.x[i], self.y[i], self.w[i], self.h[i]
+
+    def center(self, i: int) -> tuple[float, float]:
+        return self.x[i] + self.w[i] / 2, self.y[i] + self.h[i] / 2
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(left, top, width, height) of the whole drawing."""
+        if not self.x:
+            return 0.0, 0.0, 0.0, 0.0
+        left = min(self.x)
+        top = min(self.y)
+        right = max(x + w for x, w in zip(self.x, self.w))
+        bottom = max(y + h for y, h in zip(self.y, self.h))
+        return left, top, right - left, bottom - top
+
+
+def assign_layers(graph: ExpressionGraph) -> list[int]:
+    """Layer of each node: results right of their operands, leaves just before their first consumer."""
+    nodes = graph.nodes
+    layer = [0] * len(nodes)
+    for n in nodes:  # forward order: operands first
+        if n.operands:
+            layer[n.index] = 1 + max((layer[j] for j in n.operands if nodes[j].operands), default=0)
+    for n in nodes:
+        if not n.operands and n.consumers:
+            layer[n.index] = max(0, min(layer[c] for c in n.consumers) - 1)
+    return layer
+
+
+def layered_layout(graph: ExpressionGraph) -> Layout:
+    """Positions for every node of ``graph``; linear in the number of edges per sweep."""
+    nodes = graph.nodes
+    count = len(nodes)
+    layer = assign_layers(graph)
+    depth = max(layer, default=0) + 1
+    layers: list[list[int]] = [[] for _ in range(depth)]
+    for i in range(count):  # forward (DFS) order is already a good start: subtrees stay together
+        layers[layer[i]].append(i)
+    pos = [0.0] * count
+    for column in layers:
+        for k, i in enumerate(column):
+            pos[i] = float(k)
+
+    preds = [n.operands for n in nodes]
+    succs = [n.consumers for n in nodes]
+    best = _order_crossings(layers, layer, pos, preds)
+    best_layers = [list(c) for c in layers]
+    for sweep in range(SWEEPS):
+        order = range(1, depth) if sweep % 2 == 0 else range(depth - 2, -1, -1)
+        neighbours = preds if sweep % 2 == 0 else succs
+        for li in order:
+            column = layers[li]
+            keyed = []
+            for k, i in enumerate(column):
+                nb = neighbours[i]
+                keyed.append((sum(pos[j] for j in nb) / len(nb) if nb else pos[i], k, i))
+            keyed.sort()
+            column[:] = [i for _, _, i in keyed]
+            for k, i in enumerate(column):
+                pos[i] = float(k)
+        crossings = _order_crossings(layers, layer, pos, preds)
+        if crossings < best:  # sweeps can make things worse again: keep the best order seen
+            best, best_layers = crossings, [list(c) for c in layers]
+    layers = best_layers
+
+    w = [0.0] * count
+    h = [0.0] * count
+    for n in nodes:
+        w[n.index], h[n.index] = node_size(n)
+    x = [0.0] * count
+    left = 0.0
+    for column in layers:
+        width = max((w[i] for i in column), default=0.0)
+        for i in column:
+            x[i] = left + (width - w[i]) / 2
+        left += width + LAYER_GAP
+
+    # Heights: stack each column, then pull nodes towards their operands' centres (keeping order).
+    y = [0.0] * count
+    for column in layers:
+        cursor = 0.0
+        for i in column:
+            y[i] = cursor
+            cursor += h[i] + ROW_GAP
+    toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
+    both = [preds[i] + succs[i] for i in range(count)]
+    for li in range(depth):
+        _settle(layers[li], y, h, toward)
+    for li in range(depth - 1, -1, -1):
+        _settle(layers[li], y, h, both)
+    return Layout(x, y, w, h, layer, layers)
+
+
+def _order_crossings(
+    layers: list[list[int]], layer: list[int], pos: list[float], preds: list[list[int]]
+) -> int:
+    """Crossings between neighbouring layers for the current order (inversion count, O(E log E))."""
+    total = 0
+    for li in range(1, len(layers)):
+        pairs = sorted((pos[d], pos[s]) for d in layers[li] for s in preds[d] if layer[s] == li - 1)
+        seen: list[float] = []
+        for _, sp in pairs:
+            k = bisect_right(seen, sp)
+            total += len(seen) - k
+            insort(seen, sp)
+    return total
+
+
+def _settle(column: list[int], y: list[float], h: list[float], neighbours: list[list[int]]) -> None:
+    """Move each node of a column towards its neighbours' mean centre, never overlapping, order kept."""
+    if not column:
+        return
+    wanted = []
+    for i in column:
+        nb = neighbours[i]
+        wanted.append(sum(y[j] + h[j] / 2 for j in nb) / len(nb) - h[i] / 2 if nb else y[i])
+    floor = float("-inf")
+    for k, i in enumerate(column):
+        y[i] = max(wanted[k], floor)
+        floor = y[i] + h[i] + ROW_GAP
+    # Pushing down only drifts the column; shift it back so it is centred on what it wanted.
+    shift = (sum(wanted) - sum(y[i] for i in column)) / len(column)
+    for i in column:
+        y[i] += shift
+
+
+def count_crossings(graph: ExpressionGraph, layout: Layout) -> int:
+    """Edge crossings between neighbouring layers (edges spanning more layers are not counted)."""
+    by_pair: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for e in graph.edges:
+        ls, ld = layout.layer[e.src], layout.layer[e.dst]
+        if ld == ls + 1:
+            by_pair.setdefault((ls, ld), []).append((layout.center(e.src)[1], layout.center(e.dst)[1]))
+    crossings = 0
+    for segs in by_pair.values():
+        segs.sort()
+        for a in range(len(segs)):
+            for b in range(a + 1, len(segs)):
+                if segs[a][0] < segs[b][0] and segs[a][1] > segs[b][1]:
+                    crossings += 1
+    return crossings

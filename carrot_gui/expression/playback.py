@@ -1,0 +1,312 @@
+"""The playback timeline: forward steps, then exactly the events backward() recorded (Qt-free).
+
+A :class:`Timeline` owns "which step are we at" (``position`` = how many steps have happened, 0…len)
+and answers the full state of every node at any position — value shown?, gradient so far, visited?,
+active?, accumulation text, place in the queue — by looking up precomputed per-node step indices.
+Stepping back is moving the index: nothing is undone, so any position looks the same whichever way
+it was reached.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import numpy as np
+
+import pycarrot as pc
+
+from . import wording
+from .graph import ExpressionGraph
+
+FORWARD, VISIT, EDGE, ACCUMULATE = "forward", "visit", "edge", "accumulate"
+TOPOLOGICAL, PER_PATH = "topological", "per-path"
+MODES = (TOPOLOGICAL, PER_PATH)
+_SLOTS = {"grad_a": 0, "grad_b": 1, "grad_x": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One thing that happened. ``node`` is the node it is about (for an edge: where the gradient comes
+    from); ``input``/``edge`` are set for edges (the operand receiving, the graph edge used)."""
+
+    kind: str
+    node: int
+    text: str
+    input: int = -1
+    edge: int = -1
+    grad: np.ndarray | None = None  # visit: the node's gradient; edge: what it sends; accumulate: after
+    grad_in: np.ndarray | None = None  # edge: the gradient arriving from the output side
+    before: np.ndarray | None = None  # accumulate: .grad before (None if it had none)
+    contribution: np.ndarray | None = None  # accumulate
+    rule: str = ""  # edge: local rule with its number, e.g. "∂z/∂x = y = 4.0"
+    local: float | None = None  # edge between scalars: the local derivative's value
+
+
+@dataclass(frozen=True, slots=True)
+class NodeState:
+    """Everything a view needs to draw one node at one position."""
+
+    value_shown: bool
+    grad: np.ndarray | None  # gradient accumulated so far (None: none yet)
+    visited: bool  # backward() has visited it (its gradient was passed on)
+    active: bool  # the latest step is about this node
+    accumulation: str  # "2.0 + 3.0 = 5.0" while the latest step adds a second contribution, else ""
+    queued: bool  # still waiting to be visited
+
+
+class Timeline:
+    """Steps plus a position; every query takes an optional position (default: the current one)."""
+
+    def __init__(
+        self,
+        graph: ExpressionGraph,
+        steps: list[Step],
+        mode: str = TOPOLOGICAL,
+        grad_fn_calls: int = 0,
+        truncated: bool = False,
+        note: str = "",
+    ) -> None:
+        self.graph = graph
+        self.steps = steps
+        self.mode = mode
+        self.grad_fn_calls = grad_fn_calls  # exact count for the whole walk (even when truncated)
+        self.truncated = truncated
+        self.note = note
+        self._position = 0
+        n = len(graph.nodes)
+        self._forward_at = [-1] * n  # step index that computes the node (-1: shown from the start)
+        self._acc_at: list[list[int]] = [[] for _ in range(n)]
+        self._visit_at: list[list[int]] = [[] for _ in range(n)]
+        self._visits: list[int] = []  # step indices of visits, in order
+        self.backward_start = len(steps)
+        for k, s in enumerate(steps):
+            if s.kind == FORWARD:
+                self._forward_at[s.node] = k
+            else:
+                self.backward_start = min(self.backward_start, k)
+                if s.kind == ACCUMULATE:
+                    self._acc_at[s.node].append(k)
+                elif s.kind == VISIT:
+                    self._visit_at[s.node].append(k)
+                    self._visits.append(k)
+
+    # -- position --------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def position(self) -> int:
+        return self._position
+
+    def seek(self, position: int) -> int:
+        """Go to ``position`` (clamped to 0…len); returns the new position."""
+        if isinstance(position, bool) or not isinstance(position, (int, np.integer)):
+            raise TypeError(f"a timeline position is a whole number, got {position!r}")
+        self._position = max(0, min(len(self.steps), int(position)))
+        return self._position
+
+    def step_forward(self) -> bool:
+        """One step on; False at the end."""
+        if self._position >= len(self.steps):
+            return False
+        self._position += 1
+        return True
+
+    def step_back(self) -> bool:
+        """One step back; False at the start."""
+        if self._position <= 0:
+            return False
+        self._position -= 1
+        return True
+
+    def reset(self) -> None:
+        self._position = 0
+
+    def to_end(self) -> None:
+        self._position = len(self.steps)
+
+    @property
+    def at_end(self) -> bool:
+        return self._position >= len(self.steps)
+
+    def current(self, position: int | None = None) -> Step | None:
+        """The latest step that happened (None at the start)."""
+        p = self._position if position is None else position
+        return self.steps[p - 1] if p > 0 else None
+
+    # -- state -----------------------------------------------------------------------------------------
+
+    def node_state(self, i: int, position: int | None = None) -> NodeState:
+        p = self._position if position is None else position
+        acc = self._acc_at[i]
+        k = bisect_left(acc, p)  # accumulations with index < p have happened
+        grad = self.steps[acc[k - 1]].grad if k else None
+        visits = self._visit_at[i]
+        v = bisect_left(visits, p)
+        cur = self.steps[p - 1] if p > 0 else None
+        active = cur is not None and (cur.node == i or cur.input == i)
+        accumulation = ""
+        if cur is not None and cur.kind == ACCUMULATE and cur.node == i and cur.before is not None:
+            accumulation = wording.accumulation_text(cur.before, cur.contribution, cur.grad)
+        return NodeState(
+            value_shown=self._forward_at[i] < p,
+            grad=grad,
+            visited=v > 0,
+            active=active,
+            accumulation=accumulation,
+            queued=v < len(visits) and p >= self.backward_start,
+        )
+
+    def states(self, position: int | None = None) -> list[NodeState]:
+        return [self.node_state(i, position) for i in range(len(self.graph.nodes))]
+
+    def gradient(self, label: str, position: int | None = None) -> np.ndarray | None:
+        """The gradient of the node labelled ``label`` so far (handy in tests and tooltips)."""
+        return self.node_state(self.graph.find(label).index, position).grad
+
+    def active_edge(self, position: int | None = None) -> int | None:
+        """The graph edge the latest step sent a gradient along (None if the latest step was no edge)."""
+        cur = self.current(position)
+        return cur.edge if cur is not None and cur.kind == EDGE else None
+
+    def queue(self, position: int | None = None) -> list[int]:
+        """Nodes still to be visited, in the order backward() will take them (empty before it starts)."""
+        p = self._position if position is None else position
+        if p < self.backward_start:
+            return []
+        k = bisect_left(self._visits, p)
+        return [self.steps[j].node for j in self._visits[k:]]
+
+    def touched(self, a: int, b: int) -> set[int]:
+        """Nodes whose state may differ between positions ``a`` and ``b`` (what a view must repaint)."""
+        lo, hi = min(a, b), max(a, b)
+        out: set[int] = set()
+        for s in self.steps[max(0, lo - 1) : hi]:
+            out.add(s.node)
+            if s.input >= 0:
+                out.add(s.input)
+        if (lo < self.backward_start <= hi) or lo == 0:
+            # the queue appears or disappears for every node
+            out.update(self.steps[j].node for j in self._visits)
+        return out
+
+    def log(self) -> list[str]:
+        """Every step in words, in order."""
+        return [s.text for s in self.steps]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Recording: run the engine, turn its events into steps
+# ---------------------------------------------------------------------------------------------------------
+
+
+def forward_steps(graph: ExpressionGraph) -> list[Step]:
+    """One step per computed node, inputs first (leaves and constants are shown from the start)."""
+    steps = []
+    for n in graph.nodes:
+        if n.op is not None:
+            args = [graph.nodes[j].label for j in n.operands]
+            steps.append(Step(FORWARD, n.index, wording.forward_text(n.label, n.op, args, n.value)))
+    return steps
+
+
+def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: int = 20_000) -> Timeline:
+    """Run backward from the graph's output in ``mode`` and return forward + backward steps.
+
+    The graph's ``.grad`` arrays are saved before and restored after, so recording never changes a
+    model the graph came from (the Training lab's parameters keep their gradients).
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown backward order {mode!r}; choose one of {', '.join(MODES)}")
+    steps = forward_steps(graph)
+    root = graph.output_node.carrot
+    assert root is not None
+    if not root.requires_grad:
+        note = (
+            f"{graph.output_node.label} does not depend on any variable (a name assigned a number), "
+            "so there is no gradient to follow"
+        )
+        return Timeline(graph, steps, mode, 0, False, note)
+    seed = np.ones(root.data.shape, dtype=root.data.dtype)
+    carrots = [n.carrot for n in graph.nodes if n.carrot is not None]
+    saved = [c._grad for c in carrots]
+    truncated = False
+    try:
+        for c in carrots:
+            c._grad = None
+        if mode == TOPOLOGICAL:
+            with pc.record_backward() as trace:
+                root.backward(seed)
+            events = trace.events
+            calls = trace.grad_fn_calls
+        else:
+            trace = pc.per_path_backward(root, seed, max_calls=max_calls, accumulate=False)
+            events = trace.events
+            truncated = trace.truncated
+            calls = pc.per_path_call_count(root)
+    finally:
+        for c, g in zip(carrots, saved):
+            c._grad = g
+    labels = graph.labels()
+    seeded = False
+    for ev in events:
+        steps.append(_step_of(graph, ev, labels, seeded, seed))
+        seeded = True
+    note = ""
+    if truncated:
+        note = f"showing the first {max_calls:,} of {calls:,} grad_fn calls of the per-path walk"
+    return Timeline(graph, steps, mode, calls, truncated, note)
+
+
+def _step_of(graph: ExpressionGraph, ev, labels: dict[int, str], seeded: bool, seed: np.ndarray) -> Step:
+    t = type(ev)
+    if t is pc.GradAccumulate:
+        i = graph.index_of(ev.node)
+        label = graph.nodes[i].label
+        if not seeded:
+            text = wording.seed_text(label, seed)
+        else:
+            text = wording.accumulate_text(label, ev.before, ev.contribution, ev.after)
+        return Step(ACCUMULATE, i, text, grad=ev.after, before=ev.before, contribution=ev.contribution)
+    if t is pc.NodeVisit:
+        i = graph.index_of(ev.node)
+        n = graph.nodes[i]
+        leaf = not (n.carrot is not None and n.carrot.child_nodes)
+        return Step(VISIT, i, wording.visit_text(n.label, ev.grad, leaf), grad=ev.grad)
+    if t is pc.EdgeCall:
+        i = graph.index_of(ev.node)
+        j = graph.index_of(ev.input)
+        edge = _edge_for(graph, i, j, ev.grad_fn)
+        local = _local_derivative(ev)
+        rule = wording.rule_with_value(pc.local_rule(ev.node, ev.grad_fn, labels), local)
+        text = wording.edge_text(graph.nodes[i].label, graph.nodes[j].label, rule, ev.grad_in, ev.grad_out)
+        return Step(
+            EDGE, i, text, input=j, edge=edge, grad=ev.grad_out, grad_in=ev.grad_in, rule=rule, local=local
+        )
+    raise TypeError(f"unknown backward event {ev!r}")
+
+
+def _edge_for(graph: ExpressionGraph, node: int, operand: int, grad_fn) -> int:
+    slot = _SLOTS.get(getattr(grad_fn, "__name__", ""), None)
+    if slot is not None:
+        try:
+            return graph.edge_between(operand, node, slot)
+        except KeyError:
+            pass
+    for k, src in enumerate(graph.nodes[node].operands):  # ops with other grad_fn names
+        if src == operand:
+            return graph.edge_between(operand, node, k)
+    raise KeyError(f"no edge from {graph.nodes[operand].label} to {graph.nodes[node].label}")
+
+
+def _local_derivative(ev) -> float | None:
+    """For an edge between scalars, the local derivative: grad_out / grad_in (or grad_fn(1) when grad_in is 0)."""
+    if ev.grad_in.size != 1 or ev.grad_out.size != 1:
+        return None
+    g_in = float(ev.grad_in.reshape(-1)[0])
+    if g_in != 0.0:
+        return float(ev.grad_out.reshape(-1)[0]) / g_in
+    with np.errstate(all="ignore"):
+        return float(np.asarray(ev.grad_fn(np.ones_like(ev.grad_in))).reshape(-1)[0])

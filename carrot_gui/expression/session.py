@@ -1,0 +1,210 @@
+"""The Expression lab's state without widgets: source → graph → layout → timelines, plus Check (Qt-free).
+
+A :class:`Loaded` value bundles one built expression; :func:`load_source` and :func:`load_named` make a
+new one or raise, so a failed Build never touches what is on screen. :func:`check` runs ``pc.gradcheck``
+by re-building the expression from its leaves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+import pycarrot as pc
+from pycarrot.expression import parse
+
+from .graph import ExpressionGraph, build_graph
+from .layout import Layout, layered_layout
+from .playback import MODES, PER_PATH, TOPOLOGICAL, Timeline, record_timeline
+
+PER_PATH_MAX_CALLS = 20_000  # the per-path walk is replayed up to this many grad_fn calls
+CHECK_SEED = 0
+CHECK_BUDGET = 4_000_000  # (leaf elements × graph nodes) above which Check refuses: it would block the GUI
+
+
+@dataclass
+class Loaded:
+    """One built expression: its graph, layout and (lazily) a timeline per backward order."""
+
+    graph: ExpressionGraph
+    layout: Layout
+    named: dict[str, Any]
+    source: str | None  # None when the graph came from elsewhere (the Training lab)
+    title: str
+    _timelines: dict[str, Timeline] = field(default_factory=dict, repr=False)
+
+    def timeline(self, mode: str = TOPOLOGICAL) -> Timeline:
+        if mode not in MODES:
+            raise ValueError(f"unknown backward order {mode!r}; choose one of {', '.join(MODES)}")
+        if mode not in self._timelines:
+            self._timelines[mode] = record_timeline(self.graph, mode, PER_PATH_MAX_CALLS)
+        return self._timelines[mode]
+
+    def call_counts(self) -> dict[str, int]:
+        """grad_fn calls of one backward in each order (the per-path count is exact, however large)."""
+        root = self.graph.output_node.carrot
+        if root is None or not root.requires_grad:
+            return {TOPOLOGICAL: 0, PER_PATH: 0}
+        return {TOPOLOGICAL: self.timeline(TOPOLOGICAL).grad_fn_calls, PER_PATH: pc.per_path_call_count(root)}
+
+
+def load_source(source: str, title: str = "") -> Loaded:
+    """Parse and lay out ``source``; raises ``pc.ExpressionError`` (with line/col) on a mistake."""
+    named = parse(source)
+    return load_named(named, title, source)
+
+
+def load_named(named: dict[str, Any], title: str = "", source: str | None = None) -> Loaded:
+    graph = build_graph(named, title)
+    loaded = Loaded(graph, layered_layout(graph), dict(named), source, title)
+    loaded.timeline(TOPOLOGICAL)
+    return loaded
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Check: gradcheck on the current expression
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One input: does backward()'s gradient match central finite differences?"""
+
+    label: str
+    ok: bool
+    analytic: np.ndarray
+    numeric: np.ndarray
+
+
+def check(loaded: Loaded) -> list[CheckRow]:
+    """Run ``pc.gradcheck`` on every leaf that requires grad; raises ``ValueError`` saying why it cannot."""
+    graph = loaded.graph
+    root = graph.output_node.carrot
+    if root is None or not root.requires_grad:
+        raise ValueError("nothing to check: the output does not depend on any variable")
+    leaves = [n for n in graph.nodes if n.kind == "variable" and n.carrot is not None]
+    cost = sum(n.value.size for n in leaves) * len(graph.nodes)
+    if cost > CHECK_BUDGET:
+        raise ValueError(
+            f"Check would rebuild this {len(graph.nodes):,}-node graph {2 * sum(n.value.size for n in leaves):,} "
+            "times and freeze the window; try it on a smaller expression"
+        )
+    if loaded.source is not None:
+        fn, args = _rebuild_from_source(loaded, [n.label for n in leaves])
+    else:
+        fn, args = _rebuild_by_replay(graph, leaves)
+    # gradcheck weights the output by uniform(0.5, 1.5) numbers drawn with its seed; dividing them out
+    # again makes both columns the gradient of sum(output): the numbers the playback shows.
+    weights = np.random.default_rng(CHECK_SEED).uniform(0.5, 1.5, size=graph.output_node.value.shape)
+
+    def unweighted(*xs):
+        return fn(*xs) * (1.0 / weights)
+
+    with np.errstate(all="ignore"):
+        result = pc.gradcheck(unweighted, *args, seed=CHECK_SEED)
+    return [CheckRow(n.label, c.ok, c.analytic, c.numeric) for n, c in zip(leaves, result.inputs)]
+
+
+def _statements(source: str) -> list[tuple[int, int]]:
+    """Spans of the statements of ``source`` (split at new lines and ';', comments skipped)."""
+    spans, start, i, n = [], 0, 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "#":
+            end = source.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch in "\n;":
+            spans.append((start, i))
+            start = i + 1
+        i += 1
+    spans.append((start, n))
+    return spans
+
+
+_ASSIGN = re.compile(r"\s*([^\W\d]\w*)\s*=")
+
+
+def _rebuild_from_source(loaded: Loaded, labels: list[str]):
+    """The source with each leaf's ``name = literal`` blanked out; the leaves come back as keyword values."""
+    wanted = set(labels)
+    text = list(loaded.source or "")
+    for a, b in _statements(loaded.source or ""):
+        m = _ASSIGN.match(loaded.source or "", a, b)
+        if m and m.group(1) in wanted:
+            text[a:b] = " " * (b - a)
+    stripped = "".join(text)
+
+    def fn(*xs):
+        named = parse(stripped, **dict(zip(labels, xs)))
+        return list(named.values())[-1]
+
+    return fn, [loaded.named[label] for label in labels]
+
+
+_REPLAY = {
+    "add": pc.add,
+    "sub": pc.sub,
+    "mul": pc.mul,
+    "div": pc.div,
+    "pow": pc.power,
+    "matmul": pc.matmul,
+    "neg": pc.neg,
+    "abs": pc.absolute,
+    "exp": pc.exp,
+    "log": pc.log,
+    "sqrt": pc.sqrt,
+    "sin": pc.sin,
+    "cos": pc.cos,
+    "tanh": pc.tanh,
+    "sigmoid": pc.sigmoid,
+    "relu": pc.relu,
+    "sum": pc.sum,
+    "mean": pc.mean,
+    "softmax": pc.softmax,
+    "log_softmax": pc.log_softmax,
+}
+
+
+def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
+    """Re-run the graph's ops on new leaf values (for graphs without source, e.g. from the Training lab).
+
+    Ops are called with their default arguments; the first replay must reproduce every recorded value,
+    otherwise the graph uses an op (or an axis) this replay cannot know and Check says so.
+    """
+    try:
+        from pycarrot.nn.functional import mse_loss
+
+        replay = {**_REPLAY, "mse": mse_loss}
+    except ImportError:  # pragma: no cover - nn is part of the engine
+        replay = dict(_REPLAY)
+    for n in graph.nodes:
+        if n.op is not None and n.op not in replay:
+            raise ValueError(
+                f"Check cannot re-run op '{n.op}' of node {n.label}: build it as an expression instead"
+            )
+    leaf_index = [n.index for n in leaves]
+
+    def fn(*xs):
+        vals: list[Any] = [None] * len(graph.nodes)
+        for i, x in zip(leaf_index, xs):
+            vals[i] = x
+        for n in graph.nodes:
+            if vals[n.index] is not None:
+                continue
+            if n.op is None:
+                vals[n.index] = n.carrot if n.carrot is not None else n.value
+            else:
+                vals[n.index] = replay[n.op](*[vals[j] for j in n.operands])
+        return vals[graph.output]
+
+    with np.errstate(all="ignore"):
+        out = fn(*[n.carrot for n in leaves])
+    if out.shape != graph.output_node.value.shape or not np.allclose(
+        out.data, graph.output_node.value, equal_nan=True
+    ):
+        raise ValueError("Check cannot re-run this graph (an op used arguments it cannot recover)")
+    return fn, [n.carrot for n in leaves]
