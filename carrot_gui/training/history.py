@@ -1,0 +1,153 @@
+"""History buffers and the curve maths for the live plots (Qt-free).
+
+:class:`GrowBuffer` is the preallocated array that doubles when full (as in pyqtgraph's scrolling-plot
+example), so appending is cheap and ``view()`` hands a plot ``buf[:n]`` without copying.
+:func:`ema` is TensorBoard-style smoothing with bias correction, :func:`robust_range` the y range that
+ignores outliers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class GrowBuffer:
+    """Rows appended one or many at a time into a preallocated array that doubles its capacity when full."""
+
+    def __init__(self, width: int | None = None, capacity: int = 1024, dtype: type = np.float64) -> None:
+        self.width = width
+        shape = (capacity,) if width is None else (capacity, width)
+        self._buf = np.empty(shape, dtype=dtype)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def capacity(self) -> int:
+        return self._buf.shape[0]
+
+    def _reserve(self, extra: int) -> None:
+        need = self._n + extra
+        if need <= self._buf.shape[0]:
+            return
+        cap = self._buf.shape[0]
+        while cap < need:
+            cap *= 2
+        new = np.empty((cap, *self._buf.shape[1:]), dtype=self._buf.dtype)
+        new[: self._n] = self._buf[: self._n]
+        self._buf = new
+
+    def append(self, row) -> None:
+        self._reserve(1)
+        self._buf[self._n] = row
+        self._n += 1
+
+    def extend(self, rows) -> None:
+        rows = np.asarray(rows, dtype=self._buf.dtype)
+        k = rows.shape[0]
+        self._reserve(k)
+        self._buf[self._n : self._n + k] = rows
+        self._n += k
+
+    def view(self) -> np.ndarray:
+        """The filled part, a view (valid until the next append that grows the buffer)."""
+        return self._buf[: self._n]
+
+    def clear(self) -> None:
+        self._n = 0
+
+
+def _ema_block(x: np.ndarray, weight: float, s: float, norm: float) -> tuple[np.ndarray, float, float]:
+    """Continue the EMA over ``x`` from running state (s, norm); returns (debiased values, s, norm).
+
+    With a "time" that advances only on finite samples, s_k = w·s_{k-1} + (1-w)·x_k has the closed form
+    s_k = w^k (s_0 + Σ (1-w) x_j w^-j), so a block is a couple of cumsums; blocks keep w^-k in range.
+    """
+    out = np.empty(x.size, dtype=np.float64)
+    block = max(1, min(4096, int(200.0 / max(-np.log10(weight), 1e-12))))
+    for start in range(0, x.size, block):
+        xb = x[start : start + block]
+        fb = np.isfinite(xb)
+        xb = np.where(fb, xb, 0.0)
+        fb = fb.astype(np.float64)
+        steps = np.cumsum(fb)
+        with np.errstate(all="ignore"):  # a diverging loss near 1e308 overflows: it shows as a gap
+            wpow = weight**steps
+            inv = weight ** (-steps)
+            sb = wpow * (s + np.cumsum((1.0 - weight) * xb * fb * inv))
+            nb = wpow * (norm + np.cumsum((1.0 - weight) * fb * inv))
+            out[start : start + block] = np.where(nb > 0, sb / np.where(nb > 0, nb, 1.0), np.nan)
+        s, norm = float(sb[-1]), float(nb[-1])
+    return out, s, norm
+
+
+def ema(values: np.ndarray, weight: float) -> np.ndarray:
+    """Bias-corrected exponential moving average: s_t = w·s_{t-1} + (1-w)·v_t, divided by 1 - w^t.
+
+    ``weight`` in [0, 1): 0 returns the values themselves. Non-finite values are skipped so one NaN does
+    not wipe out the curve (the smoothed value there repeats the previous one). Vectorised: 100,000
+    points take about a millisecond.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    if not 0.0 <= weight < 1.0:
+        raise ValueError(f"smoothing weight must be in [0, 1), got {weight}")
+    if weight == 0.0 or v.size == 0:
+        return v.copy()
+    return _ema_block(v, weight, 0.0, 0.0)[0]
+
+
+class IncrementalEma:
+    """:func:`ema` kept up to date as the history grows: each ``update`` smooths only the new points."""
+
+    def __init__(self, weight: float) -> None:
+        self.reset(weight)
+
+    def reset(self, weight: float) -> None:
+        if not 0.0 <= weight < 1.0:
+            raise ValueError(f"smoothing weight must be in [0, 1), got {weight}")
+        self.weight = weight
+        self._out = GrowBuffer()
+        self._s = 0.0
+        self._norm = 0.0
+
+    def update(self, values: np.ndarray) -> np.ndarray:
+        """Smooth ``values`` (the whole history so far; only the part not yet seen is computed)."""
+        n = len(self._out)
+        if values.size < n:  # history was replaced: start over
+            self.reset(self.weight)
+            n = 0
+        new = np.asarray(values[n:], dtype=np.float64)
+        if new.size:
+            if self.weight == 0.0:
+                self._out.extend(new)
+            else:
+                out, self._s, self._norm = _ema_block(new, self.weight, self._s, self._norm)
+                self._out.extend(out)
+        return self._out.view()
+
+    def view(self) -> np.ndarray:
+        return self._out.view()
+
+
+def robust_range(
+    values: np.ndarray, log: bool = False, ignore_outliers: bool = False
+) -> tuple[float, float] | None:
+    """The y range to show for ``values``: all finite values, or the 0.5..99.5 percentile band plus a
+    margin when ``ignore_outliers`` (so one huge early loss does not flatten the rest). In log mode the
+    range is of log10 of the positive values. None when nothing finite is left."""
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v)]
+    if log:
+        v = v[v > 0]
+        v = np.log10(v)
+    if v.size == 0:
+        return None
+    if ignore_outliers and v.size >= 10:
+        lo, hi = np.percentile(v, [0.5, 99.5])
+    else:
+        lo, hi = float(v.min()), float(v.max())
+    span = hi - lo
+    if span <= 0:
+        span = abs(hi) * 0.1 or 1.0
+    return float(lo - 0.05 * span), float(hi + 0.05 * span)

@@ -1,0 +1,1058 @@
+"""The Training lab: SGD (or Adam) fits a line with pycarrot while the loss, the fit, the MSE surface and
+the parameters are drawn live.
+
+Design (see the README): training runs on the GUI thread in time slices — a zero-interval ``QTimer``
+runs :meth:`TrainingSession.run_for` for at most ``SLICE_SECONDS`` per tick and returns to the event loop,
+and a separate refresh timer repaints the plots at ``REFRESH_HZ`` from the session's history buffers.
+A pure-Python loop in a worker thread would hold the interpreter lock (100–200 ms GUI latency measured);
+a slice keeps every event within a few milliseconds, needs no thread or process to shut down, and is
+deterministic, so the lab's weights equal a headless run's bit for bit.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import pycarrot as pc
+
+from .. import theme
+from .data import CsvTable, DataError, Dataset, make_synthetic, parse_slopes, read_csv, standardise
+from .history import IncrementalEma
+from .plots import DataPlot, LossPlot, ParamPlot, SurfacePlot
+from .session import DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
+from .surface import surface_around
+
+SLICE_SECONDS = 0.004  # training work per event-loop turn
+REFRESH_HZ = 40  # plot repaint rate while training
+
+
+class LogSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox for values spanning decades (a learning rate): shows ``0.05`` or ``1e-06``, accepts
+    typed scientific notation, and the arrows walk 1-2-5 steps (0.01 → 0.02 → 0.05 → 0.1)."""
+
+    def __init__(self, minimum: float, maximum: float, value: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(12)  # the stored value is not rounded to what is shown
+        self.setRange(minimum, maximum)
+        self.setValue(value)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        s = text.strip()
+        try:
+            v = float(s)
+        except ValueError:
+            ok = s == "" or all(ch in "0123456789.eE+-" for ch in s)
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid, text, pos)
+        if not math.isfinite(v):
+            return (QValidator.State.Invalid, text, pos)
+        if self.minimum() <= v <= self.maximum():
+            return (QValidator.State.Acceptable, text, pos)
+        return (QValidator.State.Intermediate, text, pos)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        v = self.value()
+        for _ in range(abs(steps)):
+            exp = math.floor(math.log10(v) + 1e-9)
+            mant = v / 10**exp
+            ladder = [1.0, 2.0, 5.0, 10.0]
+            if steps > 0:
+                nxt = next(m for m in ladder if m > mant + 1e-9)
+                v = nxt * 10**exp
+            else:
+                lower = [m for m in (0.5, 1.0, 2.0, 5.0) if m < mant - 1e-9]
+                v = lower[-1] * 10**exp
+            v = float(f"{v:.6g}")
+        self.setValue(min(max(v, self.minimum()), self.maximum()))
+
+
+def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setToolTip(tip)
+    return widget
+
+
+class TrainingLab(QWidget):
+    """The "Training" tab. ``sendToExpression(nodes, title)`` carries one step's graph to the Expression lab."""
+
+    sendToExpression = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingLab")
+        self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
+        self._raw_data: Dataset = self.data
+        self._csv: CsvTable | None = None
+        self.session: TrainingSession | None = None
+        self.inspected_step: int | None = None
+        self._smooth = IncrementalEma(0.6)
+        self._painted_steps = -1
+        self._build()
+        self._train_timer = QTimer(self)
+        self._train_timer.setInterval(0)
+        self._train_timer.timeout.connect(self._train_slice)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(int(1000 / REFRESH_HZ))
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._apply_data(self.data, reset_runs=True)
+
+    # ------------------------------------------------------------------------------------------------
+    # building the widgets
+    # ------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        controls = QWidget()
+        side = QVBoxLayout(controls)
+        side.setContentsMargins(4, 4, 4, 4)
+        side.addWidget(self._build_data_box())
+        side.addWidget(self._build_model_box())
+        side.addWidget(self._build_files_box())
+        side.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("trainingControls")
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(controls.sizeHint().width() + 24)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(4, 4, 4, 4)
+        rl.addLayout(self._build_run_row())
+        rl.addWidget(self.trainingStatusLabel)
+        rl.addLayout(self._build_loss_options())
+        self.lossPlot = LossPlot()
+        self.dataPlot = DataPlot()
+        self.surfacePlot = SurfacePlot()
+        self.paramPlot = ParamPlot()
+        grid = QGridLayout()
+        grid.addWidget(self.lossPlot, 0, 0, 1, 3)
+        grid.addWidget(self.dataPlot, 1, 0)
+        grid.addWidget(self.surfacePlot, 1, 1)
+        grid.addWidget(self.paramPlot, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        rl.addLayout(grid, 1)
+        rl.addLayout(self._build_inspect_row())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.lossPlot.stepClicked.connect(self.inspect_step)
+        self.lossPlot.hovered.connect(self._show_hover)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Space),
+            self,
+            self.toggle_training,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Right),
+            self,
+            self.step_once,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+R"),
+            self,
+            self.reset_training,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+    def _build_data_box(self) -> QGroupBox:
+        box = QGroupBox("1 · Data")
+        box.setObjectName("dataBox")
+        v = QVBoxLayout(box)
+        self.dataSourceTabs = _tip(
+            QTabWidget(), "dataSourceTabs", "Make up data with a known line, or load a CSV file."
+        )
+        # synthetic
+        syn = QWidget()
+        f = QFormLayout(syn)
+        self.samplesSpin = _tip(QSpinBox(), "samplesSpin", "How many (x, y) points to generate.")
+        self.samplesSpin.setRange(2, 1_000_000)
+        self.samplesSpin.setValue(100)
+        self.featuresSpin = _tip(
+            QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
+        )
+        self.featuresSpin.setRange(1, 16)
+        self.trueSlopesEdit = _tip(
+            QLineEdit("2"),
+            "trueSlopesEdit",
+            "The true slope(s): one number, or one per feature separated by commas.",
+        )
+        self.trueInterceptSpin = _tip(
+            QDoubleSpinBox(), "trueInterceptSpin", "The true intercept (bias) of the line."
+        )
+        self.trueInterceptSpin.setRange(-1000, 1000)
+        self.trueInterceptSpin.setValue(1.0)
+        self.noiseSpin = _tip(
+            QDoubleSpinBox(), "noiseSpin", "Standard deviation σ of the Gaussian noise added to y."
+        )
+        self.noiseSpin.setRange(0, 1000)
+        self.noiseSpin.setValue(0.8)
+        self.dataSeedSpin = _tip(
+            QSpinBox(), "dataSeedSpin", "Random seed: the same seed gives the same points."
+        )
+        self.dataSeedSpin.setRange(0, 2**31 - 1)
+        self.generateButton = _tip(
+            QPushButton("Generate data"),
+            "generateDataButton",
+            "Make a new dataset with these settings (resets training).",
+        )
+        self.generateButton.clicked.connect(self.generate_data)
+        f.addRow("Samples", self.samplesSpin)
+        f.addRow("Features", self.featuresSpin)
+        f.addRow("True slope(s)", self.trueSlopesEdit)
+        f.addRow("True intercept", self.trueInterceptSpin)
+        f.addRow("Noise σ", self.noiseSpin)
+        f.addRow("Seed", self.dataSeedSpin)
+        f.addRow(self.generateButton)
+        self.dataSourceTabs.addTab(syn, "Synthetic")
+        # csv
+        csvw = QWidget()
+        c = QFormLayout(csvw)
+        self.openCsvButton = _tip(
+            QPushButton("Open CSV…"),
+            "openCsvButton",
+            "Read a CSV file; then choose the target and feature columns.",
+        )
+        self.openCsvButton.clicked.connect(self._open_csv_dialog)
+        self.csvHeaderCheck = _tip(
+            QCheckBox("First row is a header"),
+            "csvHeaderCheck",
+            "Whether the file's first row holds column names.",
+        )
+        self.csvHeaderCheck.setChecked(True)
+        self.csvHeaderCheck.toggled.connect(self._reread_csv)
+        self.csvTargetCombo = _tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
+        self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
+        self.csvFeatureList = _tip(
+            QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
+        )
+        self.csvFeatureList.setMaximumHeight(110)
+        self.useCsvButton = _tip(
+            QPushButton("Use these columns"),
+            "useCsvButton",
+            "Load the chosen columns as the dataset (resets training).",
+        )
+        self.useCsvButton.clicked.connect(self.use_csv_columns)
+        self.csvFileLabel = _tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
+        self.csvFileLabel.setWordWrap(True)
+        c.addRow(self.openCsvButton)
+        c.addRow(self.csvFileLabel)
+        c.addRow(self.csvHeaderCheck)
+        c.addRow("Target", self.csvTargetCombo)
+        c.addRow("Features", self.csvFeatureList)
+        c.addRow(self.useCsvButton)
+        self.dataSourceTabs.addTab(csvw, "CSV file")
+        v.addWidget(self.dataSourceTabs)
+        self.standardiseCheck = _tip(
+            QCheckBox("Standardise features"),
+            "standardiseCheck",
+            "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
+        )
+        self.standardiseCheck.toggled.connect(self._standardise_toggled)
+        v.addWidget(self.standardiseCheck)
+        self.dataInfoLabel = _tip(QLabel(""), "dataInfoLabel", "The dataset in use.")
+        self.dataInfoLabel.setWordWrap(True)
+        self.dataMessageLabel = _tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
+        self.dataMessageLabel.setWordWrap(True)
+        self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
+        v.addWidget(self.dataInfoLabel)
+        v.addWidget(self.dataMessageLabel)
+        return box
+
+    def _build_model_box(self) -> QGroupBox:
+        box = QGroupBox("2 · Model and optimiser")
+        box.setObjectName("modelBox")
+        f = QFormLayout(box)
+        self.modelLabel = _tip(
+            QLabel(""), "modelLabel", "The model: a pycarrot Linear layer, prediction = x @ weight + bias."
+        )
+        self.optimizerCombo = _tip(
+            QComboBox(),
+            "optimizerCombo",
+            "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter.",
+        )
+        self.optimizerCombo.addItems(["SGD", "Adam"])
+        self.learningRateSpin = _tip(
+            LogSpinBox(1e-6, 100.0, 0.05),
+            "learningRateSpin",
+            "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
+        )
+        self.weightDecaySpin = _tip(
+            QDoubleSpinBox(), "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none)."
+        )
+        self.weightDecaySpin.setDecimals(4)
+        self.weightDecaySpin.setRange(0, 10)
+        self.weightDecaySpin.setSingleStep(0.001)
+        self.momentumSpin = _tip(
+            QDoubleSpinBox(),
+            "momentumSpin",
+            "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).",
+        )
+        self.momentumSpin.setDecimals(3)
+        self.momentumSpin.setRange(0, 0.999)
+        self.momentumSpin.setSingleStep(0.1)
+        self.batchSizeSpin = _tip(
+            QSpinBox(),
+            "batchSizeSpin",
+            "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
+        )
+        self.batchSizeSpin.setRange(0, 1_000_000)
+        self.batchSizeSpin.setSpecialValueText("full batch")
+        self.budgetSpin = _tip(QSpinBox(), "budgetSpin", "How long to train before stopping by itself.")
+        self.budgetSpin.setRange(1, 10_000_000)
+        self.budgetSpin.setValue(300)
+        self.unitCombo = _tip(
+            QComboBox(),
+            "budgetUnitCombo",
+            "Count the budget in optimiser steps or in epochs (passes over the data).",
+        )
+        self.unitCombo.addItems(["steps", "epochs"])
+        budget = QHBoxLayout()
+        budget.addWidget(self.budgetSpin, 1)
+        budget.addWidget(self.unitCombo)
+        self.thresholdCheck = _tip(
+            QCheckBox("Stop below loss"),
+            "thresholdCheck",
+            "Also stop as soon as the loss falls below this value.",
+        )
+        self.thresholdSpin = _tip(
+            LogSpinBox(1e-12, 1e12, 0.7), "thresholdSpin", "The loss threshold for stopping early."
+        )
+        self.thresholdSpin.setEnabled(False)
+        self.thresholdCheck.toggled.connect(self.thresholdSpin.setEnabled)
+        threshold = QHBoxLayout()
+        threshold.addWidget(self.thresholdCheck)
+        threshold.addWidget(self.thresholdSpin, 1)
+        self.initSeedSpin = _tip(
+            QSpinBox(),
+            "initSeedSpin",
+            "Seed for the initial weights (pc.manual_seed) and the mini-batch order.",
+        )
+        self.initSeedSpin.setRange(0, 2**31 - 1)
+        f.addRow(self.modelLabel)
+        f.addRow("Optimiser", self.optimizerCombo)
+        f.addRow("Learning rate", self.learningRateSpin)
+        f.addRow("Momentum", self.momentumSpin)
+        f.addRow("Weight decay", self.weightDecaySpin)
+        f.addRow("Batch size", self.batchSizeSpin)
+        f.addRow("Train for", budget)
+        f.addRow(threshold)
+        f.addRow("Init seed", self.initSeedSpin)
+        self.optimizerCombo.currentTextChanged.connect(
+            lambda name: self.momentumSpin.setEnabled(name == "SGD")
+        )
+        for w in (self.learningRateSpin, self.weightDecaySpin, self.momentumSpin, self.thresholdSpin):
+            w.valueChanged.connect(self._settings_changed)
+        for w in (self.batchSizeSpin, self.budgetSpin, self.initSeedSpin):
+            w.valueChanged.connect(self._settings_changed)
+        for w in (self.optimizerCombo, self.unitCombo):
+            w.currentIndexChanged.connect(self._settings_changed)
+        self.thresholdCheck.toggled.connect(self._settings_changed)
+        return box
+
+    def _build_files_box(self) -> QGroupBox:
+        box = QGroupBox("4 · Files and links")
+        box.setObjectName("filesBox")
+        g = QGridLayout(box)
+        self.saveModelButton = _tip(
+            QPushButton("Save model…"),
+            "saveModelButton",
+            "Write the weights with pycarrot.save (a .npz file).",
+        )
+        self.loadModelButton = _tip(
+            QPushButton("Load model…"),
+            "loadModelButton",
+            "Read weights saved earlier (pycarrot.load) into the model.",
+        )
+        self.exportLossButton = _tip(
+            QPushButton("Loss as CSV…"),
+            "exportLossCsvButton",
+            "Export step, loss, smoothed loss and parameters as CSV.",
+        )
+        self.exportPngButton = _tip(
+            QPushButton("Plots as PNG…"),
+            "exportPngButton",
+            "Save each of the four plots as a PNG image in a folder.",
+        )
+        self.sendButton = _tip(
+            QPushButton("Send one step to the Expression lab"),
+            "sendToExpressionButton",
+            "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
+        )
+        self.saveModelButton.clicked.connect(self._save_dialog)
+        self.loadModelButton.clicked.connect(self._load_dialog)
+        self.exportLossButton.clicked.connect(self._export_csv_dialog)
+        self.exportPngButton.clicked.connect(self._export_png_dialog)
+        self.sendButton.clicked.connect(self.send_step_to_expression)
+        g.addWidget(self.saveModelButton, 0, 0)
+        g.addWidget(self.loadModelButton, 0, 1)
+        g.addWidget(self.exportLossButton, 1, 0)
+        g.addWidget(self.exportPngButton, 1, 1)
+        g.addWidget(self.sendButton, 2, 0, 1, 2)
+        self.fileMessageLabel = _tip(QLabel(""), "fileMessageLabel", "What the last file operation did.")
+        self.fileMessageLabel.setWordWrap(True)
+        g.addWidget(self.fileMessageLabel, 3, 0, 1, 2)
+        return box
+
+    def _build_run_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.trainButton = _tip(QPushButton("▶ Train"), "trainButton", "Start or pause training (Space).")
+        self.trainButton.setCheckable(True)
+        self.trainButton.clicked.connect(self._train_clicked)
+        self.trainStepButton = _tip(
+            QPushButton("Step ▸"), "trainStepButton", "Run exactly one optimiser step (→)."
+        )
+        self.trainStepButton.clicked.connect(self.step_once)
+        self.resetTrainingButton = _tip(
+            QPushButton("⟲ Reset"),
+            "resetTrainingButton",
+            "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
+        )
+        self.resetTrainingButton.clicked.connect(self.reset_training)
+        for b in (self.trainButton, self.trainStepButton, self.resetTrainingButton):
+            b.setMinimumHeight(32)
+        self.progressLabel = _tip(QLabel(""), "progressLabel", "Step, epoch and the latest loss.")
+        row.addWidget(QLabel("3 · Run:"))
+        row.addWidget(self.trainButton)
+        row.addWidget(self.trainStepButton)
+        row.addWidget(self.resetTrainingButton)
+        row.addSpacing(12)
+        row.addWidget(self.progressLabel, 1)
+        self.trainingStatusLabel = _tip(
+            QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
+        )
+        self.trainingStatusLabel.setWordWrap(True)
+        return row
+
+    def _build_loss_options(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.logYCheck = _tip(QCheckBox("Log y"), "logYCheck", "Show the loss on a logarithmic axis.")
+        self.logYCheck.toggled.connect(self._log_toggled)
+        self.smoothingSlider = _tip(
+            QSlider(Qt.Orientation.Horizontal),
+            "smoothingSlider",
+            "Smoothing of the solid curve: exponential moving average weight 0–0.999.",
+        )
+        self.smoothingSlider.setRange(0, 999)
+        self.smoothingSlider.setValue(600)
+        self.smoothingSlider.setMaximumWidth(180)
+        self.smoothingSlider.valueChanged.connect(self._smoothing_changed)
+        self.smoothingLabel = _tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.")
+        self.outliersCheck = _tip(
+            QCheckBox("Ignore outliers"),
+            "ignoreOutliersCheck",
+            "Fit the y axis to the bulk of the curve, not to a few huge early losses.",
+        )
+        self.outliersCheck.toggled.connect(self._outliers_toggled)
+        self.clearRunsButton = _tip(
+            QPushButton("Clear earlier runs"), "clearRunsButton", "Remove the faded curves of earlier runs."
+        )
+        self.clearRunsButton.clicked.connect(self.lossPlot_clear_earlier)
+        row.addWidget(self.logYCheck)
+        row.addSpacing(8)
+        row.addWidget(QLabel("Smoothing"))
+        row.addWidget(self.smoothingSlider)
+        row.addWidget(self.smoothingLabel)
+        row.addSpacing(8)
+        row.addWidget(self.outliersCheck)
+        row.addWidget(self.clearRunsButton)
+        row.addStretch(1)
+        self.hoverLabel = _tip(QLabel(""), "lossReadout", "The loss under the mouse.")
+        row.addWidget(self.hoverLabel)
+        return row
+
+    def _build_inspect_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.paramsLabel = _tip(
+            QLabel(""), "paramsLabel", "The model's parameters (now, or at the step you clicked)."
+        )
+        self.paramsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.liveButton = _tip(
+            QPushButton("Back to live"),
+            "backToLiveButton",
+            "Stop inspecting a past step; show the model as it is now.",
+        )
+        self.liveButton.setVisible(False)
+        self.liveButton.clicked.connect(lambda: self.inspect_step(None))
+        row.addWidget(self.paramsLabel, 1)
+        row.addWidget(self.liveButton)
+        return row
+
+    # ------------------------------------------------------------------------------------------------
+    # data
+    # ------------------------------------------------------------------------------------------------
+    def generate_data(self) -> bool:
+        """Make a synthetic dataset from the controls; on bad input show why and keep the old data."""
+        try:
+            slopes = parse_slopes(self.trueSlopesEdit.text())
+            d = self.featuresSpin.value()
+            if len(slopes) not in (1, d):
+                raise DataError(f"{len(slopes)} slopes for {d} features: give one, or one per feature")
+            data = make_synthetic(
+                self.samplesSpin.value(),
+                slopes,
+                self.trueInterceptSpin.value(),
+                self.noiseSpin.value(),
+                n_features=d,
+                seed=self.dataSeedSpin.value(),
+            )
+        except DataError as exc:
+            self.dataMessageLabel.setText(str(exc))
+            return False
+        self._apply_data(data)
+        return True
+
+    def open_csv(self, path: str) -> bool:
+        """Read a CSV and offer its columns (the dataset changes only on "Use these columns")."""
+        try:
+            table = read_csv(path, None)
+        except DataError as exc:
+            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self._csv = table
+        self.csvHeaderCheck.blockSignals(True)
+        self.csvHeaderCheck.setChecked(table.has_header)
+        self.csvHeaderCheck.blockSignals(False)
+        self._fill_columns()
+        self.csvFileLabel.setText(
+            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
+        )
+        self.dataMessageLabel.setText("")
+        self.dataSourceTabs.setCurrentIndex(1)
+        return True
+
+    def _reread_csv(self, has_header: bool) -> None:
+        if self._csv is None:
+            return
+        try:
+            table = read_csv(self._csv.path, has_header)
+        except DataError as exc:
+            self.dataMessageLabel.setText(f"CSV not re-read — {exc}")
+            return
+        self._csv = table
+        self._fill_columns()
+
+    def _fill_columns(self) -> None:
+        table = self._csv
+        assert table is not None
+        self.csvTargetCombo.blockSignals(True)
+        self.csvTargetCombo.clear()
+        self.csvTargetCombo.addItems(list(table.columns))
+        self.csvTargetCombo.setCurrentIndex(len(table.columns) - 1)
+        self.csvTargetCombo.blockSignals(False)
+        self.csvFeatureList.clear()
+        for i, name in enumerate(table.columns):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if i < len(table.columns) - 1 else Qt.CheckState.Unchecked
+            )
+            self.csvFeatureList.addItem(item)
+
+    def _target_changed(self, index: int) -> None:
+        item = self.csvFeatureList.item(index)
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Unchecked)
+
+    def use_csv_columns(self) -> bool:
+        """Turn the chosen CSV columns into the dataset; a bad cell or choice shows why and changes nothing."""
+        if self._csv is None:
+            self.dataMessageLabel.setText("Open a CSV file first.")
+            return False
+        features = [
+            self.csvFeatureList.item(i).text()
+            for i in range(self.csvFeatureList.count())
+            if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        try:
+            data = self._csv.to_dataset(self.csvTargetCombo.currentText(), features)
+        except DataError as exc:
+            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self._apply_data(data)
+        return True
+
+    def load_csv(
+        self, path: str, target: str | int | None = None, features: list[str | int] | None = None
+    ) -> bool:
+        """Open ``path`` and use ``target``/``features`` (default: last column / the others) in one go."""
+        if not self.open_csv(path):
+            return False
+        table = self._csv
+        assert table is not None
+        try:
+            t = table._index(target if target is not None else len(table.columns) - 1, "target")
+            chosen = features if features is not None else [c for i, c in enumerate(table.columns) if i != t]
+            idx = {table._index(c, "feature") for c in chosen}
+        except DataError as exc:
+            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self.csvTargetCombo.setCurrentIndex(t)
+        for i in range(self.csvFeatureList.count()):
+            self.csvFeatureList.item(i).setCheckState(
+                Qt.CheckState.Checked if i in idx else Qt.CheckState.Unchecked
+            )
+        return self.use_csv_columns()
+
+    def _standardise_toggled(self, _on: bool) -> None:
+        self._apply_data(self._raw_data, keep_raw=True)
+
+    def _apply_data(self, data: Dataset, reset_runs: bool = True, keep_raw: bool = False) -> None:
+        if not keep_raw:
+            self._raw_data = data
+        self.data = standardise(data) if self.standardiseCheck.isChecked() else data
+        self.dataMessageLabel.setText("")
+        self.dataInfoLabel.setText(self.data.describe())
+        true_line = None
+        if self.data.true_weight is not None and self.data.n_features == 1:
+            true_line = (self.data.true_weight, self.data.true_bias)
+        self.dataPlot.set_data(
+            self.data.x, self.data.y, self.data.feature_names, self.data.target_name, true_line
+        )
+        self.paramPlot.set_names(
+            [f"weight {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names]
+            + ["bias"]
+        )
+        if reset_runs:
+            self.lossPlot.clear_earlier()
+        self.modelLabel.setText(f"Model: pycarrot Linear({self.data.n_features}, 1)")
+        self.reset_training(archive=False)
+
+    # ------------------------------------------------------------------------------------------------
+    # training
+    # ------------------------------------------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        """The run settings shown in the controls."""
+        return TrainConfig(
+            optimizer=self.optimizerCombo.currentText(),
+            learning_rate=self.learningRateSpin.value(),
+            weight_decay=self.weightDecaySpin.value(),
+            momentum=self.momentumSpin.value() if self.optimizerCombo.currentText() == "SGD" else 0.0,
+            batch_size=self.batchSizeSpin.value(),
+            budget=self.budgetSpin.value(),
+            unit=self.unitCombo.currentText(),
+            loss_threshold=self.thresholdSpin.value() if self.thresholdCheck.isChecked() else None,
+            seed=self.initSeedSpin.value(),
+        )
+
+    @property
+    def is_training(self) -> bool:
+        return self._train_timer.isActive()
+
+    def _settings_changed(self, *_args) -> None:
+        """A setting changed: before the first step the run simply restarts with it; later it applies at the
+        next Train (as a new run, the current one kept as a faded curve) or Reset."""
+        if self.session is not None and self.session.steps_done == 0 and not self.is_training:
+            self.reset_training(archive=False)
+        elif self.session is not None and self.session.config != self.config():
+            self.trainingStatusLabel.setText(
+                "Settings changed: press Train to start a new run with them (the current run stays as a faded curve)."
+            )
+
+    def reset_training(self, archive: bool = True) -> None:
+        """A fresh run from new initial weights with the current settings; the old one becomes a faded curve."""
+        self.pause()
+        if archive and self.session is not None and self.session.steps_done > 0:
+            self._archive_run()
+        try:
+            self.session = TrainingSession(self.data, self.config())
+        except ValueError as exc:
+            self.session = None
+            self._set_status(str(exc), error=True)
+            return
+        self._smooth.reset(self._smoothing())
+        self._painted_steps = -1
+        self.inspect_step(None)
+        self.surfacePlot.set_surface(None, "")
+        if self.data.n_features == 1:
+            pts = [(float(self.session.weight[0, 0]), float(self.session.bias[0]))]
+            if self.data.true_weight is not None:
+                pts.append((float(self.data.true_weight[0]), float(self.data.true_bias)))
+            self.surfacePlot.set_surface(surface_around(self.data.x, self.data.y, pts))
+        else:
+            self.surfacePlot.set_surface(None, "The MSE surface is drawn\nfor one feature only")
+        self._set_status(self.session.message())
+        self.refresh()
+
+    def _archive_run(self) -> None:
+        s = self.session
+        assert s is not None
+        losses = s.losses.view()
+        finite = losses[np.isfinite(losses)]
+        label = f"{s.config.optimizer} lr={s.config.learning_rate:g}"
+        if s.state == DIVERGED:
+            label += " (diverged)"
+        self.lossPlot.add_earlier(finite, label)
+
+    def lossPlot_clear_earlier(self) -> None:  # noqa: N802 - reads as the button's action
+        self.lossPlot.clear_earlier()
+
+    def _train_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start()
+        else:
+            self.pause()
+
+    def toggle_training(self) -> None:
+        if self.is_training:
+            self.pause()
+        else:
+            self.start()
+
+    def _ensure_runnable(self) -> bool:
+        """Before Train/Step: start a new run if settings changed or the last one diverged; continue a
+        finished one for another budget."""
+        if self.session is None or self.session.config != self.config() or self.session.state == DIVERGED:
+            self.reset_training(archive=True)
+            if self.session is None:
+                return False
+        if self.session.state != RUNNING:
+            if self.session.state == FINISHED or self.session.state != DIVERGED:
+                self.session.extend(self.session.config.budget)
+                if self.session.state != RUNNING:  # converged below the threshold: reset to go again
+                    self.reset_training(archive=True)
+        return self.session is not None and self.session.state == RUNNING
+
+    def start(self) -> None:
+        """Start (or resume) training on the time-sliced timer."""
+        if self.is_training:
+            return
+        if not self._ensure_runnable():
+            self.trainButton.setChecked(False)
+            return
+        self.inspect_step(None)
+        self._train_timer.start()
+        self._refresh_timer.start()
+        self.trainButton.setChecked(True)
+        self.trainButton.setText("⏸ Pause")
+        self._set_status("Training… (Space pauses)")
+
+    def pause(self) -> None:
+        """Stop after the current slice and paint the final state at once (no backlog to drain)."""
+        was = self._train_timer.isActive()
+        self._train_timer.stop()
+        self._refresh_timer.stop()
+        self.trainButton.setChecked(False)
+        self.trainButton.setText("▶ Train")
+        if was and self.session is not None:
+            self._set_status(
+                self.session.message()
+                if self.session.finished
+                else f"Paused at step {self.session.steps_done}."
+            )
+            self.refresh()
+
+    def step_once(self) -> None:
+        """Exactly one optimiser step (pauses a running training first)."""
+        self.pause()
+        if not self._ensure_runnable():
+            return
+        assert self.session is not None
+        self.session.step()
+        self._set_status(
+            self.session.message() if self.session.finished else f"Stepped to step {self.session.steps_done}."
+        )
+        self.refresh()
+
+    def _train_slice(self) -> None:
+        s = self.session
+        if s is None:
+            self.pause()
+            return
+        s.run_for(SLICE_SECONDS)
+        if s.finished:
+            self._train_timer.stop()
+            self._refresh_timer.stop()
+            self.trainButton.setChecked(False)
+            self.trainButton.setText("▶ Train")
+            self._set_status(s.message(), error=s.state == DIVERGED)
+            self.refresh()
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        colour = theme.current().error if error else theme.current().text
+        self.trainingStatusLabel.setStyleSheet(
+            f"color: {colour}; font-weight: {'bold' if error else 'normal'};"
+        )
+        self.trainingStatusLabel.setText(text)
+
+    # ------------------------------------------------------------------------------------------------
+    # painting
+    # ------------------------------------------------------------------------------------------------
+    def _smoothing(self) -> float:
+        return self.smoothingSlider.value() / 1000.0
+
+    def refresh(self) -> None:
+        """Repaint every plot from the session's buffers (the refresh timer calls this at REFRESH_HZ)."""
+        s = self.session
+        if s is None:
+            return
+        losses = s.losses.view()
+        n = losses.size
+        finite_n = n - 1 if (s.state == DIVERGED and n) else n
+        raw = losses[:finite_n]
+        self._smooth.update(raw)
+        self.lossPlot.show_loss(raw, self._smooth.view(), s.diverged_step)
+        params = s.params.view()
+        self.paramPlot.show_params(params)
+        if self.inspected_step is None:
+            w, b = s.weight, s.bias
+            self.dataPlot.show_model(w, b)
+            if s.data.n_features == 1:
+                self.surfacePlot.show_path(params, (float(w[0, 0]), float(b[0])))
+            self.paramsLabel.setText(self._params_text(w, b, "now"))
+        last = losses[-1] if n else float("nan")
+        epoch = f" · epoch {s.epoch:.2f}" if s.batch_size < s.data.n_samples else ""
+        self.progressLabel.setText(
+            f"step {s.steps_done}{epoch} · loss {theme.format_number(last)}" if n else "step 0"
+        )
+        self._painted_steps = n
+
+    def _params_text(self, w: np.ndarray, b: np.ndarray, when: str) -> str:
+        ws = ", ".join(theme.format_number(v) for v in w.reshape(-1)[:6])
+        more = " …" if w.size > 6 else ""
+        return f"Model {when}: weight = [{ws}{more}], bias = {theme.format_number(b.reshape(-1)[0])}"
+
+    def inspect_step(self, step: int | None) -> None:
+        """Show the model as it was when step ``step`` computed its loss (None: back to live)."""
+        s = self.session
+        if step is not None and (s is None or len(s.params) == 0):
+            return
+        if step is not None:
+            assert s is not None
+            step = int(min(max(step, 0), len(s.params) - 1))
+            w, b = s.params_at(step)
+            self.inspected_step = step
+            self.lossPlot.show_inspected(step)
+            self.dataPlot.show_model(w, b)
+            if s.data.n_features == 1:
+                self.surfacePlot.show_path(s.params.view()[: step + 1], None)
+            loss = s.losses.view()[step]
+            self.paramsLabel.setText(
+                self._params_text(w, b, f"at step {step} (loss {theme.format_number(loss)})")
+            )
+            self.liveButton.setVisible(True)
+        else:
+            self.inspected_step = None
+            self.lossPlot.show_inspected(None)
+            self.liveButton.setVisible(False)
+            if s is not None:
+                self.refresh()
+
+    def _show_hover(self, x: float) -> None:
+        s = self.session
+        if s is None or len(s.losses) == 0:
+            self.hoverLabel.setText("")
+            return
+        k = int(round(x))
+        n = len(s.losses)
+        if not 0 <= k < n:
+            self.hoverLabel.setText("")
+            return
+        raw = s.losses.view()[k]
+        sm = self._smooth.view()
+        smooth = sm[k] if k < sm.size else float("nan")
+        self.hoverLabel.setText(
+            f"step {k} · loss {theme.format_number(raw)} · smoothed {theme.format_number(smooth)}"
+        )
+
+    def _log_toggled(self, on: bool) -> None:
+        self.lossPlot.set_log_y(on)
+        self.refresh()
+
+    def _outliers_toggled(self, on: bool) -> None:
+        self.lossPlot.ignore_outliers = on
+        self.refresh()
+
+    def _smoothing_changed(self, _value: int) -> None:
+        self.smoothingLabel.setText(f"{self._smoothing():.3f}")
+        self._smooth.reset(self._smoothing())
+        self.refresh()
+
+    # ------------------------------------------------------------------------------------------------
+    # files and the Expression lab
+    # ------------------------------------------------------------------------------------------------
+    def save_model(self, path: str) -> bool:
+        if self.session is None:
+            return False
+        try:
+            pc.save(self.session.model, path)
+        except (OSError, ValueError) as exc:
+            self.fileMessageLabel.setText(f"Could not save the model: {exc}")
+            return False
+        self.fileMessageLabel.setText(f"Saved the model to {os.path.basename(path)}.")
+        return True
+
+    def load_model(self, path: str) -> bool:
+        """Load weights into the current model (shapes must match the data's features); nothing changes on error."""
+        if self.session is None:
+            return False
+        try:
+            state = pc.load(path)
+        except (OSError, ValueError) as exc:
+            self.fileMessageLabel.setText(f"Could not load the model: {exc}")
+            return False
+        own = self.session.model.state_dict()
+        problem = None
+        if set(state) != set(own):
+            problem = f"it holds {', '.join(sorted(state)) or 'nothing'}, a Linear model needs {', '.join(sorted(own))}"
+        else:
+            for k, v in own.items():
+                have = np.shape(v.data if hasattr(v, "data") else v)
+                if np.shape(state[k]) != have:
+                    problem = (
+                        f"its {k} has shape {np.shape(state[k])} but this model's is {have} "
+                        f"({self.data.n_features} feature(s))"
+                    )
+                    break
+        if problem:
+            self.fileMessageLabel.setText(f"Could not load {os.path.basename(path)}: {problem}.")
+            return False
+        self.pause()
+        self.session.model.load_state_dict(state)
+        self.fileMessageLabel.setText(
+            f"Loaded the model from {os.path.basename(path)}; Train continues from it."
+        )
+        self.inspect_step(None)
+        self.refresh()
+        return True
+
+    def export_loss_csv(self, path: str) -> bool:
+        """Write step, loss, smoothed loss and the parameters that produced each loss."""
+        s = self.session
+        if s is None:
+            return False
+        losses = s.losses.view()
+        smooth = self._smooth.view()
+        params = s.params.view()
+        names = [f"weight_{n}" for n in s.data.feature_names] + ["bias"]
+        try:
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                w = csv.writer(fh)
+                w.writerow(["step", "loss", "smoothed_loss", *names])
+                for k in range(losses.size):
+                    sm = smooth[k] if k < smooth.size else float("nan")
+                    w.writerow(
+                        [k, repr(float(losses[k])), repr(float(sm)), *(repr(float(v)) for v in params[k])]
+                    )
+        except OSError as exc:
+            self.fileMessageLabel.setText(f"Could not write {os.path.basename(path)}: {exc.strerror or exc}")
+            return False
+        self.fileMessageLabel.setText(f"Wrote {losses.size} steps to {os.path.basename(path)}.")
+        return True
+
+    def export_plots(self, directory: str) -> list[str]:
+        """Save the four plots as PNG files in ``directory``; returns the paths written."""
+        self.refresh()
+        out = []
+        for name, widget in (
+            ("training-loss.png", self.lossPlot),
+            ("training-data.png", self.dataPlot),
+            ("training-surface.png", self.surfacePlot),
+            ("training-parameters.png", self.paramPlot),
+        ):
+            path = os.path.join(directory, name)
+            if not widget.grab().save(path, "PNG"):
+                self.fileMessageLabel.setText(f"Could not write {path}.")
+                return out
+            out.append(path)
+        self.fileMessageLabel.setText(f"Saved {len(out)} PNG files in {directory}.")
+        return out
+
+    def step_graph(self) -> dict[str, pc.Carrot] | None:
+        return None if self.session is None else self.session.step_graph(4)
+
+    def send_step_to_expression(self) -> None:
+        """Emit ``sendToExpression`` with one step's graph on 4 samples (the loss last) and a title."""
+        nodes = self.step_graph()
+        if nodes is None:
+            return
+        s = self.session
+        assert s is not None
+        title = f"Training step {s.steps_done}: MSE of Linear({s.data.n_features}, 1) on 4 samples"
+        self.sendToExpression.emit(nodes, title)
+        self.fileMessageLabel.setText("Sent this step's graph to the Expression lab.")
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save model", "linear_model.npz", "pycarrot model (*.npz);;All files (*)"
+        )
+        if path:
+            self.save_model(path)
+
+    def _load_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load model", "", "pycarrot model (*.npz *.pth);;All files (*)"
+        )
+        if path:
+            self.load_model(path)
+
+    def _export_csv_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export loss history", "loss_history.csv", "CSV (*.csv)")
+        if path:
+            self.export_loss_csv(path)
+
+    def _export_png_dialog(self) -> None:
+        directory = QFileDialog.getExistingDirectory(self, "Folder for the plot images")
+        if directory:
+            self.export_plots(directory)
+
+    def _open_csv_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open CSV", "", "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self.open_csv(path)
+
+    # ------------------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.pause()
+        super().closeEvent(event)
+
+
+__all__ = ["TrainingLab", "LogSpinBox"]

@@ -1,0 +1,391 @@
+"""The Training lab's four live plots (pyqtgraph): loss per step, data + fitted line, MSE surface with the
+SGD path, parameters over time. Thin views: each ``show_*`` method paints arrays it is given; the lab's
+refresh timer calls them at screen rate with buffer views (``buf[:n]``), never once per training step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor
+
+from .. import theme
+from .history import robust_range
+from .surface import Surface
+
+MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
+MAX_PATH = 3000  # points drawn of the SGD path on the surface (evenly strided beyond this)
+EARLIER_RUNS = 6  # faded curves kept for comparison
+PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f")
+
+
+def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
+    c = QColor(colour)
+    if alpha is not None:
+        c.setAlpha(alpha)
+    pen = pg.mkPen(c, width=width)
+    if style is not None:
+        pen.setStyle(style)
+    return pen
+
+
+def _plot_widget(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
+    t = theme.current()
+    w = pg.PlotWidget(background=t.panel)
+    w.setObjectName(name)
+    w.setTitle(title, color=t.text, size=f"{t.font_size:.0f}pt")
+    w.setLabel("left", left, color=t.muted)
+    w.setLabel("bottom", bottom, color=t.muted)
+    w.showGrid(x=True, y=True, alpha=0.25)
+    w.setMenuEnabled(False)
+    w.setMinimumSize(240, 180)
+    for axis in ("left", "bottom"):
+        w.getAxis(axis).setTextPen(t.text)
+        w.getAxis(axis).setPen(t.muted)
+    return w
+
+
+class LossPlot(pg.PlotWidget):
+    """MSE per step: faint raw curve (the FIRST curve), bias-corrected EMA over it, earlier runs faded,
+    a marker where the loss diverged, a crosshair under the mouse and a line at the step being inspected.
+    Emits ``stepClicked(int)`` when the user clicks a step and ``hovered(float)`` with the x under the mouse."""
+
+    stepClicked = Signal(int)
+    hovered = Signal(float)
+
+    def __init__(self) -> None:
+        t = theme.current()
+        super().__init__(background=t.panel)
+        self.setObjectName("lossPlot")
+        self.setToolTip(
+            "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
+            "Hover to read values, click a step to see the model as it was then."
+        )
+        self.setTitle("Loss (MSE) per step", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setLabel("left", "MSE", color=t.muted)
+        self.setLabel("bottom", "step", color=t.muted)
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.setMenuEnabled(False)
+        self.setMinimumSize(320, 200)
+        item = self.getPlotItem()
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        item.addLegend(offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.raw = self.plot([], [], pen=_pen(t.value, 1.0, alpha=90), name="raw loss")  # first curve
+        self.smooth = self.plot([], [], pen=_pen(t.value, 2.2), name="smoothed")
+        self.raw.setZValue(5)
+        self.smooth.setZValue(6)
+        self.earlier: list[pg.PlotDataItem] = []
+        self.diverged = pg.ScatterPlotItem(size=14, symbol="x", pen=_pen(t.error, 2), brush=QColor(t.error))
+        self.diverged.setZValue(10)
+        self.addItem(self.diverged)
+        self.divergedLine = pg.InfiniteLine(angle=90, pen=_pen(t.error, 1.2, style=Qt.PenStyle.DashLine))
+        self.divergedLine.setVisible(False)
+        self.addItem(self.divergedLine, ignoreBounds=True)
+        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.gradient, 2))
+        self.inspectLine.setVisible(False)
+        self.addItem(self.inspectLine, ignoreBounds=True)
+        self.vLine = pg.InfiniteLine(angle=90, pen=_pen(t.muted, 1, style=Qt.PenStyle.DotLine))
+        self.hLine = pg.InfiniteLine(angle=0, pen=_pen(t.muted, 1, style=Qt.PenStyle.DotLine))
+        for line in (self.vLine, self.hLine):
+            line.setVisible(False)
+            self.addItem(line, ignoreBounds=True)
+        self._steps = np.arange(1024, dtype=np.float64)
+        self.log_y = False
+        self.ignore_outliers = False
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+
+    def _xs(self, n: int) -> np.ndarray:
+        if n > self._steps.size:
+            size = self._steps.size
+            while size < n:
+                size *= 2
+            self._steps = np.arange(size, dtype=np.float64)
+        return self._steps[:n]
+
+    def show_loss(self, raw: np.ndarray, smooth: np.ndarray, diverged_at: int | None) -> None:
+        """Paint the run so far: ``raw`` and ``smooth`` are views of the history (finite values only)."""
+        n = raw.size
+        xs = self._xs(n)
+        self.raw.setData(xs, raw)
+        self.smooth.setData(xs, smooth)
+        if diverged_at is None:
+            self.diverged.setData([], [])
+            self.divergedLine.setVisible(False)
+        else:
+            y = raw[-1] if n else 1.0
+            self.diverged.setData([diverged_at], [np.log10(y) if self.log_y and y > 0 else y])
+            self.divergedLine.setPos(diverged_at)
+            self.divergedLine.setVisible(True)
+        self._fit_y(raw)
+
+    def _fit_y(self, raw: np.ndarray) -> None:
+        vb = self.getPlotItem().getViewBox()
+        if not self.ignore_outliers:
+            vb.enableAutoRange(axis="y")
+            return
+        sample = raw[:: max(1, raw.size // 20000)]
+        rng = robust_range(sample, log=self.log_y, ignore_outliers=True)
+        if rng is not None:
+            vb.disableAutoRange(axis="y")
+            self.setYRange(*rng, padding=0)
+
+    def set_log_y(self, on: bool) -> None:
+        self.log_y = on
+        self.getPlotItem().setLogMode(y=on)
+        self.setLabel("left", "MSE (log scale)" if on else "MSE")
+
+    def add_earlier(self, raw: np.ndarray, label: str) -> None:
+        """Keep a finished run as a faded curve (at most EARLIER_RUNS; the oldest goes first)."""
+        if raw.size == 0:
+            return
+        t = theme.current()
+        for old in self.earlier:  # fade older ones further
+            pen = old.opts["pen"]
+            c = QColor(pen.color())
+            c.setAlpha(max(35, c.alpha() - 25))
+            old.setPen(pg.mkPen(c, width=1.2))
+        curve = pg.PlotDataItem(
+            np.arange(raw.size, dtype=np.float64),
+            np.array(raw),
+            pen=_pen(t.muted, 1.4, alpha=150),
+            name=label,
+        )
+        curve.setZValue(1)
+        self.addItem(curve)
+        self.earlier.append(curve)
+        while len(self.earlier) > EARLIER_RUNS:
+            self.removeItem(self.earlier.pop(0))
+
+    def clear_earlier(self) -> None:
+        for c in self.earlier:
+            self.removeItem(c)
+        self.earlier.clear()
+
+    def show_inspected(self, step: int | None) -> None:
+        self.inspectLine.setVisible(step is not None)
+        if step is not None:
+            self.inspectLine.setPos(step)
+
+    def _mouse_moved(self, pos: QPointF) -> None:
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(pos):
+            self.vLine.setVisible(False)
+            self.hLine.setVisible(False)
+            return
+        p = vb.mapSceneToView(pos)
+        self.vLine.setPos(p.x())
+        self.hLine.setPos(p.y())
+        self.vLine.setVisible(True)
+        self.hLine.setVisible(True)
+        self.hovered.emit(p.x())
+
+    def _mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        vb = self.getPlotItem().getViewBox()
+        pos = event.scenePos()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        step = int(round(vb.mapSceneToView(pos).x()))
+        self.stepClicked.emit(step)
+
+
+class DataPlot(pg.PlotWidget):
+    """The data with the model's line (one feature) or predicted against true values (several)."""
+
+    def __init__(self) -> None:
+        t = theme.current()
+        super().__init__(background=t.panel)
+        self.setObjectName("dataPlot")
+        self.setToolTip("The data and the line the model draws through it now (or at the step you clicked).")
+        self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.setMenuEnabled(False)
+        self.setMinimumSize(240, 180)
+        self.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted), name="data")
+        self.points.setOpacity(0.6)
+        self.addItem(self.points)
+        self.truth = self.plot([], [], pen=_pen(t.ok, 1.5, style=Qt.PenStyle.DashLine), name="true line")
+        self.fit = self.plot([], [], pen=_pen(t.value, 2.5), name="model")
+        self.diagonal = self.plot([], [], pen=_pen(t.muted, 1.2, style=Qt.PenStyle.DashLine), name="perfect")
+        self._x: np.ndarray | None = None
+        self._y: np.ndarray | None = None
+        self._one_feature = True
+
+    def set_data(
+        self, x: np.ndarray, y: np.ndarray, names: tuple[str, ...], target: str, true_line=None
+    ) -> None:
+        """New dataset: remember a subset of at most MAX_SCATTER points to draw."""
+        n = x.shape[0]
+        if n > MAX_SCATTER:
+            idx = np.sort(np.random.default_rng(0).choice(n, MAX_SCATTER, replace=False))
+            x, y = x[idx], y[idx]
+        self._x, self._y = x, y.reshape(-1)
+        self._one_feature = x.shape[1] == 1
+        t = theme.current()
+        if self._one_feature:
+            self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
+            self.setLabel("bottom", names[0], color=t.muted)
+            self.setLabel("left", target, color=t.muted)
+            self.points.setData(x[:, 0], self._y)
+            self.diagonal.setData([], [])
+            lo, hi = float(x[:, 0].min()), float(x[:, 0].max())
+            self._line_x = np.array([lo, hi])
+            if true_line is not None:
+                w, b = true_line
+                self.truth.setData(self._line_x, self._line_x * float(np.ravel(w)[0]) + b)
+            else:
+                self.truth.setData([], [])
+        else:
+            self.setTitle("Predicted vs true (several features)", color=t.text, size=f"{t.font_size:.0f}pt")
+            self.setLabel("bottom", f"true {target}", color=t.muted)
+            self.setLabel("left", f"predicted {target}", color=t.muted)
+            self.truth.setData([], [])
+            lo, hi = float(self._y.min()), float(self._y.max())
+            self.diagonal.setData([lo, hi], [lo, hi])
+        self.enableAutoRange()
+
+    def show_model(self, weight: np.ndarray, bias: np.ndarray) -> None:
+        if self._x is None:
+            return
+        with np.errstate(all="ignore"):
+            if self._one_feature:
+                ys = self._line_x * float(weight.reshape(-1)[0]) + float(bias.reshape(-1)[0])
+                ok = np.all(np.isfinite(ys))
+                self.fit.setData(self._line_x if ok else [], ys if ok else [])
+                if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
+                    self.disableAutoRange(axis="y")  # keep the data in view while the line swings
+            else:
+                pred = (self._x @ weight.reshape(-1, 1) + bias.reshape(-1)).reshape(-1)
+                ok = np.isfinite(pred)
+                self.points.setData(self._y[ok], pred[ok])
+
+
+class SurfacePlot(pg.PlotWidget):
+    """MSE over (weight, bias) as a coloured map with contour lines, the optimum, and the SGD path."""
+
+    def __init__(self) -> None:
+        t = theme.current()
+        super().__init__(background=t.panel)
+        self.setObjectName("surfacePlot")
+        self.setToolTip(
+            "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
+            "The orange path is where gradient descent has taken the parameters; ★ is the best fit."
+        )
+        self.setTitle("MSE surface and descent path", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setLabel("bottom", "weight", color=t.muted)
+        self.setLabel("left", "bias", color=t.muted)
+        self.setMenuEnabled(False)
+        self.setMinimumSize(240, 180)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.setZValue(-10)
+        self.addItem(self.image)
+        self.isos: list[pg.IsocurveItem] = []
+        self.path = self.plot([], [], pen=_pen(t.gradient, 2))
+        self.path.setZValue(5)
+        self.head = pg.ScatterPlotItem(size=10, pen=_pen("#ffffff", 1.5), brush=QColor(t.gradient))
+        self.head.setZValue(6)
+        self.addItem(self.head)
+        self.best = pg.ScatterPlotItem(
+            size=16, symbol="star", pen=_pen("#ffffff", 1), brush=QColor("#facc15")
+        )
+        self.best.setZValue(6)
+        self.addItem(self.best)
+        self.note = pg.TextItem("", color=t.text, anchor=(0.5, 0.5))
+        self.addItem(self.note)
+        self.surface: Surface | None = None
+
+    def set_surface(self, surface: Surface | None, reason: str = "") -> None:
+        for iso in self.isos:
+            self.removeItem(iso)
+            iso.setParentItem(None)
+        self.isos.clear()
+        if surface is None:
+            self.image.clear()
+            self.path.setData([], [])
+            self.head.setData([], [])
+            self.best.setData([], [])
+            self.note.setText(reason)
+            self.note.setPos(0, 0)
+            self.setXRange(-1, 1)
+            self.setYRange(-1, 1)
+            self.surface = None
+            return
+        self.note.setText("")
+        self.surface = surface
+        w, b = surface.weights, surface.biases
+        shade = np.log10(surface.loss + max(surface.best_loss, 1e-12) * 0.1 + 1e-12)
+        self.image.setImage(shade, autoLevels=True)
+        self.image.setRect(QRectF(w[0], b[0], w[-1] - w[0], b[-1] - b[0]))
+        for level in surface.levels(9):
+            iso = pg.IsocurveItem(data=surface.loss, level=float(level), pen=_pen("#ffffff", 0.8, alpha=140))
+            iso.setParentItem(self.image)
+            self.isos.append(iso)
+        self.best.setData([surface.best[0]], [surface.best[1]])
+        self.setXRange(w[0], w[-1], padding=0)
+        self.setYRange(b[0], b[-1], padding=0)
+
+    def show_path(self, wb: np.ndarray, current: tuple[float, float] | None) -> None:
+        """``wb`` is (k, 2): the (weight, bias) of every step so far; drawn strided to MAX_PATH points."""
+        if self.surface is None:
+            return
+        if wb.shape[0] > MAX_PATH:
+            stride = -(-wb.shape[0] // MAX_PATH)
+            wb = np.concatenate([wb[::stride], wb[-1:]])
+        ok = np.all(np.isfinite(wb), axis=1)
+        wb = wb[ok]
+        if current is not None and np.all(np.isfinite(current)):
+            wb = np.concatenate([wb, np.asarray(current, dtype=np.float64).reshape(1, 2)])
+        self.path.setData(wb[:, 0], wb[:, 1])
+        self.head.setData(wb[-1:, 0], wb[-1:, 1]) if len(wb) else self.head.setData([], [])
+
+
+class ParamPlot(pg.PlotWidget):
+    """Each weight and the bias over the steps."""
+
+    def __init__(self) -> None:
+        t = theme.current()
+        super().__init__(background=t.panel)
+        self.setObjectName("paramPlot")
+        self.setToolTip("How each parameter moved, step by step.")
+        self.setTitle("Parameters over time", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setLabel("bottom", "step", color=t.muted)
+        self.setLabel("left", "value", color=t.muted)
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.setMenuEnabled(False)
+        self.setMinimumSize(240, 180)
+        item = self.getPlotItem()
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        self.legend = item.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.curves: list[pg.PlotDataItem] = []
+        self._steps = np.arange(1024, dtype=np.float64)
+
+    def set_names(self, names: list[str]) -> None:
+        for c in self.curves:
+            self.removeItem(c)
+        self.curves = []
+        t = theme.current()
+        for i, name in enumerate(names):
+            colour = t.gradient if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
+            self.curves.append(self.plot([], [], pen=_pen(colour, 1.8), name=name))
+
+    def show_params(self, params: np.ndarray) -> None:
+        n = params.shape[0]
+        if n > self._steps.size:
+            size = self._steps.size
+            while size < n:
+                size *= 2
+            self._steps = np.arange(size, dtype=np.float64)
+        xs = self._steps[:n]
+        ok = np.all(np.isfinite(params), axis=1) if n else np.zeros(0, bool)
+        if n and not ok[-1]:  # a diverged last step: draw up to the last finite row
+            last = int(np.flatnonzero(ok)[-1]) + 1 if ok.any() else 0
+            params, xs = params[:last], xs[:last]
+        for i, c in enumerate(self.curves):
+            c.setData(xs, params[:, i])

@@ -1,0 +1,264 @@
+"""One training run, Qt-free: ``Linear(d, 1)`` + ``mse_loss`` + SGD/Adam from pycarrot, stepped on demand.
+
+The app never computes a gradient itself: each step is ``zero_grad`` → forward → ``mse_loss`` →
+``backward()`` → ``optimizer.step()`` on pycarrot objects. The session records every step's loss and the
+parameters that produced it in growing buffers (the plots read them), stops after its budget of steps or
+epochs, below an optional loss threshold, or at the first NaN/inf loss (divergence), and never lets a NumPy
+floating-point warning escape. :meth:`TrainingSession.run` is the plain generator form; :meth:`run_for`
+runs steps for a slice of time (what the lab's timer calls). Same data + same config = same weights, bit
+for bit, however the steps are sliced.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+import pycarrot as pc
+
+from .data import Dataset
+from .history import GrowBuffer
+
+OPTIMIZERS = ("SGD", "Adam")
+RUNNING, FINISHED, CONVERGED, DIVERGED = "running", "finished", "converged", "diverged"
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides a run. ``batch_size`` 0 means full batch; ``budget`` counts ``unit``s."""
+
+    optimizer: str = "SGD"
+    learning_rate: float = 0.05
+    weight_decay: float = 0.0
+    momentum: float = 0.0
+    batch_size: int = 0
+    budget: int = 300
+    unit: str = "steps"  # or "epochs"
+    loss_threshold: float | None = None  # stop when the loss falls below this
+    seed: int = 0  # initial weights (pc.manual_seed) and mini-batch order
+
+    def validated(self) -> TrainConfig:
+        """This config if every field makes sense, else ValueError naming the field."""
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}")
+        if not (math.isfinite(self.learning_rate) and self.learning_rate > 0):
+            raise ValueError(f"learning rate must be a positive number, got {self.learning_rate}")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError(f"weight decay must be ≥ 0, got {self.weight_decay}")
+        if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
+            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+        if self.batch_size < 0:
+            raise ValueError(f"batch size must be ≥ 0 (0 = full batch), got {self.batch_size}")
+        if self.budget < 1:
+            raise ValueError(f"number of {self.unit} must be at least 1, got {self.budget}")
+        if self.unit not in ("steps", "epochs"):
+            raise ValueError(f"unit must be 'steps' or 'epochs', got {self.unit!r}")
+        if self.loss_threshold is not None and not (self.loss_threshold >= 0):
+            raise ValueError(f"loss threshold must be ≥ 0, got {self.loss_threshold}")
+        return self
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What one step did: its index (from 0), the loss, and the parameters that produced that loss."""
+
+    step: int
+    loss: float
+    weight: np.ndarray  # (d, 1)
+    bias: np.ndarray  # (1,)
+    state: str
+
+
+class TrainingSession:
+    """A training run on ``data`` with ``config``; call :meth:`step`, :meth:`run` or :meth:`run_for`."""
+
+    def __init__(self, data: Dataset, config: TrainConfig | None = None) -> None:
+        self.data = data
+        self.config = (config or TrainConfig()).validated()
+        n, d = data.x.shape
+        self.batch_size = (
+            n
+            if self.config.batch_size in (0, None) or self.config.batch_size >= n
+            else self.config.batch_size
+        )
+        self.steps_per_epoch = -(-n // self.batch_size)
+        self.max_steps = self.config.budget * (self.steps_per_epoch if self.config.unit == "epochs" else 1)
+        pc.manual_seed(self.config.seed)
+        self.model = pc.Linear(d, 1)
+        self._weight = self.model.weight
+        self._bias = self.model.bias
+        params = self.model.parameters()
+        if self.config.optimizer == "SGD":
+            self.optimizer = pc.SGD(
+                params,
+                learning_rate=self.config.learning_rate,
+                weight_decay=self.config.weight_decay,
+                momentum=self.config.momentum,
+            )
+        else:
+            self.optimizer = pc.Adam(
+                params, learning_rate=self.config.learning_rate, weight_decay=self.config.weight_decay
+            )
+        self._x_full = pc.Carrot(data.x, name="x")
+        self._y_full = pc.Carrot(data.y, name="y")
+        self._rng = np.random.default_rng(self.config.seed)
+        self._order: np.ndarray | None = None
+        self.initial_weight = self.weight.copy()
+        self.initial_bias = self.bias.copy()
+        self.losses = GrowBuffer()  # loss of step k
+        self.params = GrowBuffer(width=d + 1)  # [w_1..w_d, b] that produced loss k
+        self.steps_done = 0
+        self.state = RUNNING
+        self.diverged_step: int | None = None
+
+    # -- parameters -----------------------------------------------------------------------------------
+    @property
+    def weight(self) -> np.ndarray:
+        return np.asarray(self._weight.data).reshape(-1, 1)
+
+    @property
+    def bias(self) -> np.ndarray:
+        return np.asarray(self._bias.data).reshape(-1)
+
+    @property
+    def finished(self) -> bool:
+        return self.state != RUNNING
+
+    @property
+    def epoch(self) -> float:
+        return self.steps_done / self.steps_per_epoch
+
+    def predict(
+        self, x: np.ndarray, weight: np.ndarray | None = None, bias: np.ndarray | None = None
+    ) -> np.ndarray:
+        """x @ weight + bias with the current (or given) parameters, as plain NumPy for the plots."""
+        w = self.weight if weight is None else np.asarray(weight).reshape(-1, 1)
+        b = self.bias if bias is None else np.asarray(bias).reshape(-1)
+        with np.errstate(all="ignore"):
+            return np.asarray(x) @ w + b
+
+    def params_at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """(weight (d, 1), bias (1,)) as they were when step ``step`` computed its loss."""
+        if not 0 <= step < len(self.params):
+            raise IndexError(f"step {step} is not in the history (0..{len(self.params) - 1})")
+        row = self.params.view()[step]
+        return row[:-1].reshape(-1, 1).copy(), row[-1:].copy()
+
+    # -- stepping -------------------------------------------------------------------------------------
+    def _batch(self) -> tuple[pc.Carrot, pc.Carrot]:
+        if self.batch_size == self.data.n_samples:
+            return self._x_full, self._y_full
+        k = self.steps_done % self.steps_per_epoch
+        if k == 0 or self._order is None:
+            self._order = self._rng.permutation(self.data.n_samples)
+        idx = self._order[k * self.batch_size : (k + 1) * self.batch_size]
+        return pc.Carrot(self.data.x[idx], name="x"), pc.Carrot(self.data.y[idx], name="y")
+
+    def step(self) -> StepResult | None:
+        """One optimiser step; None when the run has already stopped."""
+        if self.state != RUNNING:
+            return None
+        xb, yb = self._batch()
+        w_before = self._weight.data.reshape(-1).copy()
+        b_before = self._bias.data.reshape(-1).copy()
+        with np.errstate(all="ignore"):
+            self.optimizer.zero_grad()
+            loss = pc.mse_loss(self.model(xb), yb)
+            value = float(loss.data)
+            k = self.steps_done
+            if math.isfinite(value):
+                loss.backward()
+                self.optimizer.step()
+        self.losses.append(value)
+        self.params.append(np.concatenate([w_before, b_before]))
+        self.steps_done += 1
+        if not math.isfinite(value):
+            self.state = DIVERGED
+            self.diverged_step = k
+        elif self.config.loss_threshold is not None and value < self.config.loss_threshold:
+            self.state = CONVERGED
+        elif self.steps_done >= self.max_steps:
+            self.state = FINISHED
+        return StepResult(k, value, w_before.reshape(-1, 1), b_before, self.state)
+
+    def run(self) -> Iterator[StepResult]:
+        """The run as a plain generator: yields each step until it stops."""
+        while self.state == RUNNING:
+            result = self.step()
+            if result is None:
+                return
+            yield result
+
+    def run_for(self, seconds: float, max_steps: int | None = None) -> int:
+        """Run steps for about ``seconds`` (at least one if still running); returns how many ran."""
+        deadline = time.perf_counter() + seconds
+        done = 0
+        step = self.step
+        while self.state == RUNNING:
+            step()
+            done += 1
+            if (max_steps is not None and done >= max_steps) or time.perf_counter() >= deadline:
+                break
+        return done
+
+    def run_to_end(self) -> TrainingSession:
+        """Run until the session stops (headless use: tests, benchmarks, scripts)."""
+        while self.state == RUNNING:
+            self.step()
+        return self
+
+    def extend(self, extra: int) -> None:
+        """Allow ``extra`` more steps/epochs after the budget ran out (the Train button pressed again)."""
+        if self.state == FINISHED:
+            self.state = RUNNING
+        self.max_steps = max(self.max_steps, self.steps_done) + extra * (
+            self.steps_per_epoch if self.config.unit == "epochs" else 1
+        )
+
+    # -- explaining -----------------------------------------------------------------------------------
+    def message(self) -> str:
+        """The run's state in a sentence for the lab's status line."""
+        last = self.losses.view()[-1] if len(self.losses) else None
+        if self.state == DIVERGED:
+            return (
+                f"The loss diverged at step {self.diverged_step} (it became {last}). "
+                f"Learning rate {self.config.learning_rate:g} is too high: try a smaller one, "
+                f"e.g. {self.config.learning_rate / 10:g}, then Reset."
+            )
+        if self.state == CONVERGED:
+            return f"Stopped at step {self.steps_done - 1}: loss {last:.6g} fell below {self.config.loss_threshold:g}."
+        if self.state == FINISHED:
+            unit = (
+                f"{self.config.budget} epochs" if self.config.unit == "epochs" else f"{self.max_steps} steps"
+            )
+            return f"Finished {unit}: final loss {last:.6g}."
+        if last is None:
+            return "Ready: press Train (Space) or Step."
+        return f"Step {self.steps_done}, loss {last:.6g}"
+
+    def step_graph(self, batch: int = 4) -> dict[str, pc.Carrot]:
+        """One training step's graph on the first ``batch`` samples, built with pycarrot ops from copies of
+        the current parameters (the model's own gradients are untouched), for the Expression lab:
+        ``{"x", "y", "weight", "bias", "x @ weight" as "xw", "pred", "loss"}`` — the loss last."""
+        k = max(1, min(batch, self.data.n_samples))
+        x = pc.Carrot(self.data.x[:k].copy(), name="x")
+        y = pc.Carrot(self.data.y[:k].copy(), name="y")
+        weight = pc.Parameter(self._weight.data.copy(), name="weight")
+        bias = pc.Parameter(self._bias.data.copy(), name="bias")
+        xw = x @ weight
+        pred = xw + bias
+        loss = pc.mse_loss(pred, y)
+        return {"x": x, "y": y, "weight": weight, "bias": bias, "xw": xw, "pred": pred, "loss": loss}
+
+    def with_config(self, **changes) -> TrainingSession:
+        """A fresh session on the same data with some config fields changed."""
+        return TrainingSession(self.data, replace(self.config, **changes))
+
+
+def train_headless(data: Dataset, config: TrainConfig | None = None) -> TrainingSession:
+    """A whole run without any GUI, for tests and benchmarks; returns the finished session."""
+    return TrainingSession(data, config).run_to_end()
