@@ -38,6 +38,7 @@ from .carrot import (
     topological_order,
     transpose,
 )
+from .expression import ExpressionError, parse
 from .gradcheck import GradcheckResult, gradcheck
 from .trace import (
     BackwardTrace,

@@ -1,0 +1,531 @@
+"""A small expression language that builds a Carrot graph: ``pc.parse("z = x*y + sin(x)", x=2.0, y=4.0)``.
+
+The source is read by a hand-written tokenizer and an operator-precedence parser that calls the engine's
+ops as it reduces, so the result is a graph of ordinary Carrot nodes. Nothing is ever evaluated as Python
+(no ``eval``/``exec``/``ast``), input size and nesting are bounded, and every mistake is an
+:class:`ExpressionError` naming the line and column where it happened.
+
+The language::
+
+    # a comment                       statements are separated by new lines or ';'
+    x = 2.0                           # a literal assigned to a name is a leaf that requires grad
+    v = [1, 2, 3]; m = [[1, 2], [3, 4]]   # vector and matrix literals too
+    z = x * v + sin(x) ** 2 / 3       # + - * / ** @ and unary -, precedence and associativity as in Python
+    s = sum(m @ v, 0)                 # functions from a fixed list; sum/mean/softmax/log_softmax take an axis
+    mean(z)                           # a final bare expression is the output, named "out"
+
+Numbers inside expressions are constants: they reach the ops as Python floats (or float64 arrays) and stay
+in the result node's operands, so the app can draw them. A final bare *name* (``z``) selects that node as
+the output instead (it is moved to the end of the returned dict).
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from typing import Any
+
+import numpy as np
+
+from . import carrot as _carrot
+from .carrot import Carrot
+
+MAX_SOURCE_LENGTH = 200_000
+MAX_DEPTH = 200  # nested parentheses, brackets and function calls
+
+__all__ = ["parse", "ExpressionError", "FUNCTIONS", "MAX_SOURCE_LENGTH", "MAX_DEPTH"]
+
+
+class ExpressionError(ValueError):
+    """Bad expression source: ``.line`` and ``.col`` (both from 1) say where, ``.message`` says what."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(f"line {line}, column {col}: {message}")
+        self.message = message
+        self.line = line
+        self.col = col
+
+    def __reduce__(self) -> tuple:  # keep pickling (e.g. across a process boundary) working
+        return (type(self), (self.message, self.line, self.col))
+
+
+# name -> (minimum args, maximum args, what to write); the functions themselves come from carrot.OPS.
+_AXIS_FUNCTIONS = ("sum", "mean", "softmax", "log_softmax")
+FUNCTIONS: dict[str, str] = {
+    **{name: f"{name}(x)" for name in _carrot.OPS},
+    **{name: f"{name}(x) or {name}(x, axis)" for name in _AXIS_FUNCTIONS},
+    "mse": "mse(pred, target)",
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokenizer
+# ---------------------------------------------------------------------------------------------------------
+
+NUM, NAME, OP, END, EOF, ERR = "number", "name", "op", "end", "eof", "error"  # END: a new line or ';'
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>[ \t\r\f\v]+|\#[^\n]*)
+    |(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
+    |(?P<name>[^\W\d]\w*)
+    |(?P<bad>//|==|!=|<=|>=|<|>|!)
+    |(?P<op>\*\*|[-+*/@()\[\],=])
+    |(?P<end>[\n;])
+    """,
+    re.VERBOSE,
+)
+
+# Characters people try, with what to say about them.
+_HINTS = {
+    "//": "'//' (floor division) is not supported: use /",
+    ".": "attribute access is not allowed",
+    "'": "strings are not allowed",
+    '"': "strings are not allowed",
+    "%": "'%' is not supported",
+    "{": "'{' is not allowed: vectors are written [1, 2, 3]",
+    "}": "'}' is not allowed",
+    "\\": "a statement must fit on one line",
+    "^": "'^' is not a power: write x ** 2",
+}
+
+
+class _Token:
+    __slots__ = ("kind", "text", "line", "col")
+
+    def __init__(self, kind: str, text: str, line: int, col: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.col = col
+
+    def describe(self) -> str:
+        if self.kind == EOF:
+            return "the end of the input"
+        if self.kind == END:
+            return "the end of the line" if self.text == "\n" else "';'"
+        if self.kind == NAME:
+            return f"name '{self.text}'"
+        if self.kind == NUM:
+            return f"number {self.text}"
+        return f"'{self.text}'"
+
+
+def _tokenize(source: str) -> list[_Token]:
+    """Tokens up to the end, or up to the first bad character, which becomes an ERR token carrying the
+    message (the parser raises it when it gets there, so errors are reported in source order)."""
+    tokens: list[_Token] = []
+    append = tokens.append
+    match = _TOKEN.match
+    pos, line, line_start, n = 0, 1, 0, len(source)
+    while pos < n:
+        m = match(source, pos)
+        kind = m.lastgroup if m is not None else None
+        if kind is None or kind == "bad":
+            bad = m.group() if m is not None else source[pos]
+            message = _HINTS.get(bad) or (
+                "comparisons are not supported" if kind == "bad" else f"unexpected character {bad!r}"
+            )
+            append(_Token(ERR, message, line, pos - line_start + 1))
+            break
+        if kind != "space":
+            text = m.group()
+            append(_Token(kind, text, line, pos - line_start + 1))
+            if text == "\n":
+                line += 1
+                line_start = m.end()
+        pos = m.end()
+    append(_Token(EOF, "", line, n - line_start + 1))
+    return tokens
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Parser: one statement at a time; binary and unary operators by precedence on an explicit stack, so only
+# brackets and calls recurse (bounded by MAX_DEPTH) and a 100,000-term sum needs no deep recursion.
+# ---------------------------------------------------------------------------------------------------------
+
+# operator -> (precedence, engine op, op name for messages); ** is right-associative; unary minus sits
+# between * and ** as in Python (-x**2 is -(x**2), 2**-x is 2**(-x)).
+_BINARY = {
+    "+": (1, _carrot.add),
+    "-": (1, _carrot.sub),
+    "*": (2, _carrot.mul),
+    "/": (2, _carrot.div),
+    "@": (2, _carrot.matmul),
+    "**": (4, _carrot.power),
+}
+_UNARY_PRECEDENCE = 3
+_NEG = "neg"
+
+_KEYWORDS = frozenset(keyword.kwlist)
+
+
+def _is_constant(x: Any) -> bool:
+    return not isinstance(x, Carrot)
+
+
+class _Parser:
+    def __init__(self, source: str, values: dict[str, Any]) -> None:
+        self.tokens = _tokenize(source)
+        self.pos = 0
+        self.nodes: dict[str, Carrot] = {}
+        self.defined_at: dict[str, int | None] = {}  # name -> line (None: a keyword value)
+        self.name_of: dict[int, str] = {}  # id(node) -> its name, to refuse a second name for one node
+        self.open_brackets: list[_Token] = []
+        for name, value in values.items():
+            self._check_value_name(name)
+            self.define(name, value if isinstance(value, Carrot) else _leaf(value, name), None)
+
+    def define(self, name: str, node: Carrot, line: int | None) -> None:
+        self.nodes[name] = node
+        self.defined_at[name] = line
+        self.name_of[id(node)] = name
+
+    # -- token helpers --------------------------------------------------------------------------------------
+
+    def peek(self) -> _Token:
+        tok = self.tokens[self.pos]
+        if tok.kind == ERR:
+            raise self.error(tok.text, tok)
+        return tok
+
+    def advance(self) -> _Token:
+        tok = self.peek()
+        self.pos += 1
+        return tok
+
+    @staticmethod
+    def error(message: str, tok: _Token) -> ExpressionError:
+        return ExpressionError(message, tok.line, tok.col)
+
+    # -- statements -----------------------------------------------------------------------------------------
+
+    def parse(self) -> dict[str, Carrot]:
+        statements = 0
+        bare: tuple[_Token, Any] | None = None
+        while True:
+            tok = self.peek()
+            if tok.kind == EOF:
+                break
+            if tok.kind == END:
+                self.advance()
+                continue
+            if bare is not None:
+                raise self.error(
+                    "only the last statement may be a bare expression: give this one a name (name = ...)",
+                    bare[0],
+                )
+            statements += 1
+            if tok.kind == NAME and tok.text in _KEYWORDS:
+                raise self._keyword_error(tok)
+            if tok.kind == NAME and self.tokens[self.pos + 1].text == "=":
+                self.assignment()
+            else:
+                bare = (tok, self.expression(0))
+                self.end_of_statement()
+        if statements == 0:
+            raise ExpressionError(
+                "the expression is empty: write at least one statement, e.g. z = x * y", 1, 1
+            )
+        if bare is not None:
+            self.final_expression(*bare)
+        return self.nodes
+
+    def assignment(self) -> None:
+        target = self.advance()
+        self.advance()  # '='
+        name = target.text
+        if name in FUNCTIONS:
+            raise self.error(f"cannot assign to '{name}': it is a function name", target)
+        self._check_free(name, target)
+        value = self.expression(0)
+        self.end_of_statement()
+        if _is_constant(value):  # a literal: a leaf that requires grad
+            value = _leaf(value, name)
+        elif id(value) in self.name_of:
+            other = self.name_of[id(value)]
+            raise self.error(
+                f"'{name} = {other}' would only give '{other}' a second name: "
+                f"use '{other}' itself (each name is one node)",
+                target,
+            )
+        self.define(name, value, target.line)
+
+    def final_expression(self, start: _Token, value: Any) -> None:
+        alias = self.name_of.get(id(value))
+        if alias is not None:  # `z` on the last line: z is the output
+            self.nodes[alias] = self.nodes.pop(alias)
+            return
+        self._check_free("out", start, final=True)
+        self.define("out", _leaf(value, "out") if _is_constant(value) else value, start.line)
+
+    def _check_free(self, name: str, tok: _Token, final: bool = False) -> None:
+        if name in self.defined_at:
+            where = self.defined_at[name]
+            how = "as a keyword value" if where is None else f"on line {where}"
+            extra = ": give the final expression a name (name = ...)" if final else ""
+            raise self.error(f"'{name}' is already defined {how}{extra}", tok)
+
+    @staticmethod
+    def _check_value_name(name: str) -> None:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise ValueError(f"parse(): value name {name!r} is not a valid name")
+        if name in FUNCTIONS:
+            raise ValueError(f"parse(): value name {name!r} is a function name")
+
+    def end_of_statement(self) -> None:
+        tok = self.peek()
+        if tok.kind in (END, EOF):
+            return
+        prev = self.tokens[self.pos - 1]
+        if tok.text == "=":
+            raise self.error("unexpected '=': only a name can be assigned to (name = expression)", tok)
+        if tok.text in (")", "]"):
+            raise self.error(f"unmatched '{tok.text}'", tok)
+        if tok.kind == NAME and tok.text in _KEYWORDS:
+            raise self._keyword_error(tok)
+        if tok.kind in (NAME, NUM) or tok.text in ("(", "["):
+            hint = f" (write {prev.text} * {tok.text})" if prev.kind == NUM and tok.kind == NAME else ""
+            raise self.error(
+                f"expected an operator, ';' or a new line after {prev.describe()}, found {tok.describe()}{hint}",
+                tok,
+            )
+        raise self.error(f"unexpected {tok.describe()}", tok)
+
+    def _keyword_error(self, tok: _Token) -> ExpressionError:
+        word = tok.text
+        if word in ("import", "from"):
+            return self.error(f"'{word}' statements are not allowed: only assignments and expressions", tok)
+        if word in ("True", "False", "None"):
+            return self.error(f"'{word}' is not a number", tok)
+        return self.error(f"'{word}' is a Python keyword: only assignments and expressions are allowed", tok)
+
+    # -- expressions ----------------------------------------------------------------------------------------
+
+    def expression(self, depth: int) -> Any:
+        """An expression up to the first token that cannot continue it; reduces operators by precedence."""
+        operands: list[Any] = []
+        ops: list[tuple[int, str, _Token]] = []  # (precedence, operator text or _NEG, its token)
+        while True:
+            while self.peek().text == "-" and self.peek().kind == OP:
+                ops.append((_UNARY_PRECEDENCE, _NEG, self.advance()))
+            operands.append(self.operand(depth))
+            tok = self.peek()
+            entry = _BINARY.get(tok.text) if tok.kind == OP else None
+            if entry is None:
+                break
+            precedence = entry[0]
+            while ops and (ops[-1][0] > precedence or (ops[-1][0] == precedence and tok.text != "**")):
+                self.reduce(operands, ops.pop())
+            ops.append((precedence, tok.text, self.advance()))
+        while ops:
+            self.reduce(operands, ops.pop())
+        return operands[0]
+
+    def reduce(self, operands: list[Any], op: tuple[int, str, _Token]) -> None:
+        _, text, tok = op
+        if text is _NEG:
+            x = operands.pop()
+            if isinstance(x, float):
+                operands.append(-x)  # a negative literal stays a constant
+            elif isinstance(x, np.ndarray):
+                operands.append(-x)
+            else:
+                operands.append(self.apply(_carrot.neg, (x,), tok, "-"))
+            return
+        b = operands.pop()
+        a = operands.pop()
+        if _is_constant(a) and _is_constant(b):
+            a = np.asarray(
+                a, dtype=np.float64
+            )  # numpy semantics for constant pairs: inf/nan, never an exception
+        operands.append(self.apply(_BINARY[text][1], (a, b), tok, text))
+
+    def apply(self, fn: Any, args: tuple, tok: _Token, what: str, **kwargs: Any) -> Carrot:
+        try:
+            return fn(*args, **kwargs)
+        except ValueError as exc:
+            raise self.error(f"cannot apply '{what}': {exc}", tok) from None
+
+    def operand(self, depth: int) -> Any:
+        tok = self.advance()
+        kind = tok.kind
+        if kind == NUM:
+            value: Any = float(tok.text)
+        elif kind == NAME:
+            if tok.text in _KEYWORDS:
+                raise self._keyword_error(tok)
+            if self.peek().text == "(":
+                value = self.call(tok, depth)
+            else:
+                value = self.name(tok)
+        elif tok.text == "(":
+            self.enter(tok, depth)
+            value = self.expression(depth + 1)
+            self.close(tok, ")")
+        elif tok.text == "[":
+            self.enter(tok, depth)
+            value = self.array_literal(tok, depth + 1)
+        else:
+            raise self.missing_operand(tok)
+        nxt = self.peek()
+        if nxt.text == "(" and kind != NAME:
+            raise self.error(f"expected an operator before '(' (write {tok.text} * (...))", nxt)
+        if nxt.text == "[":
+            raise self.error("indexing with [...] is not supported", nxt)
+        return value
+
+    def missing_operand(self, tok: _Token) -> ExpressionError:
+        if tok.kind in (END, EOF) and self.open_brackets:
+            opener = self.open_brackets[-1]
+            return self.error(f"'{opener.text}' is never closed", opener)
+        if tok.kind in (END, EOF):
+            return self.error(f"expected a number, name or '(' before {tok.describe()}", tok)
+        if tok.text in (")", "]") and not self.open_brackets:
+            return self.error(f"unmatched '{tok.text}'", tok)
+        if tok.text == "=":
+            return self.error("unexpected '=': only a name can be assigned to (name = expression)", tok)
+        return self.error(f"expected a number, name or '(', found {tok.describe()}", tok)
+
+    def enter(self, tok: _Token, depth: int) -> None:
+        if depth >= MAX_DEPTH:
+            raise self.error(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", tok)
+        self.open_brackets.append(tok)
+
+    def close(self, opener: _Token, closer: str) -> None:
+        tok = self.advance()
+        if tok.text == closer:
+            self.open_brackets.pop()
+            return
+        if tok.kind in (END, EOF):
+            raise self.error(f"'{opener.text}' is never closed", opener)
+        raise self.error(
+            f"expected an operator or '{closer}' to close the '{opener.text}' of line {opener.line}, "
+            f"column {opener.col}, found {tok.describe()}",
+            tok,
+        )
+
+    def name(self, tok: _Token) -> Carrot:
+        name = tok.text
+        if name in self.nodes:
+            return self.nodes[name]
+        if name in FUNCTIONS:
+            raise self.error(f"'{name}' is a function: call it as {FUNCTIONS[name]}", tok)
+        known = ", ".join(self.nodes) or "none yet"
+        raise self.error(f"unknown name '{name}' (defined so far: {known})", tok)
+
+    def call(self, tok: _Token, depth: int) -> Carrot:
+        name = tok.text
+        if name not in FUNCTIONS:
+            if name in self.nodes:
+                raise self.error(f"'{name}' is a value, not a function", tok)
+            raise self.error(
+                f"unknown function '{name}'; known functions: {', '.join(sorted(FUNCTIONS))}", tok
+            )
+        opener = self.advance()
+        self.enter(opener, depth)
+        args: list[tuple[_Token, Any]] = []
+        if self.peek().text != ")":
+            while True:
+                args.append((self.peek(), self.expression(depth + 1)))
+                if self.peek().text != ",":
+                    break
+                self.advance()
+        self.close(opener, ")")
+        return self.apply_function(tok, args)
+
+    def apply_function(self, tok: _Token, args: list[tuple[_Token, Any]]) -> Carrot:
+        name = tok.text
+        most = 2 if name in _AXIS_FUNCTIONS or name == "mse" else 1
+        least = 2 if name == "mse" else 1
+        if not least <= len(args) <= most:
+            plural = "argument" if least == 1 and most == 1 else "arguments"
+            count = str(least) if least == most else f"{least} or {most}"
+            raise self.error(f"{name}() takes {count} {plural} ({FUNCTIONS[name]}), got {len(args)}", tok)
+        values = [value for _, value in args]
+        if name == "mse":
+            try:
+                from .nn.functional import mse_loss
+            except ImportError as exc:  # pragma: no cover - pycarrot.nn ships with the engine
+                raise self.error(f"mse() needs pycarrot.nn, which failed to import: {exc}", tok) from None
+            return self.apply(mse_loss, (values[0], values[1]), tok, "mse")
+        fn = _carrot.OPS[name]
+        if len(values) == 2:
+            axis_tok, axis = args[1]
+            if not isinstance(axis, float) or not axis.is_integer() or abs(axis) > 64:
+                raise self.error(f"the axis of {name}() must be a whole number such as 0 or -1", axis_tok)
+            return self.apply(fn, (values[0], int(axis)), tok, name)
+        return self.apply(fn, (values[0],), tok, name)
+
+    def array_literal(self, opener: _Token, depth: int) -> np.ndarray:
+        """``[1, 2, 3]`` or ``[[1, 2], [3, 4]]`` (numbers, optionally negative, in rectangular nested lists)."""
+        items: list[Any] = []
+        shapes: set[tuple] = set()
+        while True:
+            tok = self.peek()
+            if tok.text == "]" and not items:
+                raise self.error("an empty list [] has no value", tok)
+            sign = 1.0
+            while tok.text == "-" and tok.kind == OP:
+                self.advance()
+                sign = -sign
+                tok = self.peek()
+            if tok.kind == NUM:
+                self.advance()
+                items.append(sign * float(tok.text))
+                shapes.add(())
+            elif tok.text == "[":
+                self.advance()
+                self.enter(tok, depth)
+                item = sign * self.array_literal(tok, depth + 1)
+                items.append(item)
+                shapes.add(item.shape)
+            elif tok.kind in (END, EOF):
+                raise self.error(f"'{opener.text}' is never closed", opener)
+            else:
+                raise self.error(
+                    f"list elements must be numbers or lists of numbers, found {tok.describe()}", tok
+                )
+            if len(shapes) > 1:
+                raise self.error("the rows of this list have different lengths", tok)
+            sep = self.advance()
+            if sep.text == "]":
+                self.open_brackets.pop()
+                try:
+                    return np.array(items, dtype=np.float64)
+                except ValueError as exc:  # more than NumPy's 64 dimensions
+                    raise self.error(f"this list cannot be an array: {exc}", opener) from None
+            if sep.text != ",":
+                if sep.kind in (END, EOF):
+                    raise self.error(f"'{opener.text}' is never closed", opener)
+                raise self.error(f"expected ',' or ']' in the list, found {sep.describe()}", sep)
+
+
+def _leaf(value: Any, name: str) -> Carrot:
+    try:
+        return Carrot(value, requires_grad=True, name=name)
+    except TypeError as exc:
+        raise TypeError(
+            f"parse(): the value of '{name}' must be a number or an array of numbers: {exc}"
+        ) from None
+
+
+def parse(source: str, /, **values: Any) -> dict[str, Carrot]:
+    """Build the graph ``source`` describes and return its named nodes in order (the last is the output).
+
+    Keyword ``values`` are leaves that require grad (a Carrot is used as it is), listed first; then every
+    ``name = ...`` in order; a final bare expression is added as ``"out"``. Raises :class:`ExpressionError`
+    (a ``ValueError`` with ``.line`` and ``.col``) for any mistake in the source.
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"parse() needs the source as a str, got {type(source).__name__}")
+    if len(source) > MAX_SOURCE_LENGTH:
+        line = source.count("\n", 0, MAX_SOURCE_LENGTH) + 1
+        col = MAX_SOURCE_LENGTH - (source.rfind("\n", 0, MAX_SOURCE_LENGTH) + 1) + 1
+        raise ExpressionError(
+            f"the source is too long ({len(source):,} characters; at most {MAX_SOURCE_LENGTH:,})", line, col
+        )
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
+        try:
+            return _Parser(source, values).parse()
+        except RecursionError:  # a safety net: MAX_DEPTH keeps the parser far below the interpreter's limit
+            raise ExpressionError("the expression is nested too deeply", 1, 1) from None
