@@ -116,12 +116,10 @@ def _edges(a: Any, grad_a: GradFn, b: Any = None, grad_b: GradFn | None = None) 
     """child_nodes for the operands that require grad (none inside no_grad)."""
     if not _grad_enabled:
         return []
-    edges = []
-    if isinstance(a, Carrot) and a.requires_grad:
-        edges.append((a, grad_a))
+    need_a = isinstance(a, Carrot) and a.requires_grad
     if grad_b is not None and isinstance(b, Carrot) and b.requires_grad:
-        edges.append((b, grad_b))
-    return edges
+        return [(a, grad_a), (b, grad_b)] if need_a else [(b, grad_b)]
+    return [(a, grad_a)] if need_a else []
 
 
 def _shape_of(x: Any) -> tuple:
@@ -516,13 +514,12 @@ def add(a: Any, b: Any) -> Carrot:
     except ValueError:
         _broadcast_check("add", a, b)
         raise
-    sa, sb = _shape(ad), _shape(bd)
 
     def grad_a(g):
-        return unbroadcast(g, sa)
+        return unbroadcast(g, _shape(ad))
 
     def grad_b(g):
-        return unbroadcast(g, sb)
+        return unbroadcast(g, _shape(bd))
 
     return _result(data, "add", (a, b), _edges(a, grad_a, b, grad_b))
 
@@ -537,13 +534,12 @@ def sub(a: Any, b: Any) -> Carrot:
     except ValueError:
         _broadcast_check("sub", a, b)
         raise
-    sa, sb = _shape(ad), _shape(bd)
 
     def grad_a(g):
-        return unbroadcast(g, sa)
+        return unbroadcast(g, _shape(ad))
 
     def grad_b(g):
-        return unbroadcast(np.negative(g, out=...), sb)
+        return unbroadcast(np.negative(g, out=...), _shape(bd))
 
     return _result(data, "sub", (a, b), _edges(a, grad_a, b, grad_b))
 
@@ -558,13 +554,12 @@ def mul(a: Any, b: Any) -> Carrot:
     except ValueError:
         _broadcast_check("mul", a, b)
         raise
-    sa, sb = _shape(ad), _shape(bd)
 
     def grad_a(g):
-        return unbroadcast(np.multiply(g, bd, out=...), sa)
+        return unbroadcast(np.multiply(g, bd, out=...), _shape(ad))
 
     def grad_b(g):
-        return unbroadcast(np.multiply(g, ad, out=...), sb)
+        return unbroadcast(np.multiply(g, ad, out=...), _shape(bd))
 
     return _result(data, "mul", (a, b), _edges(a, grad_a, b, grad_b))
 
