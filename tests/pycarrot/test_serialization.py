@@ -1,0 +1,270 @@
+"""pc.save / pc.load: round trips, the exact path, atomic replace, and every kind of bad file."""
+
+import io
+import os
+import pickle
+import struct
+import tracemalloc
+import warnings
+import zipfile
+
+import numpy as np
+import pytest
+
+import pycarrot as pc
+import pycarrot.nn as nn
+from pycarrot import serialization
+from pycarrot.carrot import Carrot
+
+
+def npy_bytes(arr, allow_pickle=False):
+    buf = io.BytesIO()
+    np.lib.format.write_array(buf, arr, allow_pickle=allow_pickle)
+    return buf.getvalue()
+
+
+def write_zip(path, members, compression=zipfile.ZIP_STORED):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about duplicate names; that is one of the cases
+        with zipfile.ZipFile(path, "w", compression=compression) as zf:
+            for name, data in members:
+                zf.writestr(name, data)
+    return path
+
+
+def npy_header_only(shape, dtype="<f8", data=b""):
+    """A .npy whose header declares ``shape`` but that holds only ``data``."""
+    header = {"descr": dtype, "fortran_order": False, "shape": shape}
+    buf = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buf, header)
+    return buf.getvalue() + data
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Round trips
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_round_trip_keeps_names_order_dtypes_and_shapes(tmp_path):
+    state = {
+        "layer1.weight": np.arange(6.0).reshape(2, 3),
+        "layer1.bias": np.zeros(3, dtype=np.float32),
+        "steps": np.array(7),
+        "mask": np.array([True, False]),
+        "fortran": np.asfortranarray(np.arange(6.0).reshape(3, 2)),
+        "allow_pickle": np.ones(1),  # names np.savez's own keyword arguments would swallow
+        "file": np.ones(2),
+        "empty": np.zeros((0, 4)),
+        "nested/with slash": Carrot(np.ones(2)),  # Carrots are saved as their data
+        "number": 2.5,
+    }
+    pc.save(state, tmp_path / "state.npz")
+    loaded = pc.load(tmp_path / "state.npz")
+    assert list(loaded) == list(state)
+    for key, value in state.items():
+        expected = value.data if isinstance(value, Carrot) else np.asarray(value)
+        assert isinstance(loaded[key], np.ndarray)
+        assert loaded[key].dtype == expected.dtype and loaded[key].shape == expected.shape
+        assert np.array_equal(loaded[key], expected)
+    pc.save({}, tmp_path / "empty.npz")
+    assert pc.load(tmp_path / "empty.npz") == {}
+
+
+def test_module_is_saved_through_its_state_dict(tmp_path):
+    model = nn.Sequential(nn.Linear(3, 2), nn.Tanh(), nn.Linear(2, 1))
+    pc.save(model, str(tmp_path / "m.pth"))
+    loaded = pc.load(str(tmp_path / "m.pth"))
+    assert list(loaded) == ["0.weight", "0.bias", "2.weight", "2.bias"]
+    assert all(np.array_equal(loaded[k], v) for k, v in model.state_dict().items())
+
+
+def test_writes_exactly_the_path_given_and_numpy_can_read_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("models")
+    pc.save({"w": np.ones(2)}, "models/linear_model.pth")
+    pc.save({"w": np.ones(2)}, "noext")
+    assert sorted(os.listdir("models")) == ["linear_model.pth"]
+    assert sorted(os.listdir(".")) == ["models", "noext"]
+    with np.load("models/linear_model.pth", allow_pickle=False) as npz:
+        assert np.array_equal(npz["w"], np.ones(2))
+
+
+def test_saved_file_permissions_follow_the_umask(tmp_path):
+    pc.save({"w": np.ones(1)}, tmp_path / "p.npz")
+    assert (os.stat(tmp_path / "p.npz").st_mode & 0o777) == (0o666 & ~serialization._umask)
+
+
+def test_loads_files_written_by_numpy_savez_and_savez_compressed(tmp_path):
+    np.savez(tmp_path / "a.npz", w=np.arange(3.0), b=np.zeros(2))
+    np.savez_compressed(tmp_path / "c.npz", w=np.zeros((100, 100)))
+    assert list(pc.load(tmp_path / "a.npz")) == ["w", "b"]
+    assert pc.load(tmp_path / "c.npz")["w"].shape == (100, 100)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Atomic save
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_save_that_fails_midway_leaves_the_old_file_and_no_temp_files(tmp_path, monkeypatch):
+    target = tmp_path / "model.pth"
+    pc.save({"w": np.full(3, 1.0)}, target)
+    original = target.read_bytes()
+    calls = []
+    real_write = np.lib.format.write_array
+
+    def crash_on_second(fp, arr, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full (simulated)")
+        return real_write(fp, arr, *args, **kwargs)
+
+    monkeypatch.setattr(np.lib.format, "write_array", crash_on_second)
+    with pytest.raises(OSError, match="disk full"):
+        pc.save({"w": np.full(3, 2.0), "b": np.zeros(1)}, target)
+    assert target.read_bytes() == original
+    assert os.listdir(tmp_path) == ["model.pth"]
+    monkeypatch.undo()
+    assert np.array_equal(pc.load(target)["w"], np.full(3, 1.0))
+
+
+def test_save_refuses_bad_input_before_touching_the_disk(tmp_path):
+    with pytest.raises(TypeError, match="only real-number arrays"):
+        pc.save({"w": np.array([object()])}, tmp_path / "x")
+    with pytest.raises(TypeError, match="only real-number arrays"):
+        pc.save({"w": "hello"}, tmp_path / "x")
+    with pytest.raises(TypeError, match="is not an array"):
+        pc.save({"w": [[1.0], [1.0, 2.0]]}, tmp_path / "x")
+    with pytest.raises(ValueError, match="non-empty strings"):
+        pc.save({1: np.ones(1)}, tmp_path / "x")
+    with pytest.raises(ValueError, match="non-empty strings"):
+        pc.save({"": np.ones(1)}, tmp_path / "x")
+    with pytest.raises(TypeError, match="a Module or a dict"):
+        pc.save([np.ones(1)], tmp_path / "x")
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        pc.save({"w": np.ones(1)}, tmp_path / "no" / "such" / "dir.npz")
+    assert os.listdir(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bad files: ValueError naming the file and the reason
+# ---------------------------------------------------------------------------------------------------------
+
+
+def expect_bad(path, reason):
+    with pytest.raises(ValueError) as err:
+        pc.load(path)
+    msg = str(err.value)
+    assert str(path) in msg, msg
+    assert reason in msg, msg
+    return msg
+
+
+def test_missing_file_is_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        pc.load(tmp_path / "nope.npz")
+
+
+def test_empty_and_garbage_files(tmp_path):
+    (tmp_path / "empty").write_bytes(b"")
+    expect_bad(tmp_path / "empty", "no zip signature")
+    (tmp_path / "text").write_text("w = [1, 2, 3]\n")
+    expect_bad(tmp_path / "text", "no zip signature")
+
+
+def test_a_pickle_is_refused_with_an_explanation(tmp_path):
+    path = tmp_path / "old_pycarrot.pth"
+    with open(path, "wb") as fh:
+        pickle.dump({"layer1.weight": np.ones((1, 1))}, fh)  # what the original PyCarrot wrote
+    expect_bad(path, "pickle")
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
+def test_truncated_files(tmp_path, keep):
+    good = tmp_path / "good.npz"
+    pc.save({"w": np.arange(1000.0), "b": np.ones(10)}, good)
+    data = good.read_bytes()
+    bad = tmp_path / "cut.npz"
+    bad.write_bytes(data[: int(len(data) * keep)])
+    expect_bad(bad, "cannot load")
+
+
+def test_corrupted_array_bytes_fail_the_checksum(tmp_path):
+    path = tmp_path / "flip.npz"
+    pc.save({"w": np.zeros(1000)}, path)
+    data = bytearray(path.read_bytes())
+    data[600] ^= 0xFF  # inside the array's data
+    path.write_bytes(bytes(data))
+    expect_bad(path, "corrupt")
+
+
+def test_object_arrays_are_refused_without_unpickling(tmp_path):
+    path = write_zip(tmp_path / "obj.npz", [("w.npy", npy_bytes(np.array([{"a": 1}], dtype=object), True))])
+    expect_bad(path, "dtype object")
+
+
+@pytest.mark.parametrize(
+    "arr",
+    [
+        np.array([1 + 2j]),
+        np.array(["abc"]),
+        np.zeros(2, dtype=[("a", "<f8"), ("b", "<i4")]),
+        np.zeros(1, "M8[s]"),
+    ],
+    ids=["complex", "string", "structured", "datetime"],
+)
+def test_non_real_dtypes_are_refused(tmp_path, arr):
+    path = write_zip(tmp_path / "d.npz", [("w.npy", npy_bytes(arr))])
+    expect_bad(path, "only plain real-number arrays")
+
+
+def test_non_array_members_are_refused(tmp_path):
+    expect_bad(write_zip(tmp_path / "a.npz", [("readme.txt", b"hello")]), "'readme.txt' is not a .npy array")
+    expect_bad(write_zip(tmp_path / "b.npz", [("w.npy", b"not numpy at all")]), "no NumPy magic")
+    expect_bad(
+        write_zip(tmp_path / "c.npz", [("w.npy", b"\x93NUMPY\x01\x00\x10\x00{'descr': ")]), "malformed"
+    )
+    expect_bad(write_zip(tmp_path / "d.npz", [("dir/", b"")]), "is not a .npy array")
+
+
+def test_duplicate_members_are_refused(tmp_path):
+    member = npy_bytes(np.ones(1))
+    expect_bad(write_zip(tmp_path / "dup.npz", [("w.npy", member), ("w.npy", member)]), "appears twice")
+
+
+@pytest.mark.parametrize("shape", [(10**12,), (10**6, 10**6, 10**6), (2**62, 4), (1000,)])
+def test_absurd_declared_shapes_are_refused_before_allocating(tmp_path, shape):
+    path = write_zip(tmp_path / "huge.npz", [("w.npy", npy_header_only(shape, data=b"\x00" * 8))])
+    tracemalloc.start()
+    try:
+        msg = expect_bad(path, f"declares shape {shape}")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "holds 8 bytes of data" in msg
+    assert peak < 5_000_000
+
+
+def test_compressed_member_claiming_an_impossible_expansion(tmp_path):
+    path = tmp_path / "bomb.npz"
+    write_zip(path, [("w.npy", npy_bytes(np.zeros(10)))], compression=zipfile.ZIP_DEFLATED)
+    data = bytearray(path.read_bytes())
+    # Rewrite the uncompressed size in the central directory (offset 24 of the entry) to 1 GB.
+    cd = data.rindex(b"PK\x01\x02")
+    struct.pack_into("<I", data, cd + 24, 10**9)
+    path.write_bytes(bytes(data))
+    expect_bad(path, "claims to expand")
+
+
+def test_stored_member_whose_sizes_disagree(tmp_path):
+    path = write_zip(tmp_path / "lie.npz", [("w.npy", npy_bytes(np.zeros(10)))])
+    data = bytearray(path.read_bytes())
+    cd = data.rindex(b"PK\x01\x02")
+    struct.pack_into("<I", data, cd + 24, 10**9)
+    path.write_bytes(bytes(data))
+    expect_bad(path, "declares 1000000000 bytes")
+
+
+def test_directory_is_not_a_state_file(tmp_path):
+    with pytest.raises((IsADirectoryError, PermissionError)):
+        pc.load(tmp_path)
