@@ -244,7 +244,7 @@ class TrainingLab(QWidget):
             "generateDataButton",
             "Make a new dataset with these settings (resets training).",
         )
-        self.generateButton.clicked.connect(self.generate_data)
+        self.generateButton.clicked.connect(lambda: self.generate_data())
         f.addRow("Samples", self.samplesSpin)
         f.addRow("Features", self.featuresSpin)
         f.addRow("True slope(s)", self.trueSlopesEdit)
@@ -280,7 +280,7 @@ class TrainingLab(QWidget):
             "useCsvButton",
             "Load the chosen columns as the dataset (resets training).",
         )
-        self.useCsvButton.clicked.connect(self.use_csv_columns)
+        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
         self.csvFileLabel = _tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
         self.csvFileLabel.setWordWrap(True)
         c.addRow(self.openCsvButton)
@@ -431,7 +431,7 @@ class TrainingLab(QWidget):
         self.loadModelButton.clicked.connect(self._load_dialog)
         self.exportLossButton.clicked.connect(self._export_csv_dialog)
         self.exportPngButton.clicked.connect(self._export_png_dialog)
-        self.sendButton.clicked.connect(self.send_step_to_expression)
+        self.sendButton.clicked.connect(lambda: self.send_step_to_expression())
         g.addWidget(self.saveModelButton, 0, 0)
         g.addWidget(self.loadModelButton, 0, 1)
         g.addWidget(self.exportLossButton, 1, 0)
@@ -450,13 +450,13 @@ class TrainingLab(QWidget):
         self.trainStepButton = _tip(
             QPushButton("Step ▸"), "trainStepButton", "Run exactly one optimiser step (→)."
         )
-        self.trainStepButton.clicked.connect(self.step_once)
+        self.trainStepButton.clicked.connect(lambda: self.step_once())
         self.resetTrainingButton = _tip(
             QPushButton("⟲ Reset"),
             "resetTrainingButton",
             "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
         )
-        self.resetTrainingButton.clicked.connect(self.reset_training)
+        self.resetTrainingButton.clicked.connect(lambda: self.reset_training())
         for b in (self.trainButton, self.trainStepButton, self.resetTrainingButton):
             b.setMinimumHeight(32)
         self.progressLabel = _tip(QLabel(""), "progressLabel", "Step, epoch and the latest loss.")

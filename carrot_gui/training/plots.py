@@ -30,20 +30,13 @@ def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
     return pen
 
 
-def _plot_widget(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
+def _plain_axes(w: pg.PlotWidget) -> None:
+    """Numbers as they are on the axes (no "×1e+27" unit prefix), in the theme's colours."""
     t = theme.current()
-    w = pg.PlotWidget(background=t.panel)
-    w.setObjectName(name)
-    w.setTitle(title, color=t.text, size=f"{t.font_size:.0f}pt")
-    w.setLabel("left", left, color=t.muted)
-    w.setLabel("bottom", bottom, color=t.muted)
-    w.showGrid(x=True, y=True, alpha=0.25)
-    w.setMenuEnabled(False)
-    w.setMinimumSize(240, 180)
     for axis in ("left", "bottom"):
-        w.getAxis(axis).setTextPen(t.text)
-        w.getAxis(axis).setPen(t.muted)
-    return w
+        ax = w.getAxis(axis)
+        ax.enableAutoSIPrefix(False)
+        ax.setTextPen(t.text)
 
 
 class LossPlot(pg.PlotWidget):
@@ -68,6 +61,7 @@ class LossPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(320, 200)
+        _plain_axes(self)
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
@@ -205,13 +199,14 @@ class DataPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
-        self.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
-        self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted), name="data")
+        _plain_axes(self)
+        self.legend = self.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
         self.addItem(self.points)
-        self.truth = self.plot([], [], pen=_pen(t.ok, 1.5, style=Qt.PenStyle.DashLine), name="true line")
-        self.fit = self.plot([], [], pen=_pen(t.value, 2.5), name="model")
-        self.diagonal = self.plot([], [], pen=_pen(t.muted, 1.2, style=Qt.PenStyle.DashLine), name="perfect")
+        self.truth = self.plot([], [], pen=_pen(t.ok, 1.5, style=Qt.PenStyle.DashLine))
+        self.fit = self.plot([], [], pen=_pen(t.value, 2.5))
+        self.diagonal = self.plot([], [], pen=_pen(t.muted, 1.2, style=Qt.PenStyle.DashLine))
         self._x: np.ndarray | None = None
         self._y: np.ndarray | None = None
         self._one_feature = True
@@ -227,7 +222,12 @@ class DataPlot(pg.PlotWidget):
         self._x, self._y = x, y.reshape(-1)
         self._one_feature = x.shape[1] == 1
         t = theme.current()
+        self.legend.clear()
+        self.legend.addItem(self.points, "data")
         if self._one_feature:
+            if true_line is not None:
+                self.legend.addItem(self.truth, "true line")
+            self.legend.addItem(self.fit, "model")
             self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
             self.setLabel("bottom", names[0], color=t.muted)
             self.setLabel("left", target, color=t.muted)
@@ -241,6 +241,8 @@ class DataPlot(pg.PlotWidget):
             else:
                 self.truth.setData([], [])
         else:
+            self.legend.addItem(self.diagonal, "perfect fit")
+            self.fit.setData([], [])
             self.setTitle("Predicted vs true (several features)", color=t.text, size=f"{t.font_size:.0f}pt")
             self.setLabel("bottom", f"true {target}", color=t.muted)
             self.setLabel("left", f"predicted {target}", color=t.muted)
@@ -281,6 +283,7 @@ class SurfacePlot(pg.PlotWidget):
         self.setLabel("left", "bias", color=t.muted)
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
+        _plain_axes(self)
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.image.setZValue(-10)
@@ -359,6 +362,7 @@ class ParamPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
+        _plain_axes(self)
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")

@@ -1,0 +1,177 @@
+"""Qt-free tests of the Training lab's data, history buffers, smoothing and MSE surface."""
+
+import numpy as np
+import pytest
+
+from carrot_gui.training.data import (
+    DataError,
+    load_csv_dataset,
+    make_synthetic,
+    parse_slopes,
+    read_csv,
+    standardise,
+)
+from carrot_gui.training.history import GrowBuffer, IncrementalEma, ema, robust_range
+from carrot_gui.training.surface import least_squares, mse_grid, surface_around
+
+
+def test_synthetic_is_reproducible_and_follows_the_line():
+    a = make_synthetic(500, [2.0, -1.0], 0.5, noise=0.0, seed=3)
+    b = make_synthetic(500, [2.0, -1.0], 0.5, noise=0.0, seed=3)
+    assert np.array_equal(a.x, b.x) and np.array_equal(a.y, b.y)
+    assert a.x.shape == (500, 2) and a.y.shape == (500, 1)
+    np.testing.assert_allclose(a.y[:, 0], a.x @ [2.0, -1.0] + 0.5)
+    assert not np.array_equal(a.x, make_synthetic(500, [2.0, -1.0], 0.5, seed=4).x)
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"n_samples": 1}, "samples"),
+        ({"weights": [1, 2], "n_features": 3}, "slopes"),
+        ({"noise": -1.0}, "noise"),
+        ({"bias": float("nan")}, "finite"),
+    ],
+)
+def test_synthetic_rejects_bad_settings(kwargs, words):
+    with pytest.raises(DataError, match=words):
+        make_synthetic(**kwargs)
+
+
+def test_parse_slopes():
+    assert parse_slopes("2, -1.5  3") == [2.0, -1.5, 3.0]
+    with pytest.raises(DataError, match="not a number"):
+        parse_slopes("2, x")
+    with pytest.raises(DataError, match="at least one"):
+        parse_slopes("  ")
+
+
+def test_standardise_gives_mean_zero_spread_one_and_keeps_the_same_line():
+    d = make_synthetic(300, [3.0, 0.5], 2.0, noise=0.0, seed=1)
+    s = standardise(d)
+    np.testing.assert_allclose(s.x.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(s.x.std(axis=0), 1, atol=1e-12)
+    # the true parameters are re-expressed so the same targets come out
+    np.testing.assert_allclose(s.x @ s.true_weight + s.true_bias, d.y[:, 0])
+    assert "standardised" in s.describe()
+
+
+def test_csv_with_header_semicolons_and_column_choice(tmp_path):
+    p = tmp_path / "houses.csv"
+    p.write_text("size;rooms;price\n50;2;100\n80;3;160\n120;4;240\n")
+    table = read_csv(p)
+    assert table.has_header and table.columns == ("size", "rooms", "price")
+    data = table.to_dataset("price", ["size"])
+    assert data.feature_names == ("size",) and data.target_name == "price"
+    np.testing.assert_array_equal(data.x[:, 0], [50, 80, 120])
+    np.testing.assert_array_equal(data.y[:, 0], [100, 160, 240])
+    both = load_csv_dataset(p)  # last column is the target by default
+    assert both.feature_names == ("size", "rooms")
+
+
+def test_csv_without_header(tmp_path):
+    p = tmp_path / "plain.csv"
+    p.write_text("1,2\n2,4\n3,6\n")
+    table = read_csv(p)
+    assert not table.has_header and table.columns == ("column 1", "column 2")
+    assert table.to_dataset(1, [0]).n_samples == 3
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("a,b\n1,2\n3,oops\n", "line 3, column 'b': 'oops' is not a number"),
+        ("a,b\n1,2\n3\n", "row 3 has 1 cells"),
+        ("", "empty"),
+        ("a\n1\n2\n", "only one column"),
+        ("a,b\n1,2\n", "at least 2"),
+        ("a,b\n1,inf\n2,3\n", "not a finite number"),
+    ],
+)
+def test_bad_csv_gives_a_clear_message(tmp_path, text, words):
+    p = tmp_path / "bad.csv"
+    p.write_text(text)
+    with pytest.raises(DataError, match=words.replace("(", r"\(")):
+        load_csv_dataset(p)
+
+
+def test_csv_wrong_columns_and_unreadable_files(tmp_path):
+    p = tmp_path / "ok.csv"
+    p.write_text("a,b,c\n1,2,3\n4,5,6\n")
+    table = read_csv(p)
+    with pytest.raises(DataError, match="'z' is not in the file"):
+        table.to_dataset("z", ["a"])
+    with pytest.raises(DataError, match="both the target and a feature"):
+        table.to_dataset("a", ["a", "b"])
+    with pytest.raises(DataError, match="at least one feature"):
+        table.to_dataset("a", [])
+    with pytest.raises(DataError, match="cannot open"):
+        read_csv(tmp_path / "missing.csv")
+    binary = tmp_path / "image.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    with pytest.raises(DataError, match="(not a UTF-8|binary)"):
+        read_csv(binary)
+
+
+def test_grow_buffer_doubles_and_keeps_rows():
+    b = GrowBuffer(width=2, capacity=4)
+    for i in range(10):
+        b.append([i, -i])
+    assert len(b) == 10 and b.capacity == 16
+    b.extend(np.ones((7, 2)))
+    assert b.view().shape == (17, 2)
+    np.testing.assert_array_equal(b.view()[:10, 0], np.arange(10))
+
+
+def _ema_loop(values, w):
+    out, s, k = [], 0.0, 0
+    for v in values:
+        if np.isfinite(v):
+            s = w * s + (1 - w) * v
+            k += 1
+        out.append(s / (1 - w**k) if k else np.nan)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("w", [0.0, 0.3, 0.9, 0.999])
+def test_ema_is_bias_corrected_and_matches_the_loop(w):
+    rng = np.random.default_rng(0)
+    v = rng.uniform(0.5, 5.0, 20_000)
+    v[123] = np.nan
+    got = ema(v, w)
+    np.testing.assert_allclose(got, _ema_loop(v, w) if w else v, rtol=1e-9, equal_nan=True)
+    assert got[0] == pytest.approx(
+        v[0], rel=1e-12
+    )  # bias correction: the first smoothed value is the first value, not (1-w)·v0
+    inc = IncrementalEma(w)
+    for start in range(0, v.size, 997):
+        inc.update(v[: start + 997])
+    np.testing.assert_allclose(inc.view(), got, rtol=1e-9, equal_nan=True)
+    with pytest.raises(ValueError):
+        ema(v, 1.0)
+
+
+def test_robust_range_ignores_outliers_and_handles_log():
+    v = np.r_[1e6, np.linspace(1, 2, 1000)]
+    lo, hi = robust_range(v)
+    assert hi > 1e5
+    lo, hi = robust_range(v, ignore_outliers=True)
+    assert hi < 3
+    lo, hi = robust_range(v, log=True)
+    assert 5 < hi < 7
+    assert robust_range(np.array([np.nan])) is None
+
+
+def test_mse_surface_matches_direct_evaluation():
+    d = make_synthetic(50, 1.5, -0.5, 0.3, seed=2)
+    ws, bs = np.linspace(-1, 3, 7), np.linspace(-2, 1, 5)
+    grid = mse_grid(d.x, d.y, ws, bs)
+    direct = np.array([[np.mean((d.x[:, 0] * w + b - d.y[:, 0]) ** 2) for b in bs] for w in ws])
+    np.testing.assert_allclose(grid, direct, rtol=1e-10)
+    w0, b0 = least_squares(d.x, d.y)
+    np.testing.assert_allclose([w0, b0], np.polyfit(d.x[:, 0], d.y[:, 0], 1), rtol=1e-10)
+    s = surface_around(d.x, d.y, [(10.0, 0.0)])
+    assert s.weights[0] < w0 < s.weights[-1] and s.weights[-1] > 10  # holds the given point
+    assert s.loss.min() >= s.best_loss - 1e-9
+    with pytest.raises(ValueError, match="one feature"):
+        surface_around(np.ones((5, 2)), np.ones((5, 1)))

@@ -1,0 +1,260 @@
+"""The Training lab driven like a user with pytest-qt (offscreen): train, pause, step, reset, diverge,
+bad CSV, save/load, exports, inspecting a past step, and the link to the Expression lab."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
+
+import pycarrot as pc
+from carrot_gui.training.lab import TrainingLab
+from carrot_gui.training.session import DIVERGED, FINISHED, train_headless
+
+
+@pytest.fixture
+def lab(qtbot):
+    w = TrainingLab()
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.pause()
+
+
+def shown(curve):
+    """How many points a curve draws."""
+    y = curve.getData()[1]
+    return 0 if y is None else y.size
+
+
+def set_lr(qtbot, lab, text):
+    spin = lab.learningRateSpin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_controls_have_names_tooltips_and_the_lr_range(lab):
+    for name in (
+        "learningRateSpin",
+        "trainButton",
+        "trainStepButton",
+        "resetTrainingButton",
+        "lossPlot",
+        "dataPlot",
+    ):
+        assert lab.findChild(object, name) is not None, name
+    spin = lab.findChild(QDoubleSpinBox, "learningRateSpin")
+    assert spin.minimum() == pytest.approx(1e-6) and spin.maximum() == pytest.approx(100)
+    for button in lab.findChildren(QPushButton):
+        assert button.objectName() and button.toolTip(), button.text()
+    assert lab.objectName() == "trainingLab"
+    assert lab.lossPlot.getPlotItem().listDataItems()[0] is lab.lossPlot.raw
+
+
+def test_tiny_learning_rates_can_be_typed(qtbot, lab):
+    set_lr(qtbot, lab, "1e-6")
+    assert lab.learningRateSpin.value() == pytest.approx(1e-6, rel=1e-12)
+    set_lr(qtbot, lab, "0.000002")
+    assert lab.learningRateSpin.value() == pytest.approx(2e-6, rel=1e-12)
+    set_lr(qtbot, lab, "0.05")
+    qtbot.keyClick(lab.learningRateSpin, Qt.Key.Key_Up)
+    assert lab.learningRateSpin.value() == pytest.approx(0.1)
+
+
+def test_training_lowers_the_loss_and_matches_headless_bit_for_bit(qtbot, lab):
+    lab.budgetSpin.setValue(400)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    assert lab.is_training and lab.trainButton.text().endswith("Pause")
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=10_000)
+    s = lab.session
+    assert s.state == FINISHED and s.steps_done == 400 and not lab.is_training
+    raw = lab.lossPlot.raw.getData()[1]
+    assert raw.size == 400 and raw[-1] < 0.2 * raw[0]  # the plot shows the whole run
+    headless = train_headless(lab.data, lab.config())
+    assert np.array_equal(s.weight, headless.weight) and np.array_equal(s.bias, headless.bias)
+    assert "Finished" in lab.trainingStatusLabel.text()
+
+
+def test_pause_step_and_reset(qtbot, lab):
+    lab.budgetSpin.setValue(5_000_000)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.steps_done > 50, timeout=5000)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)  # pause
+    paused_at = lab.session.steps_done
+    assert not lab.is_training and "Paused" in lab.trainingStatusLabel.text()
+    assert shown(lab.lossPlot.raw) == paused_at  # the picture is current at once
+    qtbot.wait(100)
+    assert lab.session.steps_done == paused_at
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+    assert lab.session.steps_done == paused_at + 1
+    qtbot.keyClick(lab, Qt.Key.Key_Right)  # → also steps
+    assert lab.session.steps_done == paused_at + 2
+    qtbot.mouseClick(lab.resetTrainingButton, Qt.MouseButton.LeftButton)
+    assert lab.session.steps_done == 0 and shown(lab.lossPlot.raw) == 0
+    assert len(lab.lossPlot.earlier) == 1  # the old run stays as a faded curve
+    qtbot.keyClick(lab, Qt.Key.Key_Space)  # Space starts ...
+    assert lab.is_training
+    qtbot.keyClick(lab, Qt.Key.Key_Space)  # ... and pauses
+    assert not lab.is_training
+
+
+def test_learning_rate_100_diverges_with_a_message_and_no_exception(qtbot, lab):
+    set_lr(qtbot, lab, "100")
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    s = lab.session
+    assert s.state == DIVERGED and not lab.is_training
+    text = lab.trainingStatusLabel.text()
+    assert "diverged" in text and "smaller" in text and f"step {s.diverged_step}" in text
+    assert lab.trainingStatusLabel.isVisible()
+    xs, _ = lab.lossPlot.diverged.getData()
+    assert list(xs) == [s.diverged_step] and lab.lossPlot.divergedLine.isVisible()
+    assert shown(lab.lossPlot.raw) == s.diverged_step  # earlier history kept (finite part)
+    lab.logYCheck.setChecked(True)  # log view of a diverged run paints without trouble
+    lab.outliersCheck.setChecked(True)
+    lab.refresh()
+
+
+def test_bad_csv_is_refused_and_the_previous_data_kept(qtbot, lab, tmp_path):
+    before = lab.data
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y\n1,2\n2,three\n3,6\n")
+    assert not lab.load_csv(str(bad))
+    assert (
+        "'three' is not a number" in lab.dataMessageLabel.text()
+        and "previous data is kept" in lab.dataMessageLabel.text()
+    )
+    assert lab.data is before
+    assert not lab.open_csv(str(tmp_path / "nope.csv"))
+    assert "cannot open" in lab.dataMessageLabel.text() and lab.data is before
+    good = tmp_path / "good.csv"
+    good.write_text("size,noise,price\n1,0,2.1\n2,1,3.9\n3,0,6.2\n4,1,7.8\n")
+    assert lab.open_csv(str(good))
+    assert [lab.csvTargetCombo.itemText(i) for i in range(3)] == ["size", "noise", "price"]
+    lab.csvFeatureList.item(1).setCheckState(Qt.CheckState.Unchecked)  # use only "size"
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    assert lab.data.feature_names == ("size",) and lab.data.target_name == "price"
+    assert lab.dataMessageLabel.text() == "" and "price" in lab.dataInfoLabel.text()
+
+
+def test_synthetic_controls_and_several_features(qtbot, lab):
+    lab.featuresSpin.setValue(3)
+    lab.trueSlopesEdit.setText("1, 2")
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    assert "2 slopes for 3 features" in lab.dataMessageLabel.text() and lab.data.n_features == 1
+    lab.trueSlopesEdit.setText("1, 2, -1")
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    assert lab.data.n_features == 3 and lab.session.model.weight.shape == (3, 1)
+    lab.standardiseCheck.setChecked(True)
+    assert lab.data.standardised
+    lab.step_once()
+    assert "one feature" in lab.surfacePlot.note.toPlainText()
+
+
+def test_save_load_gives_identical_predictions(qtbot, lab, tmp_path):
+    lab.budgetSpin.setValue(30)
+    lab.session.run_to_end()
+    path = str(tmp_path / "model.npz")
+    assert lab.save_model(path)
+    other = TrainingLab()
+    qtbot.addWidget(other)
+    x = np.linspace(-3, 3, 11).reshape(-1, 1)
+    assert not np.array_equal(other.session.predict(x), lab.session.predict(x))
+    assert other.load_model(path)
+    assert np.array_equal(other.session.predict(x), lab.session.predict(x))
+    assert np.array_equal(other.session.model(pc.Carrot(x)).data, lab.session.model(pc.Carrot(x)).data)
+    # a model for another number of features is refused, nothing changes
+    other.featuresSpin.setValue(2)
+    other.trueSlopesEdit.setText("1")
+    other.generate_data()
+    w = other.session.weight.copy()
+    assert not other.load_model(path)
+    assert "shape" in other.fileMessageLabel.text() and np.array_equal(other.session.weight, w)
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"not a zip")
+    assert not other.load_model(str(junk)) and "Could not load" in other.fileMessageLabel.text()
+
+
+def test_exports(qtbot, lab, tmp_path):
+    lab.step_once()
+    lab.step_once()
+    csv_path = tmp_path / "loss.csv"
+    assert lab.export_loss_csv(str(csv_path))
+    lines = csv_path.read_text().splitlines()
+    assert lines[0] == "step,loss,smoothed_loss,weight_x,bias" and len(lines) == 3
+    assert float(lines[1].split(",")[1]) == lab.session.losses.view()[0]
+    paths = lab.export_plots(str(tmp_path))
+    assert len(paths) == 4
+    for p in paths:
+        with open(p, "rb") as fh:
+            assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_clicking_a_step_shows_the_model_then_until_back_to_live(qtbot, lab):
+    lab.budgetSpin.setValue(200)
+    lab.session.run_to_end()
+    lab.refresh()
+    vb = lab.lossPlot.getPlotItem().getViewBox()
+    lab.lossPlot.setXRange(0, 199, padding=0)
+    qtbot.wait(50)
+    scene_pt = vb.mapViewToScene(
+        vb.mapToView(vb.rect().center()) * 0
+        + vb.viewRect().topLeft() * 0
+        + __import__("PySide6.QtCore").QtCore.QPointF(3, 0)
+    )
+    view_pt = lab.lossPlot.mapFromScene(scene_pt)
+    view_pt.setY(lab.lossPlot.viewport().height() // 2)
+    with qtbot.waitSignal(lab.lossPlot.stepClicked) as blocker:
+        qtbot.mouseClick(
+            lab.lossPlot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view_pt.x(), view_pt.y())
+        )
+    step = blocker.args[0]
+    assert abs(step - 3) <= 2
+    assert lab.inspected_step == step and lab.liveButton.isVisible()
+    w, b = lab.session.params_at(step)
+    xs, ys = lab.dataPlot.fit.getData()
+    np.testing.assert_allclose(ys, xs * w[0, 0] + b[0])
+    assert f"at step {step}" in lab.paramsLabel.text()
+    qtbot.mouseClick(lab.liveButton, Qt.MouseButton.LeftButton)
+    assert lab.inspected_step is None and not lab.liveButton.isVisible()
+    xs, ys = lab.dataPlot.fit.getData()
+    np.testing.assert_allclose(ys, xs * lab.session.weight[0, 0] + lab.session.bias[0])
+
+
+def test_hover_readout_and_smoothing(qtbot, lab):
+    lab.session.run_to_end()
+    lab.refresh()
+    lab._show_hover(10.2)
+    assert lab.hoverLabel.text().startswith("step 10 · loss")
+    lab.smoothingSlider.setValue(0)
+    raw = lab.lossPlot.raw.getData()[1]
+    assert np.array_equal(lab.lossPlot.smooth.getData()[1], raw)
+    lab.smoothingSlider.setValue(990)
+    assert lab.smoothingLabel.text() == "0.990"
+    sm = lab.lossPlot.smooth.getData()[1]
+    assert sm[0] == pytest.approx(raw[0]) and sm[-1] > raw[-1]  # smoothed lags behind a falling loss
+
+
+def test_changed_settings_start_a_new_run_and_keep_the_old_faded(qtbot, lab):
+    lab.budgetSpin.setValue(20)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    set_lr(qtbot, lab, "0.01")
+    assert "new run" in lab.trainingStatusLabel.text()
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    assert lab.session.config.learning_rate == pytest.approx(0.01)
+    assert [c.name() for c in lab.lossPlot.earlier] == ["SGD lr=0.05"]
+    qtbot.mouseClick(lab.clearRunsButton, Qt.MouseButton.LeftButton)
+    assert lab.lossPlot.earlier == []
+
+
+def test_send_one_step_to_the_expression_lab(qtbot, lab):
+    lab.step_once()
+    with qtbot.waitSignal(lab.sendToExpression) as blocker:
+        qtbot.mouseClick(lab.sendButton, Qt.MouseButton.LeftButton)
+    nodes, title = blocker.args
+    assert list(nodes)[-1] == "loss" and nodes["x"].shape == (4, 1)
+    assert isinstance(nodes["loss"], pc.Carrot) and "step 1" in title
