@@ -52,6 +52,8 @@ def _pair(loss: str, predicted: Any, target: Any) -> tuple[np.ndarray, Any, tupl
         )
     td = _value(target)  # refuses strings, objects and complex numbers
     ts = np.shape(td)
+    if ts == pd.shape:  # the common case needs no broadcasting check
+        return pd, td, ts
     try:
         full = np.broadcast_shapes(pd.shape, ts)
     except ValueError:
