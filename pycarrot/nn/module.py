@@ -116,19 +116,26 @@ class Module:
 
     def train(self, mode: bool = True) -> Module:
         """Set training mode on this module and every sub-module; returns self."""
+        return self._set_training(mode)
+
+    def eval(self) -> Module:
+        """Set evaluation mode (``training = False``) everywhere; returns self."""
+        return self._set_training(False)
+
+    def _set_training(self, mode: bool) -> Module:
+        # Sets the flag directly, so a subclass that redefines train() (the original notebooks do) keeps eval().
         for module in self.modules():
             module.training = bool(mode)
         return self
 
-    def eval(self) -> Module:
-        """Set evaluation mode (``training = False``) everywhere; returns self."""
-        return self.train(False)
-
     # -- state ---------------------------------------------------------------------------------------------
 
-    def state_dict(self) -> dict[str, np.ndarray]:
-        """``{dotted name: copy of the parameter's array}`` — a snapshot that later training does not change."""
-        return {name: p.data.copy() for name, p in self.named_parameters()}
+    def state_dict(self) -> dict[str, Parameter]:
+        """``{dotted name: parameter}`` — the live Parameters, as in the original design (so
+        ``state_dict()["layer2.bias"].grad`` works) and like PyTorch's tensors that share storage: training
+        changes them. Take a snapshot with ``{k: p.data.copy() for k, p in model.state_dict().items()}``;
+        ``pc.save`` and ``load_state_dict`` copy the arrays."""
+        return dict(self.named_parameters())
 
     def load_state_dict(self, state_dict: Any, strict: bool = True) -> IncompatibleKeys:
         """Copy arrays (or Carrots) from ``state_dict`` into the parameters with the same dotted names.

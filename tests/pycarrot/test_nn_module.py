@@ -107,6 +107,23 @@ def test_forward_missing_is_a_clear_error():
         Empty()(1.0)
 
 
+def test_eval_works_when_a_subclass_redefines_train():
+    class Classifier(nn.Module):  # the original mnist notebook's pattern
+        def __init__(self):
+            super().__init__()
+            self.layer1 = nn.Linear(4, 2)
+
+        def forward(self, input):
+            return self.layer1(input)
+
+        def train(self, input):
+            return self.forward(input)
+
+    m = Classifier()
+    assert m.train(Carrot(np.ones((1, 4)))).shape == (1, 2)
+    assert m.eval() is m and not m.layer1.training
+
+
 def test_train_eval_reach_every_submodule():
     net = Net()
     net.eval()
@@ -124,33 +141,43 @@ def test_zero_grad_clears_every_parameter():
     assert all(p.grad is None for p in net.parameters())
 
 
-def test_state_dict_is_a_snapshot_and_round_trips_for_nested_modules(tmp_path):
+def test_state_dict_holds_the_live_parameters_as_in_the_original():
+    net = Net()
+    state = net.state_dict()
+    assert state["stem.weight"] is net.stem.weight
+    net(Carrot(np.ones((2, 2)))).sum().backward()
+    assert state["body.0.bias"].grad is not None  # the original mnist notebook reads .grad through it
+
+
+def test_state_dict_round_trips_for_nested_modules(tmp_path):
     pc.manual_seed(0)
     a = Net()
     pc.manual_seed(1)
     b = Net()
     x = Carrot(np.random.default_rng(0).normal(size=(4, 2)))
-    state = a.state_dict()
-    a.stem.weight.data += 1.0  # later training must not change the snapshot
-    assert not np.array_equal(state["stem.weight"], a.stem.weight.data)
-    a.load_state_dict(state)
+    assert not np.array_equal(a(x).data, b(x).data)
     b.load_state_dict(a.state_dict())
     assert np.array_equal(a(x).data, b(x).data)
+    # loading copies the arrays: training one model afterwards does not move the other
+    a.stem.weight.data += 1.0
+    assert not np.array_equal(a.stem.weight.data, b.stem.weight.data)
     pc.save(a, tmp_path / "net.npz")
     pc.manual_seed(2)
     c = Net()
-    c.load_state_dict(pc.load(tmp_path / "net.npz"))
+    loaded = pc.load(tmp_path / "net.npz")
+    c.load_state_dict(loaded)
     assert np.array_equal(a(x).data, c(x).data)
-    # loaded arrays are copies: changing the state afterwards does not reach the model
-    state2 = a.state_dict()
-    b.load_state_dict(state2)
-    state2["scale"][...] = 99.0
-    assert b.scale.data.item() != 99.0
+    loaded["scale"][...] = 99.0
+    assert c.scale.data.item() != 99.0
+    snapshot = {k: p.data.copy() for k, p in a.state_dict().items()}  # the documented way to keep a copy
+    a.scale.data[...] = 5.0
+    a.load_state_dict(snapshot)
+    assert a.scale.data.item() == 1.0
 
 
 def test_load_state_dict_lists_every_problem_and_loads_nothing():
     net = Net()
-    before = {k: v.copy() for k, v in net.state_dict().items()}
+    before = {k: v.data.copy() for k, v in net.state_dict().items()}
     bad = net.state_dict()
     del bad["stem.bias"]
     del bad["scale"]
@@ -165,7 +192,7 @@ def test_load_state_dict_lists_every_problem_and_loads_nothing():
     assert "stem.weight: shape (3, 2) in the state, (2, 3) in the model" in msg
     assert "nothing was loaded" in msg
     for k, v in net.state_dict().items():
-        assert np.array_equal(v, before[k])
+        assert np.array_equal(v.data, before[k])
 
 
 def test_load_state_dict_non_strict_reports_keys_but_still_refuses_bad_shapes():

@@ -75,7 +75,7 @@ def test_module_is_saved_through_its_state_dict(tmp_path):
     pc.save(model, str(tmp_path / "m.pth"))
     loaded = pc.load(str(tmp_path / "m.pth"))
     assert list(loaded) == ["0.weight", "0.bias", "2.weight", "2.bias"]
-    assert all(np.array_equal(loaded[k], v) for k, v in model.state_dict().items())
+    assert all(np.array_equal(loaded[k], v.data) for k, v in model.state_dict().items())
 
 
 def test_writes_exactly_the_path_given_and_numpy_can_read_it(tmp_path, monkeypatch):
