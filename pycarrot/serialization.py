@@ -130,6 +130,8 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive_size: int)
     shape, dtype, header_len = _read_header(zf, info)
     if dtype.hasobject or dtype.kind not in "biuf" or dtype.fields is not None or dtype.subdtype is not None:
         raise _Bad(f"member {name!r} has dtype {dtype}; only plain real-number arrays are accepted")
+    if any(d < 0 for d in shape):
+        raise _Bad(f"member {name!r} declares a negative dimension in shape {shape}")
     count = math.prod(shape)  # Python ints: no overflow however absurd the shape
     nbytes = count * dtype.itemsize
     if nbytes != info.file_size - header_len:

@@ -13,6 +13,7 @@ from .layers import (
     ReLU,
     Sequential,
     Sigmoid,
+    Softmax,
     Tanh,
 )
 from .module import IncompatibleKeys, Module
@@ -26,6 +27,7 @@ __all__ = [
     "ReLU",
     "Tanh",
     "Sigmoid",
+    "Softmax",
     "Identity",
     "MSELoss",
     "BCEWithLogitsLoss",

@@ -193,6 +193,8 @@ RULES["cross_entropy"] = {
     "b": "class indices: no gradient",
 }
 
+cross_entropy_loss = cross_entropy  # the original design's name
+
 
 # ---------------------------------------------------------------------------------------------------------
 # Layers as functions
@@ -209,6 +211,7 @@ __all__ = [
     "mse_loss",
     "binary_cross_entropy_with_logits",
     "cross_entropy",
+    "cross_entropy_loss",
     "linear",
     "relu",
     "tanh",

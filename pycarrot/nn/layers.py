@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from .. import random as _random
-from ..carrot import Carrot, Parameter, relu, sigmoid, tanh
+from ..carrot import Carrot, Parameter, relu, sigmoid, softmax, tanh
 from . import functional as F
 from .module import Module
 
@@ -110,6 +110,20 @@ class Sigmoid(Module):
         return sigmoid(input)
 
 
+class Softmax(Module):
+    """Softmax along ``axis`` (the last by default); for training, prefer ``cross_entropy`` on the logits."""
+
+    def __init__(self, axis: int = -1) -> None:
+        super().__init__()
+        self.axis = axis
+
+    def forward(self, input: Any) -> Carrot:
+        return softmax(input, self.axis)
+
+    def extra_repr(self) -> str:
+        return f"axis={self.axis}"
+
+
 class Identity(Module):
     """Returns its input unchanged (a placeholder layer)."""
 
@@ -154,6 +168,7 @@ __all__ = [
     "ReLU",
     "Tanh",
     "Sigmoid",
+    "Softmax",
     "Identity",
     "MSELoss",
     "BCEWithLogitsLoss",

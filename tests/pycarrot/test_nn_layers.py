@@ -116,3 +116,11 @@ def test_activation_modules_match_the_ops():
     np.testing.assert_allclose(nn.Sigmoid()(x).data, 1 / (1 + np.exp(-x.data)))
     assert nn.Identity()(x) is x
     assert nn.Sigmoid()(x).name == "sigmoid"  # the app labels the node with the op
+
+
+def test_original_extra_names_softmax_module_and_cross_entropy_loss():
+    z = Carrot(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]))
+    np.testing.assert_allclose(nn.Softmax()(z).data.sum(axis=1), [1.0, 1.0])
+    np.testing.assert_allclose(nn.Softmax(axis=0)(z).data.sum(axis=0), [1.0, 1.0, 1.0])
+    assert repr(nn.Softmax()) == "Softmax(axis=-1)"
+    assert F.cross_entropy_loss is F.cross_entropy

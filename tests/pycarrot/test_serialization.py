@@ -245,6 +245,11 @@ def test_absurd_declared_shapes_are_refused_before_allocating(tmp_path, shape):
     assert peak < 5_000_000
 
 
+def test_negative_dimensions_are_refused(tmp_path):
+    path = write_zip(tmp_path / "neg.npz", [("w.npy", npy_header_only((-1, -8), data=b"\x00" * 64))])
+    expect_bad(path, "negative dimension")
+
+
 def test_compressed_member_claiming_an_impossible_expansion(tmp_path):
     path = tmp_path / "bomb.npz"
     write_zip(path, [("w.npy", npy_bytes(np.zeros(10)))], compression=zipfile.ZIP_DEFLATED)
