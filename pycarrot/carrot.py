@@ -889,7 +889,8 @@ def transpose(x: Any, axes: Any = None) -> Carrot:
         data = np.transpose(xd, axes)
     except ValueError:
         raise ValueError(f"transpose: axes {axes} do not fit shape {xd.shape}") from None
-    inverse = None if axes is None else np.argsort(axes)
+    # the inverse permutation, of axes counted from 0 (argsort of (-1, 0) would not invert (1, 0))
+    inverse = None if axes is None else np.argsort([int(ax) % xd.ndim for ax in axes])
 
     def grad_x(g):
         return np.transpose(g, inverse)

@@ -220,6 +220,7 @@ def test_reshape_and_transpose(x, data):
     _assert_gradcheck(lambda v: v.reshape(-1, 1).reshape(x.shape) ** 2, _leaf(x, "x"))
     _assert_gradcheck(lambda v: pc.reshape(v, (1,) + x.shape) * 3.0, _leaf(x, "x"))
     axes = tuple(data.draw(st.permutations(range(x.ndim))))
+    axes = tuple(ax - x.ndim if data.draw(st.booleans()) else ax for ax in axes)  # negative axes too
     weights = np.arange(x.size, dtype=np.float64).reshape(np.transpose(x, axes).shape)
     out = _leaf(x, "x").transpose(axes)
     np.testing.assert_array_equal(out.data, np.transpose(x, axes))
@@ -286,3 +287,13 @@ def test_gradcheck_reports_a_wrong_gradient():
     result = pc.gradcheck(wrong, _leaf(np.array([0.3, 1.2]), "v"))
     assert not result.ok
     assert "gradcheck FAILED; worst mismatch at v[" in str(result)
+
+
+@pytest.mark.parametrize("axes", [(-1, 0), (1, -2), (0, -1, 1), (-3, -1, -2)])
+def test_transpose_with_negative_axes(axes):
+    shape = (2, 3, 4)[: len(axes)]
+    x = np.arange(float(np.prod(shape))).reshape(shape)
+    out = _leaf(x, "x").transpose(axes)
+    np.testing.assert_array_equal(out.data, np.transpose(x, axes))
+    out.backward(np.ones(out.shape))
+    _assert_gradcheck(lambda v: v.transpose(axes) * np.arange(x.size).reshape(out.shape), _leaf(x, "x"))
