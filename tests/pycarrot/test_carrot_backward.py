@@ -360,3 +360,34 @@ def test_backward_work_grows_linearly_with_graph_size():
 
     small, large = best_time(5_000), best_time(20_000)
     assert 1.5 < large / small < 8.0, (small, large)  # 4x the size: linear is 4, quadratic would be 16
+
+
+REFCOUNT_GRAPHS = {
+    "arithmetic": lambda x: (x + 1.0) * x - x / 2.0 + x**2.0 + 2.0**x,
+    "unary": lambda x: pc.exp(x) + pc.log(abs(x) + 1) + pc.sqrt(abs(x)) + pc.sin(x) * pc.cos(x) - (-x),
+    "activations": lambda x: pc.tanh(x) + pc.sigmoid(x) + pc.relu(x),
+    "reductions": lambda x: x.sum(axis=0) + x.mean(axis=1, keepdims=True).sum(),
+    "softmax": lambda x: (pc.softmax(x) * pc.log_softmax(x, axis=0)).sum(),
+    "movement": lambda x: (x.reshape(6).reshape(2, 3).T @ x[:, ::-1])[np.array([0, 0])].sum(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFCOUNT_GRAPHS))
+def test_graphs_are_freed_by_reference_counting_alone(name):
+    import gc
+    import weakref
+
+    x = Carrot(np.arange(6.0).reshape(2, 3) / 7 + 0.1, requires_grad=True, name="x")
+    gc.disable()
+    try:
+        out = REFCOUNT_GRAPHS[name](x)
+        refs = [weakref.ref(n) for n in pc.topological_order(out) if n is not x]
+        with pc.record_backward() as trace:
+            out.backward(np.ones(out.shape))
+        del trace
+        out.backward(np.ones(out.shape))
+        del out
+        alive = [r().name for r in refs if r() is not None]
+        assert not alive, f"nodes kept alive by a reference cycle: {alive}"
+    finally:
+        gc.enable()
