@@ -43,7 +43,7 @@ class Step:
     local: float | None = None  # edge between scalars: the local derivative's value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NodeState:
     """Everything a view needs to draw one node at one position."""
 
@@ -53,6 +53,21 @@ class NodeState:
     active: bool  # the latest step is about this node
     accumulation: str  # "2.0 + 3.0 = 5.0" while the latest step adds a second contribution, else ""
     queued: bool  # still waiting to be visited
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when everything drawn is equal; gradients compare by identity (the timeline's own arrays)."""
+        if not isinstance(other, NodeState):
+            return NotImplemented
+        return (
+            self.grad is other.grad
+            and self.value_shown == other.value_shown
+            and self.visited == other.visited
+            and self.active == other.active
+            and self.accumulation == other.accumulation
+            and self.queued == other.queued
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Timeline:

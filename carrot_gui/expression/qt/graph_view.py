@@ -1,0 +1,234 @@
+"""The graph view: builds the node and edge items for a loaded expression and paints a timeline position.
+
+It only draws what the Qt-free :class:`~carrot_gui.expression.playback.Timeline` says; moving to another
+position repaints just the nodes whose state changed (``Timeline.touched``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from ... import theme
+from ..playback import Timeline
+from ..session import Loaded
+from ..wording import format_value
+from .items import DotItem, EdgeItem, EdgeLabelItem, NodeItem, fonts
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
+MARGIN = 40.0
+
+
+class GraphView(QGraphicsView):
+    """Zoom with the wheel, pan by dragging, ``fit()`` to see it all; nodes show tooltips on hover."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graphView")
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setBackgroundBrush(QColor(theme.current().background))
+        self.setToolTip("")
+        self.nodes: list[NodeItem] = []
+        self.edges: list[EdgeItem] = []
+        self.loaded: Loaded | None = None
+        self.timeline: Timeline | None = None
+        self.follow = False  # keep the active node in view while playing
+        self._shown_position = -1
+        self._active_edge: int | None = None
+        self._label = EdgeLabelItem()
+        self._dot = DotItem()
+        self._anim = QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._anim.valueChanged.connect(self._move_dot)
+        self._anim.finished.connect(lambda: self._dot.setVisible(False))
+        self.animation_ms = 450
+        self._auto_fit = True  # keep the whole graph in view until the user zooms
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    def set_graph(self, loaded: Loaded, timeline: Timeline) -> None:
+        """Replace the drawing with ``loaded``'s graph, shown at ``timeline``'s position."""
+        self._anim.stop()
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        graph, lay = loaded.graph, loaded.layout
+        nodes = [NodeItem(n, lay.rect(n.index)) for n in graph.nodes]
+        edges = []
+        for e in graph.edges:
+            sx, sy, sw, sh = lay.rect(e.src)
+            dx, dy, dw, dh = lay.rect(e.dst)
+            k = len(graph.nodes[e.dst].operands)
+            # operands enter the result's left side spread top to bottom in argument order
+            frac = (e.slot + 1) / (k + 1)
+            item = EdgeItem(
+                e.index, QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
+            )
+            edges.append(item)
+        for item in edges:
+            scene.addItem(item)
+        for item in nodes:
+            scene.addItem(item)
+        self._label = EdgeLabelItem()
+        self._dot = DotItem()
+        scene.addItem(self._label)
+        scene.addItem(self._dot)
+        left, top, width, height = lay.bounds()
+        scene.setSceneRect(
+            QRectF(left - MARGIN, top - MARGIN - 50, width + 2 * MARGIN, height + 2 * MARGIN + 50)
+        )
+        old = self._scene
+        self._scene = scene
+        self.setScene(scene)
+        old.deleteLater()
+        self.nodes, self.edges = nodes, edges
+        self.loaded = loaded
+        self._active_edge = None
+        self.set_timeline(timeline)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show another timeline of the same graph (e.g. the per-path order) from its position."""
+        self.timeline = timeline
+        self._shown_position = -1
+        self.show_position(animate=False)
+
+    def clear_checks(self) -> None:
+        for item in self.nodes:
+            if item.check_mark:
+                item.set_check("", "")
+
+    # -- playback ----------------------------------------------------------------------------------------
+
+    def show_position(self, animate: bool = True) -> None:
+        """Repaint what changed since the last shown position; animate the active edge."""
+        tl = self.timeline
+        if tl is None:
+            return
+        p = tl.position
+        if self._shown_position < 0:
+            changed = range(len(self.nodes))
+        else:
+            changed = tl.touched(self._shown_position, p)
+        for i in changed:
+            self.nodes[i].set_state(tl.node_state(i, p))
+        self._shown_position = p
+
+        edge = tl.active_edge(p)
+        if self._active_edge is not None and self._active_edge != edge:
+            self.edges[self._active_edge].set_active(False)
+        self._active_edge = edge
+        step = tl.current(p)
+        if edge is None:
+            self._label.setVisible(False)
+            self._dot.setVisible(False)
+            self._anim.stop()
+        else:
+            item = self.edges[edge]
+            item.set_active(True)
+            mid = item.point_at(0.5)
+            lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
+            self._label.show_text(mid, lines)
+            if animate and self.animation_ms > 0:
+                self._anim.stop()
+                self._anim.setDuration(self.animation_ms)
+                self._dot.setVisible(True)
+                self._anim.start()
+            else:
+                self._dot.setVisible(False)
+        if self.follow and step is not None:
+            self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
+
+    def _move_dot(self, value: float) -> None:
+        if self._active_edge is None:
+            return
+        # the gradient travels backwards: from the result's end of the edge to the operand's
+        self._dot.setPos(self.edges[self._active_edge].point_at(1.0 - float(value)))
+
+    # -- zoom, pan, fit ------------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom()
+        target = max(MIN_ZOOM, min(MAX_ZOOM, current * factor))
+        self._auto_fit = False
+        if target != current:
+            self.scale(target / current, target / current)
+            self.zoomChanged.emit(self.zoom())
+
+    def fit(self) -> None:
+        """Show the whole graph (never magnified beyond 1.5×, so a small graph is not blown up)."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        self.resetTransform()
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.5:
+            self.resetTransform()
+            self.scale(1.5, 1.5)
+            self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom())
+
+    def fit_when_shown(self) -> None:
+        """Fit now and again whenever the view is resized, until the user zooms."""
+        self._auto_fit = True
+        self.fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.15**steps)
+        event.accept()
+
+    def refresh_theme(self) -> None:
+        fonts().refresh()
+        self.setBackgroundBrush(QColor(theme.current().background))
+        self.viewport().update()
+
+    # -- export ------------------------------------------------------------------------------------------
+
+    def export_png(self, path: str, scale: float = 2.0) -> None:
+        """The whole graph as a PNG at ``scale`` pixels per scene unit; OSError if it cannot be written."""
+        rect = self.scene().sceneRect()
+        img = QImage(
+            int(rect.width() * scale) + 1, int(rect.height() * scale) + 1, QImage.Format.Format_ARGB32
+        )
+        img.fill(QColor(theme.current().background))
+        painter = QPainter(img)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.scene().render(painter, QRectF(0, 0, img.width(), img.height()), rect)
+        painter.end()
+        if not img.save(path, "PNG"):
+            raise OSError(f"could not write the PNG file {path}")
+
+    def export_svg(self, path: str) -> None:
+        """The whole graph as an SVG (vector: sharp at any size on slides)."""
+        rect = self.scene().sceneRect()
+        gen = QSvgGenerator()
+        gen.setFileName(path)
+        gen.setSize(rect.size().toSize())
+        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        gen.setTitle(self.loaded.title if self.loaded else "PyCarrot graph")
+        painter = QPainter()
+        if not painter.begin(gen):
+            raise OSError(f"could not write the SVG file {path}")
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
+        self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()

@@ -1,0 +1,360 @@
+"""Graphics items of the Expression lab: one item per node and per edge, each painting its own state.
+
+Speed (see benchmarks/bench_expression_lab.py): plain ``QGraphicsItem``s with a custom ``paint()`` and a
+fixed ``boundingRect()``, text drawn with ``drawText`` (never HTML text items), open chevrons instead of a
+filled arrowhead in the edge's path, and no text at all below a zoom threshold.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from ... import theme
+from ..graph import GraphNode
+from ..playback import NodeState
+from ..wording import format_value, shape_text
+
+TEXT_LOD = 0.45  # below this zoom a node paints only its box (text is unreadable and slow)
+Z_EDGE, Z_ACTIVE_EDGE, Z_NODE, Z_LABEL, Z_DOT = 0.0, 1.0, 2.0, 4.0, 5.0
+
+_BLANK = NodeState(True, None, False, False, "", False)
+
+
+class Fonts:
+    """Fonts and metrics shared by all items (rebuilt when the theme or text size changes)."""
+
+    def __init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        t = theme.current()
+        self.label = QFont(t.font_family)
+        self.label.setPointSizeF(t.node_font_size)
+        self.label.setBold(True)
+        self.body = QFont(t.font_family)
+        self.body.setPointSizeF(t.node_font_size * 0.92)
+        self.small = QFont(t.font_family)
+        self.small.setPointSizeF(t.node_font_size * 0.8)
+        self.label_metrics = QFontMetricsF(self.label)
+        self.body_metrics = QFontMetricsF(self.body)
+
+
+FONTS: Fonts | None = None
+
+
+def fonts() -> Fonts:
+    global FONTS
+    if FONTS is None:
+        FONTS = Fonts()
+    return FONTS
+
+
+def heat_image(arr: np.ndarray, colour: str) -> QImage:
+    """A small heat map of a tensor: white at 0, ``colour`` at the largest magnitude (sign by shade)."""
+    a = np.asarray(arr, dtype=np.float64)
+    if a.ndim == 0:
+        a = a.reshape(1, 1)
+    elif a.ndim == 1:
+        a = a.reshape(1, -1)
+    elif a.ndim > 2:
+        a = a.reshape(a.shape[0], -1)
+    a = a[:32, :32]
+    finite = np.where(np.isfinite(a), a, 0.0)
+    scale = float(np.abs(finite).max()) or 1.0
+    t = np.clip(finite / scale, -1.0, 1.0)
+    base = QColor(colour)
+    rgb = np.array([base.red(), base.green(), base.blue()], dtype=np.float64)
+    neg = 255.0 - (255.0 - rgb[::-1] * 0.6)  # negative values: a darker, shifted hue
+    mag = np.abs(t)[..., None]
+    target = np.where(t[..., None] >= 0, rgb, neg)
+    pixels = (255.0 * (1 - mag) + target * mag).astype(np.uint8)
+    pixels[~np.isfinite(a)] = (0, 0, 0)
+    h, w = pixels.shape[:2]
+    rgba = np.empty((h, w, 4), dtype=np.uint8)
+    rgba[..., :3] = pixels
+    rgba[..., 3] = 255
+    img = QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    return img.copy()  # own the pixels (the bytes object goes away)
+
+
+class NodeItem(QGraphicsItem):
+    """One node's box: label and op, value (blue) and gradient (orange), tensors as small heat maps."""
+
+    def __init__(self, node: GraphNode, rect: tuple[float, float, float, float]) -> None:
+        super().__init__()
+        self.node = node
+        x, y, w, h = rect
+        self.setPos(x, y)
+        self._rect = QRectF(0, 0, w, h)
+        self._bounds = self._rect.adjusted(-4, -4, 4, 4)
+        self.state = _BLANK
+        self.check_mark = ""  # "✓" / "✗" after Check
+        self.check_text = ""
+        self._value_img: QImage | None = None
+        self._grad_img: QImage | None = None
+        self._grad_img_of: int = 0
+        self.setZValue(Z_NODE)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        self._value_text = format_value(node.value)
+        if not node.is_scalar:
+            self._value_img = heat_image(node.value, theme.current().value)
+        self.setToolTip(self.tooltip_text())
+
+    # -- state -----------------------------------------------------------------------------------------
+
+    def set_state(self, state: NodeState) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        if state.grad is not None and not self.node.is_scalar and id(state.grad) != self._grad_img_of:
+            self._grad_img = heat_image(state.grad, theme.current().gradient)
+            self._grad_img_of = id(state.grad)
+        self.setToolTip(self.tooltip_text())
+        self.update()
+
+    def set_check(self, mark: str, text: str) -> None:
+        self.check_mark, self.check_text = mark, text
+        self.setToolTip(self.tooltip_text())
+        self.update()
+
+    def tooltip_text(self) -> str:
+        """Full name, op, shape, value and gradient as of the current playback position."""
+        n, s = self.node, self.state
+        kind = {"variable": "variable (a leaf that requires grad)", "constant": "constant", "op": "result"}[
+            n.kind
+        ]
+        lines = [f"{n.label} — {kind}"]
+        if n.op is not None:
+            lines.append(f"op: {n.op}")
+        lines.append(f"shape: {shape_text(n.shape)}")
+        lines.append(f"value: {format_value(n.value, 12) if s.value_shown else 'not computed yet'}")
+        if n.kind == "constant" and not n.requires_grad:
+            lines.append("gradient: none (constants get no gradient)")
+        elif s.grad is None:
+            lines.append("gradient: none yet")
+        else:
+            lines.append(f"gradient: {format_value(s.grad, 12)}")
+        if s.accumulation:
+            lines.append(f"accumulated: {s.accumulation}")
+        if self.check_text:
+            lines.append(f"check: {self.check_mark} {self.check_text}")
+        return "\n".join(lines)
+
+    # -- painting --------------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = theme.current()
+        n, s = self.node, self.state
+        r = self._rect
+        constant = n.kind == "constant"
+        if constant:
+            fill, border = t.constant_fill, t.constant_border
+        elif n.kind == "variable":
+            fill, border = t.variable_fill, t.variable_border
+        else:
+            fill, border = t.op_fill, (t.output_border if n.is_output else t.op_border)
+        if s.visited and not constant:
+            fill = t.visited_fill
+        width = 1.2
+        if s.active:
+            border, width = t.active, 3.0
+        elif n.is_output:
+            width = 2.2
+        pen = QPen(QColor(border), width)
+        if constant:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QColor(fill))
+        radius = 4.0 if constant else 8.0
+        painter.drawRoundedRect(r, radius, radius)
+        if s.queued:  # a purple tab on the left edge: still waiting in backward()'s queue
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(t.queued))
+            painter.drawRect(QRectF(r.left() + 1.5, r.top() + 8, 3.5, r.height() - 16))
+
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < TEXT_LOD:
+            return
+        f = fonts()
+        pad = 7.0
+        if constant and n.carrot is None:
+            painter.setFont(f.body)
+            painter.setPen(QColor(t.muted))
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, n.label)
+            return
+        inner = r.adjusted(pad, 3, -pad, -3)
+        # line 1: label (bold) and op
+        painter.setFont(f.label)
+        painter.setPen(QColor(t.text))
+        head = f.label_metrics.elidedText(n.label, Qt.TextElideMode.ElideRight, inner.width() - 36)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), 18), Qt.AlignmentFlag.AlignLeft, head
+        )
+        painter.setFont(f.small)
+        painter.setPen(QColor(t.muted))
+        tag = n.op or ("var" if n.kind == "variable" else "const")
+        if self.check_mark:
+            tag = self.check_mark
+            painter.setPen(QColor(t.ok if self.check_mark == "✓" else t.error))
+            painter.setFont(f.label)
+        painter.drawText(
+            QRectF(inner.left(), inner.top() + 1, inner.width(), 18), Qt.AlignmentFlag.AlignRight, tag
+        )
+
+        painter.setFont(f.body)
+        row = inner.top() + 20
+        if n.is_scalar:
+            value = self._value_text if s.value_shown else "?"
+            painter.setPen(QColor(t.value))
+            painter.drawText(
+                QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, f"= {value}"
+            )
+            if s.accumulation:
+                grad = s.accumulation
+            elif s.grad is not None:
+                grad = format_value(s.grad)
+            else:
+                grad = "—"
+            painter.setPen(QColor(t.gradient))
+            text = f.body_metrics.elidedText(f"∇ {grad}", Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(
+                QRectF(inner.left(), row + 17, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text
+            )
+            return
+        # tensors: shape, then value and gradient heat maps side by side
+        painter.setPen(QColor(t.muted))
+        painter.drawText(
+            QRectF(inner.left(), row, inner.width(), 16),
+            Qt.AlignmentFlag.AlignLeft,
+            "×".join(map(str, n.shape)),
+        )
+        box_w = (inner.width() - 6) / 2
+        top = row + 18
+        box_h = inner.bottom() - top
+        for k, (img, colour, shown, name) in enumerate(
+            (
+                (self._value_img, t.value, s.value_shown, "value"),
+                (self._grad_img if s.grad is not None else None, t.gradient, s.grad is not None, "∇"),
+            )
+        ):
+            box = QRectF(inner.left() + k * (box_w + 6), top, box_w, box_h)
+            painter.setPen(QPen(QColor(colour), 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if shown and img is not None:
+                painter.drawImage(box, img)
+            else:
+                painter.setFont(f.small)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "?" if name == "value" else "—")
+            painter.drawRect(box)
+        if s.accumulation:
+            painter.setFont(f.small)
+            painter.setPen(QColor(t.gradient))
+            painter.drawText(QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignRight, "+=")
+
+
+class EdgeItem(QGraphicsItem):
+    """An operand → result edge: a smooth curve ending in an open chevron (cheap to repaint)."""
+
+    def __init__(self, index: int, start: QPointF, end: QPointF) -> None:
+        super().__init__()
+        self.index = index
+        self.start, self.end = start, end
+        path = QPainterPath(start)
+        dx = max(30.0, (end.x() - start.x()) * 0.5)
+        path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+        self.path = path
+        self._bounds = path.boundingRect().adjusted(-8, -8, 8, 8)
+        self.active = False
+        self.setZValue(Z_EDGE)
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.setZValue(Z_ACTIVE_EDGE if active else Z_EDGE)
+            self.update()
+
+    def point_at(self, fraction: float) -> QPointF:
+        return self.path.pointAtPercent(min(1.0, max(0.0, fraction)))
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = theme.current()
+        colour = QColor(t.active if self.active else t.edge)
+        pen = QPen(colour, t.edge_width * (2.2 if self.active else 1.0))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        # open chevron at the result's end (the forward direction)
+        e = self.end
+        painter.drawLine(QLineF(e, QPointF(e.x() - 8, e.y() - 5)))
+        painter.drawLine(QLineF(e, QPointF(e.x() - 8, e.y() + 5)))
+
+
+class EdgeLabelItem(QGraphicsItem):
+    """The active edge's words: the local rule with its number, and the gradient it carries."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[tuple[str, str]] = []  # (text, colour role)
+        self._rect = QRectF()
+        self.setZValue(Z_LABEL)
+        self.setVisible(False)
+
+    def show_text(self, anchor: QPointF, lines: list[tuple[str, str]]) -> None:
+        self.prepareGeometryChange()
+        self.lines = lines
+        f = fonts()
+        width = max((f.body_metrics.horizontalAdvance(text) for text, _ in lines), default=0) + 14
+        height = len(lines) * (f.body_metrics.height() + 2) + 8
+        self._rect = QRectF(-width / 2, -height - 6, width, height)
+        self.setPos(anchor)
+        self.setVisible(True)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = theme.current()
+        f = fonts()
+        painter.setPen(QPen(QColor(t.active), 1.2))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        painter.drawRoundedRect(self._rect, 5, 5)
+        painter.setFont(f.body)
+        y = self._rect.top() + 4
+        step = f.body_metrics.height() + 2
+        for text, role in self.lines:
+            painter.setPen(QColor(getattr(t, role)))
+            painter.drawText(
+                QRectF(self._rect.left() + 7, y, self._rect.width() - 14, step),
+                Qt.AlignmentFlag.AlignLeft,
+                text,
+            )
+            y += step
+
+
+class DotItem(QGraphicsItem):
+    """The gradient travelling along the active edge (moved by the lab's animator)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_DOT)
+        self.setVisible(False)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-7, -7, 14, 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor(theme.current().gradient))
+        painter.drawEllipse(QRectF(-5.5, -5.5, 11, 11))

@@ -1,0 +1,600 @@
+"""The Expression lab: type an expression, Build, then step through backward() node by node.
+
+Thin Qt layer: the state lives in :mod:`carrot_gui.expression.session` (what is built) and in a
+:class:`~carrot_gui.expression.playback.Timeline` (where playback stands); the widgets only show it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pycarrot.expression import ExpressionError
+
+from ... import theme
+from ...errors import guarded
+from ..playback import PER_PATH, TOPOLOGICAL, Timeline
+from ..presets import DEMO, PRESETS, Preset
+from ..session import Loaded, check, load_named, load_source
+from ..wording import format_value
+from .graph_view import GraphView
+
+QUEUE_SHOWN = 40  # entries of the queue list (the rest is summarised)
+ORDER_TITLES = {
+    TOPOLOGICAL: "Topological (what backward() does)",
+    PER_PATH: "Per path (the original recursion)",
+}
+
+
+def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setToolTip(tip)
+    return widget
+
+
+class ExpressionLab(QWidget):
+    """The "Expression" tab. Public: :meth:`build_source`, :meth:`show_graph`, playback methods."""
+
+    statusMessage = Signal(str)
+    built = Signal()
+
+    def __init__(self, parent: QWidget | None = None, demo: Preset | None = DEMO) -> None:
+        super().__init__(parent)
+        self.setObjectName("expressionLab")
+        self.loaded: Loaded | None = None
+        self.timeline: Timeline | None = None
+        self.mode = TOPOLOGICAL
+        self._log_painted = 0  # how many log lines are painted as "happened"
+        self._syncing = False
+        self._play_timer = QTimer(self)
+        self._play_timer.timeout.connect(self._tick)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_left())
+        splitter.addWidget(self._build_center())
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([290, 760, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self._shortcuts()
+        self.set_speed(self.speedSlider.value())
+        if demo is not None:
+            self.expressionEditor.setPlainText(demo.source)
+            self.noteLabel.setText(demo.note)
+            self.build()
+
+    # -- widgets -----------------------------------------------------------------------------------------
+
+    def _build_left(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(4, 4, 4, 4)
+        head = QLabel("<b>1 · Write an expression</b>")
+        v.addWidget(head)
+        row = QHBoxLayout()
+        self.presetButton = _tip(QToolButton(), "presetButton", "Ready-made expressions to try")
+        self.presetButton.setText("Presets ▾")
+        self.presetButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.presetButton)
+        menu.setObjectName("presetMenu")
+        for p in PRESETS:
+            action = menu.addAction(p.title)
+            action.setToolTip(p.note)
+            action.triggered.connect(lambda _=False, p=p: self.load_preset(p))
+        self.presetMenu = menu
+        self.presetButton.setMenu(menu)
+        row.addWidget(self.presetButton)
+        self.editButton = _tip(QToolButton(), "editButton", "Type your own expression again")
+        self.editButton.setText("Edit")
+        self.editButton.setVisible(False)
+        self.editButton.clicked.connect(self._unlock_editor)
+        row.addWidget(self.editButton)
+        row.addStretch(1)
+        self.buildButton = _tip(
+            QPushButton("Build"), "buildButton", "Build the graph of the expression (Ctrl+Enter)"
+        )
+        self.buildButton.setDefault(True)
+        self.buildButton.clicked.connect(self.build)
+        row.addWidget(self.buildButton)
+        v.addLayout(row)
+        self.expressionEditor = _tip(
+            QPlainTextEdit(),
+            "expressionEditor",
+            "One statement per line: x = 2.0 makes a variable; z = x * y + sin(x) builds on it.\n"
+            "Operators + - * / ** @, functions like sin, exp, tanh, sigmoid, sum, softmax, mse.\n"
+            "Ctrl+Enter builds.",
+        )
+        self.expressionEditor.setFont(theme.qfont(mono=True))
+        self.expressionEditor.setTabChangesFocus(True)
+        self.expressionEditor.textChanged.connect(self._clear_error_marks)
+        v.addWidget(self.expressionEditor, 3)
+        self.errorLabel = _tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(f"color: {theme.current().error};")
+        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errorLabel.setVisible(False)
+        v.addWidget(self.errorLabel)
+        self.noteLabel = QLabel()
+        self.noteLabel.setObjectName("noteLabel")
+        self.noteLabel.setWordWrap(True)
+        self.noteLabel.setStyleSheet(f"color: {theme.current().muted};")
+        v.addWidget(self.noteLabel)
+
+        order = QGroupBox("3 · Compare the order")
+        ov = QVBoxLayout(order)
+        self.orderSwitch = _tip(
+            QComboBox(),
+            "orderSwitch",
+            "Which walk to replay: the engine's sorted one (each grad_fn once) or the original per-path\n"
+            "recursion (each grad_fn once per path — exponential on shared sub-graphs).",
+        )
+        for mode in (TOPOLOGICAL, PER_PATH):
+            self.orderSwitch.addItem(ORDER_TITLES[mode], mode)
+        self.orderSwitch.currentIndexChanged.connect(lambda _: self.set_mode(self.orderSwitch.currentData()))
+        ov.addWidget(self.orderSwitch)
+        self.callCountLabel = _tip(
+            QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward"
+        )
+        self.callCountLabel.setWordWrap(True)
+        ov.addWidget(self.callCountLabel)
+        v.addWidget(order)
+
+        checks = QGroupBox("4 · Check the gradients")
+        cv = QVBoxLayout(checks)
+        self.checkButton = _tip(
+            QPushButton("Check with finite differences"),
+            "checkButton",
+            "Run pc.gradcheck: compare every variable's gradient with (f(x+ε) − f(x−ε)) / 2ε",
+        )
+        self.checkButton.clicked.connect(self.run_check)
+        cv.addWidget(self.checkButton)
+        self.checkResults = _tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
+        self.checkResults.setWordWrap(True)
+        self.checkResults.setTextFormat(Qt.TextFormat.RichText)
+        cv.addWidget(self.checkResults)
+        v.addWidget(checks)
+        return box
+
+    def _build_center(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(4, 4, 4, 4)
+        t = theme.current()
+        self.legendLabel = QLabel(
+            f"<b>2 · Step through backward()</b> &nbsp; "
+            f"<span style='color:{t.value}'>= value</span> &nbsp; "
+            f"<span style='color:{t.gradient}'>∇ gradient</span> &nbsp; "
+            f"<span style='color:{t.constant_border}'>┄ constant</span> &nbsp; "
+            f"<span style='color:{t.queued}'>▌ still to visit</span> &nbsp; "
+            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>"
+        )
+        self.legendLabel.setObjectName("legendLabel")
+        v.addWidget(self.legendLabel)
+        self.graphView = GraphView()
+        self.graphView.setToolTip("")
+        v.addWidget(self.graphView, 1)
+
+        bar = QHBoxLayout()
+        self.resetButton = _tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
+        self.stepBackButton = _tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
+        self.playButton = _tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
+        self.stepForwardButton = _tip(
+            QPushButton("Step ▶"), "stepForwardButton", "One step forward (→, PageDown)"
+        )
+        self.endButton = _tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
+        self.resetButton.clicked.connect(self.reset)
+        self.stepBackButton.clicked.connect(self.step_back)
+        self.playButton.clicked.connect(self.toggle_play)
+        self.stepForwardButton.clicked.connect(self.step_forward)
+        self.endButton.clicked.connect(self.to_end)
+        for b in (
+            self.resetButton,
+            self.stepBackButton,
+            self.playButton,
+            self.stepForwardButton,
+            self.endButton,
+        ):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            bar.addWidget(b)
+        self.timelineSlider = _tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
+        self.timelineSlider.setMinimumWidth(160)
+        self.timelineSlider.valueChanged.connect(self._slider_moved)
+        bar.addWidget(self.timelineSlider, 1)
+        self.positionLabel = QLabel()
+        self.positionLabel.setObjectName("positionLabel")
+        self.positionLabel.setMinimumWidth(150)
+        bar.addWidget(self.positionLabel)
+        bar.addWidget(QLabel("speed"))
+        self.speedSlider = _tip(
+            QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
+        )
+        self.speedSlider.setRange(1, 60)
+        self.speedSlider.setValue(3)
+        self.speedSlider.setMinimumWidth(80)
+        self.speedSlider.setMaximumWidth(120)
+        self.speedSlider.valueChanged.connect(self.set_speed)
+        bar.addWidget(self.speedSlider)
+        self.followCheck = _tip(
+            QCheckBox("follow"), "followCheck", "Keep the active node in view while playing"
+        )
+        self.followCheck.toggled.connect(lambda on: setattr(self.graphView, "follow", on))
+        bar.addWidget(self.followCheck)
+        v.addLayout(bar)
+        return box
+
+    def _build_right(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(4, 4, 4, 4)
+        v.addWidget(QLabel("<b>What happened</b> (click a line to go there)"))
+        self.eventLog = _tip(QListWidget(), "eventLog", "Every step in words; click one to jump there")
+        self.eventLog.setWordWrap(True)
+        self.eventLog.setUniformItemSizes(False)
+        self.eventLog.itemClicked.connect(self._log_clicked)
+        v.addWidget(self.eventLog, 3)
+        self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
+        v.addWidget(self.queueTitle)
+        self.queueList = _tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
+        self.queueList.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        v.addWidget(self.queueList, 1)
+        return box
+
+    def _shortcuts(self) -> None:
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        pairs = [
+            ("Ctrl+Return", self.build),
+            ("Ctrl+Enter", self.build),
+            ("Space", self.toggle_play),
+            ("Right", self.step_forward),
+            ("PgDown", self.step_forward),
+            ("Left", self.step_back),
+            ("PgUp", self.step_back),
+            ("Home", self.reset),
+            ("End", self.to_end),
+            ("F", self.fit),
+        ]
+        self._shortcut_objects = [QShortcut(QKeySequence(k), self, fn, context=ctx) for k, fn in pairs]
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    @guarded("building the expression")
+    def build(self) -> bool:
+        """Build the editor's expression. A mistake is marked in the editor; the previous graph stays."""
+        source = self.expressionEditor.toPlainText()
+        if self.expressionEditor.isReadOnly():
+            self.statusMessage.emit("This graph came from the Training lab; pick a preset or press Edit")
+            return False
+        try:
+            loaded = load_source(source, "expression")
+        except ExpressionError as exc:
+            self._show_error(str(exc), exc.line, exc.col)
+            return False
+        except (ValueError, TypeError, ArithmeticError, IndexError) as exc:
+            self._show_error(f"{exc}", None, None)
+            return False
+        self._install(loaded)
+        return True
+
+    def build_source(self, source: str) -> bool:
+        """Put ``source`` in the editor and build it (used by the CLI's --expr)."""
+        self._unlock_editor()
+        self.expressionEditor.setPlainText(source)
+        return bool(self.build())
+
+    def load_preset(self, p: Preset) -> None:
+        self._unlock_editor()
+        self.expressionEditor.setPlainText(p.source)
+        self.noteLabel.setText(p.note)
+        self.build()
+
+    @guarded("showing a graph from the Training lab")
+    def show_graph(self, named: dict, title: str) -> None:
+        """Load a graph built elsewhere (the Training lab) as if built here, and switch to this tab."""
+        loaded = load_named(named, title)
+        self._stop()
+        self.expressionEditor.setPlainText(
+            f"# {title}\n# This graph was sent from the Training lab (read-only here).\n"
+            "# Step through its backward pass, or press Edit / pick a preset to type your own."
+        )
+        self.expressionEditor.setReadOnly(True)
+        self.editButton.setVisible(True)
+        self.noteLabel.setText(f"From the Training lab: {title}")
+        self._install(loaded)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.setCurrentWidget(self)
+
+    def _unlock_editor(self) -> None:
+        self.expressionEditor.setReadOnly(False)
+        self.editButton.setVisible(False)
+
+    def _install(self, loaded: Loaded) -> None:
+        """Show a freshly built expression (only called once everything about it has succeeded)."""
+        self._stop()
+        self.loaded = loaded
+        self.mode = self.orderSwitch.currentData() or TOPOLOGICAL
+        tl = loaded.timeline(self.mode)
+        tl.reset()
+        self.timeline = tl
+        self._clear_error()
+        self.checkResults.setText("")
+        self.graphView.set_graph(loaded, tl)
+        self.graphView.fit_when_shown()
+        self._fill_log()
+        self._update_counts()
+        self._sync_controls()
+        g = loaded.graph
+        self.statusMessage.emit(
+            f"Built {len(g.nodes)} nodes, {len(g.edges)} edges; {len(tl)} steps "
+            f"({tl.backward_start} forward, {len(tl) - tl.backward_start} backward)"
+        )
+        self.built.emit()
+
+    # -- errors ------------------------------------------------------------------------------------------
+
+    def _show_error(self, message: str, line: int | None, col: int | None) -> None:
+        self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
+        self.errorLabel.setVisible(True)
+        self.statusMessage.emit(message)
+        if line is None:
+            return
+        doc = self.expressionEditor.document()
+        block = doc.findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Right, n=max(0, min(col - 1, max(0, block.length() - 1)))
+        )
+        self.expressionEditor.setTextCursor(cursor)
+        mark = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(QColor(theme.current().error).lighter(185)))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(theme.current().error))
+        mark.format = fmt
+        sel = QTextCursor(cursor)
+        if sel.atBlockEnd():
+            sel.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            sel.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+        mark.cursor = sel
+        self.expressionEditor.setExtraSelections([mark])
+        self.error_position = (line, col)
+
+    def _clear_error_marks(self) -> None:
+        if self.expressionEditor.extraSelections():
+            self.expressionEditor.setExtraSelections([])
+
+    def _clear_error(self) -> None:
+        self.errorLabel.setVisible(False)
+        self.errorLabel.setText("")
+        self.expressionEditor.setExtraSelections([])
+        self.error_position = None
+
+    # -- playback ----------------------------------------------------------------------------------------
+
+    def step_forward(self) -> bool:
+        if self.timeline is None or not self.timeline.step_forward():
+            return False
+        self._sync_controls()
+        return True
+
+    def step_back(self) -> bool:
+        self._stop()
+        if self.timeline is None or not self.timeline.step_back():
+            return False
+        self._sync_controls(animate=False)
+        return True
+
+    def seek(self, position: int) -> None:
+        if self.timeline is None:
+            return
+        self.timeline.seek(position)
+        self._sync_controls(animate=False)
+
+    def step(self, n: int) -> None:
+        """Advance ``n`` steps at once (the CLI's --steps)."""
+        if self.timeline is not None:
+            self.seek(self.timeline.position + n)
+
+    def reset(self) -> None:
+        self._stop()
+        self.seek(0)
+
+    def to_end(self) -> None:
+        self._stop()
+        if self.timeline is not None:
+            self.seek(len(self.timeline))
+
+    def toggle_play(self) -> None:
+        if self._play_timer.isActive():
+            self._stop()
+            return
+        if self.timeline is None:
+            return
+        if self.timeline.at_end:
+            self.seek(0)
+        self._play_timer.start()
+        self.playButton.setText("⏸ Pause")
+
+    @property
+    def playing(self) -> bool:
+        return self._play_timer.isActive()
+
+    def set_speed(self, steps_per_second: int) -> None:
+        interval = int(1000 / max(1, steps_per_second))
+        self._play_timer.setInterval(interval)
+        self.graphView.animation_ms = 0 if interval < 60 else min(450, int(interval * 0.8))
+
+    def _tick(self) -> None:
+        if not self.step_forward():
+            self._stop()
+
+    def _stop(self) -> None:
+        if self._play_timer.isActive():
+            self._play_timer.stop()
+        self.playButton.setText("▶ Play")
+
+    def fit(self) -> None:
+        self.graphView.fit_when_shown()
+
+    @guarded("switching the backward order")
+    def set_mode(self, mode: str) -> None:
+        """Replay the engine's topological walk or the original per-path recursion."""
+        if self.loaded is None or mode == self.mode and self.timeline is self.loaded.timeline(mode):
+            return
+        tl = self.loaded.timeline(mode)
+        position = self.timeline.position if self.timeline is not None else 0
+        tl.seek(position)  # clamped to the other walk's length
+        self.mode = mode
+        self.timeline = tl
+        index = self.orderSwitch.findData(mode)
+        if self.orderSwitch.currentIndex() != index:
+            self.orderSwitch.setCurrentIndex(index)
+        self.graphView.set_timeline(tl)
+        self._fill_log()
+        self._update_counts()
+        self._sync_controls(animate=False)
+
+    def _update_counts(self) -> None:
+        if self.loaded is None:
+            return
+        counts = self.loaded.call_counts()
+        topo, path = counts[TOPOLOGICAL], counts[PER_PATH]
+        edges = sum(1 for e in self.loaded.graph.edges if self.loaded.graph.nodes[e.src].requires_grad)
+        text = f"grad_fn calls in one backward:\n  topological: {topo:,}  (one per edge: {edges:,})\n  per path: {path:,}"
+        if path > topo:
+            text += f"  — {path / max(topo, 1):,.1f}× as many"
+        if self.timeline is not None and self.timeline.note:
+            text += f"\n{self.timeline.note}"
+        self.callCountLabel.setText(text)
+
+    def _sync_controls(self, animate: bool = True) -> None:
+        """Bring slider, labels, log, queue and the graph to the timeline's position."""
+        tl = self.timeline
+        if tl is None:
+            return
+        p = tl.position
+        self._syncing = True
+        try:
+            if self.timelineSlider.maximum() != len(tl):
+                self.timelineSlider.setRange(0, len(tl))
+            self.timelineSlider.setValue(p)
+        finally:
+            self._syncing = False
+        phase = "forward" if p <= tl.backward_start else "backward"
+        if p == 0:
+            phase = "start"
+        self.positionLabel.setText(f"step {p} / {len(tl)} · {phase}")
+        self.graphView.show_position(animate=animate)
+        self._paint_log(p)
+        self._fill_queue(p)
+        self.stepBackButton.setEnabled(p > 0)
+        self.stepForwardButton.setEnabled(p < len(tl))
+        self.resetButton.setEnabled(p > 0)
+        self.endButton.setEnabled(p < len(tl))
+
+    def _slider_moved(self, value: int) -> None:
+        if not self._syncing:
+            self._stop()
+            self.seek(value)
+
+    # -- log and queue -----------------------------------------------------------------------------------
+
+    def _fill_log(self) -> None:
+        tl = self.timeline
+        self.eventLog.clear()
+        if tl is None:
+            return
+        muted = QColor(theme.current().muted)
+        for k, text in enumerate(tl.log(), start=1):
+            item = QListWidgetItem(f"{k}. {text}")
+            item.setForeground(muted)
+            self.eventLog.addItem(item)
+        self._log_painted = 0
+        self._paint_log(tl.position)
+
+    def _paint_log(self, p: int) -> None:
+        """Steps that happened in the text colour, the ones to come greyed, the latest selected."""
+        t = theme.current()
+        lo, hi = sorted((self._log_painted, p))
+        happened, muted = QColor(t.text), QColor(t.muted)
+        for k in range(lo, hi):
+            item = self.eventLog.item(k)
+            if item is not None:
+                item.setForeground(happened if k < p else muted)
+        self._log_painted = p
+        if p > 0:
+            self.eventLog.setCurrentRow(p - 1)
+            self.eventLog.scrollToItem(self.eventLog.item(p - 1))
+        else:
+            self.eventLog.setCurrentRow(-1)
+            self.eventLog.scrollToTop()
+
+    def _log_clicked(self, item: QListWidgetItem) -> None:
+        self._stop()
+        self.seek(self.eventLog.row(item) + 1)
+
+    def _fill_queue(self, p: int) -> None:
+        tl = self.timeline
+        assert tl is not None
+        queue = tl.queue(p)
+        labels = [tl.graph.nodes[i].label for i in queue[:QUEUE_SHOWN]]
+        if len(queue) > QUEUE_SHOWN:
+            labels.append(f"… and {len(queue) - QUEUE_SHOWN:,} more")
+        if p < tl.backward_start:
+            labels = ["(backward has not started)"]
+        current = [self.queueList.item(k).text() for k in range(self.queueList.count())]
+        if current != labels:
+            self.queueList.clear()
+            self.queueList.addItems(labels)
+
+    # -- check -------------------------------------------------------------------------------------------
+
+    @guarded("checking the gradients")
+    def run_check(self) -> None:
+        if self.loaded is None:
+            return
+        try:
+            rows = check(self.loaded)
+        except ValueError as exc:
+            self.checkResults.setText(f"<span style='color:{theme.current().error}'>{exc}</span>")
+            return
+        t = theme.current()
+        self.graphView.clear_checks()
+        lines = []
+        for r in rows:
+            mark = "✓" if r.ok else "✗"
+            colour = t.ok if r.ok else t.error
+            detail = f"backward {format_value(r.analytic)} · finite differences {format_value(r.numeric)}"
+            lines.append(f"<span style='color:{colour}'><b>{mark} {r.label}</b></span>: {detail}")
+            self.graphView.nodes[self.loaded.graph.find(r.label).index].set_check(mark, detail)
+        self.checkResults.setText("<br>".join(lines))
+        ok = all(r.ok for r in rows)
+        self.statusMessage.emit("Check: every gradient agrees" if ok else "Check: some gradients disagree")

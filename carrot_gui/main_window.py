@@ -1,0 +1,211 @@
+"""The main window: the labs as tabs ("Expression", then "Training"), menus File/View/Help, a status bar.
+
+``MainWindow()`` takes no arguments and opens on the Expression lab's demo, so tests build exactly what
+users see.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from . import theme
+from .errors import guarded
+from .expression.qt import ExpressionLab
+
+LABS = ("expression", "training")
+
+SHORTCUTS = [
+    ("Ctrl+Enter", "Build the expression"),
+    ("→ / PageDown", "One step forward"),
+    ("← / PageUp", "One step back"),
+    ("Space", "Play / pause"),
+    ("Home / End", "Start / end of the playback"),
+    ("F", "Fit the graph in the view"),
+    ("Mouse wheel / Ctrl+= / Ctrl+-", "Zoom"),
+    ("Drag", "Pan the graph"),
+    ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
+    ("Ctrl+E", "Export the graph as PNG"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+def _training_lab_class():
+    """The Training lab's widget class, or None while that module does not exist yet."""
+    try:
+        module = importlib.import_module("carrot_gui.training.lab")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("carrot_gui.training", "carrot_gui.training.lab"):
+            return None
+        raise
+    return getattr(module, "TrainingLab", None)
+
+
+class MainWindow(QMainWindow):
+    """PyCarrot's window. ``labs`` is the tab widget; ``expressionLab``/``trainingLab`` the tabs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("PyCarrot — watch backpropagation")
+        self.resize(1360, 820)
+        self._base_theme = theme.current()
+        self._font_scale = 1.0
+
+        self.labs = QTabWidget(self)
+        self.labs.setObjectName("labs")
+        self.labs.setDocumentMode(True)
+        self.expressionLab = ExpressionLab()
+        self.labs.addTab(self.expressionLab, "Expression")
+        self.labs.setTabToolTip(0, "Type an expression and step through its backward pass")
+        self.trainingLab: QWidget | None = None
+        cls = _training_lab_class()
+        if cls is not None:
+            self.trainingLab = cls()
+            self.labs.addTab(self.trainingLab, "Training")
+            self.labs.setTabToolTip(1, "Fit a line with SGD and watch the loss fall")
+            self.trainingLab.sendToExpression.connect(self.expressionLab.show_graph)
+        self.setCentralWidget(self.labs)
+        self.labs.currentChanged.connect(self._tab_changed)
+
+        self.statusBar().setObjectName("statusBar")
+        self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._build_menus()
+        self.statusBar().showMessage(
+            "Press → to step through the demo, or type your own expression and Build", 0
+        )
+        self.expressionLab.graphView.setFocus()
+
+    # -- menus -------------------------------------------------------------------------------------------
+
+    def _action(
+        self, menu, text: str, slot, shortcut: str | None = None, name: str = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        self._action(file_menu, "Export graph as &PNG…", self.export_png_dialog, "Ctrl+E", "exportPngAction")
+        self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
+
+        view = bar.addMenu("&View")
+        view.setObjectName("viewMenu")
+        self._action(view, "&Fit graph\tF", self.expressionLab.fit, None, "fitAction", "Show the whole graph")
+        self._action(
+            view, "Zoom &in", lambda: self.expressionLab.graphView.zoom_by(1.25), "Ctrl+=", "zoomInAction"
+        )
+        self._action(
+            view, "Zoom &out", lambda: self.expressionLab.graphView.zoom_by(0.8), "Ctrl+-", "zoomOutAction"
+        )
+        view.addSeparator()
+        self.projectorAction = self._action(
+            view,
+            "&Projector mode",
+            self.set_projector,
+            "Ctrl+Shift+P",
+            "projectorAction",
+            "Larger text and stronger colours for a lecture hall",
+        )
+        self.projectorAction.setCheckable(True)
+        self._action(view, "&Larger text", lambda: self.scale_text(1.15), "Ctrl+Shift+=", "largerTextAction")
+        self._action(
+            view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
+        )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
+        self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
+
+    # -- labs --------------------------------------------------------------------------------------------
+
+    def select_lab(self, name: str) -> None:
+        """Show the lab called ``name`` ("expression" or "training")."""
+        if name not in LABS:
+            raise ValueError(f"unknown lab {name!r}; choose one of {', '.join(LABS)}")
+        widget = self.expressionLab if name == "expression" else self.trainingLab
+        if widget is None:
+            raise ValueError("the Training lab is not available in this build")
+        self.labs.setCurrentWidget(widget)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.labs.widget(index) is self.expressionLab:
+            self.expressionLab.graphView.setFocus()
+
+    # -- export ------------------------------------------------------------------------------------------
+
+    @guarded("exporting the graph as PNG")
+    def export_png_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export graph as PNG", "graph.png", "PNG image (*.png)")
+        if path:
+            self.expressionLab.graphView.export_png(path)
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+
+    @guarded("exporting the graph as SVG")
+    def export_svg_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export graph as SVG", "graph.svg", "SVG drawing (*.svg)")
+        if path:
+            self.expressionLab.graphView.export_svg(path)
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+
+    # -- look --------------------------------------------------------------------------------------------
+
+    def set_projector(self, on: bool) -> None:
+        self._base_theme = theme.PROJECTOR if on else theme.LIGHT
+        if self.projectorAction.isChecked() != on:
+            self.projectorAction.setChecked(on)
+        self._apply_theme()
+
+    def scale_text(self, factor: float) -> None:
+        self._font_scale = min(2.5, max(0.6, self._font_scale * factor))
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        current = theme.set_current(theme.scaled(self._base_theme, self._font_scale))
+        app = QApplication.instance()
+        if app is not None:
+            app.setStyleSheet(theme.style_sheet(current))
+        self.expressionLab.graphView.refresh_theme()
+        self.statusBar().showMessage(f"Theme: {current.name}, text {current.font_size:.0f} pt", 4000)
+
+    # -- help --------------------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{what}</td></tr>" for k, what in SHORTCUTS)
+        box = QMessageBox(self)
+        box.setObjectName("shortcutsDialog")
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{rows}</table>")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_about(self) -> None:
+        import pycarrot
+
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle("About PyCarrot")
+        box.setText(
+            f"<b>PyCarrot {pycarrot.__version__}</b><br>A small NumPy autograd engine and an app that shows "
+            "backpropagation step by step: every value, every gradient, every local rule."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
