@@ -62,7 +62,13 @@ def report(exc: BaseException, context: str = "") -> None:
         return
     if QApplication.instance() is None:
         return
-    box = QMessageBox(_parent)
+    parent = _parent
+    if parent is not None:
+        import shiboken6
+
+        if not shiboken6.isValid(parent):  # the window it was installed for is gone
+            parent = None
+    box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Something went wrong")

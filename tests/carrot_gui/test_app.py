@@ -1,0 +1,106 @@
+"""The command line: --help, --screenshot (a non-blank PNG, exit 0), --expr, --steps, --lab, bad input."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from carrot_gui import app, errors
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, timeout=60):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def non_blank(path):
+    img = QImage(str(path))
+    assert not img.isNull(), f"{path} is not an image"
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 5) for y in range(0, img.height(), 5)}
+    return img, len(colours)
+
+
+def test_screenshot_from_the_command_line_writes_a_non_blank_png(tmp_path):
+    shot = tmp_path / "window.png"
+    result = run_cli("--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    img, colours = non_blank(shot)
+    assert img.width() >= 800 and img.height() >= 500
+    assert colours > 20  # text, boxes, edges in several colours — not a blank window
+
+
+def test_help_lists_every_option():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for option in ("--lab", "--expr", "--steps", "--screenshot"):
+        assert option in result.stdout
+
+
+@pytest.fixture
+def in_process(monkeypatch, qapp):
+    """Run main() in this process (the QApplication already exists); close its windows afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own; restore it after
+    monkeypatch.setattr(errors, "show_dialogs", False)
+    yield
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QApplication.processEvents()
+
+
+def test_expr_and_steps_are_applied(in_process, tmp_path):
+    shot = tmp_path / "shot.png"
+    code = app.main(["--expr", "a = 1.0\nz = a * 2 + a * 3", "--steps", "100", "--screenshot", str(shot)])
+    assert code == 0
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    lab = window.expressionLab
+    assert lab.loaded.source == "a = 1.0\nz = a * 2 + a * 3"
+    assert lab.timeline.at_end  # 100 steps is past the end: clamped
+    assert "gradient: 5.0" in lab.graphView.nodes[lab.loaded.graph.find("a").index].toolTip()
+    assert non_blank(shot)[1] > 20
+
+
+def test_lab_option_selects_the_training_tab(in_process, tmp_path):
+    assert app.main(["--lab", "training", "--screenshot", str(tmp_path / "t.png")]) == 0
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    assert window.labs.tabText(window.labs.currentIndex()) == "Training"
+
+
+def test_a_bad_expr_is_refused_with_its_position(in_process, capsys):
+    assert app.main(["--expr", "z = x * * 2", "--screenshot", "unused.png"]) == 2
+    err = capsys.readouterr().err
+    assert "line 1, column" in err
+
+
+@pytest.mark.parametrize("bad", [["--steps", "-1"], ["--steps", "two"], ["--lab", "chemistry"]])
+def test_bad_arguments_exit_2(bad, capsys):
+    with pytest.raises(SystemExit) as info:
+        app.main(bad)
+    assert info.value.code == 2
+    assert "carrot-gui" in capsys.readouterr().err
+
+
+def test_errors_hook_reports_and_logs(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(errors, "show_dialogs", False)
+    monkeypatch.setenv(errors.LOG_ENV, str(tmp_path / "log.txt"))
+    errors.install()
+    try:
+        raise ValueError("an unexpected problem")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert errors.last_error is not None and "an unexpected problem" in str(errors.last_error)
+    assert "ValueError: an unexpected problem" in (tmp_path / "log.txt").read_text(encoding="utf-8")
+    assert "an unexpected problem" in capsys.readouterr().err
