@@ -486,3 +486,20 @@ def test_any_text_gives_nodes_or_an_expression_error(text):
         assert exc.col <= len(lines[exc.line - 1]) + 1
     else:
         assert nodes and all(isinstance(v, pc.Carrot) for v in nodes.values())
+
+
+def test_the_cycle_collector_is_back_on_after_parse_even_after_an_error():
+    import gc
+
+    assert gc.isenabled()
+    pc.parse("x = 1; y = x * 2")
+    assert gc.isenabled()
+    with pytest.raises(ExpressionError):
+        pc.parse("x = 1 +")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pc.parse("x = 1")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
