@@ -4,6 +4,7 @@
 graph once in reverse topological order. See DESIGN.md for the contract other code relies on.
 """
 
+from . import nn, optim  # pycarrot.nn and pycarrot.optim as in the original repository
 from .carrot import (
     OPS,
     RULES,
@@ -40,20 +41,7 @@ from .carrot import (
 )
 from .expression import ExpressionError, parse
 from .gradcheck import GradcheckResult, gradcheck
-from .trace import (
-    BackwardTrace,
-    EdgeCall,
-    GradAccumulate,
-    NodeVisit,
-    per_path_backward,
-    per_path_call_count,
-    record_backward,
-    traced_backward,
-)
-
-# nn, losses, optimizers, save/load and seeding (issue 3)
-from . import nn, optim  # noqa: E402  (import pycarrot.nn as nn / pycarrot.optim as optim)
-from .nn import (  # noqa: E402
+from .nn import (
     BCEWithLogitsLoss,
     CrossEntropyLoss,
     Identity,
@@ -68,8 +56,18 @@ from .nn import (  # noqa: E402
     cross_entropy,
     mse_loss,
 )
-from .optim import SGD, Adam, Optim  # noqa: E402
-from .random import manual_seed  # noqa: E402
-from .serialization import load, save  # noqa: E402
+from .optim import SGD, Adam, Optim
+from .random import manual_seed
+from .serialization import load, save
+from .trace import (
+    BackwardTrace,
+    EdgeCall,
+    GradAccumulate,
+    NodeVisit,
+    per_path_backward,
+    per_path_call_count,
+    record_backward,
+    traced_backward,
+)
 
 __version__ = "0.1.0"
