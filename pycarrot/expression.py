@@ -21,6 +21,7 @@ the output instead (it is moved to the end of the returned dict).
 
 from __future__ import annotations
 
+import difflib
 import gc
 import keyword
 import re
@@ -411,8 +412,14 @@ class _Parser:
             return self.nodes[name]
         if name in FUNCTIONS:
             raise self.error(f"'{name}' is a function: call it as {FUNCTIONS[name]}", tok)
-        known = ", ".join(self.nodes) or "none yet"
-        raise self.error(f"unknown name '{name}' (defined so far: {known})", tok)
+        close = difflib.get_close_matches(name, list(self.nodes) + list(FUNCTIONS), n=3)
+        if close:
+            hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        else:
+            names = list(self.nodes)
+            more = f" and {len(names) - 8:,} more" if len(names) > 8 else ""
+            hint = f"defined so far: {', '.join(names[:8]) or 'none yet'}{more}"
+        raise self.error(f"unknown name '{name}' ({hint})", tok)
 
     def call(self, tok: _Token, depth: int) -> Carrot:
         name = tok.text

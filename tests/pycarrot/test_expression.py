@@ -142,7 +142,8 @@ def test_unicode_names():
 
 
 def test_mse_is_the_fused_loss():
-    F = pytest.importorskip("pycarrot.nn.functional")
+    import pycarrot.nn.functional as F
+
     nodes = pc.parse("w = 0.5\nb = 0.1\npred = w * [1, 2, 3] + b\nloss = mse(pred, [1, 2, 2.5])")
     w = pc.Carrot(0.5, requires_grad=True)
     b = pc.Carrot(0.1, requires_grad=True)
@@ -285,6 +286,15 @@ ERRORS = [
     # names and functions
     ("q + 1", 1, 1, "unknown name 'q' (defined so far: none yet)"),
     ("a = 1\nb = a + c", 2, 9, "unknown name 'c' (defined so far: a)"),
+    ("weight = 1\nb = weigth * 2", 2, 5, "unknown name 'weigth' (did you mean 'weight'?)"),
+    ("x = 1\ny = 2 * sinn(x)", 2, 9, "unknown function 'sinn'"),
+    ("x = 1\ny = 2 * sinn", 2, 9, "unknown name 'sinn' (did you mean 'sin'?)"),
+    (
+        "; ".join(f"v{i} = {i}" for i in range(20)) + "; q",
+        1,
+        181,
+        "(defined so far: v0, v1, v2, v3, v4, v5, v6, v7 and 12 more)",
+    ),
     (
         "y = foo(2)",
         1,
@@ -359,7 +369,6 @@ def test_errors_about_keyword_values():
 
 
 def test_mse_shape_error_is_located():
-    pytest.importorskip("pycarrot.nn.functional")
     with pytest.raises(ExpressionError, match="cannot apply 'mse'") as info:
         pc.parse("p = [1, 2]\nl = mse(p, [1, 2, 3])")
     assert (info.value.line, info.value.col) == (2, 5)
