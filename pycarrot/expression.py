@@ -537,11 +537,15 @@ def parse(source: str, /, **values: Any) -> dict[str, Carrot]:
     collecting = gc.isenabled()
     if collecting:
         gc.disable()
+    parser = None
     try:
         with np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
-            return _Parser(source, values).parse()
+            parser = _Parser(source, values)
+            return parser.parse()
     except RecursionError:  # a safety net: MAX_DEPTH keeps the parser far below the interpreter's limit
-        raise ExpressionError("the expression is nested too deeply", 1, 1) from None
+        tok = parser.tokens[min(parser.pos, len(parser.tokens) - 1)] if parser is not None else None
+        line, col = (tok.line, tok.col) if tok is not None else (1, 1)
+        raise ExpressionError("the expression is nested too deeply for the space left", line, col) from None
     finally:
         if collecting:
             gc.enable()

@@ -238,6 +238,7 @@ def test_deep_input_from_a_deep_call_stack_is_still_an_expression_error():
         nest(depth)
     except ExpressionError as exc:
         assert "nested too deeply" in exc.message
+        assert exc.line == 2 and exc.col > 1  # where the parser was when the stack ran out
     # either it fits or it is refused cleanly: a RecursionError would have failed this test
 
 
