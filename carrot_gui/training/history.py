@@ -110,6 +110,7 @@ class IncrementalEma:
         self._out = GrowBuffer()
         self._s = 0.0
         self._norm = 0.0
+        self.all_finite = True  # False once a smoothed value overflowed (a diverging loss)
 
     def update(self, values: np.ndarray) -> np.ndarray:
         """Smooth ``values`` (the whole history so far; only the part not yet seen is computed)."""
@@ -121,9 +122,12 @@ class IncrementalEma:
         if new.size:
             if self.weight == 0.0:
                 self._out.extend(new)
+                self.all_finite = self.all_finite and bool(np.all(np.isfinite(new)))
             else:
                 out, self._s, self._norm = _ema_block(new, self.weight, self._s, self._norm)
                 self._out.extend(out)
+                if self.all_finite and not (np.isfinite(self._s) and np.isfinite(out[-1])):
+                    self.all_finite = bool(np.all(np.isfinite(self._out.view())))
         return self._out.view()
 
     def view(self) -> np.ndarray:
@@ -151,3 +155,65 @@ def robust_range(
     if span <= 0:
         span = abs(hi) * 0.1 or 1.0
     return float(lo - 0.05 * span), float(hi + 0.05 * span)
+
+
+class PeakEnvelope:
+    """Min/max per bin of an append-only series, kept up to date from the new points only.
+
+    What pyqtgraph's 'peak' downsampling computes from scratch every frame (a pass over all 100,000 points
+    per curve), this keeps incrementally: at most ``max_bins`` bins, whose size doubles (by merging pairs)
+    when they get too many. :meth:`xy` gives the curve to draw: each bin's start with its min then its max.
+    """
+
+    def __init__(self, max_bins: int = 2048) -> None:
+        self.max_bins = max_bins
+        self.reset()
+
+    def reset(self) -> None:
+        self.bin = 1
+        self.n = 0
+        self._min = GrowBuffer()
+        self._max = GrowBuffer()
+
+    def update(self, values: np.ndarray) -> None:
+        """``values`` is the whole series so far (earlier values unchanged since the last call)."""
+        if values.size < self.n:
+            self.reset()
+        first = self.n // self.bin  # the last, partly filled bin is recomputed
+        self._min._n = self._max._n = min(first, len(self._min))
+        seg = values[first * self.bin :]
+        full = (seg.size // self.bin) * self.bin
+        if full:
+            blocks = seg[:full].reshape(-1, self.bin)
+            self._min.extend(blocks.min(axis=1))
+            self._max.extend(blocks.max(axis=1))
+        if seg.size > full:
+            self._min.append(seg[full:].min())
+            self._max.append(seg[full:].max())
+        self.n = values.size
+        while len(self._min) > self.max_bins:
+            self._merge()
+
+    def _merge(self) -> None:
+        lo, hi = self._min.view(), self._max.view()
+        if lo.size % 2:
+            lo = np.append(lo, np.inf)
+            hi = np.append(hi, -np.inf)
+        new_lo = np.minimum(lo[0::2], lo[1::2])
+        new_hi = np.maximum(hi[0::2], hi[1::2])
+        self._min.clear()
+        self._max.clear()
+        self._min.extend(new_lo)
+        self._max.extend(new_hi)
+        self.bin *= 2
+
+    def xy(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw: with bins of one point the series itself, else min and max at each bin start."""
+        lo, hi = self._min.view(), self._max.view()
+        if self.bin == 1:
+            return np.arange(lo.size, dtype=np.float64), lo.copy()
+        x = np.repeat(np.arange(lo.size, dtype=np.float64) * self.bin, 2)
+        y = np.empty(2 * lo.size)
+        y[0::2] = lo
+        y[1::2] = hi
+        return x, y

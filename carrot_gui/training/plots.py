@@ -9,18 +9,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from .. import theme
-from .history import robust_range
+from .history import GrowBuffer, PeakEnvelope, robust_range
 from .surface import Surface
 
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
 MAX_PATH = 3000  # points drawn of the SGD path on the surface (evenly strided beyond this)
 EARLIER_RUNS = 6  # faded curves kept for comparison
+ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f")
 
 
 def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
+    """A pen; long curves use width 1 (cosmetic): Qt draws thicker lines several times slower."""
     c = QColor(colour)
     if alpha is not None:
         c.setAlpha(alpha)
@@ -37,6 +40,89 @@ def _plain_axes(w: pg.PlotWidget) -> None:
         ax = w.getAxis(axis)
         ax.enableAutoSIPrefix(False)
         ax.setTextPen(t.text)
+
+
+def nice_ceiling(v: float) -> float:
+    """The next round number ≥ v (10, 12.5, 15, 20, 25, 30, 40, 50, ...): x ranges grow in jumps, so axes are re-laid out
+    a handful of times per run instead of every frame."""
+    if v <= 10:
+        return 10.0
+    k = 10 ** np.floor(np.log10(v))
+    for m in (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if m * k >= v:
+            return float(m * k)
+    return float(10 * k)
+
+
+class Follow:
+    """Keeps a live plot's view on the data without pyqtgraph's per-frame auto-range (which repaints twice
+    and re-lays out the axes every frame). The x range jumps to :func:`nice_ceiling`; the y range changes only
+    when the data leaves it or fills less than half of it. A user's pan/zoom stops following until
+    :meth:`resume`."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.plot = plot
+        self.vb = plot.getPlotItem().getViewBox()
+        self.vb.disableAutoRange()
+        self.following = True
+        self._x: tuple[float, float] | None = None
+        self._y: tuple[float, float] | None = None
+        self.vb.sigRangeChangedManually.connect(self._user_moved)
+
+    def _user_moved(self, *_args) -> None:
+        self.following = False
+
+    def resume(self) -> None:
+        self.following = True
+        self._x = self._y = None
+
+    def apply(self, n: int, lo: float | None, hi: float | None, live: bool = True) -> None:
+        """Show steps 0..n and values lo..hi (None: no finite values yet); when not ``live`` (paused or
+        finished) the x range fits the steps exactly."""
+        if not self.following:
+            return
+        x = (0.0, nice_ceiling(n * 1.02)) if live else (0.0, float(max(n - 1, 1)))
+        if x != self._x:
+            self._x = x
+            self.plot.setXRange(*x, padding=0)
+        if lo is None or hi is None or not (np.isfinite(lo) and np.isfinite(hi)):
+            return
+        span = hi - lo if hi > lo else (abs(hi) * 0.1 or 1.0)
+        want = (lo - 0.06 * span, hi + 0.06 * span)
+        cur = self._y
+        if (
+            cur is None
+            or want[0] < cur[0]
+            or want[1] > cur[1]
+            or (want[1] - want[0]) < 0.5 * (cur[1] - cur[0])
+        ):
+            self._y = want
+            self.plot.setYRange(*want, padding=0)
+
+
+class RunningRange:
+    """Min and max of an append-only history, updated from the new part only."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.seen = 0
+        self.lo = np.inf
+        self.hi = -np.inf
+        self.lo_pos = np.inf  # smallest positive value (for a log axis)
+
+    def update(self, values: np.ndarray) -> None:
+        if values.shape[0] < self.seen:
+            self.reset()
+        new = values[self.seen :]
+        if new.size:
+            self.lo = min(self.lo, float(np.min(new)))
+            self.hi = max(self.hi, float(np.max(new)))
+            pos = new[new > 0]
+            if pos.size:
+                self.lo_pos = min(self.lo_pos, float(np.min(pos)))
+        self.seen = values.shape[0]
 
 
 class LossPlot(pg.PlotWidget):
@@ -58,7 +144,6 @@ class LossPlot(pg.PlotWidget):
         self.setTitle("Loss (MSE) per step", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("left", "MSE", color=t.muted)
         self.setLabel("bottom", "step", color=t.muted)
-        self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(320, 200)
         _plain_axes(self)
@@ -66,8 +151,8 @@ class LossPlot(pg.PlotWidget):
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         item.addLegend(offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
-        self.raw = self.plot([], [], pen=_pen(t.value, 1.0, alpha=90), name="raw loss")  # first curve
-        self.smooth = self.plot([], [], pen=_pen(t.value, 2.2), name="smoothed")
+        self.raw = self.plot([], [], pen=_pen(t.value, 1, alpha=80), name="raw loss")  # first curve
+        self.smooth = self.plot([], [], pen=_pen(t.value, 1), name="smoothed")
         self.raw.setZValue(5)
         self.smooth.setZValue(6)
         self.earlier: list[pg.PlotDataItem] = []
@@ -88,6 +173,11 @@ class LossPlot(pg.PlotWidget):
         self._steps = np.arange(1024, dtype=np.float64)
         self.log_y = False
         self.ignore_outliers = False
+        self.follow = Follow(self)
+        self.loss_range = RunningRange()
+        self._raw_env = PeakEnvelope()
+        self._smooth_env = PeakEnvelope()
+        self._earlier_ranges: list[tuple[float, float, float]] = []
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
@@ -99,12 +189,28 @@ class LossPlot(pg.PlotWidget):
             self._steps = np.arange(size, dtype=np.float64)
         return self._steps[:n]
 
-    def show_loss(self, raw: np.ndarray, smooth: np.ndarray, diverged_at: int | None) -> None:
-        """Paint the run so far: ``raw`` and ``smooth`` are views of the history (finite values only)."""
+    def show_loss(
+        self,
+        raw: np.ndarray,
+        smooth: np.ndarray,
+        diverged_at: int | None,
+        smooth_finite: bool = False,
+        live: bool = False,
+    ) -> None:
+        """Paint the run so far: ``raw`` and ``smooth`` are views of the history. ``raw`` holds finite values
+        only, so pyqtgraph may skip its per-refresh scan for NaN (not in log mode: log10(0) is -inf)."""
         n = raw.size
-        xs = self._xs(n)
-        self.raw.setData(xs, raw)
-        self.smooth.setData(xs, smooth)
+        if live and self.follow.following and n > ENVELOPE_FROM:
+            # following a long live run: draw the incrementally kept min/max envelope (a few thousand
+            # points) instead of letting pyqtgraph re-reduce the whole history every frame
+            self._raw_env.update(raw)
+            self._smooth_env.update(smooth)
+            self.raw.setData(*self._raw_env.xy(), skipFiniteCheck=not self.log_y)
+            self.smooth.setData(*self._smooth_env.xy(), skipFiniteCheck=smooth_finite and not self.log_y)
+        else:  # all points; pyqtgraph clips to the view and downsamples (zoom in for detail)
+            xs = self._xs(n)
+            self.raw.setData(xs, raw, skipFiniteCheck=not self.log_y)
+            self.smooth.setData(xs, smooth, skipFiniteCheck=smooth_finite and not self.log_y)
         if diverged_at is None:
             self.diverged.setData([], [])
             self.divergedLine.setVisible(False)
@@ -113,22 +219,38 @@ class LossPlot(pg.PlotWidget):
             self.diverged.setData([diverged_at], [np.log10(y) if self.log_y and y > 0 else y])
             self.divergedLine.setPos(diverged_at)
             self.divergedLine.setVisible(True)
-        self._fit_y(raw)
+        self._fit(raw, live)
 
-    def _fit_y(self, raw: np.ndarray) -> None:
-        vb = self.getPlotItem().getViewBox()
-        if not self.ignore_outliers:
-            vb.enableAutoRange(axis="y")
+    def _fit(self, raw: np.ndarray, live: bool) -> None:
+        """Follow the run (and the faded earlier runs): all values, or the bulk when ignoring outliers."""
+        self.loss_range.update(raw)
+        n = max([raw.size, *(int(r[2]) for r in self._earlier_ranges)])
+        if self.ignore_outliers:
+            sample = raw[:: max(1, raw.size // 20000)]
+            rng = robust_range(sample, log=self.log_y, ignore_outliers=True)
+            self.follow.apply(n, *(rng if rng is not None else (None, None)), live=live)
             return
-        sample = raw[:: max(1, raw.size // 20000)]
-        rng = robust_range(sample, log=self.log_y, ignore_outliers=True)
-        if rng is not None:
-            vb.disableAutoRange(axis="y")
-            self.setYRange(*rng, padding=0)
+        lo = min([self.loss_range.lo, *(r[0] for r in self._earlier_ranges)])
+        hi = max([self.loss_range.hi, *(r[1] for r in self._earlier_ranges)])
+        if self.log_y:
+            lo_pos = min([self.loss_range.lo_pos, *(r[0] for r in self._earlier_ranges if r[0] > 0)])
+            if not (np.isfinite(lo_pos) and hi > 0):
+                self.follow.apply(n, None, None, live)
+                return
+            lo, hi = np.log10(lo_pos), np.log10(hi)
+        self.follow.apply(n, lo if np.isfinite(lo) else None, hi if np.isfinite(hi) else None, live)
+
+    def reset_run(self) -> None:
+        """A new run starts: forget the incremental state kept for the old one."""
+        self.loss_range.reset()
+        self._raw_env.reset()
+        self._smooth_env.reset()
+        self.follow.resume()
 
     def set_log_y(self, on: bool) -> None:
         self.log_y = on
         self.getPlotItem().setLogMode(y=on)
+        self.follow.resume()
         self.setLabel("left", "MSE (log scale)" if on else "MSE")
 
     def add_earlier(self, raw: np.ndarray, label: str) -> None:
@@ -140,23 +262,27 @@ class LossPlot(pg.PlotWidget):
             pen = old.opts["pen"]
             c = QColor(pen.color())
             c.setAlpha(max(35, c.alpha() - 25))
-            old.setPen(pg.mkPen(c, width=1.2))
+            old.setPen(pg.mkPen(c, width=1))
         curve = pg.PlotDataItem(
             np.arange(raw.size, dtype=np.float64),
             np.array(raw),
-            pen=_pen(t.muted, 1.4, alpha=150),
+            pen=_pen(t.muted, 1, alpha=150),
             name=label,
         )
         curve.setZValue(1)
         self.addItem(curve)
         self.earlier.append(curve)
+        self._earlier_ranges.append((float(raw.min()), float(raw.max()), float(raw.size)))
         while len(self.earlier) > EARLIER_RUNS:
             self.removeItem(self.earlier.pop(0))
+            self._earlier_ranges.pop(0)
 
     def clear_earlier(self) -> None:
         for c in self.earlier:
             self.removeItem(c)
         self.earlier.clear()
+        self._earlier_ranges.clear()
+        self.follow.resume()
 
     def show_inspected(self, step: int | None) -> None:
         self.inspectLine.setVisible(step is not None)
@@ -196,7 +322,6 @@ class DataPlot(pg.PlotWidget):
         self.setObjectName("dataPlot")
         self.setToolTip("The data and the line the model draws through it now (or at the step you clicked).")
         self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
-        self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
         _plain_axes(self)
@@ -287,8 +412,10 @@ class SurfacePlot(pg.PlotWidget):
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.image.setZValue(-10)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static while training
         self.addItem(self.image)
-        self.isos: list[pg.IsocurveItem] = []
+        self.contours = self.plot([], [], pen=_pen("#ffffff", 1, alpha=130), connect="pairs")
+        self.contours.setZValue(-5)
         self.path = self.plot([], [], pen=_pen(t.gradient, 2))
         self.path.setZValue(5)
         self.head = pg.ScatterPlotItem(size=10, pen=_pen("#ffffff", 1.5), brush=QColor(t.gradient))
@@ -304,10 +431,7 @@ class SurfacePlot(pg.PlotWidget):
         self.surface: Surface | None = None
 
     def set_surface(self, surface: Surface | None, reason: str = "") -> None:
-        for iso in self.isos:
-            self.removeItem(iso)
-            iso.setParentItem(None)
-        self.isos.clear()
+        self.contours.setData([], [])
         if surface is None:
             self.image.clear()
             self.path.setData([], [])
@@ -324,11 +448,14 @@ class SurfacePlot(pg.PlotWidget):
         w, b = surface.weights, surface.biases
         shade = np.log10(surface.loss + max(surface.best_loss, 1e-12) * 0.1 + 1e-12)
         self.image.setImage(shade, autoLevels=True)
-        self.image.setRect(QRectF(w[0], b[0], w[-1] - w[0], b[-1] - b[0]))
-        for level in surface.levels(9):
-            iso = pg.IsocurveItem(data=surface.loss, level=float(level), pen=_pen("#ffffff", 0.8, alpha=140))
-            iso.setParentItem(self.image)
-            self.isos.append(iso)
+        dw, db = w[1] - w[0], b[1] - b[0]  # pixel i is centred on weights[i]
+        self.image.setRect(QRectF(w[0] - dw / 2, b[0] - db / 2, dw * w.size, db * b.size))
+        xs, ys = [], []
+        for level in surface.levels(9):  # all contour segments in one static item (cheap to repaint)
+            for (i0, j0), (i1, j1) in pg.functions.isocurve(surface.loss, float(level)):
+                xs += [w[0] + (i0 - 0.5) * dw, w[0] + (i1 - 0.5) * dw]
+                ys += [b[0] + (j0 - 0.5) * db, b[0] + (j1 - 0.5) * db]
+        self.contours.setData(np.array(xs), np.array(ys), connect="pairs")
         self.best.setData([surface.best[0]], [surface.best[1]])
         self.setXRange(w[0], w[-1], padding=0)
         self.setYRange(b[0], b[-1], padding=0)
@@ -359,7 +486,6 @@ class ParamPlot(pg.PlotWidget):
         self.setTitle("Parameters over time", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("bottom", "step", color=t.muted)
         self.setLabel("left", "value", color=t.muted)
-        self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
         _plain_axes(self)
@@ -368,28 +494,66 @@ class ParamPlot(pg.PlotWidget):
         item.setDownsampling(auto=True, mode="peak")
         self.legend = item.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
         self.curves: list[pg.PlotDataItem] = []
+        self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
         self._steps = np.arange(1024, dtype=np.float64)
+        self.follow = Follow(self)
+        self._ranges: list[RunningRange] = []
+        self._envs: list[PeakEnvelope] = []
 
     def set_names(self, names: list[str]) -> None:
         for c in self.curves:
             self.removeItem(c)
         self.curves = []
+        self._columns = [GrowBuffer() for _ in names]
+        self._ranges = [RunningRange() for _ in names]
+        self.follow.resume()
         t = theme.current()
         for i, name in enumerate(names):
             colour = t.gradient if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
-            self.curves.append(self.plot([], [], pen=_pen(colour, 1.8), name=name))
+            self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name))
 
-    def show_params(self, params: np.ndarray) -> None:
+    def reset_run(self) -> None:
+        """A new run starts: forget the incremental state kept for the old one."""
+        for col in self._columns:
+            col.clear()
+        for r in self._ranges:
+            r.reset()
+        for e in self._envs:
+            e.reset()
+        self.follow.resume()
+
+    def show_params(self, params: np.ndarray, live: bool = False) -> None:
+        """``params`` (k, d+1) is the whole history so far; only rows not seen yet are copied. Only the last
+        row can be non-finite (training stops at the first NaN/inf loss), and it is left out."""
         n = params.shape[0]
+        if n and not np.all(np.isfinite(params[-1])):
+            n -= 1
+        seen = len(self._columns[0]) if self._columns else 0
+        if n < seen:  # a new run
+            for col in self._columns:
+                col.clear()
+            seen = 0
+        for i, col in enumerate(self._columns):
+            col.extend(params[seen:n, i])
         if n > self._steps.size:
             size = self._steps.size
             while size < n:
                 size *= 2
             self._steps = np.arange(size, dtype=np.float64)
         xs = self._steps[:n]
-        ok = np.all(np.isfinite(params), axis=1) if n else np.zeros(0, bool)
-        if n and not ok[-1]:  # a diverged last step: draw up to the last finite row
-            last = int(np.flatnonzero(ok)[-1]) + 1 if ok.any() else 0
-            params, xs = params[:last], xs[:last]
-        for i, c in enumerate(self.curves):
-            c.setData(xs, params[:, i])
+        envelope = live and self.follow.following and n > ENVELOPE_FROM
+        if len(self._envs) != len(self._columns):
+            self._envs = [PeakEnvelope() for _ in self._columns]
+        for c, col, rng, env in zip(self.curves, self._columns, self._ranges, self._envs):
+            if envelope:
+                env.update(col.view())
+                c.setData(*env.xy(), skipFiniteCheck=True)
+            else:
+                c.setData(xs, col.view(), skipFiniteCheck=True)
+            rng.update(col.view())
+        if n:
+            lo = min(r.lo for r in self._ranges)
+            hi = max(r.hi for r in self._ranges)
+            self.follow.apply(n, lo, hi, live)
+        else:
+            self.follow.apply(0, None, None, live)

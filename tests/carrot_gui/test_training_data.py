@@ -11,7 +11,7 @@ from carrot_gui.training.data import (
     read_csv,
     standardise,
 )
-from carrot_gui.training.history import GrowBuffer, IncrementalEma, ema, robust_range
+from carrot_gui.training.history import GrowBuffer, IncrementalEma, PeakEnvelope, ema, robust_range
 from carrot_gui.training.surface import least_squares, mse_grid, surface_around
 
 
@@ -175,3 +175,28 @@ def test_mse_surface_matches_direct_evaluation():
     assert s.loss.min() >= s.best_loss - 1e-9
     with pytest.raises(ValueError, match="one feature"):
         surface_around(np.ones((5, 2)), np.ones((5, 1)))
+
+
+def test_peak_envelope_matches_a_from_scratch_min_max_per_bin():
+    rng = np.random.default_rng(1)
+    series = np.cumsum(rng.standard_normal(50_000))
+    env = PeakEnvelope(max_bins=256)
+    n = 0
+    while n < series.size:
+        n = min(series.size, n + int(rng.integers(1, 3000)))
+        env.update(series[:n])
+        b = env.bin
+        assert -(-n // b) <= 256
+        x, y = env.xy()
+        k = -(-n // b)
+        padded = np.full(k * b, np.nan)
+        padded[:n] = series[:n]
+        blocks = padded.reshape(k, b)
+        if b == 1:
+            np.testing.assert_array_equal(y, series[:n])
+        else:
+            np.testing.assert_array_equal(y[0::2], np.nanmin(blocks, axis=1))
+            np.testing.assert_array_equal(y[1::2], np.nanmax(blocks, axis=1))
+            np.testing.assert_array_equal(x[0::2], np.arange(k) * b)
+    env.update(series[:10])  # a new, shorter run starts over
+    assert env.bin == 1 and env.n == 10

@@ -3,7 +3,7 @@ bad CSV, save/load, exports, inspecting a past step, and the link to the Express
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
 import pycarrot as pc
@@ -199,11 +199,7 @@ def test_clicking_a_step_shows_the_model_then_until_back_to_live(qtbot, lab):
     vb = lab.lossPlot.getPlotItem().getViewBox()
     lab.lossPlot.setXRange(0, 199, padding=0)
     qtbot.wait(50)
-    scene_pt = vb.mapViewToScene(
-        vb.mapToView(vb.rect().center()) * 0
-        + vb.viewRect().topLeft() * 0
-        + __import__("PySide6.QtCore").QtCore.QPointF(3, 0)
-    )
+    scene_pt = vb.mapViewToScene(QPointF(3, 0))
     view_pt = lab.lossPlot.mapFromScene(scene_pt)
     view_pt.setY(lab.lossPlot.viewport().height() // 2)
     with qtbot.waitSignal(lab.lossPlot.stepClicked) as blocker:
