@@ -274,7 +274,7 @@ class TrainingLab(QWidget):
         self.csvFeatureList = _tip(
             QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
         )
-        self.csvFeatureList.setMaximumHeight(110)
+        self.csvFeatureList.setMaximumHeight(72)
         self.useCsvButton = _tip(
             QPushButton("Use these columns"),
             "useCsvButton",
@@ -399,7 +399,7 @@ class TrainingLab(QWidget):
         return box
 
     def _build_files_box(self) -> QGroupBox:
-        box = QGroupBox("4 · Files and links")
+        box = QGroupBox("Files")
         box.setObjectName("filesBox")
         g = QGridLayout(box)
         self.saveModelButton = _tip(
@@ -423,7 +423,7 @@ class TrainingLab(QWidget):
             "Save each of the four plots as a PNG image in a folder.",
         )
         self.sendButton = _tip(
-            QPushButton("Send one step to the Expression lab"),
+            QPushButton("Backward of one step ▸ Expression lab"),
             "sendToExpressionButton",
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
         )
@@ -436,10 +436,9 @@ class TrainingLab(QWidget):
         g.addWidget(self.loadModelButton, 0, 1)
         g.addWidget(self.exportLossButton, 1, 0)
         g.addWidget(self.exportPngButton, 1, 1)
-        g.addWidget(self.sendButton, 2, 0, 1, 2)
         self.fileMessageLabel = _tip(QLabel(""), "fileMessageLabel", "What the last file operation did.")
         self.fileMessageLabel.setWordWrap(True)
-        g.addWidget(self.fileMessageLabel, 3, 0, 1, 2)
+        g.addWidget(self.fileMessageLabel, 2, 0, 1, 2)
         return box
 
     def _build_run_row(self) -> QHBoxLayout:
@@ -466,6 +465,7 @@ class TrainingLab(QWidget):
         row.addWidget(self.resetTrainingButton)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
+        row.addWidget(self.sendButton)
         self.trainingStatusLabel = _tip(
             QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
         )
@@ -529,6 +529,9 @@ class TrainingLab(QWidget):
         )
         self.liveButton.setVisible(False)
         self.liveButton.clicked.connect(lambda: self.inspect_step(None))
+        self.paramsLabel.setMinimumHeight(
+            self.liveButton.sizeHint().height()
+        )  # no jump when the button shows
         row.addWidget(self.paramsLabel, 1)
         row.addWidget(self.liveButton)
         return row

@@ -368,7 +368,7 @@ class DataPlot(pg.PlotWidget):
         else:
             self.legend.addItem(self.diagonal, "perfect fit")
             self.fit.setData([], [])
-            self.setTitle("Predicted vs true (several features)", color=t.text, size=f"{t.font_size:.0f}pt")
+            self.setTitle("Predicted vs true", color=t.text, size=f"{t.font_size:.0f}pt")
             self.setLabel("bottom", f"true {target}", color=t.muted)
             self.setLabel("left", f"predicted {target}", color=t.muted)
             self.truth.setData([], [])
@@ -403,7 +403,7 @@ class SurfacePlot(pg.PlotWidget):
             "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
             "The orange path is where gradient descent has taken the parameters; ★ is the best fit."
         )
-        self.setTitle("MSE surface and descent path", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setTitle("MSE surface and path", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("bottom", "weight", color=t.muted)
         self.setLabel("left", "bias", color=t.muted)
         self.setMenuEnabled(False)
@@ -483,7 +483,7 @@ class ParamPlot(pg.PlotWidget):
         super().__init__(background=t.panel)
         self.setObjectName("paramPlot")
         self.setToolTip("How each parameter moved, step by step.")
-        self.setTitle("Parameters over time", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setTitle("Parameters per step", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("bottom", "step", color=t.muted)
         self.setLabel("left", "value", color=t.muted)
         self.setMenuEnabled(False)
@@ -504,6 +504,7 @@ class ParamPlot(pg.PlotWidget):
         for c in self.curves:
             self.removeItem(c)
         self.curves = []
+        self.legend.setColumnCount(min(len(names), 2))  # two columns: covers less of the curves
         self._columns = [GrowBuffer() for _ in names]
         self._ranges = [RunningRange() for _ in names]
         self.follow.resume()
