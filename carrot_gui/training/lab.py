@@ -48,7 +48,7 @@ from .. import theme
 from .data import CsvTable, DataError, Dataset, make_synthetic, parse_slopes, read_csv, standardise
 from .history import IncrementalEma
 from .plots import DataPlot, LossPlot, ParamPlot, SurfacePlot
-from .session import DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
+from .session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .surface import surface_around
 
 SLICE_SECONDS = 0.005  # training work per event-loop turn (latency p99 stays well under 20 ms)
@@ -765,17 +765,13 @@ class TrainingLab(QWidget):
             self.start()
 
     def _ensure_runnable(self) -> bool:
-        """Before Train/Step: start a new run if settings changed or the last one diverged; continue a
-        finished one for another budget."""
-        if self.session is None or self.session.config != self.config() or self.session.state == DIVERGED:
+        """Before Train/Step: a new run if the settings changed or the last run diverged (the old one kept
+        as a faded curve); another budget of steps/epochs if it finished; a new run if it converged."""
+        s = self.session
+        if s is None or s.config != self.config() or s.state in (DIVERGED, CONVERGED):
             self.reset_training(archive=True)
-            if self.session is None:
-                return False
-        if self.session.state != RUNNING:
-            if self.session.state == FINISHED or self.session.state != DIVERGED:
-                self.session.extend(self.session.config.budget)
-                if self.session.state != RUNNING:  # converged below the threshold: reset to go again
-                    self.reset_training(archive=True)
+        elif s.state == FINISHED:
+            s.extend(s.config.budget)
         return self.session is not None and self.session.state == RUNNING
 
     def start(self) -> None:

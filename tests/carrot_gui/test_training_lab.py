@@ -4,7 +4,16 @@ bad CSV, save/load, exports, inspecting a past step, and the link to the Express
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QSlider,
+    QTabBar,
+)
 
 import pycarrot as pc
 from carrot_gui.training.lab import TrainingLab
@@ -47,8 +56,15 @@ def test_controls_have_names_tooltips_and_the_lr_range(lab):
         assert lab.findChild(object, name) is not None, name
     spin = lab.findChild(QDoubleSpinBox, "learningRateSpin")
     assert spin.minimum() == pytest.approx(1e-6) and spin.maximum() == pytest.approx(100)
-    for button in lab.findChildren(QPushButton):
-        assert button.objectName() and button.toolTip(), button.text()
+    controls = [
+        w
+        for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider, QListWidget, QLineEdit)
+        for w in lab.findChildren(kind)
+        if not isinstance(w.parent(), (QAbstractSpinBox, QTabBar))  # Qt's own parts of a spin box or tab bar
+    ]
+    assert len(controls) > 25
+    for w in controls:
+        assert w.objectName() and w.toolTip(), (type(w).__name__, w.objectName())
     assert lab.objectName() == "trainingLab"
     assert lab.lossPlot.getPlotItem().listDataItems()[0] is lab.lossPlot.raw
 
@@ -254,3 +270,36 @@ def test_send_one_step_to_the_expression_lab(qtbot, lab):
     nodes, title = blocker.args
     assert list(nodes)[-1] == "loss" and nodes["x"].shape == (4, 1)
     assert isinstance(nodes["loss"], pc.Carrot) and "step 1" in title
+
+
+def test_training_yields_to_the_event_loop(qtbot, lab):
+    """Training runs in short slices: other events (a zero-delay timer, a click) are served mid-run."""
+    from PySide6.QtCore import QTimer
+
+    lab.budgetSpin.setValue(5_000_000)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    served = []
+    QTimer.singleShot(0, lambda: served.append(lab.session.steps_done))
+    qtbot.waitUntil(lambda: bool(served), timeout=2000)
+    qtbot.waitUntil(lambda: lab.session.steps_done > served[0], timeout=2000)
+    assert lab.is_training and not lab.session.finished
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)  # a click mid-run pauses and steps
+    assert not lab.is_training
+
+
+def test_threshold_stops_and_train_again_starts_a_new_run(qtbot, lab):
+    lab.thresholdCheck.setChecked(True)
+    lab.thresholdSpin.setValue(1.0)
+    lab.budgetSpin.setValue(100_000)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    assert lab.session.losses.view()[-1] < 1.0 and "fell below 1" in lab.trainingStatusLabel.text()
+    first = lab.session
+    lab.thresholdCheck.setChecked(False)
+    lab.budgetSpin.setValue(10)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    assert lab.session is not first and lab.session.steps_done == 10
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)  # finished: Train continues for 10 more
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    assert lab.session.steps_done == 20
