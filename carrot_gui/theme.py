@@ -88,11 +88,11 @@ def scaled(theme: Theme, factor: float) -> Theme:
 
 
 def style_sheet(theme: Theme | None = None) -> str:
-    """A small application style sheet: readable buttons, the log in a monospace font."""
+    """A small application style sheet: the base font, the expression editor in a monospace font."""
     t = theme or _current
     return (
         f"QWidget {{ font-family: '{t.font_family}'; font-size: {t.font_size:.0f}pt; }}\n"
-        f"QPlainTextEdit, QListWidget {{ font-family: '{t.mono_family}'; }}\n"
+        f"QPlainTextEdit {{ font-family: '{t.mono_family}'; }}\n"
         f"QLabel#errorLabel {{ color: {t.error}; }}\n"
     )
 

@@ -84,6 +84,7 @@ class ExpressionGraph:
     title: str = ""
     _by_id: dict[int, int] = field(default_factory=dict, repr=False)
     _edge_at: dict[tuple[int, int, int], int] = field(default_factory=dict, repr=False)
+    _rule_labels: dict[int, str] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -95,6 +96,12 @@ class ExpressionGraph:
     def edge_between(self, src: int, dst: int, slot: int) -> int:
         """The index of the edge feeding ``src`` into ``dst`` as argument ``slot``."""
         return self._edge_at[(src, dst, slot)]
+
+    def rule_labels(self) -> dict[int, str]:
+        """:meth:`labels`, computed once and kept (the graph does not change once built)."""
+        if self._rule_labels is None:
+            self._rule_labels = self.labels()
+        return self._rule_labels
 
     def labels(self) -> dict[int, str]:
         """``id(carrot) -> label`` for :func:`pycarrot.local_rule`; a formula label is bracketed, so the
@@ -199,8 +206,9 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             e = GraphEdge(len(edges), src, n.index, slot)
             edges.append(e)
             edge_at[(src, n.index, slot)] = e.index
-            if n.index not in nodes[src].consumers:
-                nodes[src].consumers.append(n.index)
+            consumers = nodes[src].consumers
+            if not consumers or consumers[-1] != n.index:  # x*x: one consumer, two edges
+                consumers.append(n.index)
     out = by_id[id(root)]
     nodes[out].is_output = True
     return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)

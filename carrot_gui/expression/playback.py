@@ -25,22 +25,100 @@ MODES = (TOPOLOGICAL, PER_PATH)
 _SLOTS = {"grad_a": 0, "grad_b": 1, "grad_x": 0}
 
 
-@dataclass(frozen=True, slots=True)
 class Step:
     """One thing that happened. ``node`` is the node it is about (for an edge: where the gradient comes
-    from); ``input``/``edge`` are set for edges (the operand receiving, the graph edge used)."""
+    from); ``input``/``edge`` are set for edges (the operand receiving, the graph edge used).
 
-    kind: str
-    node: int
-    text: str
-    input: int = -1
-    edge: int = -1
-    grad: np.ndarray | None = None  # visit: the node's gradient; edge: what it sends; accumulate: after
-    grad_in: np.ndarray | None = None  # edge: the gradient arriving from the output side
-    before: np.ndarray | None = None  # accumulate: .grad before (None if it had none)
-    contribution: np.ndarray | None = None  # accumulate
-    rule: str = ""  # edge: local rule with its number, e.g. "∂z/∂x = y = 4.0"
-    local: float | None = None  # edge between scalars: the local derivative's value
+    ``text`` and ``rule`` are worded on first use (a 5,000-node graph has ~10,000 steps; the log only
+    ever shows a screenful of them).
+    """
+
+    __slots__ = (
+        "kind",
+        "node",
+        "input",
+        "edge",
+        "grad",
+        "grad_in",
+        "before",
+        "contribution",
+        "local",
+        "grad_fn",
+        "is_seed",
+        "_text",
+        "_rule",
+        "_graph",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        node: int,
+        text: str | None = None,
+        input: int = -1,
+        edge: int = -1,
+        grad: np.ndarray | None = None,  # visit: the node's gradient; edge: what it sends; accumulate: after
+        grad_in: np.ndarray | None = None,  # edge: the gradient arriving from the output side
+        before: np.ndarray | None = None,  # accumulate: .grad before (None if it had none)
+        contribution: np.ndarray | None = None,  # accumulate
+        local: float | None = None,  # edge between scalars: the local derivative's value
+        grad_fn=None,  # edge: the engine's grad_fn (for its rule text)
+        is_seed: bool = False,  # accumulate: backward()'s starting gradient on the output
+        graph: ExpressionGraph | None = None,
+    ) -> None:
+        self.kind = kind
+        self.node = node
+        self.input = input
+        self.edge = edge
+        self.grad = grad
+        self.grad_in = grad_in
+        self.before = before
+        self.contribution = contribution
+        self.local = local
+        self.grad_fn = grad_fn
+        self.is_seed = is_seed
+        self._text = text
+        self._rule: str | None = None
+        self._graph = graph
+
+    def __repr__(self) -> str:
+        return f"Step({self.kind!r}, node={self.node}, text={self.text!r})"
+
+    @property
+    def rule(self) -> str:
+        """An edge's local rule with its number, e.g. ``∂z/∂x = y = 4.0`` (empty for other steps)."""
+        if self._rule is None:
+            self._rule = ""
+            if self.kind == EDGE and self._graph is not None:
+                node = self._graph.nodes[self.node].carrot
+                template = pc.local_rule(node, self.grad_fn, self._graph.rule_labels())
+                self._rule = wording.rule_with_value(template, self.local)
+        return self._rule
+
+    @property
+    def text(self) -> str:
+        """The step in words, as the event log shows it."""
+        if self._text is None:
+            g = self._graph
+            assert g is not None
+            label = g.nodes[self.node].label
+            if self.kind == ACCUMULATE:
+                if self.is_seed:
+                    self._text = wording.seed_text(label, self.grad)
+                else:
+                    self._text = wording.accumulate_text(label, self.before, self.contribution, self.grad)
+            elif self.kind == VISIT:
+                n = g.nodes[self.node]
+                leaf = not (n.carrot is not None and n.carrot.child_nodes)
+                self._text = wording.visit_text(label, self.grad, leaf)
+            elif self.kind == EDGE:
+                target = g.nodes[self.input].label
+                self._text = wording.edge_text(label, target, self.rule, self.grad_in, self.grad)
+            else:
+                n = g.nodes[self.node]
+                args = [g.nodes[j].label for j in n.operands]
+                self._text = wording.forward_text(n.label, n.op, args, n.value)
+        return self._text
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -222,8 +300,7 @@ def forward_steps(graph: ExpressionGraph) -> list[Step]:
     steps = []
     for n in graph.nodes:
         if n.op is not None:
-            args = [graph.nodes[j].label for j in n.operands]
-            steps.append(Step(FORWARD, n.index, wording.forward_text(n.label, n.op, args, n.value)))
+            steps.append(Step(FORWARD, n.index, graph=graph))
     return steps
 
 
@@ -264,10 +341,9 @@ def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: 
     finally:
         for c, g in zip(carrots, saved):
             c._grad = g
-    labels = graph.labels()
     seeded = False
     for ev in events:
-        steps.append(_step_of(graph, ev, labels, seeded, seed))
+        steps.append(_step_of(graph, ev, seeded))
         seeded = True
     note = ""
     if truncated:
@@ -275,30 +351,34 @@ def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: 
     return Timeline(graph, steps, mode, calls, truncated, note)
 
 
-def _step_of(graph: ExpressionGraph, ev, labels: dict[int, str], seeded: bool, seed: np.ndarray) -> Step:
+def _step_of(graph: ExpressionGraph, ev, seeded: bool) -> Step:
     t = type(ev)
     if t is pc.GradAccumulate:
         i = graph.index_of(ev.node)
-        label = graph.nodes[i].label
-        if not seeded:
-            text = wording.seed_text(label, seed)
-        else:
-            text = wording.accumulate_text(label, ev.before, ev.contribution, ev.after)
-        return Step(ACCUMULATE, i, text, grad=ev.after, before=ev.before, contribution=ev.contribution)
+        return Step(
+            ACCUMULATE,
+            i,
+            grad=ev.after,
+            before=ev.before,
+            contribution=ev.contribution,
+            is_seed=not seeded,
+            graph=graph,
+        )
     if t is pc.NodeVisit:
-        i = graph.index_of(ev.node)
-        n = graph.nodes[i]
-        leaf = not (n.carrot is not None and n.carrot.child_nodes)
-        return Step(VISIT, i, wording.visit_text(n.label, ev.grad, leaf), grad=ev.grad)
+        return Step(VISIT, graph.index_of(ev.node), grad=ev.grad, graph=graph)
     if t is pc.EdgeCall:
         i = graph.index_of(ev.node)
         j = graph.index_of(ev.input)
-        edge = _edge_for(graph, i, j, ev.grad_fn)
-        local = _local_derivative(ev)
-        rule = wording.rule_with_value(pc.local_rule(ev.node, ev.grad_fn, labels), local)
-        text = wording.edge_text(graph.nodes[i].label, graph.nodes[j].label, rule, ev.grad_in, ev.grad_out)
         return Step(
-            EDGE, i, text, input=j, edge=edge, grad=ev.grad_out, grad_in=ev.grad_in, rule=rule, local=local
+            EDGE,
+            i,
+            input=j,
+            edge=_edge_for(graph, i, j, ev.grad_fn),
+            grad=ev.grad_out,
+            grad_in=ev.grad_in,
+            local=_local_derivative(ev),
+            grad_fn=ev.grad_fn,
+            graph=graph,
         )
     raise TypeError(f"unknown backward event {ev!r}")
 

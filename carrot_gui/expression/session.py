@@ -7,7 +7,10 @@ by re-building the expression from its leaves.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +52,19 @@ class Loaded:
         if root is None or not root.requires_grad:
             return {TOPOLOGICAL: 0, PER_PATH: 0}
         return {TOPOLOGICAL: self.timeline(TOPOLOGICAL).grad_fn_calls, PER_PATH: pc.per_path_call_count(root)}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building: tens of thousands of new objects would
+    otherwise set off full collections over everything alive (measured: +80 ms on 5,000 nodes)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load_source(source: str, title: str = "") -> Loaded:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -53,11 +54,17 @@ def in_process(monkeypatch, qapp):
     """Run main() in this process (the QApplication already exists); close its windows afterwards."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own; restore it after
     monkeypatch.setattr(errors, "show_dialogs", False)
+    _delete_windows()
     yield
+    _delete_windows()
+
+
+def _delete_windows():
     for w in QApplication.topLevelWidgets():
-        w.close()
-        w.deleteLater()
-    QApplication.processEvents()
+        if w.objectName() == "mainWindow":
+            w.close()
+            w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_expr_and_steps_are_applied(in_process, tmp_path):

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSlider,
+    QWidget,
 )
 
 import pycarrot as pc
 from carrot_gui import MainWindow, errors
 from carrot_gui.expression.presets import PRESETS, preset
 from carrot_gui.expression.qt import GraphView
+from carrot_gui.expression.qt.log_view import EventLog
 
 ORIGINAL = "a = 1.0\nz = a * 2 + a * 3"
 
@@ -73,7 +75,7 @@ def test_window_has_the_labs_and_every_named_control(window, lab):
         ("resetButton", QPushButton),
         ("speedSlider", QSlider),
         ("timelineSlider", QSlider),
-        ("eventLog", QListWidget),
+        ("eventLog", EventLog),
         ("queueList", QListWidget),
         ("orderSwitch", QComboBox),
         ("checkButton", QPushButton),
@@ -119,7 +121,7 @@ def test_original_example_stepped_to_the_end_shows_a_gradient_of_5(qtbot, lab):
     assert clicks == len(lab.timeline)
     tip = node_item(lab, "a").toolTip()
     assert "gradient: 5.0" in tip and "value: 1.0" in tip and "shape: scalar" in tip
-    log = [lab.eventLog.item(k).text() for k in range(lab.eventLog.count())]
+    log = lab.eventLog.lines()
     assert any("a.grad accumulates: 3.0 + 2.0 = 5.0" in line for line in log)
     assert any("∂(a·3)/∂a = 3" in line for line in log)
 
@@ -149,7 +151,8 @@ def test_stepping_back_to_the_start_restores_the_initial_picture(qtbot, lab):
             [(item.state.value_shown, item.state.grad is None, item.state.active) for item in view.nodes],
             [e.active for e in view.edges],
             view._label.isVisible(),
-            lab.eventLog.currentRow(),
+            lab.eventLog.current_row(),
+            lab.stepLabel.text(),
             [lab.queueList.item(k).text() for k in range(lab.queueList.count())],
             lab.timelineSlider.value(),
         )
@@ -217,9 +220,9 @@ def test_play_runs_to_the_end_and_stops(qtbot, lab):
 
 def test_timeline_slider_and_event_log_seek(qtbot, lab):
     lab.timelineSlider.setValue(7)
-    assert lab.timeline.position == 7 and lab.eventLog.currentRow() == 6
-    item = lab.eventLog.item(2)
-    rect = lab.eventLog.visualItemRect(item)
+    assert lab.timeline.position == 7 and lab.eventLog.current_row() == 6
+    assert lab.stepLabel.text() == lab.timeline.steps[6].text
+    rect = lab.eventLog.visualRect(lab.eventLog.model().index(2, 0))
     qtbot.mouseClick(lab.eventLog.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert lab.timeline.position == 3 and lab.timelineSlider.value() == 3
 
@@ -282,6 +285,7 @@ def test_zoom_and_fit(qtbot, lab):
 
 def test_show_graph_from_the_training_lab(qtbot, window, lab):
     window.select_lab("training")
+    assert window.labs.currentWidget().findChild(QWidget, "trainingLab") is window.trainingLab
     w = pc.Parameter(np.array([[0.5]]), name="weight")
     b = pc.Parameter(np.array([0.0]), name="bias")
     x = pc.Carrot(np.array([[1.0], [2.0]]), name="x")

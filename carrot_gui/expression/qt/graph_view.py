@@ -15,9 +15,11 @@ from ... import theme
 from ..playback import Timeline
 from ..session import Loaded
 from ..wording import format_value
-from .items import DotItem, EdgeItem, EdgeLabelItem, NodeItem, fonts
+from .items import DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fonts
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
+OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
+OVERVIEW_MIN_NODES = 150
 MARGIN = 40.0
 
 
@@ -43,6 +45,8 @@ class GraphView(QGraphicsView):
         self.loaded: Loaded | None = None
         self.timeline: Timeline | None = None
         self.follow = False  # keep the active node in view while playing
+        self._overview: OverviewItem | None = None
+        self._overview_on = False
         self._shown_position = -1
         self._active_edge: int | None = None
         self._label = EdgeLabelItem()
@@ -85,9 +89,13 @@ class GraphView(QGraphicsView):
         scene.addItem(self._label)
         scene.addItem(self._dot)
         left, top, width, height = lay.bounds()
-        scene.setSceneRect(
-            QRectF(left - MARGIN, top - MARGIN - 50, width + 2 * MARGIN, height + 2 * MARGIN + 50)
-        )
+        rect = QRectF(left - MARGIN, top - MARGIN - 50, width + 2 * MARGIN, height + 2 * MARGIN + 50)
+        scene.setSceneRect(rect)
+        self._overview = OverviewItem(nodes, edges, rect) if len(nodes) >= OVERVIEW_MIN_NODES else None
+        self._overview_on = False
+        if self._overview is not None:
+            self._overview.setVisible(False)
+            scene.addItem(self._overview)
         old = self._scene
         self._scene = scene
         self.setScene(scene)
@@ -95,6 +103,7 @@ class GraphView(QGraphicsView):
         self.nodes, self.edges = nodes, edges
         self.loaded = loaded
         self._active_edge = None
+        self._update_overview()
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
@@ -128,6 +137,9 @@ class GraphView(QGraphicsView):
         if self._active_edge is not None and self._active_edge != edge:
             self.edges[self._active_edge].set_active(False)
         self._active_edge = edge
+        if self._overview_on:
+            self._overview.active_edge = edge
+            self._overview.update()
         step = tl.current(p)
         if edge is None:
             self._label.setVisible(False)
@@ -160,12 +172,31 @@ class GraphView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    @property
+    def overview(self) -> bool:
+        """True while the graph is drawn by the one overview item (zoomed far out on a big graph)."""
+        return self._overview_on
+
+    def _update_overview(self) -> None:
+        want = self._overview is not None and self.zoom() < OVERVIEW_ZOOM
+        if want == self._overview_on:
+            return
+        self._overview_on = want
+        for item in self.nodes:
+            item.setVisible(not want)
+        for item in self.edges:
+            item.setVisible(not want)
+        if self._overview is not None:
+            self._overview.active_edge = self._active_edge
+            self._overview.setVisible(want)
+
     def zoom_by(self, factor: float) -> None:
         current = self.zoom()
         target = max(MIN_ZOOM, min(MAX_ZOOM, current * factor))
         self._auto_fit = False
         if target != current:
             self.scale(target / current, target / current)
+            self._update_overview()
             self.zoomChanged.emit(self.zoom())
 
     def fit(self) -> None:
@@ -179,6 +210,7 @@ class GraphView(QGraphicsView):
             self.resetTransform()
             self.scale(1.5, 1.5)
             self.centerOn(rect.center())
+        self._update_overview()
         self.zoomChanged.emit(self.zoom())
 
     def fit_when_shown(self) -> None:

@@ -90,7 +90,7 @@ class NodeItem(QGraphicsItem):
         self.setPos(x, y)
         self._rect = QRectF(0, 0, w, h)
         self._bounds = self._rect.adjusted(-4, -4, 4, 4)
-        self.state = _BLANK
+        self.state: NodeState | None = None  # set by the view before the first paint
         self.check_mark = ""  # "✓" / "✗" after Check
         self.check_text = ""
         self._value_img: QImage | None = None
@@ -102,7 +102,6 @@ class NodeItem(QGraphicsItem):
         self._value_text = format_value(node.value)
         if not node.is_scalar:
             self._value_img = heat_image(node.value, theme.current().value)
-        self.setToolTip(self.tooltip_text())
 
     # -- state -----------------------------------------------------------------------------------------
 
@@ -123,7 +122,7 @@ class NodeItem(QGraphicsItem):
 
     def tooltip_text(self) -> str:
         """Full name, op, shape, value and gradient as of the current playback position."""
-        n, s = self.node, self.state
+        n, s = self.node, self.state or _BLANK
         kind = {"variable": "variable (a leaf that requires grad)", "constant": "constant", "op": "result"}[
             n.kind
         ]
@@ -151,7 +150,7 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         t = theme.current()
-        n, s = self.node, self.state
+        n, s = self.node, self.state or _BLANK
         r = self._rect
         constant = n.kind == "constant"
         if constant:
@@ -266,13 +265,24 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.index = index
         self.start, self.end = start, end
-        path = QPainterPath(start)
-        dx = max(30.0, (end.x() - start.x()) * 0.5)
-        path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
-        self.path = path
-        self._bounds = path.boundingRect().adjusted(-8, -8, 8, 8)
+        self._dx = max(30.0, (end.x() - start.x()) * 0.5)
+        self._path: QPainterPath | None = None  # made on first paint: most edges of a big graph never are
+        # the curve's control points lie level with its ends, so it stays inside this box
+        left = min(start.x(), end.x() - self._dx)
+        right = max(end.x(), start.x() + self._dx)
+        top, bottom = min(start.y(), end.y()), max(start.y(), end.y())
+        self._bounds = QRectF(left - 8, top - 8, right - left + 16, bottom - top + 16)
         self.active = False
         self.setZValue(Z_EDGE)
+
+    @property
+    def path(self) -> QPainterPath:
+        if self._path is None:
+            start, end, dx = self.start, self.end, self._dx
+            path = QPainterPath(start)
+            path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+            self._path = path
+        return self._path
 
     def set_active(self, active: bool) -> None:
         if active != self.active:
@@ -288,11 +298,19 @@ class EdgeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         t = theme.current()
-        colour = QColor(t.active if self.active else t.edge)
-        pen = QPen(colour, t.edge_width * (2.2 if self.active else 1.0))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if self.active:
+            pen = QPen(QColor(t.active), t.edge_width * 2.2)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        else:
+            # a cosmetic pen (width in pixels, not scene units) takes Qt's fast stroker: several times faster
+            pen = QPen(QColor(t.edge), t.edge_width)
+            pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < TEXT_LOD and not self.active:  # zoomed far out: a straight line reads the same
+            painter.drawLine(QLineF(self.start, self.end))
+            return
         painter.drawPath(self.path)
         # open chevron at the result's end (the forward direction)
         e = self.end
@@ -309,6 +327,7 @@ class EdgeLabelItem(QGraphicsItem):
         self._rect = QRectF()
         self.setZValue(Z_LABEL)
         self.setVisible(False)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)  # readable at any zoom
 
     def show_text(self, anchor: QPointF, lines: list[tuple[str, str]]) -> None:
         self.prepareGeometryChange()
@@ -350,6 +369,7 @@ class DotItem(QGraphicsItem):
         super().__init__()
         self.setZValue(Z_DOT)
         self.setVisible(False)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-7, -7, 14, 14)
@@ -358,3 +378,63 @@ class DotItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QColor(theme.current().gradient))
         painter.drawEllipse(QRectF(-5.5, -5.5, 11, 11))
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole graph in one item, for zoomed-out views of big graphs.
+
+    Thousands of tiny items cost one Python ``paint()`` call each (~8 µs) even when they draw a dot;
+    this item draws every edge with one ``drawLines`` and the boxes with one ``drawRects`` per colour,
+    reading each node item's current state.
+    """
+
+    def __init__(self, nodes: list[NodeItem], edges: list[EdgeItem], bounds: QRectF) -> None:
+        super().__init__()
+        self.nodes = nodes
+        self.edges = edges
+        self._bounds = bounds
+        self._rects = [item.mapRectToScene(item._rect) for item in nodes]
+        self._lines = [QLineF(e.start, e.end) for e in edges]
+        self.active_edge: int | None = None
+        self.setZValue(Z_NODE)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = theme.current()
+        pen = QPen(QColor(t.edge), 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLines(self._lines)
+        groups: dict[tuple[str, str], list[QRectF]] = {}
+        for item, rect in zip(self.nodes, self._rects):
+            n, s = item.node, item.state
+            if s.active:
+                border = t.active
+            elif s.queued:
+                border = t.queued
+            elif n.kind == "variable":
+                border = t.variable_border
+            elif n.kind == "constant":
+                border = t.constant_border
+            else:
+                border = t.op_border
+            if s.visited and n.kind != "constant":
+                fill = t.visited_fill
+            elif s.grad is not None:
+                fill = t.visited_fill
+            else:
+                fill = {"variable": t.variable_fill, "constant": t.constant_fill}.get(n.kind, t.op_fill)
+            groups.setdefault((fill, border), []).append(rect)
+        for (fill, border), rects in groups.items():
+            pen = QPen(QColor(border), 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(QColor(fill))
+            painter.drawRects(rects)
+        if self.active_edge is not None:
+            pen = QPen(QColor(t.active), 3.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawLine(self._lines[self.active_edge])

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -35,10 +34,12 @@ from ... import theme
 from ...errors import guarded
 from ..playback import PER_PATH, TOPOLOGICAL, Timeline
 from ..presets import DEMO, PRESETS, Preset
-from ..session import Loaded, check, load_named, load_source
+from ..session import Loaded, check, load_named, load_source, paused_gc
 from ..wording import format_value
 from .graph_view import GraphView
+from .log_view import EventLog
 
+START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
 QUEUE_SHOWN = 40  # entries of the queue list (the rest is summarised)
 ORDER_TITLES = {
     TOPOLOGICAL: "Topological (what backward() does)",
@@ -64,7 +65,6 @@ class ExpressionLab(QWidget):
         self.loaded: Loaded | None = None
         self.timeline: Timeline | None = None
         self.mode = TOPOLOGICAL
-        self._log_painted = 0  # how many log lines are painted as "happened"
         self._syncing = False
         self._play_timer = QTimer(self)
         self._play_timer.timeout.connect(self._tick)
@@ -195,6 +195,10 @@ class ExpressionLab(QWidget):
         )
         self.legendLabel.setObjectName("legendLabel")
         v.addWidget(self.legendLabel)
+        self.stepLabel = _tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
+        self.stepLabel.setWordWrap(True)
+        self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
+        v.addWidget(self.stepLabel)
         self.graphView = GraphView()
         self.graphView.setToolTip("")
         v.addWidget(self.graphView, 1)
@@ -252,10 +256,8 @@ class ExpressionLab(QWidget):
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
         v.addWidget(QLabel("<b>What happened</b> (click a line to go there)"))
-        self.eventLog = _tip(QListWidget(), "eventLog", "Every step in words; click one to jump there")
-        self.eventLog.setWordWrap(True)
-        self.eventLog.setUniformItemSizes(False)
-        self.eventLog.itemClicked.connect(self._log_clicked)
+        self.eventLog = _tip(EventLog(), "eventLog", "Every step in words; click one to jump there")
+        self.eventLog.clicked.connect(self._log_clicked)
         v.addWidget(self.eventLog, 3)
         self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
         v.addWidget(self.queueTitle)
@@ -289,15 +291,16 @@ class ExpressionLab(QWidget):
         if self.expressionEditor.isReadOnly():
             self.statusMessage.emit("This graph came from the Training lab; pick a preset or press Edit")
             return False
-        try:
-            loaded = load_source(source, "expression")
-        except ExpressionError as exc:
-            self._show_error(str(exc), exc.line, exc.col)
-            return False
-        except (ValueError, TypeError, ArithmeticError, IndexError) as exc:
-            self._show_error(f"{exc}", None, None)
-            return False
-        self._install(loaded)
+        with paused_gc():
+            try:
+                loaded = load_source(source, "expression")
+            except ExpressionError as exc:
+                self._show_error(str(exc), exc.line, exc.col)
+                return False
+            except (ValueError, TypeError, ArithmeticError, IndexError) as exc:
+                self._show_error(f"{exc}", None, None)
+                return False
+            self._install(loaded)
         return True
 
     def build_source(self, source: str) -> bool:
@@ -315,7 +318,8 @@ class ExpressionLab(QWidget):
     @guarded("showing a graph from the Training lab")
     def show_graph(self, named: dict, title: str) -> None:
         """Load a graph built elsewhere (the Training lab) as if built here, and switch to this tab."""
-        loaded = load_named(named, title)
+        with paused_gc():
+            loaded = load_named(named, title)
         self._stop()
         self.expressionEditor.setPlainText(
             f"# {title}\n# This graph was sent from the Training lab (read-only here).\n"
@@ -513,7 +517,9 @@ class ExpressionLab(QWidget):
             phase = "start"
         self.positionLabel.setText(f"step {p} / {len(tl)} · {phase}")
         self.graphView.show_position(animate=animate)
-        self._paint_log(p)
+        self.eventLog.show_position(p)
+        current = tl.current(p)
+        self.stepLabel.setText(current.text if current is not None else START_TEXT)
         self._fill_queue(p)
         self.stepBackButton.setEnabled(p > 0)
         self.stepForwardButton.setEnabled(p < len(tl))
@@ -528,38 +534,13 @@ class ExpressionLab(QWidget):
     # -- log and queue -----------------------------------------------------------------------------------
 
     def _fill_log(self) -> None:
-        tl = self.timeline
-        self.eventLog.clear()
-        if tl is None:
-            return
-        muted = QColor(theme.current().muted)
-        for k, text in enumerate(tl.log(), start=1):
-            item = QListWidgetItem(f"{k}. {text}")
-            item.setForeground(muted)
-            self.eventLog.addItem(item)
-        self._log_painted = 0
-        self._paint_log(tl.position)
+        self.eventLog.log_model.set_timeline(self.timeline)
+        if self.timeline is not None:
+            self.eventLog.show_position(self.timeline.position)
 
-    def _paint_log(self, p: int) -> None:
-        """Steps that happened in the text colour, the ones to come greyed, the latest selected."""
-        t = theme.current()
-        lo, hi = sorted((self._log_painted, p))
-        happened, muted = QColor(t.text), QColor(t.muted)
-        for k in range(lo, hi):
-            item = self.eventLog.item(k)
-            if item is not None:
-                item.setForeground(happened if k < p else muted)
-        self._log_painted = p
-        if p > 0:
-            self.eventLog.setCurrentRow(p - 1)
-            self.eventLog.scrollToItem(self.eventLog.item(p - 1))
-        else:
-            self.eventLog.setCurrentRow(-1)
-            self.eventLog.scrollToTop()
-
-    def _log_clicked(self, item: QListWidgetItem) -> None:
+    def _log_clicked(self, index) -> None:
         self._stop()
-        self.seek(self.eventLog.row(item) + 1)
+        self.seek(index.row() + 1)
 
     def _fill_queue(self, p: int) -> None:
         tl = self.timeline
