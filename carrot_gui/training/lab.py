@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QSplitter,
@@ -134,6 +135,7 @@ class TrainingLab(QWidget):
         self._refresh_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._refresh_timer.timeout.connect(self.refresh)
         self._apply_data(self.data, reset_runs=True)
+        self.refresh_theme()
 
     # ------------------------------------------------------------------------------------------------
     # building the widgets
@@ -151,7 +153,7 @@ class TrainingLab(QWidget):
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(controls.sizeHint().width() + 24)
+        self._controls, self._controls_scroll = controls, scroll
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -459,6 +461,8 @@ class TrainingLab(QWidget):
         for b in (self.trainButton, self.trainStepButton, self.resetTrainingButton):
             b.setMinimumHeight(32)
         self.progressLabel = _tip(QLabel(""), "progressLabel", "Step, epoch and the latest loss.")
+        self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
+        self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(QLabel("3 · Run:"))
         row.addWidget(self.trainButton)
         row.addWidget(self.trainStepButton)
@@ -839,6 +843,17 @@ class TrainingLab(QWidget):
     # ------------------------------------------------------------------------------------------------
     # painting
     # ------------------------------------------------------------------------------------------------
+    def refresh_theme(self) -> None:
+        """Repaint the plots and labels in the current theme (projector mode, larger text)."""
+        for plot in (self.lossPlot, self.dataPlot, self.surfacePlot, self.paramPlot):
+            plot.apply_theme()
+        self._controls.ensurePolished()
+        self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
+        self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
+        if self.session is not None:
+            self._set_status(self.trainingStatusLabel.text(), error=self.session.state == DIVERGED)
+        self.refresh()
+
     def _smoothing(self) -> float:
         return self.smoothingSlider.value() / 1000.0
 

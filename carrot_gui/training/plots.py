@@ -33,6 +33,28 @@ def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
     return pen
 
 
+def theme_plot(w: pg.PlotWidget) -> None:
+    """Re-apply the current theme's text colours and sizes to a plot's title, axis labels and ticks."""
+    t = theme.current()
+    item = w.getPlotItem()
+    title = item.titleLabel.text
+    if title:
+        w.setTitle(title, color=t.text, size=f"{t.font_size:.0f}pt")
+    tick_font = theme.qfont(max(7.0, t.font_size - 1))
+    for name in ("left", "bottom"):
+        ax = w.getAxis(name)
+        ax.setTextPen(t.text)
+        ax.setStyle(tickFont=tick_font)
+        if ax.labelText:
+            ax.setLabel(ax.labelText, color=t.muted, **{"font-size": f"{t.font_size:.0f}pt"})
+    if item.legend is not None:
+        item.legend.setLabelTextColor(t.text)
+        item.legend.setLabelTextSize(f"{max(7.0, t.font_size - 1):.0f}pt")
+        for _sample, label in item.legend.items:  # pyqtgraph stores the size but does not re-render
+            label.setText(label.text)
+    w.setBackground(t.panel)
+
+
 def _plain_axes(w: pg.PlotWidget) -> None:
     """Numbers as they are on the axes (no "×1e+27" unit prefix), in the theme's colours."""
     t = theme.current()
@@ -240,6 +262,13 @@ class LossPlot(pg.PlotWidget):
             lo, hi = np.log10(lo_pos), np.log10(hi)
         self.follow.apply(n, lo if np.isfinite(lo) else None, hi if np.isfinite(hi) else None, live)
 
+    def apply_theme(self) -> None:
+        t = theme.current()
+        theme_plot(self)
+        self.raw.setPen(_pen(t.value, 1, alpha=80))
+        self.smooth.setPen(_pen(t.value, 1))
+        self.inspectLine.setPen(_pen(t.gradient, 2))
+
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
         self.loss_range.reset()
@@ -336,6 +365,10 @@ class DataPlot(pg.PlotWidget):
         self._y: np.ndarray | None = None
         self._one_feature = True
 
+    def apply_theme(self) -> None:
+        theme_plot(self)
+        self.fit.setPen(_pen(theme.current().value, 2.5))
+
     def set_data(
         self, x: np.ndarray, y: np.ndarray, names: tuple[str, ...], target: str, true_line=None
     ) -> None:
@@ -430,6 +463,12 @@ class SurfacePlot(pg.PlotWidget):
         self.addItem(self.note)
         self.surface: Surface | None = None
 
+    def apply_theme(self) -> None:
+        t = theme.current()
+        theme_plot(self)
+        self.path.setPen(_pen(t.gradient, 2))
+        self.head.setBrush(QColor(t.gradient))
+
     def set_surface(self, surface: Surface | None, reason: str = "") -> None:
         self.contours.setData([], [])
         if surface is None:
@@ -499,6 +538,9 @@ class ParamPlot(pg.PlotWidget):
         self.follow = Follow(self)
         self._ranges: list[RunningRange] = []
         self._envs: list[PeakEnvelope] = []
+
+    def apply_theme(self) -> None:
+        theme_plot(self)
 
     def set_names(self, names: list[str]) -> None:
         for c in self.curves:

@@ -303,3 +303,19 @@ def test_threshold_stops_and_train_again_starts_a_new_run(qtbot, lab):
     qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)  # finished: Train continues for 10 more
     qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
     assert lab.session.steps_done == 20
+
+
+def test_projector_theme_enlarges_plot_text(qtbot, lab):
+    from carrot_gui import theme
+
+    before = lab.lossPlot.getAxis("bottom").style["tickFont"].pointSizeF()
+    previous = theme.current()
+    try:
+        theme.set_current("projector")
+        lab.refresh_theme()
+        after = lab.lossPlot.getAxis("bottom").style["tickFont"].pointSizeF()
+        assert after > before
+        assert lab.lossPlot.raw.opts["pen"].color().name() == theme.PROJECTOR.value
+    finally:
+        theme.set_current(previous)
+        lab.refresh_theme()
