@@ -99,7 +99,7 @@ def style_sheet(theme: Theme | None = None) -> str:
 
 def format_number(x: Any, digits: int = 4) -> str:
     """A number as a student reads it: ``4.0``, ``0.7616``, ``1.2e-07`` (never 17 significant digits)."""
-    v = float(x)
+    v = float(x) + 0.0  # + 0.0 turns -0.0 into 0.0
     if v != v:
         return "nan"
     if v in (float("inf"), float("-inf")):

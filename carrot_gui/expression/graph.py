@@ -52,7 +52,7 @@ class GraphNode:
     @property
     def rule_label(self) -> str:
         """The label as it appears inside a rule: bracketed when it is an unnamed formula like ``x·y``."""
-        if not self.named and self.op in _INFIX and any(ch in self.label for ch in "+−·/^@"):
+        if _is_formula(self):
             return f"({self.label})"
         return self.label
 
@@ -214,11 +214,25 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
     return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
 
 
+_PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}
+
+
+def _is_formula(node: GraphNode) -> bool:
+    """An unnamed infix result whose label is its formula (``x·y``), not a name or a counter (``mul₂``)."""
+    return not node.named and node.op in _INFIX and any(ch in node.label for ch in "+−·/^@")
+
+
 def _result_label(op: str, operands: list[GraphNode], counters: dict[str, int], used: set[str]) -> str:
     """A short formula like ``x·y`` or ``sin(x)`` when it stays short, else ``mul₂``; always unique."""
     args = [o.label for o in operands]
     if op in _INFIX and len(args) == 2:
-        parts = [f"({a})" if (o.op in _INFIX and not o.named) else a for a, o in zip(args, operands)]
+        mine = _PRECEDENCE[op]
+        parts = []
+        for side, (a, o) in enumerate(zip(args, operands)):
+            theirs = _PRECEDENCE.get(o.op or "", 9) if _is_formula(o) else 9
+            # brackets only where the formula needs them: x·y+z, (x+y)·z, x−(y+z)
+            needs = theirs < mine or (theirs == mine and side == 1 and op in ("sub", "div", "pow"))
+            parts.append(f"({a})" if needs else a)
         formula = f"{parts[0]}{_INFIX[op]}{parts[1]}"
     elif op == "neg" and len(args) == 1:
         formula = f"−{args[0]}"

@@ -91,7 +91,13 @@ class Step:
             self._rule = ""
             if self.kind == EDGE and self._graph is not None:
                 node = self._graph.nodes[self.node].carrot
-                template = pc.local_rule(node, self.grad_fn, self._graph.rule_labels())
+                labels = self._graph.rule_labels()
+                template = pc.local_rule(node, self.grad_fn, labels)
+                for j in self._graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
+                    operand = self._graph.nodes[j].carrot
+                    bracketed = labels.get(id(operand), "") if operand is not None else ""
+                    if bracketed.startswith("("):
+                        template = template.replace(f"({bracketed})", bracketed)
                 self._rule = wording.rule_with_value(template, self.local)
         return self._rule
 

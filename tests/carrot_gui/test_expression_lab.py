@@ -190,6 +190,14 @@ def test_a_bad_expression_shows_where_and_keeps_the_previous_graph(qtbot, lab):
     type_expression(qtbot, lab, "x = 1.0\nz = x * 2")
     qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
     assert not lab.errorLabel.isVisible() and lab.loaded is not before
+    assert lab.noteLabel.text() == ""  # the demo preset's hint does not stick to a typed expression
+
+
+def test_preset_menu_builds_and_shows_its_hint(qtbot, lab):
+    actions = lab.presetMenu.actions()
+    assert len(actions) == len(PRESETS) >= 7
+    actions[1].trigger()  # "z = a·2 + a·3"
+    assert lab.loaded.source == PRESETS[1].source and lab.noteLabel.text() == PRESETS[1].note
 
 
 def test_keyboard_controls(qtbot, lab):

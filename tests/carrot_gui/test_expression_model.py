@@ -334,3 +334,12 @@ def test_model_imports_no_qt():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_formula_labels_use_brackets_only_where_needed():
+    loaded = session.load_source("a = 1.0\nb = 2.0\nc = 3.0\nz = (a + b) * c - (a - b) / (a * c)")
+    labels = [n.label for n in loaded.graph.nodes]
+    assert "(a+b)·c" in labels and "(a−b)/(a·c)" in labels and "a·c" in labels
+    neuron = session.load_source("x = 1.0\ny = 2.0\nn = tanh(x * y + x)")
+    rules = [s.rule for s in neuron.timeline().steps if s.kind == EDGE]
+    assert rules[0].startswith("∂n/∂(x·y+x) = 1 − tanh²(x·y+x) = ")

@@ -17,6 +17,7 @@ from ..graph import GraphNode
 from ..playback import NodeState
 from ..wording import format_value, shape_text
 
+ACCUMULATION_HEIGHT = 19.0  # the accumulation badge drawn just above a node's box
 TEXT_LOD = 0.45  # below this zoom a node paints only its box (text is unreadable and slow)
 Z_EDGE, Z_ACTIVE_EDGE, Z_NODE, Z_LABEL, Z_DOT = 0.0, 1.0, 2.0, 4.0, 5.0
 
@@ -67,7 +68,7 @@ def heat_image(arr: np.ndarray, colour: str) -> QImage:
     t = np.clip(finite / scale, -1.0, 1.0)
     base = QColor(colour)
     rgb = np.array([base.red(), base.green(), base.blue()], dtype=np.float64)
-    neg = 255.0 - (255.0 - rgb[::-1] * 0.6)  # negative values: a darker, shifted hue
+    neg = np.array([75.0, 85.0, 99.0])  # negative values: slate grey (never the other quantity's hue)
     mag = np.abs(t)[..., None]
     target = np.where(t[..., None] >= 0, rgb, neg)
     pixels = (255.0 * (1 - mag) + target * mag).astype(np.uint8)
@@ -89,7 +90,7 @@ class NodeItem(QGraphicsItem):
         x, y, w, h = rect
         self.setPos(x, y)
         self._rect = QRectF(0, 0, w, h)
-        self._bounds = self._rect.adjusted(-4, -4, 4, 4)
+        self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
         self.check_mark = ""  # "✓" / "✗" after Check
         self.check_text = ""
@@ -215,9 +216,7 @@ class NodeItem(QGraphicsItem):
             painter.drawText(
                 QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, f"= {value}"
             )
-            if s.accumulation:
-                grad = s.accumulation
-            elif s.grad is not None:
+            if s.grad is not None:
                 grad = format_value(s.grad)
             else:
                 grad = "—"
@@ -226,6 +225,7 @@ class NodeItem(QGraphicsItem):
             painter.drawText(
                 QRectF(inner.left(), row + 17, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text
             )
+            self._paint_accumulation(painter, s.accumulation)
             return
         # tensors: shape, then value and gradient heat maps side by side
         painter.setPen(QColor(t.muted))
@@ -252,10 +252,22 @@ class NodeItem(QGraphicsItem):
                 painter.setFont(f.small)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "?" if name == "value" else "—")
             painter.drawRect(box)
-        if s.accumulation:
-            painter.setFont(f.small)
-            painter.setPen(QColor(t.gradient))
-            painter.drawText(QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignRight, "+=")
+        self._paint_accumulation(painter, s.accumulation)
+
+    def _paint_accumulation(self, painter: QPainter, text: str) -> None:
+        """``∇ 2.0 + 3.0 = 5.0`` in a badge above the box while a second contribution arrives."""
+        if not text:
+            return
+        t = theme.current()
+        f = fonts()
+        text = f"∇ {text}"
+        width = min(f.label_metrics.horizontalAdvance(text) + 12, self._rect.width() + 60)
+        badge = QRectF(0, -ACCUMULATION_HEIGHT - 2, width, ACCUMULATION_HEIGHT)
+        painter.setPen(QPen(QColor(t.gradient), 1.2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setFont(f.label)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class EdgeItem(QGraphicsItem):

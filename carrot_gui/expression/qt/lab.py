@@ -66,6 +66,7 @@ class ExpressionLab(QWidget):
         self.timeline: Timeline | None = None
         self.mode = TOPOLOGICAL
         self._syncing = False
+        self._next_note = ""
         self._play_timer = QTimer(self)
         self._play_timer.timeout.connect(self._tick)
 
@@ -76,7 +77,7 @@ class ExpressionLab(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([290, 760, 300])
+        splitter.setSizes([290, 700, 380])
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -85,7 +86,7 @@ class ExpressionLab(QWidget):
         self.set_speed(self.speedSlider.value())
         if demo is not None:
             self.expressionEditor.setPlainText(demo.source)
-            self.noteLabel.setText(demo.note)
+            self._next_note = demo.note
             self.build()
 
     # -- widgets -----------------------------------------------------------------------------------------
@@ -301,6 +302,8 @@ class ExpressionLab(QWidget):
                 self._show_error(f"{exc}", None, None)
                 return False
             self._install(loaded)
+        self.noteLabel.setText(self._next_note)  # a preset's hint, or nothing for a typed expression
+        self._next_note = ""
         return True
 
     def build_source(self, source: str) -> bool:
@@ -312,7 +315,7 @@ class ExpressionLab(QWidget):
     def load_preset(self, p: Preset) -> None:
         self._unlock_editor()
         self.expressionEditor.setPlainText(p.source)
-        self.noteLabel.setText(p.note)
+        self._next_note = p.note
         self.build()
 
     @guarded("showing a graph from the Training lab")
@@ -515,7 +518,7 @@ class ExpressionLab(QWidget):
         phase = "forward" if p <= tl.backward_start else "backward"
         if p == 0:
             phase = "start"
-        self.positionLabel.setText(f"step {p} / {len(tl)} · {phase}")
+        self.positionLabel.setText(f"{p} / {len(tl)} · {phase}")
         self.graphView.show_position(animate=animate)
         self.eventLog.show_position(p)
         current = tl.current(p)

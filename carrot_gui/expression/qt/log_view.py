@@ -60,6 +60,9 @@ class EventLog(QListView):
         self.setModel(self.log_model)
         self.setUniformItemSizes(True)  # constant-time layout however many steps
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # full text: tooltip, caption
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
