@@ -354,3 +354,105 @@ def test_projector_mode_and_text_size(qtbot, window, lab):
         window.scale_text(1 / 1.15)
         window.set_projector(False)
     assert theme.current().name == "light"
+
+
+def test_ctrl_enter_moves_focus_to_the_graph_so_arrows_step(qtbot, window, lab):
+    window.activateWindow()
+    type_expression(qtbot, lab, ORIGINAL)
+    qtbot.keyClick(lab.expressionEditor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: lab.graphView.hasFocus(), timeout=2000)
+    qtbot.keyClick(lab.graphView, Qt.Key.Key_Right)
+    assert lab.timeline.position == 1
+
+
+def test_wheel_zooms_and_drag_pans(qtbot, lab):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    view = lab.graphView
+    before = view.zoom()
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(before * 1.15**2)
+    assert view.dragMode() == view.DragMode.ScrollHandDrag  # dragging the background pans
+
+
+def test_hovering_a_node_shows_its_tooltip(qtbot, lab):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    lab.to_end()
+    item = node_item(lab, "x")
+    view = lab.graphView
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "gradient: 3.5839" in QToolTip.text() and QToolTip.text() == item.toolTip()
+    QToolTip.hideText()
+    assert isinstance(pos, QPoint)
+
+
+def test_the_gradient_dot_travels_from_the_output_side_to_the_input_side(qtbot, lab):
+    lab.speedSlider.setValue(1)  # slow: the animation is long enough to watch
+    tl = lab.timeline
+    k = next(i for i, s in enumerate(tl.steps) if s.kind == "edge")
+    lab.seek(k)
+    lab.step_forward()
+    view = lab.graphView
+    edge = view.edges[tl.active_edge()]
+    assert view._dot.isVisible()
+    first = view._dot.pos()
+    qtbot.waitUntil(lambda: not view._dot.isVisible(), timeout=3000)
+    # it started at the result's end of the edge (the output side) ...
+    assert (first - edge.end).manhattanLength() < (first - edge.start).manhattanLength()
+    # ... and finished at the operand's end
+    last = view._dot.pos()
+    assert (last - edge.start).manhattanLength() < 1.0
+
+
+def test_menus_export_fit_and_help(qtbot, window, lab, tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    def action(name):
+        found = window.findChild(QAction, name)
+        assert found is not None, name
+        return found
+
+    target = tmp_path / "menu.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG drawing (*.svg)"))
+    action("exportSvgAction").trigger()
+    assert target.exists() and "<svg" in target.read_text(encoding="utf-8")
+    target = tmp_path / "menu.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
+    action("exportPngAction").trigger()
+    assert not QImage(str(target)).isNull()
+    assert "Saved" in window.statusBar().currentMessage()
+
+    fitted = lab.graphView.zoom()
+    action("zoomInAction").trigger()
+    assert lab.graphView.zoom() == pytest.approx(fitted * 1.25)
+    action("fitAction").trigger()
+    assert lab.graphView.zoom() == pytest.approx(fitted)
+
+    action("shortcutsAction").trigger()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    assert box is not None and "Space" in box.text() and "PageDown" in box.text()
+    box.close()
+    action("aboutAction").trigger()
+    about = window.findChild(QMessageBox, "aboutDialog")
+    assert about is not None and "PyCarrot" in about.text()
+    about.close()
+    assert QApplication.activeModalWidget() is None or not QApplication.activeModalWidget().isModal()

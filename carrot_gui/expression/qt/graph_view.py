@@ -154,6 +154,7 @@ class GraphView(QGraphicsView):
             if animate and self.animation_ms > 0:
                 self._anim.stop()
                 self._anim.setDuration(self.animation_ms)
+                self._dot.setPos(item.point_at(1.0))  # start at the result's end, before the first frame
                 self._dot.setVisible(True)
                 self._anim.start()
             else:

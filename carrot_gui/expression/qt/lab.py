@@ -304,6 +304,8 @@ class ExpressionLab(QWidget):
             self._install(loaded)
         self.noteLabel.setText(self._next_note)  # a preset's hint, or nothing for a typed expression
         self._next_note = ""
+        if self.expressionEditor.hasFocus():  # built with Ctrl+Enter: → and Space now step and play
+            self.graphView.setFocus()
         return True
 
     def build_source(self, source: str) -> bool:
