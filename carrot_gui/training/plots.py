@@ -357,6 +357,7 @@ class DataPlot(pg.PlotWidget):
         self.legend = self.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
         self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
+        self.points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static for one feature
         self.addItem(self.points)
         self.truth = self.plot([], [], pen=_pen(t.ok, 1.5, style=Qt.PenStyle.DashLine))
         self.fit = self.plot([], [], pen=_pen(t.value, 2.5))
@@ -449,6 +450,7 @@ class SurfacePlot(pg.PlotWidget):
         self.addItem(self.image)
         self.contours = self.plot([], [], pen=_pen("#ffffff", 1, alpha=130), connect="pairs")
         self.contours.setZValue(-5)
+        self.contours.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static per run
         self.path = self.plot([], [], pen=_pen(t.gradient, 2))
         self.path.setZValue(5)
         self.head = pg.ScatterPlotItem(size=10, pen=_pen("#ffffff", 1.5), brush=QColor(t.gradient))
