@@ -331,22 +331,24 @@ def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: 
     carrots = [n.carrot for n in graph.nodes if n.carrot is not None]
     saved = [c._grad for c in carrots]
     truncated = False
-    try:
-        for c in carrots:
-            c._grad = None
-        if mode == TOPOLOGICAL:
-            with pc.record_backward() as trace:
-                root.backward(seed)
-            events = trace.events
-            calls = trace.grad_fn_calls
-        else:
-            trace = pc.per_path_backward(root, seed, max_calls=max_calls, accumulate=False)
-            events = trace.events
-            truncated = trace.truncated
-            calls = pc.per_path_call_count(root)
-    finally:
-        for c, g in zip(carrots, saved):
-            c._grad = g
+    # log(0), sqrt(−1), overflow: the boxes show inf/nan; numpy need not also warn about them
+    with np.errstate(all="ignore"):
+        try:
+            for c in carrots:
+                c._grad = None
+            if mode == TOPOLOGICAL:
+                with pc.record_backward() as trace:
+                    root.backward(seed)
+                events = trace.events
+                calls = trace.grad_fn_calls
+            else:
+                trace = pc.per_path_backward(root, seed, max_calls=max_calls, accumulate=False)
+                events = trace.events
+                truncated = trace.truncated
+                calls = pc.per_path_call_count(root)
+        finally:
+            for c, g in zip(carrots, saved):
+                c._grad = g
     seeded = False
     for ev in events:
         steps.append(_step_of(graph, ev, seeded))

@@ -343,3 +343,18 @@ def test_formula_labels_use_brackets_only_where_needed():
     neuron = session.load_source("x = 1.0\ny = 2.0\nn = tanh(x * y + x)")
     rules = [s.rule for s in neuron.timeline().steps if s.kind == EDGE]
     assert rules[0].startswith("∂n/∂(x·y+x) = 1 − tanh²(x·y+x) = ")
+
+
+@pytest.mark.parametrize(
+    ("source", "label", "expected"),
+    [
+        ("x = 0.0\nz = log(x)", "x", np.inf),
+        ("x = -1.0\nz = sqrt(x)", "x", np.nan),
+        ("x = 1e308\nz = x * x", "x", np.inf),
+    ],
+)
+def test_infinite_and_nan_gradients_are_shown_not_warned(source, label, expected):
+    tl = session.load_source(source).timeline()  # warnings are errors in this test suite
+    tl.to_end()
+    np.testing.assert_equal(float(tl.gradient(label)), expected)
+    assert any(word in tl.log()[-1] for word in ("inf", "nan"))
