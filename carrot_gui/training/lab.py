@@ -120,6 +120,7 @@ class TrainingLab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingLab")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Space / → / Ctrl+R reach it when the tab opens
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data
         self._csv: CsvTable | None = None

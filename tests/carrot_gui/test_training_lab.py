@@ -319,3 +319,19 @@ def test_projector_theme_enlarges_plot_text(qtbot, lab):
     finally:
         theme.set_current(previous)
         lab.refresh_theme()
+
+
+def test_hovering_the_loss_curve_shows_a_crosshair_and_the_values(qtbot, lab):
+    lab.budgetSpin.setValue(100)
+    lab.session.run_to_end()
+    lab.refresh()
+    qtbot.wait(50)
+    vb = lab.lossPlot.getPlotItem().getViewBox()
+    y_mid = sum(vb.viewRange()[1]) / 2
+    pos = lab.lossPlot.mapFromScene(vb.mapViewToScene(QPointF(40, y_mid)))
+    qtbot.mouseMove(lab.lossPlot.viewport(), pos)
+    qtbot.waitUntil(lambda: lab.hoverLabel.text() != "", timeout=2000)
+    step = int(lab.hoverLabel.text().split()[1])
+    assert abs(step - 40) <= 1
+    assert "loss" in lab.hoverLabel.text() and "smoothed" in lab.hoverLabel.text()
+    assert lab.lossPlot.vLine.isVisible() and abs(lab.lossPlot.vLine.value() - 40) < 1
