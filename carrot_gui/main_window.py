@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.labs.widget(index)
+        self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         elif widget is self._training_host and self.trainingLab is not None:

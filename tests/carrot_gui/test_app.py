@@ -111,3 +111,38 @@ def test_errors_hook_reports_and_logs(monkeypatch, tmp_path, capsys):
     assert errors.last_error is not None and "an unexpected problem" in str(errors.last_error)
     assert "ValueError: an unexpected problem" in (tmp_path / "log.txt").read_text(encoding="utf-8")
     assert "an unexpected problem" in capsys.readouterr().err
+
+
+def test_an_exception_in_any_slot_is_logged_and_the_app_keeps_running(tmp_path):
+    """A real event loop: a slot raises (not one of ours, so nothing guards it); the excepthook that
+    main() installs logs it, and the app goes on to its next event and exits normally."""
+    log = tmp_path / "errors.log"
+    code = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from carrot_gui import errors
+from carrot_gui.main_window import MainWindow
+
+app = QApplication([])
+errors.show_dialogs = False
+window = MainWindow()
+errors.install(window)
+
+def broken():
+    raise ZeroDivisionError("a slot that fails")
+
+def afterwards():
+    window.expressionLab.step_forward()
+    print("still running at step", window.expressionLab.timeline.position)
+    app.quit()
+
+QTimer.singleShot(0, broken)
+QTimer.singleShot(50, afterwards)
+app.exec()
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARROT_GUI_LOG=str(log))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "still running at step 1" in result.stdout
+    assert "ZeroDivisionError: a slot that fails" in log.read_text(encoding="utf-8")
