@@ -456,3 +456,19 @@ def test_menus_export_fit_and_help(qtbot, window, lab, tmp_path, monkeypatch):
     assert about is not None and "PyCarrot" in about.text()
     about.close()
     assert QApplication.activeModalWidget() is None or not QApplication.activeModalWidget().isModal()
+
+
+def test_a_big_graph_is_drawn_as_an_overview_when_zoomed_out_and_exports_at_a_sane_size(qtbot, lab, tmp_path):
+    lines = ["x = 0.5"] + [f"t{k} = sin({'x' if k == 0 else f't{k - 1}'}) * 0.9 + x" for k in range(120)]
+    assert lab.build_source("\n".join(lines))
+    view = lab.graphView
+    assert len(view.nodes) > 400 and view.zoom() < 0.3
+    assert view.overview and not view.nodes[0].isVisible()
+    lab.seek(lab.timeline.backward_start + 3)
+    assert view._overview.active_edge == lab.timeline.active_edge()
+    view.zoom_by(30)  # close up: the real items again
+    assert not view.overview and view.nodes[0].isVisible()
+    png = tmp_path / "big.png"
+    view.export_png(str(png))
+    img = QImage(str(png))
+    assert max(img.width(), img.height()) <= 12_001

@@ -20,6 +20,7 @@ from .items import DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fon
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
+MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
 MARGIN = 40.0
 
 
@@ -240,6 +241,7 @@ class GraphView(QGraphicsView):
     def export_png(self, path: str, scale: float = 2.0) -> None:
         """The whole graph as a PNG at ``scale`` pixels per scene unit; OSError if it cannot be written."""
         rect = self.scene().sceneRect()
+        scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
             int(rect.width() * scale) + 1, int(rect.height() * scale) + 1, QImage.Format.Format_ARGB32
         )
