@@ -335,3 +335,55 @@ def test_hovering_the_loss_curve_shows_a_crosshair_and_the_values(qtbot, lab):
     assert abs(step - 40) <= 1
     assert "loss" in lab.hoverLabel.text() and "smoothed" in lab.hoverLabel.text()
     assert lab.lossPlot.vLine.isVisible() and abs(lab.lossPlot.vLine.value() - 40) < 1
+
+
+def test_log_y_and_ignore_outliers_change_the_loss_axis(qtbot, lab):
+    lab.trueInterceptSpin.setValue(60.0)  # the first losses are huge next to the rest
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    lab.budgetSpin.setValue(2000)
+    lab.session.run_to_end()
+    lab.refresh()
+    losses = lab.session.losses.view()
+    vb = lab.lossPlot.getPlotItem().getViewBox()
+    assert vb.viewRange()[1][1] >= losses[0]  # everything in view
+    qtbot.mouseClick(lab.outliersCheck, Qt.MouseButton.LeftButton)
+    assert vb.viewRange()[1][1] < 0.5 * losses[0]  # the few huge early losses no longer set the scale
+    qtbot.mouseClick(lab.outliersCheck, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.logYCheck, Qt.MouseButton.LeftButton)
+    assert lab.lossPlot.getAxis("left").logMode
+    lo, hi = vb.viewRange()[1]
+    assert lo <= np.log10(losses.min()) and hi >= np.log10(losses.max())
+
+
+def test_file_buttons_go_through_their_dialogs(qtbot, lab, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    csv_in = tmp_path / "in.csv"
+    csv_in.write_text("h,w\n1,2\n2,4.1\n3,5.9\n")
+    answers = {
+        "Open CSV": str(csv_in),
+        "Save model": str(tmp_path / "m.npz"),
+        "Load model": str(tmp_path / "m.npz"),
+        "Export loss history": str(tmp_path / "loss.csv"),
+    }
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda _p, title, *a: (answers[title], ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, title, *a: (answers[title], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(tmp_path))
+    qtbot.mouseClick(lab.openCsvButton, Qt.MouseButton.LeftButton)
+    assert lab.csvTargetCombo.currentText() == "w" and lab.dataSourceTabs.currentIndex() == 1
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    assert lab.data.target_name == "w" and lab.data.n_samples == 3
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.saveModelButton, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "m.npz").exists() and "Saved" in lab.fileMessageLabel.text()
+    qtbot.mouseClick(lab.loadModelButton, Qt.MouseButton.LeftButton)
+    assert "Loaded" in lab.fileMessageLabel.text()
+    qtbot.mouseClick(lab.exportLossButton, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "loss.csv").read_text().startswith("step,loss,smoothed_loss,weight_h,bias")
+    qtbot.mouseClick(lab.exportPngButton, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in tmp_path.glob("training-*.png")) == [
+        "training-data.png",
+        "training-loss.png",
+        "training-parameters.png",
+        "training-surface.png",
+    ]
