@@ -137,3 +137,18 @@ def test_step_graph_is_a_real_pycarrot_graph_of_the_loss(data):
     np.testing.assert_allclose(float(loss.data), np.mean(resid**2))
     np.testing.assert_allclose(nodes["weight"].grad.data, 2 * x.T @ resid / 4)
     assert np.array_equal(s.model.weight.grad.data, before)  # the model's own gradients are untouched
+
+
+def test_the_training_model_imports_no_qt():
+    """data, session, history and surface are the Qt-free layer: importing them loads no Qt module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import carrot_gui.training.data, carrot_gui.training.session\n"
+        "import carrot_gui.training.history, carrot_gui.training.surface\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
