@@ -210,7 +210,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.setStyleSheet(theme.style_sheet(current))
-        self.expressionLab.graphView.refresh_theme()
+        self.expressionLab.refresh_theme()
+        refresh = getattr(self._training_lab, "refresh_theme", None)  # only if the Training lab is built
+        if callable(refresh):
+            refresh()
         self.statusBar().showMessage(f"Theme: {current.name}, text {current.font_size:.0f} pt", 4000)
 
     # -- help --------------------------------------------------------------------------------------------

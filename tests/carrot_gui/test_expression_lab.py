@@ -345,8 +345,11 @@ def test_projector_mode_and_text_size(qtbot, window, lab):
     from carrot_gui import theme
 
     try:
+        window.select_lab("training")  # built, so it follows the theme too
         window.set_projector(True)
         assert theme.current().name == "projector" and window.projectorAction.isChecked()
+        assert theme.PROJECTOR.gradient in lab.legendLabel.text()
+        assert lab.stepLabel.font().pointSizeF() == pytest.approx(theme.current().font_size * 1.15)
         size = theme.current().font_size
         window.scale_text(1.15)
         assert theme.current().font_size == pytest.approx(size * 1.15)

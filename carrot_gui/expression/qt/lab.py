@@ -47,6 +47,18 @@ ORDER_TITLES = {
 }
 
 
+def _legend_html() -> str:
+    t = theme.current()
+    return (
+        f"<b>2 · Step through backward()</b> &nbsp; "
+        f"<span style='color:{t.value}'>= value</span> &nbsp; "
+        f"<span style='color:{t.gradient}'>∇ gradient</span> &nbsp; "
+        f"<span style='color:{t.constant_border}'>┄ constant</span> &nbsp; "
+        f"<span style='color:{t.queued}'>▌ still to visit</span> &nbsp; "
+        f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>"
+    )
+
+
 def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
     widget.setObjectName(name)
     widget.setToolTip(tip)
@@ -185,15 +197,7 @@ class ExpressionLab(QWidget):
         box = QWidget()
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
-        t = theme.current()
-        self.legendLabel = QLabel(
-            f"<b>2 · Step through backward()</b> &nbsp; "
-            f"<span style='color:{t.value}'>= value</span> &nbsp; "
-            f"<span style='color:{t.gradient}'>∇ gradient</span> &nbsp; "
-            f"<span style='color:{t.constant_border}'>┄ constant</span> &nbsp; "
-            f"<span style='color:{t.queued}'>▌ still to visit</span> &nbsp; "
-            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>"
-        )
+        self.legendLabel = QLabel(_legend_html())
         self.legendLabel.setObjectName("legendLabel")
         v.addWidget(self.legendLabel)
         self.stepLabel = _tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
@@ -282,6 +286,17 @@ class ExpressionLab(QWidget):
             ("F", self.fit),
         ]
         self._shortcut_objects = [QShortcut(QKeySequence(k), self, fn, context=ctx) for k, fn in pairs]
+
+    def refresh_theme(self) -> None:
+        """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
+        t = theme.current()
+        self.legendLabel.setText(_legend_html())
+        self.errorLabel.setStyleSheet(f"color: {t.error};")
+        self.noteLabel.setStyleSheet(f"color: {t.muted};")
+        self.stepLabel.setFont(theme.qfont(t.font_size * 1.15))
+        self.expressionEditor.setFont(theme.qfont(mono=True))
+        self.graphView.refresh_theme()
+        self.eventLog.viewport().update()
 
     # -- building ----------------------------------------------------------------------------------------
 
