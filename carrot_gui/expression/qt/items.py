@@ -19,7 +19,7 @@ from ..wording import format_value, shape_text
 
 ACCUMULATION_HEIGHT = 19.0  # the accumulation badge drawn just above a node's box
 TEXT_LOD = 0.45  # below this zoom a node paints only its box (text is unreadable and slow)
-Z_EDGE, Z_ACTIVE_EDGE, Z_NODE, Z_LABEL, Z_DOT = 0.0, 1.0, 2.0, 4.0, 5.0
+Z_EDGE, Z_ACTIVE_EDGE, Z_NODE, Z_ACTIVE_NODE, Z_LABEL, Z_DOT = 0.0, 1.0, 2.0, 3.0, 4.0, 5.0
 
 _BLANK = NodeState(True, None, False, False, "", False)
 
@@ -109,7 +109,16 @@ class NodeItem(QGraphicsItem):
     def set_state(self, state: NodeState) -> None:
         if state == self.state:
             return
+        had_badge = bool(self.state is not None and self.state.accumulation)
         self.state = state
+        self.setZValue(Z_ACTIVE_NODE if (state.active or state.accumulation) else Z_NODE)  # badge on top
+        if state.accumulation or had_badge:  # the badge above the box may be wider than the box
+            self.prepareGeometryChange()
+            self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)
+            if state.accumulation:
+                self._bounds = self._bounds.united(
+                    self._badge_rect(state.accumulation).adjusted(-2, -2, 2, 2)
+                )
         if state.grad is not None and not self.node.is_scalar and id(state.grad) != self._grad_img_of:
             self._grad_img = heat_image(state.grad, theme.current().gradient)
             self._grad_img_of = id(state.grad)
@@ -254,15 +263,20 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(box)
         self._paint_accumulation(painter, s.accumulation)
 
+    def _badge_rect(self, text: str) -> QRectF:
+        f = fonts()
+        width = f.label_metrics.horizontalAdvance(f"∇ {text}") + 14
+        height = max(ACCUMULATION_HEIGHT, f.label_metrics.height() + 4)
+        return QRectF(0, -height - 2, width, height)
+
     def _paint_accumulation(self, painter: QPainter, text: str) -> None:
         """``∇ 2.0 + 3.0 = 5.0`` in a badge above the box while a second contribution arrives."""
         if not text:
             return
         t = theme.current()
         f = fonts()
+        badge = self._badge_rect(text)
         text = f"∇ {text}"
-        width = min(f.label_metrics.horizontalAdvance(text) + 12, self._rect.width() + 60)
-        badge = QRectF(0, -ACCUMULATION_HEIGHT - 2, width, ACCUMULATION_HEIGHT)
         painter.setPen(QPen(QColor(t.gradient), 1.2))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRoundedRect(badge, 4, 4)

@@ -199,6 +199,7 @@ class ExpressionLab(QWidget):
         v.setContentsMargins(4, 4, 4, 4)
         self.legendLabel = QLabel(_legend_html())
         self.legendLabel.setObjectName("legendLabel")
+        self.legendLabel.setWordWrap(True)  # never force the window wider than the screen
         v.addWidget(self.legendLabel)
         self.stepLabel = _tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
         self.stepLabel.setWordWrap(True)
@@ -236,7 +237,7 @@ class ExpressionLab(QWidget):
         bar.addWidget(self.timelineSlider, 1)
         self.positionLabel = QLabel()
         self.positionLabel.setObjectName("positionLabel")
-        self.positionLabel.setMinimumWidth(150)
+        self._size_position_label()
         bar.addWidget(self.positionLabel)
         bar.addWidget(QLabel("speed"))
         self.speedSlider = _tip(
@@ -258,13 +259,17 @@ class ExpressionLab(QWidget):
 
     def _build_right(self) -> QWidget:
         box = QWidget()
+        box.setMinimumWidth(300)  # the log stays readable when the text grows (projector mode)
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
-        v.addWidget(QLabel("<b>What happened</b> (click a line to go there)"))
+        title = QLabel("<b>What happened</b> (click a line to go there)")
+        title.setWordWrap(True)
+        v.addWidget(title)
         self.eventLog = _tip(EventLog(), "eventLog", "Every step in words; click one to jump there")
         self.eventLog.clicked.connect(self._log_clicked)
         v.addWidget(self.eventLog, 3)
         self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
+        self.queueTitle.setWordWrap(True)
         v.addWidget(self.queueTitle)
         self.queueList = _tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
         self.queueList.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -287,6 +292,10 @@ class ExpressionLab(QWidget):
         ]
         self._shortcut_objects = [QShortcut(QKeySequence(k), self, fn, context=ctx) for k, fn in pairs]
 
+    def _size_position_label(self) -> None:
+        metrics = self.positionLabel.fontMetrics()
+        self.positionLabel.setMinimumWidth(metrics.horizontalAdvance("00000 / 00000 · backward") + 6)
+
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
         t = theme.current()
@@ -297,6 +306,7 @@ class ExpressionLab(QWidget):
         self.expressionEditor.setFont(theme.qfont(mono=True))
         self.graphView.refresh_theme()
         self.eventLog.viewport().update()
+        self._size_position_label()
 
     # -- building ----------------------------------------------------------------------------------------
 
