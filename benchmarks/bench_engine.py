@@ -9,38 +9,17 @@ forward+backward+free ≤ 2 s; x = x + x to depth 25 ≤ 1 ms with 50 grad_fn ca
 
 from __future__ import annotations
 
+import gc
 import os
+import statistics
+import sys
+import time
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
+import numpy as np
+from _common import median_time, torch
 
-import gc  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-import pycarrot as pc  # noqa: E402
-
-try:
-    import torch
-
-    torch.set_num_threads(1)
-except ImportError:  # PyTorch is optional: only the ratios need it
-    torch = None
-
-
-def best_of(fn, repeats: int = 7) -> float:
-    """The median of ``repeats`` timings of ``fn()`` in seconds (after one warm-up)."""
-    fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
+import pycarrot as pc
 
 # -- the chain: x <- x + a, x <- x * b, x <- tanh(x), repeated -------------------------------------------
 
@@ -109,7 +88,7 @@ def doubling(depth: int = 25) -> tuple[float, int, float]:
             h = h + h
         h.backward()
 
-    seconds = best_of(run, 21)
+    seconds = median_time(run, 21)
     h = x
     for _ in range(depth):
         h = h + h
@@ -156,9 +135,9 @@ def main() -> None:
 
     for shape, label in (((), "scalars"), ((4, 4), "(4,4)")):
         n = 1000
-        ours = best_of(lambda s=shape, n=n: carrot_chain(n, s)) / n
+        ours = median_time(lambda s=shape, n=n: carrot_chain(n, s)) / n
         if torch is not None:
-            theirs = best_of(lambda s=shape, n=n: torch_chain(n, s)) / n
+            theirs = median_time(lambda s=shape, n=n: torch_chain(n, s)) / n
             ratio = ours / theirs
             add(
                 f"1,000-op add/mul/tanh chain on {label}, per op (fwd+bwd+free)",

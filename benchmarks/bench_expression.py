@@ -8,21 +8,14 @@ Medians of 7 runs after a warm-up, with the cycle collector left on (as the app 
 
 from __future__ import annotations
 
-import statistics
-import time
+from _common import median_time
 
 import pycarrot as pc
 from pycarrot.expression import _tokenize
 
 
 def median_ms(fn, repeats: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+    return median_time(fn, repeats) * 1000
 
 
 def chain_source(n_statements: int) -> str:

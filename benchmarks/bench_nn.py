@@ -12,45 +12,21 @@ training steps with gc.disable().
 
 from __future__ import annotations
 
-import os
+import gc
+import sys
+import time
+import tracemalloc
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
+import numpy as np
+from _common import best_times, torch
 
-import gc  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-import tracemalloc  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-import pycarrot as pc  # noqa: E402
-import pycarrot.nn as nn  # noqa: E402
-import pycarrot.nn.functional as F  # noqa: E402
-import pycarrot.optim as optim  # noqa: E402
-
-try:
-    import torch
-
-    torch.set_num_threads(1)
-except ImportError:  # PyTorch is optional: only the ratios need it
-    torch = None
+import pycarrot as pc
+import pycarrot.nn as nn
+import pycarrot.nn.functional as F
+import pycarrot.optim as optim
 
 REPEATS = 3 if "--quick" in sys.argv else 7
-
-
-def best_times(fns: dict, repeats: int = REPEATS) -> dict:
-    """The fastest of ``repeats`` timings of each function, in seconds. Runs are interleaved (one of each per
-    round) after a warm-up, so load from other processes on a shared machine hits every contender alike."""
-    for fn in fns.values():
-        fn()
-    best = dict.fromkeys(fns, float("inf"))
-    for _ in range(repeats):
-        for name, fn in fns.items():
-            t0 = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t0)
-    return best
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -248,7 +224,7 @@ def main() -> None:
     mlp = {"carrot": carrot_mlp, "numpy": numpy_mlp, "matmuls": lambda: numpy_mlp(matmuls_only=True)}
     if torch:
         lin["torch"], mlp["torch"] = torch_linreg, torch_mlp
-    t = best_times(lin)
+    t = best_times(lin, REPEATS)
     rows.append(
         (
             "linear regression 1000×10→1, 1000 steps",
@@ -259,7 +235,7 @@ def main() -> None:
             f"hand-written NumPy {t['numpy'] * 1e3:.1f} ms",
         )
     )
-    m = best_times(mlp)
+    m = best_times(mlp, REPEATS)
     rows.append(
         (
             "MLP 784→128→10 tanh, batch 256, 200 steps",
