@@ -139,6 +139,12 @@ def unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
     return np.asarray(grad).reshape(shape)
 
 
+def _grad_for(grad: np.ndarray, value: Any) -> np.ndarray:
+    """``grad`` reduced to the shape of the operand ``value`` (an array, or a Python number of shape ())."""
+    shape = value.shape if type(value) is np.ndarray else ()
+    return grad if grad.shape == shape else unbroadcast(grad, shape)
+
+
 def _broadcast_check(op: str, a: Any, b: Any) -> None:
     sa, sb = _shape_of(a), _shape_of(b)
     try:
@@ -516,10 +522,10 @@ def add(a: Any, b: Any) -> Carrot:
         raise
 
     def grad_a(g):
-        return unbroadcast(g, _shape(ad))
+        return _grad_for(g, ad)
 
     def grad_b(g):
-        return unbroadcast(g, _shape(bd))
+        return _grad_for(g, bd)
 
     return _result(data, "add", (a, b), _edges(a, grad_a, b, grad_b))
 
@@ -536,10 +542,10 @@ def sub(a: Any, b: Any) -> Carrot:
         raise
 
     def grad_a(g):
-        return unbroadcast(g, _shape(ad))
+        return _grad_for(g, ad)
 
     def grad_b(g):
-        return unbroadcast(np.negative(g, out=...), _shape(bd))
+        return _grad_for(np.negative(g, out=...), bd)
 
     return _result(data, "sub", (a, b), _edges(a, grad_a, b, grad_b))
 
@@ -556,10 +562,10 @@ def mul(a: Any, b: Any) -> Carrot:
         raise
 
     def grad_a(g):
-        return unbroadcast(np.multiply(g, bd, out=...), _shape(ad))
+        return _grad_for(np.multiply(g, bd, out=...), ad)
 
     def grad_b(g):
-        return unbroadcast(np.multiply(g, ad, out=...), _shape(bd))
+        return _grad_for(np.multiply(g, ad, out=...), bd)
 
     return _result(data, "mul", (a, b), _edges(a, grad_a, b, grad_b))
 
