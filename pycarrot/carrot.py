@@ -3,9 +3,10 @@
 As in the original design, a result node keeps ``child_nodes``: a list of ``(input_node, grad_fn)`` pairs,
 one per input that requires grad, where ``grad_fn(upstream) -> contribution for input_node``. A grad_fn
 never changes its argument and returns a new array, a view, or the upstream array itself (the walk copies
-the last two before storing them, so no two ``.grad`` arrays share memory). Unlike the
-original, ``backward()`` sorts the graph once and calls each ``grad_fn`` once (linear, not exponential,
-on shared sub-graphs) and walks it with a loop, not recursion.
+the last two before storing them, so no two ``.grad`` arrays share memory).
+
+Unlike the original, ``backward()`` sorts the graph once and calls each ``grad_fn`` once (linear, not
+exponential, on shared sub-graphs) and walks it with a loop, not recursion.
 
 Every ``grad_fn`` is named ``grad_a``/``grad_b`` (binary ops) or ``grad_x`` (unary ops); :data:`RULES`
 holds, per op and operand, the one-line local derivative the app shows beside the numbers.
@@ -103,8 +104,7 @@ def _value(x: Any) -> Any:
         return x.data
     if isinstance(x, (int, float)) and not isinstance(x, bool):
         return float(x)
-    arr = _as_array(x, False)
-    return arr
+    return _as_array(x, False)
 
 
 def _shape(v: Any) -> tuple:
@@ -141,7 +141,7 @@ def unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
 
 def _grad_for(grad: np.ndarray, value: Any) -> np.ndarray:
     """``grad`` reduced to the shape of the operand ``value`` (an array, or a Python number of shape ())."""
-    shape = value.shape if type(value) is np.ndarray else ()
+    shape = value.shape if type(value) is np.ndarray else ()  # _shape(), inlined: this runs once per edge
     return grad if grad.shape == shape else unbroadcast(grad, shape)
 
 

@@ -11,6 +11,7 @@ import csv
 import math
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -298,3 +299,64 @@ def load_csv_dataset(
     if features is None:
         features = [i for i in range(len(table.columns)) if i != t]
     return table.to_dataset(t, features, standardise_features)
+
+
+# ----------------------------------------------------------------------------------------------------
+# example datasets shipped with the app
+# ----------------------------------------------------------------------------------------------------
+EXAMPLES_ENV = "CARROT_GUI_DATASETS"  # a folder of CSV files to offer instead of the shipped ones
+
+
+@dataclass(frozen=True)
+class Example:
+    """A CSV file offered in the lab's "Example datasets" list, with a line saying what to try with it."""
+
+    path: str
+    title: str
+    hint: str = ""
+
+
+# what the shipped files are and what to try with each (resources/datasets/README.md tells how they were made)
+KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
+    "study_hours.csv": (
+        "Study hours → exam score (1 feature)",
+        "One feature: watch the line swing into place. The first losses are huge; try Log y.",
+    ),
+    "houses.csv": (
+        "Houses: size, rooms, age → price (3 features)",
+        "Features on very different scales: train as is (the loss diverges), then tick Standardise features.",
+    ),
+    "spring_no_header.csv": (
+        "Spring: mass → stretch (no header row)",
+        "No header row: the columns are called 'column 1' and 'column 2'. Hooke's law is a straight line.",
+    ),
+}
+
+
+def example_dirs() -> list[Path]:
+    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, the installed package's
+    ``carrot_gui/resources/datasets``, then the repository's top-level ``resources/datasets`` (a checkout)."""
+    here = Path(__file__).resolve().parent  # carrot_gui/training
+    dirs = []
+    if os.environ.get(EXAMPLES_ENV):
+        dirs.append(Path(os.environ[EXAMPLES_ENV]))
+    dirs.append(here.parent / "resources" / "datasets")
+    dirs.append(here.parent.parent / "resources" / "datasets")
+    return dirs
+
+
+def find_examples(dirs: list[Path] | None = None) -> list[Example]:
+    """The example datasets of the first folder that has any CSV files: known ones first, with titles and
+    hints, then any other ``*.csv`` by file name. Empty when no folder has any (an install without them)."""
+    for d in example_dirs() if dirs is None else dirs:
+        try:
+            files = sorted(p for p in d.glob("*.csv") if p.is_file())
+        except OSError:
+            continue
+        if not files:
+            continue
+        by_name = {p.name: p for p in files}
+        out = [Example(str(by_name[n]), *KNOWN_EXAMPLES[n]) for n in KNOWN_EXAMPLES if n in by_name]
+        out += [Example(str(p), p.stem.replace("_", " ")) for p in files if p.name not in KNOWN_EXAMPLES]
+        return out
+    return []

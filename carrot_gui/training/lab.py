@@ -46,7 +46,16 @@ from PySide6.QtWidgets import (
 import pycarrot as pc
 
 from .. import theme
-from .data import CsvTable, DataError, Dataset, make_synthetic, parse_slopes, read_csv, standardise
+from .data import (
+    CsvTable,
+    DataError,
+    Dataset,
+    find_examples,
+    make_synthetic,
+    parse_slopes,
+    read_csv,
+    standardise,
+)
 from .history import IncrementalEma
 from .plots import DataPlot, LossPlot, ParamPlot, SurfacePlot
 from .session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
@@ -259,6 +268,23 @@ class TrainingLab(QWidget):
         # csv
         csvw = QWidget()
         c = QFormLayout(csvw)
+        self.examples = find_examples()
+        self.exampleCombo = _tip(
+            QComboBox(),
+            "exampleDatasetCombo",
+            "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
+        )
+        if self.examples:
+            self.exampleCombo.addItem("Pick an example dataset…")
+            for ex in self.examples:
+                self.exampleCombo.addItem(ex.title, ex.path)
+                self.exampleCombo.setItemData(
+                    self.exampleCombo.count() - 1, ex.hint or ex.path, Qt.ItemDataRole.ToolTipRole
+                )
+        else:
+            self.exampleCombo.addItem("No example datasets installed")
+            self.exampleCombo.setEnabled(False)
+        self.exampleCombo.activated.connect(self._example_chosen)
         self.openCsvButton = _tip(
             QPushButton("Open CSV…"),
             "openCsvButton",
@@ -286,6 +312,7 @@ class TrainingLab(QWidget):
         self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
         self.csvFileLabel = _tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
         self.csvFileLabel.setWordWrap(True)
+        c.addRow(self.exampleCombo)
         c.addRow(self.openCsvButton)
         c.addRow(self.csvFileLabel)
         c.addRow(self.csvHeaderCheck)
@@ -294,6 +321,7 @@ class TrainingLab(QWidget):
         c.addRow(self.useCsvButton)
         self.dataSourceTabs.addTab(csvw, "CSV file")
         v.addWidget(self.dataSourceTabs)
+        self.dataSourceTabs.currentChanged.connect(self._fit_data_tabs)
         self.standardiseCheck = _tip(
             QCheckBox("Standardise features"),
             "standardiseCheck",
@@ -309,6 +337,19 @@ class TrainingLab(QWidget):
         v.addWidget(self.dataInfoLabel)
         v.addWidget(self.dataMessageLabel)
         return box
+
+    def _fit_data_tabs(self, *_args) -> None:
+        """Size the data tabs to the page shown, not the tallest page (keeps the Files box on screen)."""
+        tabs = self.dataSourceTabs
+        page = tabs.currentWidget()
+        if page is None:
+            return
+        page.layout().activate()
+        width = max(page.width(), page.minimumSizeHint().width())
+        inner = page.layout().totalHeightForWidth(width)
+        if inner < 0:
+            inner = page.sizeHint().height()
+        tabs.setFixedHeight(tabs.tabBar().sizeHint().height() + inner + 6)
 
     def _build_model_box(self) -> QGroupBox:
         box = QGroupBox("2 · Model and optimiser")
@@ -582,6 +623,23 @@ class TrainingLab(QWidget):
         )
         self.dataMessageLabel.setText("")
         self.dataSourceTabs.setCurrentIndex(1)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
+        return True
+
+    def _example_chosen(self, index: int) -> None:
+        if index > 0:
+            self.open_example(index - 1)
+
+    def open_example(self, index: int) -> bool:
+        """Load example dataset ``index`` of :attr:`examples` (last column = target, the others = features)
+        and say what to try with it."""
+        ex = self.examples[index]
+        if not self.load_csv(ex.path):
+            return False
+        self.exampleCombo.setCurrentIndex(index + 1)
+        if ex.hint:
+            self.csvFileLabel.setText(f"{self.csvFileLabel.text()}. {ex.hint}")
         return True
 
     def _reread_csv(self, has_header: bool) -> None:
@@ -673,7 +731,7 @@ class TrainingLab(QWidget):
             self.data.x, self.data.y, self.data.feature_names, self.data.target_name, true_line
         )
         self.paramPlot.set_names(
-            [f"weight {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names]
+            [f"w {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names]
             + ["bias"]
         )
         if reset_runs:
@@ -708,7 +766,7 @@ class TrainingLab(QWidget):
         if self.session is not None and self.session.steps_done == 0 and not self.is_training:
             self.reset_training(archive=False)
         elif self.session is not None and self.session.config != self.config():
-            self.trainingStatusLabel.setText(
+            self._set_status(
                 "Settings changed: press Train to start a new run with them (the current run stays as a faded curve)."
             )
 
@@ -816,7 +874,8 @@ class TrainingLab(QWidget):
         assert self.session is not None
         self.session.step()
         self._set_status(
-            self.session.message() if self.session.finished else f"Stepped to step {self.session.steps_done}."
+            self.session.message() if self.session.finished else f"Stepped to step {self.session.steps_done}.",
+            error=self.session.state == DIVERGED,
         )
         self.refresh()
 
@@ -835,6 +894,7 @@ class TrainingLab(QWidget):
             self.refresh()
 
     def _set_status(self, text: str, error: bool = False) -> None:
+        self._status_error = error
         colour = theme.current().error if error else theme.current().text
         self.trainingStatusLabel.setStyleSheet(
             f"color: {colour}; font-weight: {'bold' if error else 'normal'};"
@@ -851,8 +911,7 @@ class TrainingLab(QWidget):
         self._controls.ensurePolished()
         self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
         self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
-        if self.session is not None:
-            self._set_status(self.trainingStatusLabel.text(), error=self.session.state == DIVERGED)
+        self._set_status(self.trainingStatusLabel.text(), error=getattr(self, "_status_error", False))
         self.refresh()
 
     def _smoothing(self) -> float:
@@ -900,6 +959,7 @@ class TrainingLab(QWidget):
             w, b = s.params_at(step)
             self.inspected_step = step
             self.lossPlot.show_inspected(step)
+            self.paramPlot.show_inspected(step)
             self.dataPlot.show_model(w, b)
             if s.data.n_features == 1:
                 self.surfacePlot.show_path(s.params.view()[: step + 1], None)
@@ -911,6 +971,7 @@ class TrainingLab(QWidget):
         else:
             self.inspected_step = None
             self.lossPlot.show_inspected(None)
+            self.paramPlot.show_inspected(None)
             self.liveButton.setVisible(False)
             if s is not None:
                 self.refresh()
@@ -1074,7 +1135,10 @@ class TrainingLab(QWidget):
             self.export_plots(directory)
 
     def _open_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open CSV", "", "CSV files (*.csv *.txt);;All files (*)")
+        start = os.path.dirname(self.examples[0].path) if self.examples else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+        )
         if path:
             self.open_csv(path)
 

@@ -19,7 +19,10 @@ MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond
 MAX_PATH = 3000  # points drawn of the SGD path on the surface (evenly strided beyond this)
 EARLIER_RUNS = 6  # faded curves kept for comparison
 ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
-PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f")
+# weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
+PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
+BIAS_COLOUR = "#be185d"
+LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd the plot; colours repeat)
 
 
 def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
@@ -192,6 +195,11 @@ class LossPlot(pg.PlotWidget):
         for line in (self.vLine, self.hLine):
             line.setVisible(False)
             self.addItem(line, ignoreBounds=True)
+        self.hint = pg.TextItem(
+            "No steps yet: press ▶ Train (Space) or Step ▸ (→)", color=t.muted, anchor=(0.5, 0.5)
+        )
+        self.hint.setFont(theme.qfont(t.font_size + 2))
+        self.addItem(self.hint, ignoreBounds=True)
         self._steps = np.arange(1024, dtype=np.float64)
         self.log_y = False
         self.ignore_outliers = False
@@ -242,6 +250,12 @@ class LossPlot(pg.PlotWidget):
             self.divergedLine.setPos(diverged_at)
             self.divergedLine.setVisible(True)
         self._fit(raw, live)
+        empty = n == 0 and not self.earlier
+        if empty:
+            (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+            self.hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+        if self.hint.isVisible() != empty:
+            self.hint.setVisible(empty)
 
     def _fit(self, raw: np.ndarray, live: bool) -> None:
         """Follow the run (and the faded earlier runs): all values, or the bulk when ignoring outliers."""
@@ -268,6 +282,8 @@ class LossPlot(pg.PlotWidget):
         self.raw.setPen(_pen(t.value, 1, alpha=80))
         self.smooth.setPen(_pen(t.value, 1))
         self.inspectLine.setPen(_pen(t.gradient, 2))
+        self.hint.setColor(t.muted)
+        self.hint.setFont(theme.qfont(t.font_size + 2))
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
@@ -382,6 +398,13 @@ class DataPlot(pg.PlotWidget):
         self._one_feature = x.shape[1] == 1
         t = theme.current()
         self.legend.clear()
+        # the legend goes in a top corner the points leave free: top-left for a rising cloud, else top-right
+        rising = not self._one_feature or float(np.mean((x[:, 0] - x[:, 0].mean()) * (self._y - self._y.mean()))) >= 0
+        if rising:
+            self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
+        else:
+            self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))
+        self.legend_corner = "top-left" if rising else "top-right"
         self.legend.addItem(self.points, "data")
         if self._one_feature:
             if true_line is not None:
@@ -483,8 +506,12 @@ class SurfacePlot(pg.PlotWidget):
             self.setXRange(-1, 1)
             self.setYRange(-1, 1)
             self.surface = None
+            for axis in ("left", "bottom"):  # axes of nothing would suggest a landscape that is not there
+                self.showAxis(axis, not reason)
             return
         self.note.setText("")
+        for axis in ("left", "bottom"):
+            self.showAxis(axis, True)
         self.surface = surface
         w, b = surface.weights, surface.biases
         shade = np.log10(surface.loss + max(surface.best_loss, 1e-12) * 0.1 + 1e-12)
@@ -533,29 +560,44 @@ class ParamPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        self.legend = item.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        # the legend sits under the axis, not over the curves (parameters settle anywhere in the view)
+        self.legend = pg.LegendItem(labelTextColor=t.text, frame=False, verSpacing=-6)
+        item.legend = self.legend  # curves made with name= join it; theme_plot restyles it
+        item.layout.addItem(self.legend, 4, 1)
         self.curves: list[pg.PlotDataItem] = []
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
         self._steps = np.arange(1024, dtype=np.float64)
         self.follow = Follow(self)
         self._ranges: list[RunningRange] = []
         self._envs: list[PeakEnvelope] = []
+        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.muted, 1.5, style=Qt.PenStyle.DashLine))
+        self.inspectLine.setVisible(False)
+        self.addItem(self.inspectLine, ignoreBounds=True)
 
     def apply_theme(self) -> None:
         theme_plot(self)
+
+    def show_inspected(self, step: int | None) -> None:
+        """Mark the step whose model is being inspected (None: hide the mark)."""
+        self.inspectLine.setVisible(step is not None)
+        if step is not None:
+            self.inspectLine.setPos(step)
 
     def set_names(self, names: list[str]) -> None:
         for c in self.curves:
             self.removeItem(c)
         self.curves = []
-        self.legend.setColumnCount(min(len(names), 2))  # two columns: covers less of the curves
+        self.legend.clear()
         self._columns = [GrowBuffer() for _ in names]
         self._ranges = [RunningRange() for _ in names]
         self.follow.resume()
-        t = theme.current()
+        shown = [n for i, n in enumerate(names) if n == "bias" or i < LEGEND_WEIGHTS]
+        longest = max(len(n) for n in shown)
+        self.legend.setColumnCount(min(len(shown), 3 if longest <= 12 else 2))
         for i, name in enumerate(names):
-            colour = t.gradient if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
-            self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name))
+            colour = BIAS_COLOUR if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
+            named = name in shown
+            self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name if named else None))
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""

@@ -224,11 +224,14 @@ class TrainingSession:
         """The run's state in a sentence for the lab's status line."""
         last = self.losses.view()[-1] if len(self.losses) else None
         if self.state == DIVERGED:
-            return (
+            text = (
                 f"The loss diverged at step {self.diverged_step} (it became {last}). "
-                f"Learning rate {self.config.learning_rate:g} is too high: try a smaller one, "
-                f"e.g. {self.config.learning_rate / 10:g}, then Reset."
+                f"Learning rate {self.config.learning_rate:g} is too high: set a smaller one, "
+                f"e.g. {self.config.learning_rate / 10:g}, and press Train for a new run."
             )
+            if not self.data.standardised and float(np.max(np.abs(self.data.x))) > 10:
+                text += " Standardising the features (large values here) also helps."
+            return text
         if self.state == CONVERGED:
             return f"Stopped at step {self.steps_done - 1}: loss {last:.6g} fell below {self.config.loss_threshold:g}."
         if self.state == FINISHED:
