@@ -179,7 +179,16 @@ class TrainingLab(QWidget):
         grid.addWidget(self.lossPlot, 0, 0, 1, 3)
         grid.addWidget(self.dataPlot, 1, 0)
         grid.addWidget(self.surfacePlot, 1, 1)
-        grid.addWidget(self.paramPlot, 1, 2)
+        self.paramBox = QWidget()  # the parameter plot with its legend underneath
+        self.paramBox.setObjectName("paramBox")
+        self.paramBox.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        pb = QVBoxLayout(self.paramBox)
+        pb.setContentsMargins(0, 0, 0, 0)
+        pb.setSpacing(0)
+        pb.addWidget(self.paramPlot, 1)
+        pb.addWidget(self.paramPlot.legendLabel)
+        self.paramPlot.legendLabel.setAutoFillBackground(True)
+        grid.addWidget(self.paramBox, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         rl.addLayout(grid, 1)
@@ -625,6 +634,7 @@ class TrainingLab(QWidget):
         self.dataSourceTabs.setCurrentIndex(1)
         if self.examples:
             self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
+        self._fit_data_tabs()
         return True
 
     def _example_chosen(self, index: int) -> None:
@@ -640,6 +650,7 @@ class TrainingLab(QWidget):
         self.exampleCombo.setCurrentIndex(index + 1)
         if ex.hint:
             self.csvFileLabel.setText(f"{self.csvFileLabel.text()}. {ex.hint}")
+            self._fit_data_tabs()
         return True
 
     def _reread_csv(self, has_header: bool) -> None:
@@ -731,8 +742,7 @@ class TrainingLab(QWidget):
             self.data.x, self.data.y, self.data.feature_names, self.data.target_name, true_line
         )
         self.paramPlot.set_names(
-            [f"w {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names]
-            + ["bias"]
+            [f"w {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names] + ["bias"]
         )
         if reset_runs:
             self.lossPlot.clear_earlier()
@@ -874,7 +884,9 @@ class TrainingLab(QWidget):
         assert self.session is not None
         self.session.step()
         self._set_status(
-            self.session.message() if self.session.finished else f"Stepped to step {self.session.steps_done}.",
+            self.session.message()
+            if self.session.finished
+            else f"Stepped to step {self.session.steps_done}.",
             error=self.session.state == DIVERGED,
         )
         self.refresh()
@@ -909,6 +921,7 @@ class TrainingLab(QWidget):
         for plot in (self.lossPlot, self.dataPlot, self.surfacePlot, self.paramPlot):
             plot.apply_theme()
         self._controls.ensurePolished()
+        self._fit_data_tabs()
         self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
         self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
         self._set_status(self.trainingStatusLabel.text(), error=getattr(self, "_status_error", False))
@@ -1086,7 +1099,7 @@ class TrainingLab(QWidget):
             ("training-loss.png", self.lossPlot),
             ("training-data.png", self.dataPlot),
             ("training-surface.png", self.surfacePlot),
-            ("training-parameters.png", self.paramPlot),
+            ("training-parameters.png", self.paramBox),
         ):
             path = os.path.join(directory, name)
             if not widget.grab().save(path, "PNG"):
@@ -1143,6 +1156,10 @@ class TrainingLab(QWidget):
             self.open_csv(path)
 
     # ------------------------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_data_tabs()  # wrapped labels in the data tabs change height with the width
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.pause()
         super().closeEvent(event)

@@ -5,11 +5,13 @@ refresh timer calls them at screen rate with buffer views (``buf[:n]``), never o
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from .. import theme
 from .history import GrowBuffer, PeakEnvelope, robust_range
@@ -22,7 +24,7 @@ ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an increment
 # weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
 BIAS_COLOUR = "#be185d"
-LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd the plot; colours repeat)
+LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd it; the colours repeat)
 
 
 def _pen(colour: str, width: float = 1.5, alpha: int | None = None, style=None):
@@ -399,7 +401,10 @@ class DataPlot(pg.PlotWidget):
         t = theme.current()
         self.legend.clear()
         # the legend goes in a top corner the points leave free: top-left for a rising cloud, else top-right
-        rising = not self._one_feature or float(np.mean((x[:, 0] - x[:, 0].mean()) * (self._y - self._y.mean()))) >= 0
+        rising = (
+            not self._one_feature
+            or float(np.mean((x[:, 0] - x[:, 0].mean()) * (self._y - self._y.mean()))) >= 0
+        )
         if rising:
             self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
         else:
@@ -560,10 +565,14 @@ class ParamPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        # the legend sits under the axis, not over the curves (parameters settle anywhere in the view)
-        self.legend = pg.LegendItem(labelTextColor=t.text, frame=False, verSpacing=-6)
-        item.legend = self.legend  # curves made with name= join it; theme_plot restyles it
-        item.layout.addItem(self.legend, 4, 1)
+        # The legend is a word-wrapped label under the plot (the lab places it): parameters settle anywhere
+        # in the view, so a legend inside it covers curves, and pyqtgraph's legend cannot wrap.
+        self.legendLabel = QLabel()
+        self.legendLabel.setObjectName("paramLegend")
+        self.legendLabel.setToolTip("Which curve is which parameter.")
+        self.legendLabel.setMinimumWidth(10)  # never widens the plot: fit_legend breaks the lines instead
+        self._legend_width = -1
+        self._legend_entries: list[tuple[str, str]] = []
         self.curves: list[pg.PlotDataItem] = []
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
         self._steps = np.arange(1024, dtype=np.float64)
@@ -576,6 +585,43 @@ class ParamPlot(pg.PlotWidget):
 
     def apply_theme(self) -> None:
         theme_plot(self)
+        self._paint_legend()
+
+    def _paint_legend(self) -> None:
+        t = theme.current()
+        self.legendLabel.setStyleSheet(f"color: {t.text}; font-size: {max(7.0, t.font_size - 1):.0f}pt;")
+        self._legend_width = -1
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """Lay the legend's entries out in lines that fit the plot's width (broken by hand: a word-wrapped
+        label asks for height-for-width layout, and the lab's grid then starves the loss plot)."""
+        if "legendLabel" not in self.__dict__:  # pyqtgraph resizes the view while it is being built
+            return
+        width = max(self.width(), 50)
+        if width == self._legend_width:
+            return
+        self._legend_width = width
+        label = self.legendLabel
+        label.ensurePolished()
+        fm = QFontMetrics(label.font())
+        gap = fm.horizontalAdvance("   ")
+        lines: list[list[str]] = [[]]
+        used = 0
+        for name, colour in self._legend_entries:
+            w = fm.horizontalAdvance(f"━━ {name}")
+            if lines[-1] and used + gap + w > width - 8:
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + w
+            lines[-1].append(
+                f'<b style="color: {colour}">━━</b>&nbsp;{html.escape(name).replace(" ", "&nbsp;")}'
+            )
+        label.setText("<br>".join(" &nbsp; ".join(line) for line in lines))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_legend()
 
     def show_inspected(self, step: int | None) -> None:
         """Mark the step whose model is being inspected (None: hide the mark)."""
@@ -587,17 +633,18 @@ class ParamPlot(pg.PlotWidget):
         for c in self.curves:
             self.removeItem(c)
         self.curves = []
-        self.legend.clear()
         self._columns = [GrowBuffer() for _ in names]
         self._ranges = [RunningRange() for _ in names]
         self.follow.resume()
-        shown = [n for i, n in enumerate(names) if n == "bias" or i < LEGEND_WEIGHTS]
-        longest = max(len(n) for n in shown)
-        self.legend.setColumnCount(min(len(shown), 3 if longest <= 12 else 2))
+        self._legend_entries = []
         for i, name in enumerate(names):
             colour = BIAS_COLOUR if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
-            named = name in shown
-            self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name if named else None))
+            self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name))
+            if name == "bias" or i < LEGEND_WEIGHTS:
+                self._legend_entries.append((name, colour))
+            elif i == LEGEND_WEIGHTS:
+                self._legend_entries.append((f"… {len(names) - 1 - LEGEND_WEIGHTS} more weights", "#9ca3af"))
+        self._paint_legend()
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
