@@ -17,7 +17,7 @@ from .graph import ExpressionGraph, GraphNode
 OP_SIZE = (128.0, 62.0)
 TENSOR_SIZE = (128.0, 86.0)
 CONSTANT_SIZE = (70.0, 30.0)
-LAYER_GAP = 96.0  # horizontal space between two columns, room for the edge labels
+LAYER_GAP = 64.0  # horizontal space between two columns (edge labels float above, at screen size)
 ROW_GAP = 22.0
 SWEEPS = 4
 

@@ -43,7 +43,13 @@ def edge_text(src: str, dst: str, rule_with_value: str, grad_in: np.ndarray, gra
     """``src`` is the node the gradient comes from, ``dst`` the operand it goes to."""
     if grad_in.size == 1 and grad_out.size == 1:
         return f"{src} → {dst}: {rule_with_value};  sends {format_value(grad_in)} × local = {format_value(grad_out)}"
-    return f"{src} → {dst}: {rule_with_value};  sends a gradient of {shape_text(grad_out.shape)}"
+    if grad_out.size == 1:  # a tensor's gradient summed down to a scalar operand (broadcasting)
+        return (
+            f"{src} → {dst}: {rule_with_value};  sends {format_value(grad_out)} (summed over the broadcast)"
+        )
+    sent = format_value(grad_out)
+    what = f"a gradient of {shape_text(grad_out.shape)}"
+    return f"{src} → {dst}: {rule_with_value};  sends {what}" + ("" if "tensor" in sent else f" = {sent}")
 
 
 def accumulation_text(before: np.ndarray | None, contribution: np.ndarray, after: np.ndarray) -> str:

@@ -15,9 +15,10 @@ from ... import theme
 from ..playback import Timeline
 from ..session import Loaded
 from ..wording import format_value
-from .items import DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fonts
+from .items import ACCUMULATION_HEIGHT, DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fonts
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
+MAX_FIT_ZOOM = 2.0  # "fit" fills the view but never magnifies more than this
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
 MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
@@ -149,9 +150,10 @@ class GraphView(QGraphicsView):
         else:
             item = self.edges[edge]
             item.set_active(True)
-            mid = item.point_at(0.5)
             lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
-            self._label.show_text(mid, lines)
+            size = self._label.set_lines(lines)
+            self._label.setPos(self._label_place(edge, size))
+            self._label.setVisible(True)
             if animate and self.animation_ms > 0:
                 self._anim.stop()
                 self._anim.setDuration(self.animation_ms)
@@ -162,6 +164,42 @@ class GraphView(QGraphicsView):
                 self._dot.setVisible(False)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
+
+    def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
+        """Where the active edge's label goes (the middle of its top edge): beside the edge's middle, or
+        above or below both of its nodes, whichever covers no node box (a label over a box hides the very
+        numbers it talks about)."""
+        item = self.edges[edge]
+        mid = item.point_at(0.5)
+        z = max(self.zoom(), 1e-6)
+        w, h = size[0] / z, size[1] / z  # the label ignores the zoom: its size in scene units
+        gap = 6.0 / z
+        e = self.loaded.graph.edges[edge]
+        lay = self.loaded.layout
+        top = min(lay.y[e.src], lay.y[e.dst]) - ACCUMULATION_HEIGHT  # room for a badge above a box
+        bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
+        candidates = [
+            QPointF(mid.x(), mid.y() - h - gap),  # just above the edge's middle
+            QPointF(mid.x(), mid.y() + gap),  # just below it
+            QPointF(mid.x(), top - h - gap),  # above both nodes
+            QPointF(mid.x(), bottom + gap),  # below both nodes
+        ]
+        # the boxes that can be in the way: those of the two layers the edge joins and the ones between
+        first, last = sorted((lay.layer[e.src], lay.layer[e.dst]))
+        near = [i for layer in lay.layers[first : last + 1] for i in layer]
+        # never past the view's left or right edge (a label half outside is half unread)
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        if seen.width() > w:
+            x = min(max(mid.x(), seen.left() + w / 2 + gap), seen.right() - w / 2 - gap)
+            candidates = [QPointF(x, c.y()) for c in candidates]
+        for c in candidates:
+            left, right, y0, y1 = c.x() - w / 2, c.x() + w / 2, c.y(), c.y() + h
+            if not any(
+                lay.x[i] < right and lay.x[i] + lay.w[i] > left and lay.y[i] < y1 and lay.y[i] + lay.h[i] > y0
+                for i in near
+            ):
+                return c
+        return candidates[0]
 
     def _move_dot(self, value: float) -> None:
         if self._active_edge is None:
@@ -202,15 +240,16 @@ class GraphView(QGraphicsView):
             self.zoomChanged.emit(self.zoom())
 
     def fit(self) -> None:
-        """Show the whole graph (never magnified beyond 1.5×, so a small graph is not blown up)."""
+        """Fill the view with the whole graph, so a class at the back can read a small one (magnified at
+        most ``MAX_FIT_ZOOM``: beyond that a two-node graph would look like a poster)."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
         self.resetTransform()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:
+        if self.zoom() > MAX_FIT_ZOOM:
             self.resetTransform()
-            self.scale(1.5, 1.5)
+            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
             self.centerOn(rect.center())
         self._update_overview()
         self.zoomChanged.emit(self.zoom())

@@ -41,6 +41,7 @@ class Fonts:
         self.small.setPointSizeF(t.node_font_size * 0.8)
         self.label_metrics = QFontMetricsF(self.label)
         self.body_metrics = QFontMetricsF(self.body)
+        self.small_metrics = QFontMetricsF(self.small)
 
 
 FONTS: Fonts | None = None
@@ -236,22 +237,25 @@ class NodeItem(QGraphicsItem):
             )
             self._paint_accumulation(painter, s.accumulation)
             return
-        # tensors: shape, then value and gradient heat maps side by side
-        painter.setPen(QColor(t.muted))
-        painter.drawText(
-            QRectF(inner.left(), row, inner.width(), 16),
-            Qt.AlignmentFlag.AlignLeft,
-            "×".join(map(str, n.shape)),
-        )
+        # tensors: value and gradient heat maps side by side, each captioned in its colour (with the shape)
         box_w = (inner.width() - 6) / 2
         top = row + 18
         box_h = inner.bottom() - top
+        shape = "×".join(map(str, n.shape))
+        painter.setFont(f.small)
         for k, (img, colour, shown, name) in enumerate(
             (
                 (self._value_img, t.value, s.value_shown, "value"),
                 (self._grad_img if s.grad is not None else None, t.gradient, s.grad is not None, "∇"),
             )
         ):
+            caption = f"= ({shape})" if name == "value" else f"∇ ({shape})"
+            painter.setPen(QColor(colour))
+            painter.drawText(
+                QRectF(inner.left() + k * (box_w + 6), row, box_w, 16),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                f.small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, box_w),
+            )
             box = QRectF(inner.left() + k * (box_w + 6), top, box_w, box_h)
             painter.setPen(QPen(QColor(colour), 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -355,16 +359,21 @@ class EdgeLabelItem(QGraphicsItem):
         self.setVisible(False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)  # readable at any zoom
 
-    def show_text(self, anchor: QPointF, lines: list[tuple[str, str]]) -> None:
+    def set_lines(self, lines: list[tuple[str, str]]) -> tuple[float, float]:
+        """Take new text; returns the label's size in pixels (it is drawn at the same size at any zoom)."""
         self.prepareGeometryChange()
         self.lines = lines
         f = fonts()
         width = max((f.body_metrics.horizontalAdvance(text) for text, _ in lines), default=0) + 14
         height = len(lines) * (f.body_metrics.height() + 2) + 8
-        self._rect = QRectF(-width / 2, -height - 6, width, height)
-        self.setPos(anchor)
-        self.setVisible(True)
+        self._rect = QRectF(-width / 2, 0, width, height)  # pos() is the middle of the top edge
         self.update()
+        return width, height
+
+    def show_text(self, top_centre: QPointF, lines: list[tuple[str, str]]) -> None:
+        self.set_lines(lines)
+        self.setPos(top_centre)
+        self.setVisible(True)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)

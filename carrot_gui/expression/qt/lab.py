@@ -42,8 +42,8 @@ from .log_view import EventLog
 START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
 QUEUE_SHOWN = 40  # entries of the queue list (the rest is summarised)
 ORDER_TITLES = {
-    TOPOLOGICAL: "Topological (what backward() does)",
-    PER_PATH: "Per path (the original recursion)",
+    TOPOLOGICAL: "Topological (backward())",
+    PER_PATH: "Per path (original recursion)",
 }
 
 
@@ -89,7 +89,7 @@ class ExpressionLab(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([290, 700, 380])
+        splitter.setSizes([260, 770, 330])  # most of the width for the graph
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -168,6 +168,9 @@ class ExpressionLab(QWidget):
         )
         for mode in (TOPOLOGICAL, PER_PATH):
             self.orderSwitch.addItem(ORDER_TITLES[mode], mode)
+        # may narrow (eliding its text) on a small screen instead of widening the window past it
+        self.orderSwitch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.orderSwitch.setMinimumContentsLength(14)
         self.orderSwitch.currentIndexChanged.connect(lambda _: self.set_mode(self.orderSwitch.currentData()))
         ov.addWidget(self.orderSwitch)
         self.callCountLabel = _tip(
@@ -209,6 +212,9 @@ class ExpressionLab(QWidget):
         self.graphView.setToolTip("")
         v.addWidget(self.graphView, 1)
 
+        # two rows so the window fits a 1280-pixel projector even with large text: the timeline slider
+        # with its position on top, the buttons and the speed below
+        scrub = QHBoxLayout()
         bar = QHBoxLayout()
         self.resetButton = _tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
         self.stepBackButton = _tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
@@ -232,14 +238,15 @@ class ExpressionLab(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(b)
         self.timelineSlider = _tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
-        self.timelineSlider.setMinimumWidth(160)
+        self.timelineSlider.setMinimumWidth(100)
         self.timelineSlider.valueChanged.connect(self._slider_moved)
-        bar.addWidget(self.timelineSlider, 1)
+        scrub.addWidget(self.timelineSlider, 1)
         self.positionLabel = QLabel()
         self.positionLabel.setObjectName("positionLabel")
         self._size_position_label()
-        bar.addWidget(self.positionLabel)
-        bar.addWidget(QLabel("speed"))
+        scrub.addWidget(self.positionLabel)
+        bar.addStretch(1)
+        scrub.addWidget(QLabel("speed"))
         self.speedSlider = _tip(
             QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
         )
@@ -248,18 +255,19 @@ class ExpressionLab(QWidget):
         self.speedSlider.setMinimumWidth(80)
         self.speedSlider.setMaximumWidth(120)
         self.speedSlider.valueChanged.connect(self.set_speed)
-        bar.addWidget(self.speedSlider)
+        scrub.addWidget(self.speedSlider)
         self.followCheck = _tip(
             QCheckBox("follow"), "followCheck", "Keep the active node in view while playing"
         )
         self.followCheck.toggled.connect(lambda on: setattr(self.graphView, "follow", on))
-        bar.addWidget(self.followCheck)
+        scrub.addWidget(self.followCheck)
+        v.addLayout(scrub)
         v.addLayout(bar)
         return box
 
     def _build_right(self) -> QWidget:
         box = QWidget()
-        box.setMinimumWidth(300)  # the log stays readable when the text grows (projector mode)
+        box.setMinimumWidth(240)  # the log (its lines wrap) stays readable when the text grows
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
         title = QLabel("<b>What happened</b> (click a line to go there)")
@@ -564,7 +572,7 @@ class ExpressionLab(QWidget):
     # -- log and queue -----------------------------------------------------------------------------------
 
     def _fill_log(self) -> None:
-        self.eventLog.log_model.set_timeline(self.timeline)
+        self.eventLog.set_timeline(self.timeline)
         if self.timeline is not None:
             self.eventLog.show_position(self.timeline.position)
 

@@ -50,21 +50,41 @@ class StepLogModel(QAbstractListModel):
         return None
 
 
+WRAP_MAX_ROWS = 1_500  # up to this many steps every line wraps to show its whole sentence
+
+
 class EventLog(QListView):
-    """The list of steps; ``line(k)`` is row k's text (tests and screen readers use it)."""
+    """The list of steps; ``line(k)`` is row k's text (tests and screen readers use it).
+
+    A log of up to ``WRAP_MAX_ROWS`` steps wraps its lines so the whole sentence is read; a longer one
+    (a graph of hundreds of nodes) keeps one line per step, elided, so that layout stays constant-time.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("eventLog")
         self.log_model = StepLogModel(self)
         self.setModel(self.log_model)
-        self.setUniformItemSizes(True)  # constant-time layout however many steps
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )  # full text: tooltip, caption
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrapped or elided
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the panel is resized
+        self.wrapping = False
+        self._set_wrapping(True)
+
+    def _set_wrapping(self, on: bool) -> None:
+        if on == self.wrapping:
+            return
+        self.wrapping = on
+        self.setUniformItemSizes(not on)
+        self.setWordWrap(on)
+        self.setSpacing(1 if on else 0)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone if on else Qt.TextElideMode.ElideRight)
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show ``timeline``'s steps (wrapped when there are few enough)."""
+        self._set_wrapping(timeline is None or len(timeline.steps) <= WRAP_MAX_ROWS)
+        self.log_model.set_timeline(timeline)
 
     def count(self) -> int:
         return self.log_model.rowCount()
