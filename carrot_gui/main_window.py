@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -82,11 +83,14 @@ class MainWindow(QMainWindow):
         self.labs.currentChanged.connect(self._tab_changed)
 
         self.statusBar().setObjectName("statusBar")
+        # the lab's "what to do next" hint sits in the status bar; a passing message covers it for a few
+        # seconds and then it shows again (Qt hides normal status widgets under a temporary message)
+        self.statusHint = QLabel(self.expressionLab.hint)
+        self.statusHint.setObjectName("statusHint")
+        self.statusBar().addWidget(self.statusHint, 1)
+        self.expressionLab.hintChanged.connect(self._show_hint)
         self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
-        self.statusBar().showMessage(
-            "Press → to step through the demo, or type your own expression and Build", 0
-        )
         self.expressionLab.graphView.setFocus()
 
     # -- menus -------------------------------------------------------------------------------------------
@@ -169,9 +173,15 @@ class MainWindow(QMainWindow):
             raise ValueError("the Training lab is not available in this build")
         self.labs.setCurrentWidget(self._training_host)
 
+    def _show_hint(self, text: str) -> None:
+        if self.labs.currentWidget() is self.expressionLab:
+            self.statusHint.setText(text)
+
     def _tab_changed(self, index: int) -> None:
         widget = self.labs.widget(index)
         self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
+        # the Expression lab's hint only while it is shown
+        self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         elif widget is self._training_host and self.trainingLab is not None:

@@ -82,3 +82,24 @@ def rule_with_value(rule: str, local: float | None) -> str:
     except ValueError:
         pass
     return f"{rule} = {number}"
+
+
+def hint_text(
+    position: int, length: int, backward_start: int, edited: bool = False, error: bool = False
+) -> str:
+    """What to do next, for the status bar: it follows the playback position, unbuilt edits and errors."""
+    if error:
+        return "Fix the marked mistake and press Build again — the graph still shows the last build"
+    if edited:
+        return "Edited: press Build (Ctrl+Enter) to draw it — the graph still shows the last build"
+    if length == 0:
+        return "Nothing to play: type an expression and press Build (Ctrl+Enter)"
+    if position == 0:
+        return "At the start: press → (Step) for the forward pass, Space to play, or pick a preset"
+    if position >= length:
+        return "Done: every gradient is final — press Check to compare with finite differences, Home to replay"
+    if position < backward_start:
+        return f"Forward pass: values appear node by node ({position} of {backward_start}) — → steps on, ← back"
+    if position == backward_start:
+        return "Forward pass done — → starts backward(): the output's gradient is 1"
+    return "Backward pass: the gradient flows right to left — hover a node to read it, ← steps back"

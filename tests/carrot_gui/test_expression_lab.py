@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -85,7 +86,8 @@ def test_window_has_the_labs_and_every_named_control(window, lab):
         assert widget is not None, name
         if name != "graphView":  # the graph's own items carry the tooltips
             assert widget.toolTip(), f"{name} has no tooltip"
-    assert window.statusBar().currentMessage()
+    hint = window.findChild(QLabel, "statusHint")  # the status bar says what to do next
+    assert hint is not None and hint.isVisible() and hint.text().startswith("At the start")
 
 
 def test_opens_on_a_working_demo_at_the_start(lab):

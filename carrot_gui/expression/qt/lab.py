@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSlider,
@@ -35,7 +34,8 @@ from ...errors import guarded
 from ..playback import PER_PATH, TOPOLOGICAL, Timeline
 from ..presets import DEMO, PRESETS, Preset
 from ..session import Loaded, check, load_named, load_source, paused_gc
-from ..wording import format_value
+from ..wording import format_value, hint_text
+from .editor import ExpressionEditor
 from .graph_view import GraphView
 from .log_view import EventLog
 
@@ -68,7 +68,8 @@ def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
 class ExpressionLab(QWidget):
     """The "Expression" tab. Public: :meth:`build_source`, :meth:`show_graph`, playback methods."""
 
-    statusMessage = Signal(str)
+    statusMessage = Signal(str)  # a passing message (built, an error, a check result)
+    hintChanged = Signal(str)  # what to do next; always matches the current state
     built = Signal()
 
     def __init__(self, parent: QWidget | None = None, demo: Preset | None = DEMO) -> None:
@@ -79,6 +80,8 @@ class ExpressionLab(QWidget):
         self.mode = TOPOLOGICAL
         self._syncing = False
         self._next_note = ""
+        self.hint = ""
+        self.error_position: tuple[int, int] | None = None  # of the last failed Build, until a good one
         self._play_timer = QTimer(self)
         self._play_timer.timeout.connect(self._tick)
 
@@ -136,7 +139,7 @@ class ExpressionLab(QWidget):
         row.addWidget(self.buildButton)
         v.addLayout(row)
         self.expressionEditor = _tip(
-            QPlainTextEdit(),
+            ExpressionEditor(),
             "expressionEditor",
             "One statement per line: x = 2.0 makes a variable; z = x * y + sin(x) builds on it.\n"
             "Operators + - * / ** @, functions like sin, exp, tanh, sigmoid, sum, softmax, mse.\n"
@@ -145,6 +148,7 @@ class ExpressionLab(QWidget):
         self.expressionEditor.setFont(theme.qfont(mono=True))
         self.expressionEditor.setTabChangesFocus(True)
         self.expressionEditor.textChanged.connect(self._clear_error_marks)
+        self.expressionEditor.textChanged.connect(self._update_hint)
         v.addWidget(self.expressionEditor, 3)
         self.errorLabel = _tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
         self.errorLabel.setWordWrap(True)
@@ -405,14 +409,16 @@ class ExpressionLab(QWidget):
         self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
         self.errorLabel.setVisible(True)
         self.statusMessage.emit(message)
+        self.error_position = (line, col) if line is not None else (0, 0)
+        self._update_hint()
         if line is None:
             return
         doc = self.expressionEditor.document()
         block = doc.findBlockByNumber(max(0, line - 1))
         cursor = QTextCursor(block)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.Right, n=max(0, min(col - 1, max(0, block.length() - 1)))
-        )
+        # the parser counts characters; Qt counts UTF-16 units (an emoji is two)
+        units = len(block.text()[: max(0, col - 1)].encode("utf-16-le")) // 2
+        cursor.setPosition(block.position() + min(units, max(0, block.length() - 1)))
         self.expressionEditor.setTextCursor(cursor)
         mark = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
@@ -427,7 +433,6 @@ class ExpressionLab(QWidget):
             sel.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
         mark.cursor = sel
         self.expressionEditor.setExtraSelections([mark])
-        self.error_position = (line, col)
 
     def _clear_error_marks(self) -> None:
         if self.expressionEditor.extraSelections():
@@ -563,6 +568,25 @@ class ExpressionLab(QWidget):
         self.stepForwardButton.setEnabled(p < len(tl))
         self.resetButton.setEnabled(p > 0)
         self.endButton.setEnabled(p < len(tl))
+        self._update_hint()
+
+    def edited(self) -> bool:
+        """True when the editor holds text that differs from what the graph shows (not built yet)."""
+        if self.loaded is None or self.expressionEditor.isReadOnly() or self.loaded.source is None:
+            return False
+        return self.expressionEditor.toPlainText() != self.loaded.source
+
+    def _update_hint(self) -> None:
+        tl = self.timeline
+        if tl is None:
+            hint = hint_text(0, 0, 0, edited=False)
+        else:
+            hint = hint_text(
+                tl.position, len(tl), tl.backward_start, self.edited(), self.error_position is not None
+            )
+        if hint != self.hint:
+            self.hint = hint
+            self.hintChanged.emit(hint)
 
     def _slider_moved(self, value: int) -> None:
         if not self._syncing:
