@@ -99,6 +99,17 @@ class LogSpinBox(QDoubleSpinBox):
             return (QValidator.State.Acceptable, text, pos)
         return (QValidator.State.Intermediate, text, pos)
 
+    def fixup(self, text: str) -> str:
+        """A typed number out of range becomes the nearest bound (Qt's own correction jumps to the minimum:
+        1000 would become 1e-06)."""
+        try:
+            v = float(text.strip())
+        except ValueError:
+            return text
+        if not math.isfinite(v):
+            return text
+        return self.textFromValue(min(max(v, self.minimum()), self.maximum()))
+
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
         v = self.value()
         for _ in range(abs(steps)):
@@ -133,6 +144,8 @@ class TrainingLab(QWidget):
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data
         self._csv: CsvTable | None = None
+        self._target_row: int | None = None  # the feature-list row greyed out as the target
+        self._target_was = Qt.CheckState.Checked  # its tick before it became the target
         self.session: TrainingSession | None = None
         self.inspected_step: int | None = None
         self._smooth = IncrementalEma(0.6)
@@ -673,18 +686,30 @@ class TrainingLab(QWidget):
         self.csvTargetCombo.setCurrentIndex(len(table.columns) - 1)
         self.csvTargetCombo.blockSignals(False)
         self.csvFeatureList.clear()
-        for i, name in enumerate(table.columns):
+        for name in table.columns:
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if i < len(table.columns) - 1 else Qt.CheckState.Unchecked
-            )
+            item.setCheckState(Qt.CheckState.Checked)
             self.csvFeatureList.addItem(item)
+        self._target_row = None  # by default: the last column is the target, all the others features
+        self._target_changed(len(table.columns) - 1)
+        self._target_was = Qt.CheckState.Checked
 
     def _target_changed(self, index: int) -> None:
+        """The target column cannot also be a feature: its item is unticked and greyed out; the column that
+        stops being the target gets back the tick it had (so arrowing through the list loses no ticks)."""
+        old = self.csvFeatureList.item(self._target_row) if self._target_row is not None else None
+        if old is not None:
+            old.setFlags(old.flags() | Qt.ItemFlag.ItemIsEnabled)
+            old.setCheckState(self._target_was)
+            old.setToolTip("")
         item = self.csvFeatureList.item(index)
+        self._target_row = index if item is not None else None
         if item is not None:
+            self._target_was = item.checkState()
             item.setCheckState(Qt.CheckState.Unchecked)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip("This column is the target; choose another target to use it as a feature.")
 
     def use_csv_columns(self) -> bool:
         """Turn the chosen CSV columns into the dataset; a bad cell or choice shows why and changes nothing."""

@@ -1,5 +1,7 @@
 """Qt-free tests of the Training lab's data, history buffers, smoothing and MSE surface."""
 
+import os
+
 import numpy as np
 import pytest
 
@@ -200,3 +202,38 @@ def test_peak_envelope_matches_a_from_scratch_min_max_per_bin():
             np.testing.assert_array_equal(x[0::2], np.arange(k) * b)
     env.update(series[:10])  # a new, shorter run starts over
     assert env.bin == 1 and env.n == 10
+
+
+def test_shipped_examples_are_found_in_a_checkout_and_load():
+    from carrot_gui.training.data import KNOWN_EXAMPLES, find_examples
+
+    examples = find_examples()
+    names = [os.path.basename(e.path) for e in examples]
+    assert names[: len(KNOWN_EXAMPLES)] == list(KNOWN_EXAMPLES)
+    assert all(e.title and e.hint for e in examples[: len(KNOWN_EXAMPLES)])
+    study, houses, spring = (load_csv_dataset(e.path) for e in examples[:3])
+    assert study.feature_names == ("hours_studied",) and study.target_name == "exam_score"
+    assert study.n_samples == 40
+    assert houses.feature_names == ("size_m2", "rooms", "age_years") and houses.n_samples == 120
+    assert not read_csv(examples[2].path).has_header and spring.feature_names == ("column 1",)
+
+
+def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatch):
+    from carrot_gui.training.data import EXAMPLES_ENV, example_dirs, find_examples
+
+    monkeypatch.delenv(EXAMPLES_ENV, raising=False)
+    empty, mine = tmp_path / "empty", tmp_path / "mine"
+    empty.mkdir()
+    mine.mkdir()
+    (mine / "my_own_data.csv").write_text("a,b\n1,2\n3,4\n")
+    (mine / "notes.txt").write_text("not a dataset")
+    found = find_examples([tmp_path / "missing", empty, mine])
+    assert [(os.path.basename(e.path), e.title) for e in found] == [("my_own_data.csv", "my own data")]
+    assert find_examples([empty]) == []
+    # the installed package's folder is looked in before the checkout's top-level resources/
+    dirs = example_dirs()
+    assert dirs[0].parts[-3:] == ("carrot_gui", "resources", "datasets")
+    assert dirs[1].parts[-2:] == ("resources", "datasets") and dirs[1].parent.parent.name != "carrot_gui"
+    monkeypatch.setenv(EXAMPLES_ENV, str(mine))
+    assert example_dirs()[0] == mine
+    assert [os.path.basename(e.path) for e in find_examples()] == ["my_own_data.csv"]

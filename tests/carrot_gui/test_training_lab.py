@@ -387,3 +387,207 @@ def test_file_buttons_go_through_their_dialogs(qtbot, lab, tmp_path, monkeypatch
         "training-parameters.png",
         "training-surface.png",
     ]
+
+
+# --- QA pass: what a student types and clicks -------------------------------------------------------
+
+
+def pick(qtbot, combo, index):
+    """Choose entry ``index`` of a combo box with the keyboard, as a user would (emits ``activated``)."""
+    combo.setFocus()
+    while combo.currentIndex() < index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    while combo.currentIndex() > index:
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+
+
+def click_box(qtbot, box):
+    """Click a check box on its square (a wide box only reacts to clicks on its square and text)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def toggle_item(qtbot, lst, row):
+    """Tick or untick a checkable list item by clicking its check square."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    item = lst.item(row)
+    rect = lst.visualItemRect(item)
+    opt = QStyleOptionViewItem()
+    opt.initFrom(lst)
+    opt.rect = rect
+    opt.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = lst.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, lst)
+    before = item.checkState()
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert item.checkState() != before, f"clicking {item.text()!r} did not toggle it"
+
+
+@pytest.mark.parametrize(
+    "typed, value",
+    [("1000", 100.0), ("1e2", 100.0), ("1e-9", 1e-6), ("-1", 1e-6), ("5e-5", 5e-5)],
+)
+def test_learning_rate_typed_out_of_range_goes_to_the_nearest_bound(qtbot, lab, typed, value):
+    set_lr(qtbot, lab, typed)
+    assert lab.learningRateSpin.value() == pytest.approx(value, rel=1e-12)
+
+
+def test_example_datasets_open_from_the_csv_tab(qtbot, lab):
+    combo = lab.exampleCombo
+    assert combo.isEnabled() and combo.count() >= 4
+    qtbot.mouseClick(
+        lab.dataSourceTabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=lab.dataSourceTabs.tabBar().tabRect(1).center(),
+    )
+    assert lab.dataSourceTabs.currentIndex() == 1 and combo.isVisible()
+    pick(qtbot, combo, 1)  # study hours
+    assert lab.data.feature_names == ("hours_studied",) and lab.data.target_name == "exam_score"
+    assert "study_hours.csv: 40 rows" in lab.csvFileLabel.text() and "Log y" in lab.csvFileLabel.text()
+    assert lab.dataPlot.getAxis("bottom").labelText == "hours_studied"
+    pick(qtbot, combo, 3)  # the spring file has no header row
+    assert not lab.csvHeaderCheck.isChecked() and lab.data.feature_names == ("column 1",)
+    pick(qtbot, combo, 2)  # houses: three features on different scales
+    assert lab.data.n_features == 3 and lab.csvHeaderCheck.isChecked()
+    assert [lab.csvFeatureList.item(i).checkState() for i in range(4)] == [Qt.CheckState.Checked] * 3 + [
+        Qt.CheckState.Unchecked
+    ]
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)  # as is, the loss blows up ...
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    assert lab.session.state == DIVERGED and "Standardising" in lab.trainingStatusLabel.text()
+    click_box(qtbot, lab.standardiseCheck)  # ... standardised it converges
+    assert lab.data.standardised
+    lab.budgetSpin.setValue(300)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=10_000)
+    assert lab.session.state == FINISHED and lab.session.losses.view()[-1] < 400
+    assert lab.exampleCombo.currentIndex() == 2
+
+
+def test_opening_ones_own_csv_puts_the_example_list_back_on_its_prompt(qtbot, lab, tmp_path):
+    lab.open_example(0)
+    assert lab.exampleCombo.currentIndex() == 1
+    own = tmp_path / "own.csv"
+    own.write_text("a,b\n1,2\n2,4\n")
+    assert lab.open_csv(str(own))
+    assert lab.exampleCombo.currentIndex() == 0 and lab.csvFileLabel.text().startswith("own.csv")
+
+
+def test_no_examples_installed_says_so(qtbot, monkeypatch):
+    import carrot_gui.training.lab as lab_module
+
+    monkeypatch.setattr(lab_module, "find_examples", lambda: [])
+    w = TrainingLab()
+    qtbot.addWidget(w)
+    assert not w.exampleCombo.isEnabled() and "No example" in w.exampleCombo.currentText()
+
+
+def test_header_toggle_and_column_choice_by_clicking(qtbot, lab, tmp_path):
+    before = lab.data
+    path = tmp_path / "shop.csv"
+    path.write_text("temp,ads,sales\n20,1,50\n25,3,71\n30,2,80\n15,0,31\n")
+    lab.open_csv(str(path))
+    assert lab.data is before  # opening only offers the columns
+    assert lab.csvHeaderCheck.isChecked() and lab.csvTargetCombo.currentText() == "sales"
+    click_box(qtbot, lab.csvHeaderCheck)  # "no, the first row is data"
+    assert [lab.csvTargetCombo.itemText(i) for i in range(3)] == ["column 1", "column 2", "column 3"]
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    msg = lab.dataMessageLabel.text()
+    assert "line 1" in msg and "'sales' is not a number" in msg and "previous data is kept" in msg
+    assert lab.data is before
+    click_box(qtbot, lab.csvHeaderCheck)  # header again
+    pick(qtbot, lab.csvTargetCombo, 0)  # predict temp (arrowing up past ads) ...
+    temp = lab.csvFeatureList.item(0)
+    assert temp.checkState() == Qt.CheckState.Unchecked and not temp.flags() & Qt.ItemFlag.ItemIsEnabled
+    states = [lab.csvFeatureList.item(i).checkState() for i in (1, 2)]
+    assert states == [Qt.CheckState.Checked] * 2  # ads kept its tick; sales, no longer the target, gets one
+    toggle_item(qtbot, lab.csvFeatureList, 1)  # ... from sales alone: untick ads
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    assert lab.data.target_name == "temp" and lab.data.feature_names == ("sales",)
+    np.testing.assert_array_equal(lab.data.y[:, 0], [20, 25, 30, 15])
+    used = lab.data
+    toggle_item(qtbot, lab.csvFeatureList, 2)  # no feature ticked: refused, nothing changes
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    assert "at least one feature" in lab.dataMessageLabel.text() and lab.data is used
+
+
+def test_mini_batches_counted_in_epochs_match_headless(qtbot, lab):
+    spin = lab.batchSizeSpin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "10")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    pick(qtbot, lab.unitCombo, 1)  # epochs
+    lab.budgetSpin.setValue(3)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    s = lab.session
+    assert s.config.batch_size == 10 and s.config.unit == "epochs"
+    assert s.steps_done == 30 and "epoch 3.00" in lab.progressLabel.text()
+    assert "3 epochs" in lab.trainingStatusLabel.text()
+    headless = train_headless(lab.data, lab.config())
+    assert np.array_equal(s.weight, headless.weight) and np.array_equal(s.bias, headless.bias)
+    # mini-batch losses are noisier than full-batch ones (each step sees other samples)
+    full = train_headless(lab.data, lab.config().__class__(budget=30))
+    assert np.any(np.diff(s.losses.view()) > 0) and not np.any(np.diff(full.losses.view()) > 0)
+
+
+def test_stepping_into_divergence_shows_the_message_in_red(qtbot, lab):
+    set_lr(qtbot, lab, "100")
+    for _ in range(200):
+        qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+        if lab.session.finished:
+            break
+    assert lab.session.state == DIVERGED
+    assert "diverged" in lab.trainingStatusLabel.text()
+    assert "bold" in lab.trainingStatusLabel.styleSheet()
+    assert lab.lossPlot.divergedLine.isVisible()
+    set_lr(qtbot, lab, "0.05")  # a new setting is news, not an error
+    assert "Settings changed" in lab.trainingStatusLabel.text()
+    assert "bold" not in lab.trainingStatusLabel.styleSheet()
+
+
+def test_a_newcomer_sees_what_to_press_and_which_curve_is_which(qtbot, lab):
+    from PySide6.QtGui import QTextDocument
+
+    assert lab.lossPlot.hint.isVisible() and "Train" in lab.lossPlot.hint.toPlainText()
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+    assert not lab.lossPlot.hint.isVisible()
+    legend = lab.paramPlot.legendLabel
+    assert legend.isVisible() and "weight" in legend.text() and "bias" in legend.text()
+    lab.featuresSpin.setValue(7)
+    lab.trueSlopesEdit.setText("1")
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    doc = QTextDocument()
+    doc.setHtml(legend.text())
+    text = doc.toPlainText().replace("\xa0", " ")  # what the label shows
+    assert "w x1" in text and "w x5" in text and "w x6" not in text and "2 more weights" in text
+    # the legend never widens the plot beyond its column, and sits below it (not over the curves)
+    assert lab.paramBox.minimumSizeHint().width() <= lab.paramPlot.minimumWidth() + 1
+    assert legend.geometry().top() >= lab.paramPlot.geometry().bottom()
+    assert legend.geometry().right() <= lab.paramBox.width()
+    # several features: no empty axes where the MSE surface would be
+    assert not lab.surfacePlot.getPlotItem().getAxis("left").isVisible()
+
+
+def test_the_data_legend_avoids_the_points(qtbot, lab):
+    assert lab.dataPlot.legend_corner == "top-left"  # rising line: the top-left corner is empty
+    lab.trueSlopesEdit.setText("-2")
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    assert lab.dataPlot.legend_corner == "top-right"
+
+
+def test_inspecting_a_step_marks_it_on_the_parameter_plot_too(qtbot, lab):
+    lab.budgetSpin.setValue(50)
+    lab.session.run_to_end()
+    lab.inspect_step(12)
+    assert lab.paramPlot.inspectLine.isVisible() and lab.paramPlot.inspectLine.value() == 12
+    qtbot.mouseClick(lab.liveButton, Qt.MouseButton.LeftButton)
+    assert not lab.paramPlot.inspectLine.isVisible()
+
+
+def test_the_parameter_png_includes_its_legend(qtbot, lab, tmp_path):
+    from PySide6.QtGui import QImage
+
+    lab.step_once()
+    paths = lab.export_plots(str(tmp_path))
+    image = QImage([p for p in paths if p.endswith("parameters.png")][0])
+    assert image.height() == lab.paramBox.height() > lab.paramPlot.height()

@@ -97,7 +97,18 @@ def test_a_huge_learning_rate_diverges_cleanly(data):
     assert np.all(np.isfinite(losses[:-1])) and losses.size > 2
     msg = s.message()
     assert "diverged" in msg and f"step {s.diverged_step}" in msg and "smaller" in msg
+    assert "press Train" in msg and "Standardis" not in msg  # x in [-3, 3]: scale is not the problem
     assert s.step() is None and s.steps_done == losses.size
+
+
+def test_divergence_on_large_unstandardised_features_suggests_standardising(data):
+    from carrot_gui.training.data import Dataset, standardise
+
+    big = Dataset(x=data.x * 100, y=data.y, feature_names=("x",), target_name="y")
+    s = train_headless(big, TrainConfig(learning_rate=0.05, budget=100))
+    assert s.state == DIVERGED and "Standardising the features" in s.message()
+    s = train_headless(standardise(big), TrainConfig(learning_rate=0.05, budget=100))
+    assert s.state != DIVERGED
 
 
 def test_threshold_stops_early_and_extend_continues(data):
