@@ -97,9 +97,13 @@ def hint_text(
     if position == 0:
         return "At the start: press → (Step) for the forward pass, Space to play, or pick a preset"
     if position >= length:
-        return "Done: every gradient is final — press Check to compare with finite differences, Home to replay"
+        return (
+            "Done: every gradient is final — press Check to compare with finite differences, Home to replay"
+        )
     if position < backward_start:
-        return f"Forward pass: values appear node by node ({position} of {backward_start}) — → steps on, ← back"
+        return (
+            f"Forward pass: values appear node by node ({position} of {backward_start}) — → steps on, ← back"
+        )
     if position == backward_start:
         return "Forward pass done — → starts backward(): the output's gradient is 1"
     return "Backward pass: the gradient flows right to left — hover a node to read it, ← steps back"

@@ -11,7 +11,7 @@ from carrot_gui.expression.graph import build_graph
 from carrot_gui.expression.layout import count_crossings, layered_layout
 from carrot_gui.expression.playback import ACCUMULATE, EDGE, FORWARD, PER_PATH, VISIT
 from carrot_gui.expression.presets import PRESETS, preset
-from carrot_gui.expression.wording import accumulation_text, format_value, rule_with_value
+from carrot_gui.expression.wording import accumulation_text, format_value, hint_text, rule_with_value
 
 
 def original_example():
@@ -268,6 +268,34 @@ def test_edge_text_of_the_first_example():
     edges = [s.text for s in tl.steps if s.kind == EDGE]
     assert "z → x: ∂z/∂x = y = 4.0;  sends 1.0 × local = 4.0" in edges
     assert "z → y: ∂z/∂y = x = 2.0;  sends 1.0 × local = 2.0" in edges
+
+
+def test_tensor_edges_say_what_they_send():
+    """A vector gradient is named with its shape and its numbers; one summed down to a scalar operand
+    (broadcasting) says so, never "a gradient of scalar"."""
+    loaded = session.load_source(preset("MSE").source)
+    edges = [s.text for s in loaded.timeline().steps if s.kind == EDGE]
+    assert (
+        "w·x+b → w·x: ∂(w·x+b)/∂(w·x) = 1;  sends a gradient of shape (4) = [-0.55, -0.7, -1.1, -1.15]"
+        in edges
+    )
+    assert "w·x+b → b: ∂(w·x+b)/∂b = 1;  sends -3.5 (summed over the broadcast)" in edges
+    assert not any("of scalar" in line for line in edges)
+    big = session.load_source("v = [" + ", ".join(["1.0"] * 10) + "]\nz = sum(v * v)")
+    edges = [s.text for s in big.timeline().steps if s.kind == EDGE]
+    assert any(line.endswith("sends a gradient of shape (10)") for line in edges)  # no 10-number list
+
+
+def test_hint_follows_the_state():
+    tl = original_example().timeline()
+    n, b = len(tl), tl.backward_start
+    assert hint_text(0, n, b).startswith("At the start")
+    assert hint_text(1, n, b).startswith("Forward pass: values appear") and f"1 of {b}" in hint_text(1, n, b)
+    assert hint_text(b, n, b).startswith("Forward pass done")
+    assert hint_text(b + 1, n, b).startswith("Backward pass")
+    assert hint_text(n, n, b).startswith("Done") and "Check" in hint_text(n, n, b)
+    assert hint_text(3, n, b, edited=True).startswith("Edited: press Build")
+    assert hint_text(3, n, b, edited=True, error=True).startswith("Fix the marked mistake")
 
 
 # -- presets and Check ----------------------------------------------------------------------------------------

@@ -166,9 +166,10 @@ class GraphView(QGraphicsView):
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
-        """Where the active edge's label goes (the middle of its top edge): beside the edge's middle, or
-        above or below both of its nodes, whichever covers no node box (a label over a box hides the very
-        numbers it talks about)."""
+        """Where the active edge's label goes (the middle of its top edge). The first place, in this order,
+        that covers no node box and lies in view: beside the edge's middle, above or below both of its
+        nodes, above or below every box of the columns under it (a label over a box hides the very numbers
+        it talks about)."""
         item = self.edges[edge]
         mid = item.point_at(0.5)
         z = max(self.zoom(), 1e-6)
@@ -176,30 +177,37 @@ class GraphView(QGraphicsView):
         gap = 6.0 / z
         e = self.loaded.graph.edges[edge]
         lay = self.loaded.layout
-        top = min(lay.y[e.src], lay.y[e.dst]) - ACCUMULATION_HEIGHT  # room for a badge above a box
-        bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
-        candidates = [
-            QPointF(mid.x(), mid.y() - h - gap),  # just above the edge's middle
-            QPointF(mid.x(), mid.y() + gap),  # just below it
-            QPointF(mid.x(), top - h - gap),  # above both nodes
-            QPointF(mid.x(), bottom + gap),  # below both nodes
-        ]
-        # the boxes that can be in the way: those of the two layers the edge joins and the ones between
-        first, last = sorted((lay.layer[e.src], lay.layer[e.dst]))
-        near = [i for layer in lay.layers[first : last + 1] for i in layer]
-        # never past the view's left or right edge (a label half outside is half unread)
         seen = self.mapToScene(self.viewport().rect()).boundingRect()
-        if seen.width() > w:
-            x = min(max(mid.x(), seen.left() + w / 2 + gap), seen.right() - w / 2 - gap)
-            candidates = [QPointF(x, c.y()) for c in candidates]
-        for c in candidates:
-            left, right, y0, y1 = c.x() - w / 2, c.x() + w / 2, c.y(), c.y() + h
+        x = mid.x()
+        if seen.width() > w + 2 * gap:  # never past the view's left or right edge
+            x = min(max(x, seen.left() + w / 2 + gap), seen.right() - w / 2 - gap)
+        left, right = x - w / 2, x + w / 2
+        # the boxes that can be in the way: every box of the columns the label spans
+        near = [
+            i
+            for column in lay.layers
+            if column and lay.x[column[0]] < right and lay.x[column[0]] + lay.w[column[0]] > left
+            for i in column
+        ]
+        badge = ACCUMULATION_HEIGHT  # room for an accumulation badge above a box
+        ends_top = min(lay.y[e.src], lay.y[e.dst]) - badge
+        ends_bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
+        ys = [mid.y() - h - gap, mid.y() + gap, ends_top - h - gap, ends_bottom + gap]
+        if near:
+            ys.append(min(lay.y[i] for i in near) - badge - h - gap)
+            ys.append(max(lay.y[i] + lay.h[i] for i in near) + gap)
+        in_view = [y for y in ys if y >= seen.top() and y + h <= seen.bottom()] or ys
+        for y in in_view:
+            y1 = y + h
             if not any(
-                lay.x[i] < right and lay.x[i] + lay.w[i] > left and lay.y[i] < y1 and lay.y[i] + lay.h[i] > y0
+                lay.x[i] < right
+                and lay.x[i] + lay.w[i] > left
+                and lay.y[i] - badge < y1
+                and lay.y[i] + lay.h[i] > y
                 for i in near
             ):
-                return c
-        return candidates[0]
+                return QPointF(x, y)
+        return QPointF(x, in_view[0])
 
     def _move_dot(self, value: float) -> None:
         if self._active_edge is None:

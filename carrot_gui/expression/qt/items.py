@@ -140,7 +140,7 @@ class NodeItem(QGraphicsItem):
         lines = [f"{n.label} — {kind}"]
         if n.op is not None:
             lines.append(f"op: {n.op}")
-        lines.append(f"shape: {shape_text(n.shape)}")
+        lines.append(f"shape: {shape_text(n.shape).removeprefix('shape ')}")  # "shape: (4)", "shape: scalar"
         lines.append(f"value: {format_value(n.value, 12) if s.value_shown else 'not computed yet'}")
         if n.kind == "constant" and not n.requires_grad:
             lines.append("gradient: none (constants get no gradient)")

@@ -1,0 +1,260 @@
+"""The Expression lab seen by a teacher on a projector and by a newcomer typing anything (pytest-qt).
+
+Each test here stood for something found wrong in a QA pass: a small graph drawn small, log lines cut
+with "…", a window wider than a projector, an edge label hiding the numbers it talks about, a status bar
+that went stale, and hostile input in the editor.
+"""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel
+
+from carrot_gui import MainWindow, errors, theme
+from carrot_gui.expression.presets import PRESETS, preset
+from carrot_gui.expression.qt.graph_view import MAX_FIT_ZOOM
+
+ORIGINAL = "a = 1.0\nz = a * 2 + a * 3"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr(errors, "show_dialogs", False)
+    monkeypatch.setattr(errors, "last_error", None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def lab(window):
+    return window.expressionLab
+
+
+def type_and_build(qtbot, lab, source):
+    """Select all, type the source as a user would, click Build."""
+    editor = lab.expressionEditor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    for k, line in enumerate(source.split("\n")):
+        if k:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+
+
+def paste_and_build(qtbot, lab, source):
+    """Select all and paste (Ctrl+V) the source, then click Build."""
+    editor = lab.expressionEditor
+    editor.setFocus()
+    QApplication.clipboard().setText(source)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == source
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+
+
+def on_screen(view, item):
+    """A node box's rectangle in the view's pixels."""
+    return QRectF(view.mapFromScene(item.mapRectToScene(item._rect)).boundingRect())
+
+
+# -- projector --------------------------------------------------------------------------------------------
+
+
+def test_fit_fills_the_view_with_a_small_graph_but_magnifies_at_most_2x(qtbot, lab):
+    type_and_build(qtbot, lab, ORIGINAL)
+    view = lab.graphView
+    boxes = QRectF()
+    for item in view.nodes:
+        boxes = boxes.united(on_screen(view, item))
+    port = view.viewport().rect()
+    assert boxes.width() > 0.75 * port.width() or boxes.height() > 0.75 * port.height()
+    assert view.zoom() <= MAX_FIT_ZOOM
+    view.zoom_by(0.5)
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert boxes == QRectF().united(on_screen(view, view.nodes[0])).united(boxes)  # F brings it back
+    type_and_build(qtbot, lab, "x = 3.0")  # one box: capped, not a poster
+    assert view.zoom() == pytest.approx(MAX_FIT_ZOOM)
+
+
+def test_event_log_lines_are_shown_whole_at_the_default_width(qtbot, lab):
+    log = lab.eventLog
+    assert log.wrapping
+    metrics = log.fontMetrics()
+    width = log.viewport().width()
+    for row in range(log.count()):
+        rect = log.visualRect(log.model().index(row, 0))
+        text = log.line(row)
+        needed = metrics.boundingRect(QRect(0, 0, rect.width(), 10**6), Qt.TextFlag.TextWordWrap, text)
+        assert rect.right() <= width and needed.height() <= rect.height() + 1, text
+    assert any(log.visualRect(log.model().index(r, 0)).height() > metrics.height() * 1.5 for r in range(5))
+
+
+def test_a_long_log_stays_one_line_per_step(qtbot, lab):
+    lines = ["x = 0.5"] + [f"t{k} = sin({'x' if k == 0 else f't{k - 1}'}) * 0.9 + x" for k in range(120)]
+    assert lab.build_source("\n".join(lines))
+    assert lab.eventLog.count() > 1500 and not lab.eventLog.wrapping
+    lab.load_preset(preset("z = x·y"))
+    assert lab.eventLog.wrapping
+
+
+def test_the_window_fits_a_1024_screen_and_a_1280_projector(qtbot, window):
+    assert window.minimumSizeHint().width() <= 1024
+    try:
+        window.set_projector(True)
+        assert window.minimumSizeHint().width() <= 1280
+    finally:
+        window.set_projector(False)
+
+
+@pytest.mark.parametrize("p", PRESETS, ids=[p.title for p in PRESETS])
+def test_the_edge_label_never_hides_a_node_and_stays_in_view(qtbot, lab, p):
+    lab.load_preset(p)
+    view = lab.graphView
+    port = QRectF(view.viewport().rect())
+    shown = 0
+    for k in range(1, len(lab.timeline) + 1):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        if not view._label.isVisible():
+            continue
+        shown += 1
+        label = view._label._rect.translated(view.mapFromScene(view._label.pos()).toPointF())
+        assert port.contains(label), (k, lab.stepLabel.text())
+        hidden = [item.node.label for item in view.nodes if label.intersects(on_screen(view, item))]
+        assert not hidden, (k, lab.stepLabel.text())
+    assert shown == sum(1 for s in lab.timeline.steps if s.kind == "edge")
+
+
+def test_tensor_nodes_draw_value_and_gradient_heat_maps_and_name_the_shape(qtbot, lab):
+    lab.load_preset(preset("MSE"))
+    view = lab.graphView
+    item = next(i for i in view.nodes if i.node.label == "y")  # its gradient is positive: drawn in orange
+    gradient = QColor(theme.current().gradient).rgb()
+
+    def count(colour):
+        img = view.viewport().grab(on_screen(view, item).toAlignedRect()).toImage()
+        return sum(1 for x in range(img.width()) for y in range(img.height()) if img.pixel(x, y) == colour)
+
+    before = count(gradient)  # border and caption only: no gradient yet
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert count(gradient) > before + 100  # the gradient's heat map has its strongest cell in that colour
+    assert count(QColor(theme.current().value).rgb()) > 100  # and so has the value's
+    tip = item.toolTip()
+    assert "shape: (4)" in tip and "gradient: [0.55, 0.7, 1.1, 1.15]" in tip
+
+
+def test_the_status_bar_always_says_what_to_do_next(qtbot, window, lab):
+    hint = window.findChild(QLabel, "statusHint")
+    type_and_build(qtbot, lab, ORIGINAL)
+    window.statusBar().clearMessage()  # the "Built …" message has passed
+    assert hint.isVisible() and hint.text().startswith("At the start")
+    qtbot.mouseClick(lab.stepForwardButton, Qt.MouseButton.LeftButton)
+    assert hint.text().startswith("Forward pass")
+    qtbot.keyClick(lab.graphView, Qt.Key.Key_End)
+    assert hint.text().startswith("Done") and "Check" in hint.text()
+    qtbot.keyClick(lab.graphView, Qt.Key.Key_Left)
+    assert hint.text().startswith("Backward pass")
+    lab.expressionEditor.setFocus()
+    qtbot.keyClicks(lab.expressionEditor, " +")
+    assert hint.text().startswith("Edited: press Build")
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+    assert hint.text().startswith("Fix the marked mistake") and lab.errorLabel.isVisible()
+    qtbot.keyClicks(lab.expressionEditor, " 1")
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+    assert hint.text().startswith("At the start") and not lab.errorLabel.isVisible()
+    window.select_lab("training")
+    assert hint.text() == ""  # not the other lab's hint
+    window.select_lab("expression")
+    assert hint.text().startswith("At the start")
+
+
+# -- hostile input ----------------------------------------------------------------------------------------
+
+DEEP = "x = 1.0\nz = " + "(" * 500 + "x" + ")" * 500
+LONG_LINE = "x = 1.0\nz = " + "x+" * 100_000 + "x"  # 200,013 characters, one line
+
+
+@pytest.mark.parametrize(
+    "source, message, mark",
+    [
+        ("", "line 1, column 1: the expression is empty", None),
+        ("  \n# only a comment", "the expression is empty", None),
+        (DEEP, "line 2, column 205: the expression is nested too deeply", "("),
+        ("__import__('os')", "line 1, column 1: unknown function '__import__'", "_"),
+        ("x = 1.0\nz = x.__class__", "line 2, column 6: attribute access is not allowed", "."),
+        ("x = 2.0\nz = x × 3", "line 2, column 7: unexpected character '×'", "×"),
+        (
+            "𝑥 = 1.0\nz = 𝑥 * * 2",
+            "line 2, column 9: expected a number, name or '('",
+            "*",
+        ),  # 𝑥: 2 UTF-16 units
+        ("x = 'text'", "strings are not allowed", "'"),
+    ],
+    ids=[
+        "empty",
+        "comment only",
+        "deep nesting",
+        "__import__",
+        "attribute",
+        "unicode operator",
+        "astral",
+        "string",
+    ],
+)
+def test_hostile_input_gets_a_clear_message_and_keeps_the_graph(qtbot, lab, source, message, mark):
+    type_and_build(qtbot, lab, ORIGINAL)
+    before = lab.loaded
+    paste_and_build(qtbot, lab, source)
+    assert lab.errorLabel.isVisible() and message in lab.errorLabel.text()
+    assert "previous graph is still shown" in lab.errorLabel.text()
+    assert lab.loaded is before and errors.last_error is None  # a message, not an exception
+    marks = lab.expressionEditor.extraSelections()
+    if mark is None:
+        assert len(marks) <= 1
+    else:
+        assert len(marks) == 1 and marks[0].cursor.selectedText() == mark
+    qtbot.keyClick(lab.graphView, Qt.Key.Key_Right)  # the app goes on with the previous graph
+    assert lab.timeline.position == 1
+
+
+def test_a_200001_character_paste_is_refused_without_freezing_the_editor(qtbot, lab):
+    before = lab.loaded
+    paste_and_build(qtbot, lab, LONG_LINE)
+    # a 200,000-character line is not wrapped: wrapping it took Qt ~3 s (twice: paste and error mark)
+    assert not lab.expressionEditor.wrapping
+    text = lab.errorLabel.text()
+    assert "the source is too long (200,013 characters; at most 200,000)" in text and lab.loaded is before
+    lab.expressionEditor.setFocus()
+    qtbot.keyClick(lab.expressionEditor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(lab.expressionEditor, "x = 2.0")
+    assert lab.expressionEditor.wrapping  # short text wraps again
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+    assert lab.loaded is not before and not lab.errorLabel.isVisible()
+
+
+def test_unicode_names_build(qtbot, lab):
+    paste_and_build(qtbot, lab, "α = 2.0\nβ = α * α")  # pasted: QTest cannot type non-Latin keys
+    assert not lab.errorLabel.isVisible()
+    qtbot.keyClick(lab.graphView, Qt.Key.Key_End)
+    tip = lab.graphView.nodes[lab.loaded.graph.find("α").index].toolTip()
+    assert tip.startswith("α — variable") and "gradient: 4.0" in tip
+
+
+def test_a_5000_node_expression_builds_and_plays(qtbot, lab):
+    source = "x = 0.5\nz = " + " + ".join(f"x*{k}" for k in range(1, 1251))
+    paste_and_build(qtbot, lab, source)
+    assert not lab.errorLabel.isVisible() and len(lab.graphView.nodes) >= 3700
+    view = lab.graphView
+    assert view.overview  # zoomed out: drawn by one item
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    x = lab.loaded.graph.find("x")
+    np.testing.assert_allclose(lab.timeline.gradient("x"), sum(range(1, 1251)))
+    assert "gradient: 781875.0" in view.nodes[x.index].toolTip()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert lab.timeline.position == 0 and errors.last_error is None
