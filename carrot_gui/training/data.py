@@ -319,15 +319,15 @@ class Example:
 # what the shipped files are and what to try with each (resources/datasets/README.md tells how they were made)
 KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
     "study_hours.csv": (
-        "Study hours → exam score (1 feature)",
+        "Study hours → exam score",
         "One feature: watch the line swing into place. The first losses are huge; try Log y.",
     ),
     "houses.csv": (
-        "Houses: size, rooms, age → price (3 features)",
+        "Houses → price (3 features)",
         "Features on very different scales: train as is (the loss diverges), then tick Standardise features.",
     ),
     "spring_no_header.csv": (
-        "Spring: mass → stretch (no header row)",
+        "Spring: mass → stretch (no header)",
         "No header row: the columns are called 'column 1' and 'column 2'. Hooke's law is a straight line.",
     ),
 }

@@ -185,6 +185,11 @@ class TrainingLab(QWidget):
         rl.addWidget(self.trainingStatusLabel)
         rl.addLayout(self._build_loss_options())
         self.lossPlot = LossPlot()
+        # the crosshair readout floats at the top of the loss plot, under its title: readable on a
+        # projector, and it never crowds the rows of controls (where it used to be cut off)
+        self.hoverLabel = _tip(QLabel("", self.lossPlot), "lossReadout", "The loss under the mouse.")
+        self.hoverLabel.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hoverLabel.hide()
         self.dataPlot = DataPlot()
         self.surfacePlot = SurfacePlot()
         self.paramPlot = ParamPlot()
@@ -296,6 +301,11 @@ class TrainingLab(QWidget):
             "exampleDatasetCombo",
             "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
         )
+        # long titles are cut in the box (shown whole in its list), so they never widen the panel
+        self.exampleCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exampleCombo.setMinimumContentsLength(16)
         if self.examples:
             self.exampleCombo.addItem("Pick an example dataset…")
             for ex in self.examples:
@@ -322,6 +332,10 @@ class TrainingLab(QWidget):
         self.csvHeaderCheck.toggled.connect(self._reread_csv)
         self.csvTargetCombo = _tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
         self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
+        self.csvTargetCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.csvTargetCombo.setMinimumContentsLength(10)  # a long column name does not widen the panel
         self.csvFeatureList = _tip(
             QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
         )
@@ -580,8 +594,6 @@ class TrainingLab(QWidget):
         row.addWidget(self.clearRunsButton)
         row.addWidget(self.fitViewButton)
         row.addStretch(1)
-        self.hoverLabel = _tip(QLabel(""), "lossReadout", "The loss under the mouse.")
-        row.addWidget(self.hoverLabel)
         return row
 
     def _build_inspect_row(self) -> QHBoxLayout:
@@ -949,6 +961,11 @@ class TrainingLab(QWidget):
         self._fit_data_tabs()
         self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
         self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
+        t = theme.current()
+        self.hoverLabel.setStyleSheet(
+            f"color: {t.text}; background: rgba(255, 255, 255, 225); border: 1px solid {t.grid};"
+            f" border-radius: 3px; padding: 1px 6px; font-size: {t.font_size:.0f}pt;"
+        )
         self._set_status(self.trainingStatusLabel.text(), error=getattr(self, "_status_error", False))
         self.refresh()
 
@@ -1016,20 +1033,32 @@ class TrainingLab(QWidget):
 
     def _show_hover(self, x: float) -> None:
         s = self.session
-        if s is None or len(s.losses) == 0:
-            self.hoverLabel.setText("")
+        if s is None or len(s.losses) == 0 or not math.isfinite(x):
+            self._set_readout("")
             return
         k = int(round(x))
         n = len(s.losses)
         if not 0 <= k < n:
-            self.hoverLabel.setText("")
+            self._set_readout("")
             return
         raw = s.losses.view()[k]
         sm = self._smooth.view()
         smooth = sm[k] if k < sm.size else float("nan")
-        self.hoverLabel.setText(
+        self._set_readout(
             f"step {k} · loss {theme.format_number(raw)} · smoothed {theme.format_number(smooth)}"
         )
+
+    def _set_readout(self, text: str) -> None:
+        label = self.hoverLabel
+        label.setText(text)
+        if not text:
+            label.hide()
+            return
+        label.adjustSize()
+        title_h = self.lossPlot.getPlotItem().titleLabel.size().height()
+        label.move(max(0, (self.lossPlot.width() - label.width()) // 2), int(title_h) + 2)
+        label.show()
+        label.raise_()
 
     def _log_toggled(self, on: bool) -> None:
         self.lossPlot.set_log_y(on)

@@ -155,7 +155,8 @@ class RunningRange:
 class LossPlot(pg.PlotWidget):
     """MSE per step: faint raw curve (the FIRST curve), bias-corrected EMA over it, earlier runs faded,
     a marker where the loss diverged, a crosshair under the mouse and a line at the step being inspected.
-    Emits ``stepClicked(int)`` when the user clicks a step and ``hovered(float)`` with the x under the mouse."""
+    Emits ``stepClicked(int)`` when the user clicks a step and ``hovered(float)`` with the x under the mouse
+    (NaN when the mouse leaves the plot area)."""
 
     stepClicked = Signal(int)
     hovered = Signal(float)
@@ -339,8 +340,7 @@ class LossPlot(pg.PlotWidget):
     def _mouse_moved(self, pos: QPointF) -> None:
         vb = self.getPlotItem().getViewBox()
         if not vb.sceneBoundingRect().contains(pos):
-            self.vLine.setVisible(False)
-            self.hLine.setVisible(False)
+            self._hide_crosshair()
             return
         p = vb.mapSceneToView(pos)
         self.vLine.setPos(p.x())
@@ -348,6 +348,16 @@ class LossPlot(pg.PlotWidget):
         self.vLine.setVisible(True)
         self.hLine.setVisible(True)
         self.hovered.emit(p.x())
+
+    def _hide_crosshair(self) -> None:
+        if self.vLine.isVisible():
+            self.vLine.setVisible(False)
+            self.hLine.setVisible(False)
+            self.hovered.emit(float("nan"))  # nothing under the mouse: the readout goes away
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().leaveEvent(event)
+        self._hide_crosshair()
 
     def _mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -436,6 +446,7 @@ class DataPlot(pg.PlotWidget):
             self.truth.setData([], [])
             lo, hi = float(self._y.min()), float(self._y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
+        theme_plot(self)  # the new axis labels in the theme's size (projector mode)
         self.enableAutoRange()
 
     def show_model(self, weight: np.ndarray, bias: np.ndarray) -> None:
@@ -465,7 +476,7 @@ class SurfacePlot(pg.PlotWidget):
             "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
             "The orange path is where gradient descent has taken the parameters; ★ is the best fit."
         )
-        self.setTitle("MSE surface and path", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setTitle("MSE surface", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("bottom", "weight", color=t.muted)
         self.setLabel("left", "bias", color=t.muted)
         self.setMenuEnabled(False)
@@ -556,7 +567,7 @@ class ParamPlot(pg.PlotWidget):
         super().__init__(background=t.panel)
         self.setObjectName("paramPlot")
         self.setToolTip("How each parameter moved, step by step.")
-        self.setTitle("Parameters per step", color=t.text, size=f"{t.font_size:.0f}pt")
+        self.setTitle("Parameters", color=t.text, size=f"{t.font_size:.0f}pt")
         self.setLabel("bottom", "step", color=t.muted)
         self.setLabel("left", "value", color=t.muted)
         self.setMenuEnabled(False)

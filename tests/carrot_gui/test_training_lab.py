@@ -335,6 +335,15 @@ def test_hovering_the_loss_curve_shows_a_crosshair_and_the_values(qtbot, lab):
     assert abs(step - 40) <= 1
     assert "loss" in lab.hoverLabel.text() and "smoothed" in lab.hoverLabel.text()
     assert lab.lossPlot.vLine.isVisible() and abs(lab.lossPlot.vLine.value() - 40) < 1
+    # the readout floats inside the loss plot, under its title, whole
+    label = lab.hoverLabel
+    assert label.isVisible() and label.parent() is lab.lossPlot
+    assert 0 <= label.x() and label.geometry().right() < lab.lossPlot.width()
+    assert label.width() >= label.sizeHint().width()
+    qtbot.wait(100)
+    qtbot.mouseMove(lab.lossPlot.viewport(), QPoint(3, 3))  # off the plot area: both go away
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=2000)
+    assert not lab.lossPlot.vLine.isVisible()
 
 
 def test_log_y_and_ignore_outliers_change_the_loss_axis(qtbot, lab):
