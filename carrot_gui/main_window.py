@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.statusHint.setObjectName("statusHint")
         self.statusBar().addWidget(self.statusHint, 1)
         self.expressionLab.hintChanged.connect(self._show_hint)
+        # Qt hides normal status widgets under a message only if they were visible when it came (not
+        # before the window is shown): do it ourselves so the two texts never overlap
+        self.statusBar().messageChanged.connect(lambda message: self.statusHint.setVisible(not message))
         self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
         self.expressionLab.graphView.setFocus()

@@ -83,17 +83,29 @@ def test_fit_fills_the_view_with_a_small_graph_but_magnifies_at_most_2x(qtbot, l
     assert view.zoom() == pytest.approx(MAX_FIT_ZOOM)
 
 
-def test_event_log_lines_are_shown_whole_at_the_default_width(qtbot, lab):
+@pytest.mark.parametrize("projector", [False, True], ids=["normal", "projector"])
+def test_event_log_lines_are_shown_whole_at_the_default_width(qtbot, window, lab, projector):
     log = lab.eventLog
-    assert log.wrapping
-    metrics = log.fontMetrics()
-    width = log.viewport().width()
-    for row in range(log.count()):
-        rect = log.visualRect(log.model().index(row, 0))
-        text = log.line(row)
-        needed = metrics.boundingRect(QRect(0, 0, rect.width(), 10**6), Qt.TextFlag.TextWordWrap, text)
-        assert rect.right() <= width and needed.height() <= rect.height() + 1, text
-    assert any(log.visualRect(log.model().index(r, 0)).height() > metrics.height() * 1.5 for r in range(5))
+    try:
+        window.set_projector(projector)
+        lab.load_preset(preset("z = a·2"))
+        qtbot.wait(10)
+        assert log.wrapping
+        metrics = log.fontMetrics()
+        width = log.viewport().width()
+        for row in range(log.count()):
+            rect = log.visualRect(log.model().index(row, 0))
+            text = log.line(row)
+            # the style keeps a few pixels of margin on each side of the text
+            needed = metrics.boundingRect(
+                QRect(0, 0, rect.width() - 8, 10**6), Qt.TextFlag.TextWordWrap, text
+            )
+            assert rect.right() <= width and needed.height() <= rect.height() - 2, text
+        assert any(
+            log.visualRect(log.model().index(r, 0)).height() > metrics.height() * 1.5 for r in range(5)
+        )
+    finally:
+        window.set_projector(False)
 
 
 def test_a_long_log_stays_one_line_per_step(qtbot, lab):

@@ -6,9 +6,9 @@ many ``QListWidgetItem``s would cost tens of milliseconds per Build and per step
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate
 
 from ... import theme
 from ..playback import Timeline
@@ -50,6 +50,21 @@ class StepLogModel(QAbstractListModel):
         return None
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights that hold the whole wrapped sentence: Qt's own size hint (under a style sheet) leaves
+    out the text margins, and the last line is then cut with "…" (seen in projector mode)."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if not getattr(view, "wrapping", False):
+            return size
+        width = max(40, view.viewport().width() - 2 * view.spacing() - 10)  # the style's text margins
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), needed.height() + 6))
+
+
 WRAP_MAX_ROWS = 1_500  # up to this many steps every line wraps to show its whole sentence
 
 
@@ -65,6 +80,7 @@ class EventLog(QListView):
         self.setObjectName("eventLog")
         self.log_model = StepLogModel(self)
         self.setModel(self.log_model)
+        self.setItemDelegate(_WrapDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrapped or elided
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,6 +95,10 @@ class EventLog(QListView):
         self.setUniformItemSizes(not on)
         self.setWordWrap(on)
         self.setSpacing(1 if on else 0)
+        # a scroll bar that comes and goes changes the width after the lines were wrapped: keep it
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self.setTextElideMode(Qt.TextElideMode.ElideNone if on else Qt.TextElideMode.ElideRight)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
