@@ -270,3 +270,60 @@ def test_a_5000_node_expression_builds_and_plays(qtbot, lab):
     assert "gradient: 781875.0" in view.nodes[x.index].toolTip()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert lab.timeline.position == 0 and errors.last_error is None
+
+
+def test_the_hint_and_a_passing_message_never_overlap(qtbot, monkeypatch):
+    monkeypatch.setattr(errors, "show_dialogs", False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.expressionLab.build_source(ORIGINAL)  # as --expr does: the message comes before the window shows
+    w.show()
+    qtbot.waitExposed(w)
+    hint = w.findChild(QLabel, "statusHint")
+    assert w.statusBar().currentMessage().startswith("Built") and not hint.isVisible()
+    w.statusBar().clearMessage()
+    assert hint.isVisible() and hint.text().startswith("At the start")
+
+
+def test_constants_are_drawn_differently_from_variables(qtbot, lab):
+    type_and_build(qtbot, lab, ORIGINAL)
+    view = lab.graphView
+    t = theme.current()
+
+    def colours(label):
+        item = next(i for i in view.nodes if i.node.label == label)
+        img = view.viewport().grab(on_screen(view, item).toAlignedRect()).toImage()
+        return {img.pixel(x, y) for x in range(img.width()) for y in range(img.height())}, item
+
+    const, const_item = colours("2")
+    var, var_item = colours("a")
+    assert QColor(t.constant_fill).rgb() in const and QColor(t.constant_fill).rgb() not in var
+    assert QColor(t.variable_fill).rgb() in var and QColor(t.variable_fill).rgb() not in const
+    assert const_item._rect.height() < var_item._rect.height()  # smaller, dashed, grey: not a variable
+    assert "constant" in const_item.toolTip() and "constants get no gradient" in const_item.toolTip()
+
+
+def test_dragging_the_background_pans_the_graph(qtbot, lab):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    view = lab.graphView
+    view.zoom_by(3.0)
+    bars = view.horizontalScrollBar(), view.verticalScrollBar()
+    before = [b.value() for b in bars]
+    start = QPointF(view.viewport().rect().center())
+    end = start + QPointF(-120, -80)
+
+    def send(kind, pos, buttons):
+        button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+        event = QMouseEvent(
+            kind, pos, view.viewport().mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(view.viewport(), event)
+
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseMove, (start + end) / 2, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    after = [b.value() for b in bars]
+    assert after[0] > before[0] and after[1] > before[1]  # dragged up-left: the view moved right and down
