@@ -146,3 +146,38 @@ app.exec()
     assert result.returncode == 0, result.stderr
     assert "still running at step 1" in result.stdout
     assert "ZeroDivisionError: a slot that fails" in log.read_text(encoding="utf-8")
+
+
+def test_a_failing_action_shows_a_dialog_naming_it_and_the_log(qtbot, monkeypatch, tmp_path):
+    """The user clicks Check, something inside fails: a dialog says what and where the log is; the
+    graph and playback position are those from before the click."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    import carrot_gui.expression.qt.lab as lab_module
+    from carrot_gui import MainWindow
+
+    monkeypatch.setattr(errors, "show_dialogs", True)
+    monkeypatch.setenv(errors.LOG_ENV, str(tmp_path / "errors.log"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(errors, "_parent", window)
+    window.show()
+    lab = window.expressionLab
+    lab.step(3)
+    before = lab.loaded
+
+    def broken(loaded):
+        raise RuntimeError("gradcheck blew up")
+
+    monkeypatch.setattr(lab_module, "check", broken)
+    qtbot.mouseClick(lab.checkButton, Qt.MouseButton.LeftButton)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and box.isVisible()
+    assert "RuntimeError while checking the gradients: gradcheck blew up" in box.text()
+    assert str(tmp_path / "errors.log") in box.informativeText()
+    assert "gradcheck blew up" in (tmp_path / "errors.log").read_text(encoding="utf-8")
+    box.close()
+    assert lab.loaded is before and lab.timeline.position == 3
+    qtbot.mouseClick(lab.stepForwardButton, Qt.MouseButton.LeftButton)
+    assert lab.timeline.position == 4
