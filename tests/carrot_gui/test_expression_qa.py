@@ -327,3 +327,20 @@ def test_dragging_the_background_pans_the_graph(qtbot, lab):
     send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
     after = [b.value() for b in bars]
     assert after[0] > before[0] and after[1] > before[1]  # dragged up-left: the view moved right and down
+
+
+def test_follow_zooms_a_deep_graph_to_a_readable_size_and_keeps_the_step_in_view(qtbot, lab):
+    lab.load_preset(preset("one variable"))  # eight columns: fitted, its text is small
+    view = lab.graphView
+    assert view.zoom() < 1.0
+    qtbot.mouseClick(lab.followCheck, Qt.MouseButton.LeftButton)
+    assert lab.followCheck.isChecked() and view.zoom() == pytest.approx(1.0)
+    port = QRectF(view.viewport().rect())
+    for _ in range(len(lab.timeline)):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        step = lab.timeline.current()
+        node = view.nodes[step.input if step.input >= 0 else step.node]
+        assert port.intersects(on_screen(view, node)), lab.stepLabel.text()
+    assert lab.queueList.item(0).text().startswith("(empty")  # at the end nothing is left to visit
+    qtbot.keyClick(view, Qt.Key.Key_F)  # F still shows it all
+    assert view.zoom() < 1.0

@@ -19,6 +19,7 @@ from .items import ACCUMULATION_HEIGHT, DotItem, EdgeItem, EdgeLabelItem, NodeIt
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
 MAX_FIT_ZOOM = 2.0  # "fit" fills the view but never magnifies more than this
+FOLLOW_ZOOM = 1.0  # "follow" shows the active node at least this big (node text at its design size)
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
 MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
@@ -208,6 +209,18 @@ class GraphView(QGraphicsView):
             ):
                 return QPointF(x, y)
         return QPointF(x, in_view[0])
+
+    def set_follow(self, on: bool) -> None:
+        """Keep the active node in view while stepping; turning it on also zooms a graph that was fitted
+        too small to read (a deep chain) to ``FOLLOW_ZOOM`` around the node where playback stands."""
+        self.follow = on
+        if not on or self.timeline is None or not self.nodes:
+            return
+        if self.zoom() < FOLLOW_ZOOM:
+            self.zoom_by(FOLLOW_ZOOM / self.zoom())
+        step = self.timeline.current()
+        index = self.loaded.graph.output if step is None else (step.input if step.input >= 0 else step.node)
+        self.centerOn(self.nodes[index])
 
     def _move_dot(self, value: float) -> None:
         if self._active_edge is None:

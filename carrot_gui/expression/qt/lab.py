@@ -261,9 +261,11 @@ class ExpressionLab(QWidget):
         self.speedSlider.valueChanged.connect(self.set_speed)
         scrub.addWidget(self.speedSlider)
         self.followCheck = _tip(
-            QCheckBox("follow"), "followCheck", "Keep the active node in view while playing"
+            QCheckBox("follow"),
+            "followCheck",
+            "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
         )
-        self.followCheck.toggled.connect(lambda on: setattr(self.graphView, "follow", on))
+        self.followCheck.toggled.connect(self.graphView.set_follow)
         scrub.addWidget(self.followCheck)
         v.addLayout(scrub)
         v.addLayout(bar)
@@ -613,6 +615,8 @@ class ExpressionLab(QWidget):
             labels.append(f"… and {len(queue) - QUEUE_SHOWN:,} more")
         if p < tl.backward_start:
             labels = ["(backward has not started)"]
+        elif not labels:
+            labels = ["(empty: backward() has visited every node)"]
         current = [self.queueList.item(k).text() for k in range(self.queueList.count())]
         if current != labels:
             self.queueList.clear()
