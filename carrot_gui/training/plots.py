@@ -24,6 +24,7 @@ ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an increment
 # weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
 BIAS_COLOUR = "#be185d"
+SUBPIXEL = 2000  # a change smaller than 1/SUBPIXEL of a view's span is not redrawn (under a pixel)
 LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd it; the colours repeat)
 
 
@@ -393,6 +394,7 @@ class DataPlot(pg.PlotWidget):
         self._x: np.ndarray | None = None
         self._y: np.ndarray | None = None
         self._one_feature = True
+        self._drawn: np.ndarray | None = None  # the line's ends (or the predictions) last drawn
 
     def apply_theme(self) -> None:
         theme_plot(self)
@@ -407,6 +409,7 @@ class DataPlot(pg.PlotWidget):
             idx = np.sort(np.random.default_rng(0).choice(n, MAX_SCATTER, replace=False))
             x, y = x[idx], y[idx]
         self._x, self._y = x, y.reshape(-1)
+        self._drawn = None
         self._one_feature = x.shape[1] == 1
         t = theme.current()
         self.legend.clear()
@@ -449,20 +452,36 @@ class DataPlot(pg.PlotWidget):
         theme_plot(self)  # the new axis labels in the theme's size (projector mode)
         self.enableAutoRange()
 
+    def _unchanged(self, values: np.ndarray) -> bool:
+        """Whether ``values`` would be drawn within a fraction of a pixel of what is drawn now (then the
+        plot is not touched: no repaint for a model that has settled)."""
+        drawn = self._drawn
+        if drawn is None or drawn.shape != values.shape:
+            return False
+        (_x0, _x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        with np.errstate(all="ignore"):
+            return bool(np.all(np.abs(values - drawn) <= (y1 - y0) / SUBPIXEL))
+
     def show_model(self, weight: np.ndarray, bias: np.ndarray) -> None:
         if self._x is None:
             return
         with np.errstate(all="ignore"):
             if self._one_feature:
                 ys = self._line_x * float(weight.reshape(-1)[0]) + float(bias.reshape(-1)[0])
+                if self._unchanged(ys):
+                    return
                 ok = np.all(np.isfinite(ys))
                 self.fit.setData(self._line_x if ok else [], ys if ok else [])
                 if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
                     self.disableAutoRange(axis="y")  # keep the data in view while the line swings
+                self._drawn = ys
             else:
                 pred = (self._x @ weight.reshape(-1, 1) + bias.reshape(-1)).reshape(-1)
+                if self._unchanged(pred):
+                    return
                 ok = np.isfinite(pred)
                 self.points.setData(self._y[ok], pred[ok])
+                self._drawn = pred
 
 
 class SurfacePlot(pg.PlotWidget):
@@ -503,6 +522,8 @@ class SurfacePlot(pg.PlotWidget):
         self.note = pg.TextItem("", color=t.text, anchor=(0.5, 0.5))
         self.addItem(self.note)
         self.surface: Surface | None = None
+        self._live_head: np.ndarray | None = None  # the head last drawn live (None: redraw next time)
+        self._checked = 0  # steps already compared with it
 
     def apply_theme(self) -> None:
         t = theme.current()
@@ -511,6 +532,7 @@ class SurfacePlot(pg.PlotWidget):
         self.head.setBrush(QColor(t.gradient))
 
     def set_surface(self, surface: Surface | None, reason: str = "") -> None:
+        self._live_head = None
         self.contours.setData([], [])
         if surface is None:
             self.image.clear()
@@ -545,9 +567,15 @@ class SurfacePlot(pg.PlotWidget):
         self.setYRange(b[0], b[-1], padding=0)
 
     def show_path(self, wb: np.ndarray, current: tuple[float, float] | None) -> None:
-        """``wb`` is (k, 2): the (weight, bias) of every step so far; drawn strided to MAX_PATH points."""
+        """``wb`` is (k, 2): the (weight, bias) of every step so far; drawn strided to MAX_PATH points.
+        ``current`` is the live head (None when inspecting a past step). A live path whose new points all
+        lie within a fraction of a pixel of the drawn head is left as it is (no repaint once settled)."""
         if self.surface is None:
             return
+        if current is not None and self._settled(wb, current):
+            return
+        self._live_head = None
+        n_steps = wb.shape[0]
         if wb.shape[0] > MAX_PATH:
             stride = -(-wb.shape[0] // MAX_PATH)
             wb = np.concatenate([wb[::stride], wb[-1:]])
@@ -557,6 +585,22 @@ class SurfacePlot(pg.PlotWidget):
             wb = np.concatenate([wb, np.asarray(current, dtype=np.float64).reshape(1, 2)])
         self.path.setData(wb[:, 0], wb[:, 1])
         self.head.setData(wb[-1:, 0], wb[-1:, 1]) if len(wb) else self.head.setData([], [])
+        if current is not None and len(wb):
+            self._live_head = wb[-1].copy()
+            self._checked = n_steps
+
+    def _settled(self, wb: np.ndarray, current: tuple[float, float]) -> bool:
+        """True when every step since the last drawing (and the current head) is within a fraction of a
+        pixel of the drawn head; checks only the steps not seen before."""
+        head = self._live_head
+        if head is None or wb.shape[0] < self._checked:
+            return False
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        tol = np.array([(x1 - x0) / SUBPIXEL, (y1 - y0) / SUBPIXEL])
+        new = np.concatenate([wb[self._checked :], np.asarray(current, dtype=np.float64).reshape(1, 2)])
+        self._checked = wb.shape[0]
+        with np.errstate(all="ignore"):
+            return bool(np.all(np.abs(new - head) <= tol))
 
 
 class ParamPlot(pg.PlotWidget):

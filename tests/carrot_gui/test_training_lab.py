@@ -600,3 +600,26 @@ def test_the_parameter_png_includes_its_legend(qtbot, lab, tmp_path):
     paths = lab.export_plots(str(tmp_path))
     image = QImage([p for p in paths if p.endswith("parameters.png")][0])
     assert image.height() == lab.paramBox.height() > lab.paramPlot.height()
+
+
+def test_a_settled_model_is_not_redrawn_but_any_visible_move_is(qtbot, lab, monkeypatch):
+    """Speed: once the line has settled (changes under a pixel) the data and surface plots are left alone;
+    a visible change is drawn at once."""
+    lab.budgetSpin.setValue(3000)
+    lab.session.run_to_end()
+    lab.refresh()
+    drawn = []
+    for item in (lab.dataPlot.fit, lab.surfacePlot.path):
+        original = item.setData
+        monkeypatch.setattr(item, "setData", lambda *a, _o=original, **k: (drawn.append(1), _o(*a, **k)))
+    lab.session.extend(200)
+    lab.session.run_to_end()
+    lab.refresh()
+    assert drawn == []
+    lab.session.model.weight.data[...] += 0.5  # a jump anyone would see
+    lab.refresh()
+    assert len(drawn) == 2
+    xs, ys = lab.dataPlot.fit.getData()
+    np.testing.assert_allclose(ys, xs * lab.session.weight[0, 0] + lab.session.bias[0])
+    px, py = lab.surfacePlot.path.getData()
+    assert (px[-1], py[-1]) == (lab.session.weight[0, 0], lab.session.bias[0])
