@@ -107,7 +107,8 @@ def format_number(x: Any, digits: int = 4) -> str:
     if v == int(v) and abs(v) < 1e9:
         return f"{v:.1f}"
     if 1e-3 <= abs(v) < 1e6:
-        return f"{v:.{digits}f}".rstrip("0")
+        text = f"{v:.{digits}f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text  # 0.99999999 is "1.0", never "1."
     return f"{v:.{digits - 1}e}"
 
 

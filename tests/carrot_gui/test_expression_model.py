@@ -1,5 +1,6 @@
 """The Expression lab's Qt-free model: graph, layout, playback timeline, wording, presets, Check."""
 
+import re
 import sys
 
 import numpy as np
@@ -12,6 +13,7 @@ from carrot_gui.expression.layout import count_crossings, layered_layout
 from carrot_gui.expression.playback import ACCUMULATE, EDGE, FORWARD, PER_PATH, VISIT
 from carrot_gui.expression.presets import PRESETS, preset
 from carrot_gui.expression.wording import accumulation_text, format_value, hint_text, rule_with_value
+from carrot_gui.theme import format_number
 
 
 def original_example():
@@ -268,6 +270,22 @@ def test_edge_text_of_the_first_example():
     edges = [s.text for s in tl.steps if s.kind == EDGE]
     assert "z → x: ∂z/∂x = y = 4.0;  sends 1.0 × local = 4.0" in edges
     assert "z → y: ∂z/∂y = x = 2.0;  sends 1.0 × local = 2.0" in edges
+
+
+def test_numbers_that_round_to_a_whole_number_keep_their_zero():
+    """0.9999999999999998 (tanh neuron: 2.0 * 0.5 in floating point) once showed as "1." on screen."""
+    assert [format_number(x) for x in (0.9999999999999998, -2.9999999999, 4.0, 0.7616, -0.0)] == [
+        "1.0",
+        "-3.0",
+        "4.0",
+        "0.7616",
+        "0.0",
+    ]
+    loaded = session.load_source(preset("tanh").source)
+    tl = loaded.timeline()
+    tl.to_end()
+    cut = [line for line in tl.log() if re.search(r"(?<![\w.·])\d+\.(?!\d)", line)]  # a number "1."
+    assert not cut, cut
 
 
 def test_tensor_edges_say_what_they_send():
