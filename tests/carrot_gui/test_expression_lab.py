@@ -249,8 +249,10 @@ def test_order_switch_shows_call_counts(qtbot, lab):
     counts = lab.loaded.call_counts()
     label = lab.callCountLabel.text()
     assert f"topological: {counts['topological']}" in label and f"per path: {counts['per-path']}" in label
+    assert "backward()'s order" in lab.queueTitle.text()
     lab.orderSwitch.setCurrentIndex(1)
     assert lab.mode == "per-path" and lab.timeline.mode == "per-path"
+    assert "per-path recursion's order" in lab.queueTitle.text()
     assert lab.eventLog.count() == len(lab.timeline)
     edges = sum(1 for s in lab.timeline.steps if s.kind == "edge")
     assert edges == counts["per-path"] > counts["topological"]

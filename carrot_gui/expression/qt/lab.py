@@ -534,6 +534,8 @@ class ExpressionLab(QWidget):
     def _update_counts(self) -> None:
         if self.loaded is None:
             return
+        order = "backward()'s order" if self.mode == TOPOLOGICAL else "the per-path recursion's order"
+        self.queueTitle.setText(f"<b>Still to visit</b> ({order})")
         counts = self.loaded.call_counts()
         topo, path = counts[TOPOLOGICAL], counts[PER_PATH]
         edges = sum(1 for e in self.loaded.graph.edges if self.loaded.graph.nodes[e.src].requires_grad)
