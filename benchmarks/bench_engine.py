@@ -48,9 +48,8 @@ def torch_chain(n_ops: int, shape: tuple) -> None:
     del h
 
 
-def long_scalar_chain() -> dict[str, float]:
-    """100,000-op scalar chain: time to build, to backward, and to free."""
-    x = pc.Carrot(0.5, requires_grad=True)
+def long_chain(x) -> dict[str, float]:
+    """100,000 multiplications from the scalar leaf ``x`` (a Carrot or a torch tensor): build, backward, free."""
     t0 = time.perf_counter()
     h = x
     for _ in range(100_000):
@@ -61,20 +60,14 @@ def long_scalar_chain() -> dict[str, float]:
     del h
     t3 = time.perf_counter()
     return {"forward": t1 - t0, "backward": t2 - t1, "free": t3 - t2}
+
+
+def long_scalar_chain() -> dict[str, float]:
+    return long_chain(pc.Carrot(0.5, requires_grad=True))
 
 
 def long_torch_chain() -> dict[str, float]:
-    x = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
-    t0 = time.perf_counter()
-    h = x
-    for _ in range(100_000):
-        h = h * 0.999999
-    t1 = time.perf_counter()
-    h.backward()
-    t2 = time.perf_counter()
-    del h
-    t3 = time.perf_counter()
-    return {"forward": t1 - t0, "backward": t2 - t1, "free": t3 - t2}
+    return long_chain(torch.tensor(0.5, dtype=torch.float64, requires_grad=True))
 
 
 def doubling(depth: int = 25) -> tuple[float, int, float]:
