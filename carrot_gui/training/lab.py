@@ -148,6 +148,7 @@ class TrainingLab(QWidget):
         self._target_was = Qt.CheckState.Checked  # its tick before it became the target
         self.session: TrainingSession | None = None
         self.inspected_step: int | None = None
+        self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
         self._smooth = IncrementalEma(0.6)
         self._build()
         self._train_timer = QTimer(self)
@@ -811,23 +812,29 @@ class TrainingLab(QWidget):
         """A setting changed: before the first step the run simply restarts with it; later it applies at the
         next Train (as a new run, the current one kept as a faded curve) or Reset."""
         if self.session is not None and self.session.steps_done == 0 and not self.is_training:
-            self.reset_training(archive=False)
+            self.reset_training(archive=False, keep_loaded=True)
         elif self.session is not None and self.session.config != self.config():
             self._set_status(
                 "Settings changed: press Train to start a new run with them (the current run stays as a faded curve)."
             )
 
-    def reset_training(self, archive: bool = True) -> None:
-        """A fresh run from new initial weights with the current settings; the old one becomes a faded curve."""
+    def reset_training(self, archive: bool = True, keep_loaded: bool = False) -> None:
+        """A fresh run with the current settings; the old one becomes a faded curve. It starts from new
+        initial weights, or with ``keep_loaded`` from the model loaded last (a changed setting or a new run
+        by Train keeps a loaded model; the Reset button and new data forget it)."""
         self.pause()
         if archive and self.session is not None and self.session.steps_done > 0:
             self._archive_run()
+        if not keep_loaded:
+            self._loaded_state = None
         try:
             self.session = TrainingSession(self.data, self.config())
         except ValueError as exc:
             self.session = None
             self._set_status(str(exc), error=True)
             return
+        if self._loaded_state is not None:
+            self.session.model.load_state_dict(self._loaded_state)
         self._smooth.reset(self._smoothing())
         self.lossPlot.reset_run()
         self.paramPlot.reset_run()
@@ -879,7 +886,7 @@ class TrainingLab(QWidget):
         as a faded curve); another budget of steps/epochs if it finished; a new run if it converged."""
         s = self.session
         if s is None or s.config != self.config() or s.state in (DIVERGED, CONVERGED):
-            self.reset_training(archive=True)
+            self.reset_training(archive=True, keep_loaded=True)
         elif s.state == FINISHED:
             s.extend(s.config.budget)
         return self.session is not None and self.session.state == RUNNING
@@ -1114,8 +1121,9 @@ class TrainingLab(QWidget):
             return False
         self.pause()
         self.session.model.load_state_dict(state)
+        self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
         self.fileMessageLabel.setText(
-            f"Loaded the model from {os.path.basename(path)}; Train continues from it."
+            f"Loaded the model from {os.path.basename(path)}; Train continues from it (Reset forgets it)."
         )
         self.inspect_step(None)
         self.refresh()

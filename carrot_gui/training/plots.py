@@ -20,6 +20,8 @@ from .surface import Surface
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
 MAX_PATH = 3000  # points drawn of the SGD path on the surface (evenly strided beyond this)
 EARLIER_RUNS = 6  # faded curves kept for comparison
+# earlier runs: muted hues (not the live run's blue, not the gradient orange, not the error red)
+EARLIER_COLOURS = ("#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f", "#64748b")
 ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
 # weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
@@ -212,6 +214,7 @@ class LossPlot(pg.PlotWidget):
         self._raw_env = PeakEnvelope()
         self._smooth_env = PeakEnvelope()
         self._earlier_ranges: list[tuple[float, float, float]] = []
+        self._earlier_count = 0
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
@@ -306,16 +309,17 @@ class LossPlot(pg.PlotWidget):
         """Keep a finished run as a faded curve (at most EARLIER_RUNS; the oldest goes first)."""
         if raw.size == 0:
             return
-        t = theme.current()
         for old in self.earlier:  # fade older ones further
             pen = old.opts["pen"]
             c = QColor(pen.color())
-            c.setAlpha(max(35, c.alpha() - 25))
+            c.setAlpha(max(60, c.alpha() - 25))
             old.setPen(pg.mkPen(c, width=1))
+        colour = EARLIER_COLOURS[self._earlier_count % len(EARLIER_COLOURS)]  # tell runs apart
+        self._earlier_count += 1
         curve = pg.PlotDataItem(
             np.arange(raw.size, dtype=np.float64),
             np.array(raw),
-            pen=_pen(t.muted, 1, alpha=150),
+            pen=_pen(colour, 1, alpha=170),
             name=label,
         )
         curve.setZValue(1)
@@ -330,6 +334,7 @@ class LossPlot(pg.PlotWidget):
         for c in self.earlier:
             self.removeItem(c)
         self.earlier.clear()
+        self._earlier_count = 0
         self._earlier_ranges.clear()
         self.follow.resume()
 

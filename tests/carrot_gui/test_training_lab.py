@@ -623,3 +623,43 @@ def test_a_settled_model_is_not_redrawn_but_any_visible_move_is(qtbot, lab, monk
     np.testing.assert_allclose(ys, xs * lab.session.weight[0, 0] + lab.session.bias[0])
     px, py = lab.surfacePlot.path.getData()
     assert (px[-1], py[-1]) == (lab.session.weight[0, 0], lab.session.bias[0])
+
+
+def test_a_loaded_model_survives_a_changed_setting_until_reset(qtbot, lab, tmp_path):
+    lab.budgetSpin.setValue(40)
+    lab.session.run_to_end()
+    path = str(tmp_path / "m.npz")
+    assert lab.save_model(path)
+    saved_w, saved_b = lab.session.weight.copy(), lab.session.bias.copy()
+    qtbot.mouseClick(lab.resetTrainingButton, Qt.MouseButton.LeftButton)
+    assert lab.load_model(path) and np.array_equal(lab.session.weight, saved_w)
+    set_lr(qtbot, lab, "0.02")  # before any step a new setting restarts the run: from the loaded model
+    assert lab.session.config.learning_rate == pytest.approx(0.02)
+    assert np.array_equal(lab.session.weight, saved_w) and np.array_equal(lab.session.bias, saved_b)
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+    w0, b0 = lab.session.params_at(0)
+    assert np.array_equal(w0, saved_w) and np.array_equal(b0, saved_b)
+    qtbot.mouseClick(lab.resetTrainingButton, Qt.MouseButton.LeftButton)  # Reset: fresh weights again
+    assert not np.array_equal(lab.session.weight, saved_w)
+    assert "Reset forgets it" in lab.fileMessageLabel.text()
+
+
+def test_earlier_runs_can_be_told_apart_to_compare_learning_rates(qtbot, lab):
+    lab.budgetSpin.setValue(30)
+    for lr in ("0.01", "0.03", "0.1"):
+        set_lr(qtbot, lab, lr)
+        qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    qtbot.mouseClick(lab.resetTrainingButton, Qt.MouseButton.LeftButton)
+    earlier = lab.lossPlot.earlier
+    assert [c.name() for c in earlier] == ["SGD lr=0.01", "SGD lr=0.03", "SGD lr=0.1"]
+    hues = {c.opts["pen"].color().name() for c in earlier}
+    assert len(hues) == 3 and theme_value() not in hues  # none looks like the live run
+    alphas = [c.opts["pen"].color().alpha() for c in earlier]
+    assert alphas == sorted(alphas) and alphas[0] < alphas[-1]  # older runs are fainter
+
+
+def theme_value():
+    from carrot_gui import theme
+
+    return theme.current().value
