@@ -202,6 +202,15 @@ class CsvTable:
         )
         return standardise(data) if standardise_features else data
 
+    def numeric_columns(self, sample: int = 200) -> tuple[bool, ...]:
+        """Per column: whether most of its first ``sample`` cells are numbers (a name or date column is not;
+        a column of numbers with a typo is, so the typo is reported where it is), for the lab to preselect
+        sensible columns; :meth:`to_dataset` still checks every cell it uses."""
+        rows = self.rows[:sample]
+        return tuple(
+            2 * sum(_is_number(r[c].strip()) for r in rows) >= len(rows) for c in range(len(self.columns))
+        )
+
     def _index(self, column: str | int, role: str) -> int:
         if isinstance(column, (int, np.integer)) and not isinstance(column, bool):
             if 0 <= column < len(self.columns):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -62,6 +63,7 @@ from .session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, Traini
 from .surface import surface_around
 
 SLICE_SECONDS = 0.005  # training work per event-loop turn (latency p99 stays well under 20 ms)
+SLOW_STEP_SECONDS = 0.02  # a single step longer than this breaks the latency target: the lab says so
 REFRESH_MS = 30  # plot repaint period while training (33 Hz: smooth to the eye, leaves ~80 % to training)
 
 
@@ -149,6 +151,7 @@ class TrainingLab(QWidget):
         self.session: TrainingSession | None = None
         self.inspected_step: int | None = None
         self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
+        self._slow_noted = False  # told the user that single steps are slow (huge full batches)
         self._smooth = IncrementalEma(0.6)
         self._build()
         self._train_timer = QTimer(self)
@@ -253,8 +256,12 @@ class TrainingLab(QWidget):
         # synthetic
         syn = QWidget()
         f = QFormLayout(syn)
-        self.samplesSpin = _tip(QSpinBox(), "samplesSpin", "How many (x, y) points to generate.")
-        self.samplesSpin.setRange(2, 1_000_000)
+        self.samplesSpin = _tip(
+            QSpinBox(),
+            "samplesSpin",
+            "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
+        )
+        self.samplesSpin.setRange(2, 100_000)
         self.samplesSpin.setValue(100)
         self.featuresSpin = _tip(
             QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
@@ -693,20 +700,30 @@ class TrainingLab(QWidget):
     def _fill_columns(self) -> None:
         table = self._csv
         assert table is not None
+        numeric = table.numeric_columns()
+        target = self._default_target(table)
         self.csvTargetCombo.blockSignals(True)
         self.csvTargetCombo.clear()
         self.csvTargetCombo.addItems(list(table.columns))
-        self.csvTargetCombo.setCurrentIndex(len(table.columns) - 1)
+        self.csvTargetCombo.setCurrentIndex(target)
         self.csvTargetCombo.blockSignals(False)
         self.csvFeatureList.clear()
-        for name in table.columns:
+        for name, is_number in zip(table.columns, numeric):
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if is_number else Qt.CheckState.Unchecked)
+            if not is_number:
+                item.setToolTip("This column has cells that are not numbers (names, dates…).")
             self.csvFeatureList.addItem(item)
-        self._target_row = None  # by default: the last column is the target, all the others features
-        self._target_changed(len(table.columns) - 1)
+        self._target_row = None  # by default: the last numeric column is the target, the other numeric
+        self._target_changed(target)  # columns are the features
         self._target_was = Qt.CheckState.Checked
+
+    @staticmethod
+    def _default_target(table: CsvTable) -> int:
+        """The last column whose cells are numbers (the last column when none is)."""
+        numeric = table.numeric_columns()
+        return max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
 
     def _target_changed(self, index: int) -> None:
         """The target column cannot also be a feature: its item is unticked and greyed out; the column that
@@ -745,14 +762,20 @@ class TrainingLab(QWidget):
     def load_csv(
         self, path: str, target: str | int | None = None, features: list[str | int] | None = None
     ) -> bool:
-        """Open ``path`` and use ``target``/``features`` (default: last column / the others) in one go."""
+        """Open ``path`` and use ``target``/``features`` in one go (default: the last numeric column / the
+        other numeric columns)."""
         if not self.open_csv(path):
             return False
         table = self._csv
         assert table is not None
         try:
-            t = table._index(target if target is not None else len(table.columns) - 1, "target")
-            chosen = features if features is not None else [c for i, c in enumerate(table.columns) if i != t]
+            t = table._index(target if target is not None else self._default_target(table), "target")
+            numeric = table.numeric_columns()
+            chosen = (
+                features
+                if features is not None
+                else [c for i, c in enumerate(table.columns) if i != t and numeric[i]]
+            )
             idx = {table._index(c, "feature") for c in chosen}
         except DataError as exc:
             self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
@@ -899,6 +922,7 @@ class TrainingLab(QWidget):
             self.trainButton.setChecked(False)
             return
         self.inspect_step(None)
+        self._slow_noted = False
         self._train_timer.start()
         self._refresh_timer.start()
         self.trainButton.setChecked(True)
@@ -940,7 +964,15 @@ class TrainingLab(QWidget):
         if s is None:
             self.pause()
             return
-        s.run_for(SLICE_SECONDS)
+        t0 = time.perf_counter()
+        done = s.run_for(SLICE_SECONDS)
+        took = time.perf_counter() - t0
+        if done == 1 and took > SLOW_STEP_SECONDS and not self._slow_noted and not s.finished:
+            self._slow_noted = True  # say once per start why the window reacts slowly, and what helps
+            self._set_status(
+                f"Training… one step on {s.batch_size:,} samples takes {took * 1e3:.0f} ms, so the window "
+                "reacts slowly while training: a smaller Batch size (mini-batch) makes steps fast again."
+            )
         if s.finished:
             self._train_timer.stop()
             self._refresh_timer.stop()

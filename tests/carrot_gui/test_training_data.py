@@ -237,3 +237,9 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     monkeypatch.setenv(EXAMPLES_ENV, str(mine))
     assert example_dirs()[0] == mine
     assert [os.path.basename(e.path) for e in find_examples()] == ["my_own_data.csv"]
+
+
+def test_numeric_columns_tell_text_columns_apart(tmp_path):
+    p = tmp_path / "mixed.csv"
+    p.write_text("id,when,x,y\n1,2024-01-01,0.5,1\n2,2024-01-02,1e3,-2\n3,2024-01-03,1.5,oops\n")
+    assert read_csv(p).numeric_columns() == (True, False, True, True)  # a typo does not make y text

@@ -663,3 +663,47 @@ def theme_value():
     from carrot_gui import theme
 
     return theme.current().value
+
+
+def test_slow_steps_are_explained_with_what_helps(qtbot, lab, monkeypatch):
+    """A huge full batch makes every step slower than the latency budget: the lab says so once, and why."""
+    import time
+
+    lab.budgetSpin.setValue(1000)
+    session = lab.session
+
+    def slow_run_for(seconds, max_steps=None):
+        time.sleep(0.03)
+        session.step()
+        return 1
+
+    monkeypatch.setattr(session, "run_for", slow_run_for)
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "reacts slowly" in lab.trainingStatusLabel.text(), timeout=3000)
+    assert "Batch size" in lab.trainingStatusLabel.text() and "100 samples" in lab.trainingStatusLabel.text()
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    assert lab.samplesSpin.maximum() == 100_000
+
+
+def test_text_columns_are_not_preselected(qtbot, lab, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "name,age,height_m,weight_kg,city\n"
+        "Ana,31,1.62,58,Lyon\nBo,45,1.80,84,Oslo\nCy,23,1.75,70,Rome\nDi,37,1.68,66,Kyiv\n"
+    )
+    assert lab.open_csv(str(path))
+    assert lab.csvTargetCombo.currentText() == "weight_kg"  # the last column of numbers
+    ticked = [
+        lab.csvFeatureList.item(i).text()
+        for i in range(lab.csvFeatureList.count())
+        if lab.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == ["age", "height_m"]
+    assert "not numbers" in lab.csvFeatureList.item(0).toolTip()
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)  # works without unticking anything
+    assert lab.data.feature_names == ("age", "height_m") and lab.data.target_name == "weight_kg"
+    toggle_item(qtbot, lab.csvFeatureList, 4)  # a student ticks "city" anyway: told why not
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    assert "'Lyon' is not a number" in lab.dataMessageLabel.text()
+    assert lab.data.feature_names == ("age", "height_m")
+    assert lab.load_csv(str(path)) and lab.data.feature_names == ("age", "height_m")
