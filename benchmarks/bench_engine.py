@@ -17,7 +17,7 @@ import time
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import median_time, torch
+from _common import best_times, median_time, torch
 
 import pycarrot as pc
 
@@ -126,20 +126,20 @@ def main() -> None:
         rows.append((name, ours, theirs, verdict))
         print(f"  {name}: {ours} vs {theirs} {verdict}", file=sys.stderr)
 
+    n = 1000
     for shape, label in (((), "scalars"), ((4, 4), "(4,4)")):
-        n = 1000
-        ours = median_time(lambda s=shape, n=n: carrot_chain(n, s)) / n
+        contenders = {"ours": lambda s=shape: carrot_chain(n, s)}
         if torch is not None:
-            theirs = median_time(lambda s=shape, n=n: torch_chain(n, s)) / n
-            ratio = ours / theirs
-            add(
-                f"1,000-op add/mul/tanh chain on {label}, per op (fwd+bwd+free)",
-                f"{ours * 1e6:.2f} µs",
-                f"{theirs * 1e6:.2f} µs",
-                f"{ratio:.2f}× {'✓' if ratio <= 0.75 else '✗'} (≤ 0.75×)",
-            )
+            contenders["torch"] = lambda s=shape: torch_chain(n, s)
+        # interleaved best-of: load from other processes on a shared machine hits both alike
+        best = {k: t / n for k, t in best_times(contenders, repeats=15).items()}
+        name = f"1,000-op add/mul/tanh chain on {label}, per op (fwd+bwd+free)"
+        if torch is not None:
+            ratio = best["ours"] / best["torch"]
+            verdict = f"{ratio:.2f}× {'✓' if ratio <= 0.75 else '✗'} (≤ 0.75×)"
+            add(name, f"{best['ours'] * 1e6:.2f} µs", f"{best['torch'] * 1e6:.2f} µs", verdict)
         else:
-            add(f"1,000-op chain on {label}, per op", f"{ours * 1e6:.2f} µs", "—", "torch not installed")
+            add(name, f"{best['ours'] * 1e6:.2f} µs", "—", "torch not installed")
 
     runs = [long_scalar_chain() for _ in range(3)]
     ours = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
