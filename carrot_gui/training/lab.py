@@ -134,6 +134,20 @@ def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
     return widget
 
 
+def _with_legend(plot, name: str) -> QWidget:
+    """A small plot with its legend bar underneath, as one grid cell (and one exported PNG)."""
+    box = QWidget()
+    box.setObjectName(name)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(plot, 1)
+    layout.addWidget(plot.legendLabel)
+    plot.legendLabel.setAutoFillBackground(True)
+    return box
+
+
 class TrainingLab(QWidget):
     """The "Training" tab. ``sendToExpression(nodes, title)`` carries one step's graph to the Expression lab."""
 
@@ -199,17 +213,10 @@ class TrainingLab(QWidget):
         self.paramPlot = ParamPlot()
         grid = QGridLayout()
         grid.addWidget(self.lossPlot, 0, 0, 1, 3)
-        grid.addWidget(self.dataPlot, 1, 0)
         grid.addWidget(self.surfacePlot, 1, 1)
-        self.paramBox = QWidget()  # the parameter plot with its legend underneath
-        self.paramBox.setObjectName("paramBox")
-        self.paramBox.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        pb = QVBoxLayout(self.paramBox)
-        pb.setContentsMargins(0, 0, 0, 0)
-        pb.setSpacing(0)
-        pb.addWidget(self.paramPlot, 1)
-        pb.addWidget(self.paramPlot.legendLabel)
-        self.paramPlot.legendLabel.setAutoFillBackground(True)
+        self.dataPlotBox = _with_legend(self.dataPlot, "dataPlotBox")
+        self.paramBox = _with_legend(self.paramPlot, "paramBox")
+        grid.addWidget(self.dataPlotBox, 1, 0)
         grid.addWidget(self.paramBox, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
@@ -381,6 +388,11 @@ class TrainingLab(QWidget):
         v.addWidget(self.dataInfoLabel)
         v.addWidget(self.dataMessageLabel)
         return box
+
+    def _data_message(self, text: str) -> None:
+        """Show a problem with the data under the data box (the label takes no room when all is well)."""
+        self.dataMessageLabel.setText(text)
+        self.dataMessageLabel.setVisible(bool(text))
 
     def _fit_data_tabs(self, *_args) -> None:
         """Size the data tabs to the page shown, not the tallest page (keeps the Files box on screen)."""
@@ -643,7 +655,7 @@ class TrainingLab(QWidget):
                 seed=self.dataSeedSpin.value(),
             )
         except DataError as exc:
-            self.dataMessageLabel.setText(str(exc))
+            self._data_message(str(exc))
             return False
         self._apply_data(data)
         return True
@@ -653,7 +665,7 @@ class TrainingLab(QWidget):
         try:
             table = read_csv(path, None)
         except DataError as exc:
-            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            self._data_message(f"CSV not loaded — {exc}. The previous data is kept.")
             return False
         self._csv = table
         self.csvHeaderCheck.blockSignals(True)
@@ -663,7 +675,7 @@ class TrainingLab(QWidget):
         self.csvFileLabel.setText(
             f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
         )
-        self.dataMessageLabel.setText("")
+        self._data_message("")
         self.dataSourceTabs.setCurrentIndex(1)
         if self.examples:
             self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
@@ -692,7 +704,7 @@ class TrainingLab(QWidget):
         try:
             table = read_csv(self._csv.path, has_header)
         except DataError as exc:
-            self.dataMessageLabel.setText(f"CSV not re-read — {exc}")
+            self._data_message(f"CSV not re-read — {exc}")
             return
         self._csv = table
         self._fill_columns()
@@ -744,7 +756,7 @@ class TrainingLab(QWidget):
     def use_csv_columns(self) -> bool:
         """Turn the chosen CSV columns into the dataset; a bad cell or choice shows why and changes nothing."""
         if self._csv is None:
-            self.dataMessageLabel.setText("Open a CSV file first.")
+            self._data_message("Open a CSV file first.")
             return False
         features = [
             self.csvFeatureList.item(i).text()
@@ -754,7 +766,7 @@ class TrainingLab(QWidget):
         try:
             data = self._csv.to_dataset(self.csvTargetCombo.currentText(), features)
         except DataError as exc:
-            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            self._data_message(f"CSV not loaded — {exc}. The previous data is kept.")
             return False
         self._apply_data(data)
         return True
@@ -778,7 +790,7 @@ class TrainingLab(QWidget):
             )
             idx = {table._index(c, "feature") for c in chosen}
         except DataError as exc:
-            self.dataMessageLabel.setText(f"CSV not loaded — {exc}. The previous data is kept.")
+            self._data_message(f"CSV not loaded — {exc}. The previous data is kept.")
             return False
         self.csvTargetCombo.setCurrentIndex(t)
         for i in range(self.csvFeatureList.count()):
@@ -794,14 +806,15 @@ class TrainingLab(QWidget):
         if not keep_raw:
             self._raw_data = data
         self.data = standardise(data) if self.standardiseCheck.isChecked() else data
-        self.dataMessageLabel.setText("")
+        self._data_message("")
         self.dataInfoLabel.setText(self.data.describe())
         true_line = None
         if self.data.true_weight is not None and self.data.n_features == 1:
             true_line = (self.data.true_weight, self.data.true_bias)
-        self.dataPlot.set_data(
-            self.data.x, self.data.y, self.data.feature_names, self.data.target_name, true_line
-        )
+        axis_names = self.data.feature_names
+        if self.data.standardised:  # the x axis is in standard deviations now, not the file's units
+            axis_names = tuple(f"{n} (standardised)" for n in axis_names)
+        self.dataPlot.set_data(self.data.x, self.data.y, axis_names, self.data.target_name, true_line)
         self.paramPlot.set_names(
             [f"w {n}" if self.data.n_features > 1 else "weight" for n in self.data.feature_names] + ["bias"]
         )
@@ -1191,7 +1204,7 @@ class TrainingLab(QWidget):
         out = []
         for name, widget in (
             ("training-loss.png", self.lossPlot),
-            ("training-data.png", self.dataPlot),
+            ("training-data.png", self.dataPlotBox),
             ("training-surface.png", self.surfacePlot),
             ("training-parameters.png", self.paramBox),
         ):

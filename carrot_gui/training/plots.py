@@ -155,6 +155,56 @@ class RunningRange:
         self.seen = values.shape[0]
 
 
+class LegendBar(QLabel):
+    """A legend under a small plot, not over it (curves settle anywhere in a small view, and a legend there
+    hides them): coloured marks and names in lines broken to fit the plot's width. Lines are broken by hand
+    because a word-wrapped label asks for height-for-width layout, and the lab's grid then starves the
+    loss plot."""
+
+    def __init__(self, name: str, tip: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setToolTip(tip)
+        self.setMinimumWidth(10)  # never widens the plot: lines are broken instead
+        self.entries: list[tuple[str, str, str]] = []  # (mark, colour, name)
+        self._width = -1
+
+    def set_entries(self, entries: list[tuple[str, str, str]]) -> None:
+        self.entries = list(entries)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        t = theme.current()
+        self.setStyleSheet(f"color: {t.text}; font-size: {max(7.0, t.font_size - 1):.0f}pt;")
+        self._width = -1
+        self.fit(max(self.width(), 50))
+
+    def fit(self, width: int) -> None:
+        """Break the entries into lines no wider than ``width`` pixels."""
+        width = max(width, 50)
+        if width == self._width:
+            return
+        self._width = width
+        self.ensurePolished()
+        fm = QFontMetrics(self.font())
+        gap = fm.horizontalAdvance("   ")
+        lines: list[list[str]] = [[]]
+        used = 0
+        for mark, colour, name in self.entries:
+            w = fm.horizontalAdvance(f"{mark} {name}")
+            if lines[-1] and used + gap + w > width - 8:
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + w
+            text = html.escape(name).replace(" ", "&nbsp;")
+            lines[-1].append(f'<b style="color: {colour}">{mark}</b>&nbsp;{text}')
+        self.setText("<br>".join(" &nbsp; ".join(line) for line in lines))
+
+    def plain_text(self) -> str:
+        """What the legend says, without its marks' markup."""
+        return "  ".join(name for _mark, _colour, name in self.entries)
+
+
 class LossPlot(pg.PlotWidget):
     """MSE per step: faint raw curve (the FIRST curve), bias-corrected EMA over it, earlier runs faded,
     a marker where the loss diverged, a crosshair under the mouse and a line at the step being inspected.
@@ -193,7 +243,7 @@ class LossPlot(pg.PlotWidget):
         self.divergedLine = pg.InfiniteLine(angle=90, pen=_pen(t.error, 1.2, style=Qt.PenStyle.DashLine))
         self.divergedLine.setVisible(False)
         self.addItem(self.divergedLine, ignoreBounds=True)
-        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.gradient, 2))
+        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.text, 1.5, alpha=170))
         self.inspectLine.setVisible(False)
         self.addItem(self.inspectLine, ignoreBounds=True)
         self.vLine = pg.InfiniteLine(angle=90, pen=_pen(t.muted, 1, style=Qt.PenStyle.DotLine))
@@ -288,7 +338,7 @@ class LossPlot(pg.PlotWidget):
         theme_plot(self)
         self.raw.setPen(_pen(t.value, 1, alpha=80))
         self.smooth.setPen(_pen(t.value, 1))
-        self.inspectLine.setPen(_pen(t.gradient, 2))
+        self.inspectLine.setPen(_pen(t.text, 1.5, alpha=170))
         self.hint.setColor(t.muted)
         self.hint.setFont(theme.qfont(t.font_size + 2))
 
@@ -388,7 +438,7 @@ class DataPlot(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMinimumSize(240, 180)
         _plain_axes(self)
-        self.legend = self.addLegend(offset=(10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.legendLabel = LegendBar("dataLegend", "What the dots and lines are.")  # the lab places it
         self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
         self.points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static for one feature
@@ -404,6 +454,12 @@ class DataPlot(pg.PlotWidget):
     def apply_theme(self) -> None:
         theme_plot(self)
         self.fit.setPen(_pen(theme.current().value, 2.5))
+        self.legendLabel.apply_theme()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if "legendLabel" in self.__dict__:  # pyqtgraph resizes the view while it is being built
+            self.legendLabel.fit(self.width())
 
     def set_data(
         self, x: np.ndarray, y: np.ndarray, names: tuple[str, ...], target: str, true_line=None
@@ -417,22 +473,11 @@ class DataPlot(pg.PlotWidget):
         self._drawn = None
         self._one_feature = x.shape[1] == 1
         t = theme.current()
-        self.legend.clear()
-        # the legend goes in a top corner the points leave free: top-left for a rising cloud, else top-right
-        rising = (
-            not self._one_feature
-            or float(np.mean((x[:, 0] - x[:, 0].mean()) * (self._y - self._y.mean()))) >= 0
-        )
-        if rising:
-            self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
-        else:
-            self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))
-        self.legend_corner = "top-left" if rising else "top-right"
-        self.legend.addItem(self.points, "data")
+        entries = [("●", t.muted, "data")]
         if self._one_feature:
             if true_line is not None:
-                self.legend.addItem(self.truth, "true line")
-            self.legend.addItem(self.fit, "model")
+                entries.append(("╌╌", t.ok, "true line"))
+            entries.append(("━━", t.value, "model"))
             self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
             self.setLabel("bottom", names[0], color=t.muted)
             self.setLabel("left", target, color=t.muted)
@@ -446,7 +491,7 @@ class DataPlot(pg.PlotWidget):
             else:
                 self.truth.setData([], [])
         else:
-            self.legend.addItem(self.diagonal, "perfect fit")
+            entries.append(("╌╌", t.muted, "perfect fit"))
             self.fit.setData([], [])
             self.setTitle("Predicted vs true", color=t.text, size=f"{t.font_size:.0f}pt")
             self.setLabel("bottom", f"true {target}", color=t.muted)
@@ -454,6 +499,7 @@ class DataPlot(pg.PlotWidget):
             self.truth.setData([], [])
             lo, hi = float(self._y.min()), float(self._y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
+        self.legendLabel.set_entries(entries)
         theme_plot(self)  # the new axis labels in the theme's size (projector mode)
         self.enableAutoRange()
 
@@ -625,63 +671,25 @@ class ParamPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        # The legend is a word-wrapped label under the plot (the lab places it): parameters settle anywhere
-        # in the view, so a legend inside it covers curves, and pyqtgraph's legend cannot wrap.
-        self.legendLabel = QLabel()
-        self.legendLabel.setObjectName("paramLegend")
-        self.legendLabel.setToolTip("Which curve is which parameter.")
-        self.legendLabel.setMinimumWidth(10)  # never widens the plot: fit_legend breaks the lines instead
-        self._legend_width = -1
-        self._legend_entries: list[tuple[str, str]] = []
+        self.legendLabel = LegendBar("paramLegend", "Which curve is which parameter.")  # the lab places it
         self.curves: list[pg.PlotDataItem] = []
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
         self._steps = np.arange(1024, dtype=np.float64)
         self.follow = Follow(self)
         self._ranges: list[RunningRange] = []
         self._envs: list[PeakEnvelope] = []
-        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.muted, 1.5, style=Qt.PenStyle.DashLine))
+        self.inspectLine = pg.InfiniteLine(angle=90, pen=_pen(t.text, 1.5, alpha=170))
         self.inspectLine.setVisible(False)
         self.addItem(self.inspectLine, ignoreBounds=True)
 
     def apply_theme(self) -> None:
         theme_plot(self)
-        self._paint_legend()
-
-    def _paint_legend(self) -> None:
-        t = theme.current()
-        self.legendLabel.setStyleSheet(f"color: {t.text}; font-size: {max(7.0, t.font_size - 1):.0f}pt;")
-        self._legend_width = -1
-        self.fit_legend()
-
-    def fit_legend(self) -> None:
-        """Lay the legend's entries out in lines that fit the plot's width (broken by hand: a word-wrapped
-        label asks for height-for-width layout, and the lab's grid then starves the loss plot)."""
-        if "legendLabel" not in self.__dict__:  # pyqtgraph resizes the view while it is being built
-            return
-        width = max(self.width(), 50)
-        if width == self._legend_width:
-            return
-        self._legend_width = width
-        label = self.legendLabel
-        label.ensurePolished()
-        fm = QFontMetrics(label.font())
-        gap = fm.horizontalAdvance("   ")
-        lines: list[list[str]] = [[]]
-        used = 0
-        for name, colour in self._legend_entries:
-            w = fm.horizontalAdvance(f"━━ {name}")
-            if lines[-1] and used + gap + w > width - 8:
-                lines.append([])
-                used = 0
-            used += (gap if lines[-1] else 0) + w
-            lines[-1].append(
-                f'<b style="color: {colour}">━━</b>&nbsp;{html.escape(name).replace(" ", "&nbsp;")}'
-            )
-        label.setText("<br>".join(" &nbsp; ".join(line) for line in lines))
+        self.legendLabel.apply_theme()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.fit_legend()
+        if "legendLabel" in self.__dict__:  # pyqtgraph resizes the view while it is being built
+            self.legendLabel.fit(self.width())
 
     def show_inspected(self, step: int | None) -> None:
         """Mark the step whose model is being inspected (None: hide the mark)."""
@@ -696,15 +704,15 @@ class ParamPlot(pg.PlotWidget):
         self._columns = [GrowBuffer() for _ in names]
         self._ranges = [RunningRange() for _ in names]
         self.follow.resume()
-        self._legend_entries = []
+        entries = []
         for i, name in enumerate(names):
             colour = BIAS_COLOUR if name == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)]
             self.curves.append(self.plot([], [], pen=_pen(colour, 1), name=name))
             if name == "bias" or i < LEGEND_WEIGHTS:
-                self._legend_entries.append((name, colour))
+                entries.append(("━━", colour, name))
             elif i == LEGEND_WEIGHTS:
-                self._legend_entries.append((f"… {len(names) - 1 - LEGEND_WEIGHTS} more weights", "#9ca3af"))
-        self._paint_legend()
+                entries.append(("━━", "#9ca3af", f"… {len(names) - 1 - LEGEND_WEIGHTS} more weights"))
+        self.legendLabel.set_entries(entries)
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""

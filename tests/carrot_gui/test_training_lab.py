@@ -568,6 +568,7 @@ def test_a_newcomer_sees_what_to_press_and_which_curve_is_which(qtbot, lab):
     doc = QTextDocument()
     doc.setHtml(legend.text())
     text = doc.toPlainText().replace("\xa0", " ")  # what the label shows
+    assert text.replace("━━ ", "").split() == legend.plain_text().split()
     assert "w x1" in text and "w x5" in text and "w x6" not in text and "2 more weights" in text
     # the legend never widens the plot beyond its column, and sits below it (not over the curves)
     assert lab.paramBox.minimumSizeHint().width() <= lab.paramPlot.minimumWidth() + 1
@@ -577,11 +578,15 @@ def test_a_newcomer_sees_what_to_press_and_which_curve_is_which(qtbot, lab):
     assert not lab.surfacePlot.getPlotItem().getAxis("left").isVisible()
 
 
-def test_the_data_legend_avoids_the_points(qtbot, lab):
-    assert lab.dataPlot.legend_corner == "top-left"  # rising line: the top-left corner is empty
-    lab.trueSlopesEdit.setText("-2")
-    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
-    assert lab.dataPlot.legend_corner == "top-right"
+def test_the_data_legend_sits_under_the_points_and_says_what_is_drawn(qtbot, lab):
+    legend = lab.dataPlot.legendLabel
+    assert legend.plain_text() == "data  true line  model" and legend.isVisible()
+    assert legend.geometry().top() >= lab.dataPlot.geometry().bottom()  # under the plot, not over the dots
+    assert lab.dataPlot.getPlotItem().legend is None
+    lab.open_example(0)  # real data: no true line to show
+    assert legend.plain_text() == "data  model"
+    lab.open_example(1)  # several features: predicted against true
+    assert legend.plain_text() == "data  perfect fit"
 
 
 def test_inspecting_a_step_marks_it_on_the_parameter_plot_too(qtbot, lab):
