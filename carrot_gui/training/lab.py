@@ -166,6 +166,7 @@ class TrainingLab(QWidget):
         self.inspected_step: int | None = None
         self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
         self._slow_noted = False  # told the user that single steps are slow (huge full batches)
+        self._status_error = False  # the status line shows an error (red)
         self._smooth = IncrementalEma(0.6)
         self._build()
         self._train_timer = QTimer(self)
@@ -883,7 +884,7 @@ class TrainingLab(QWidget):
             self.surfacePlot.set_surface(surface_around(self.data.x, self.data.y, pts))
         else:
             self.surfacePlot.set_surface(None, "The MSE surface is drawn\nfor one feature only")
-        self._set_status(self.session.message())
+        self._set_status(self._run_message())
         self.refresh()
 
     def _archive_run(self) -> None:
@@ -951,9 +952,7 @@ class TrainingLab(QWidget):
         self.trainButton.setText("▶ Train")
         if was and self.session is not None:
             self._set_status(
-                self.session.message()
-                if self.session.finished
-                else f"Paused at step {self.session.steps_done}."
+                self._run_message() if self.session.finished else f"Paused at step {self.session.steps_done}."
             )
             self.refresh()
 
@@ -965,9 +964,7 @@ class TrainingLab(QWidget):
         assert self.session is not None
         self.session.step()
         self._set_status(
-            self.session.message()
-            if self.session.finished
-            else f"Stepped to step {self.session.steps_done}.",
+            self._run_message() if self.session.finished else f"Stepped to step {self.session.steps_done}.",
             error=self.session.state == DIVERGED,
         )
         self.refresh()
@@ -991,8 +988,16 @@ class TrainingLab(QWidget):
             self._refresh_timer.stop()
             self.trainButton.setChecked(False)
             self.trainButton.setText("▶ Train")
-            self._set_status(s.message(), error=s.state == DIVERGED)
+            self._set_status(self._run_message(), error=s.state == DIVERGED)
             self.refresh()
+
+    def _run_message(self) -> str:
+        """The session's sentence about the run, plus what to look at in the lab after a divergence."""
+        assert self.session is not None
+        text = self.session.message()
+        if self.session.state == DIVERGED and not self.logYCheck.isChecked():
+            text += " Tick Log y to see the whole curve."
+        return text
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self._status_error = error
@@ -1018,7 +1023,7 @@ class TrainingLab(QWidget):
             f"color: {t.text}; background: rgba(255, 255, 255, 225); border: 1px solid {t.grid};"
             f" border-radius: 3px; padding: 1px 6px; font-size: {t.font_size:.0f}pt;"
         )
-        self._set_status(self.trainingStatusLabel.text(), error=getattr(self, "_status_error", False))
+        self._set_status(self.trainingStatusLabel.text(), error=self._status_error)
         self.refresh()
 
     def _smoothing(self) -> float:
@@ -1115,6 +1120,8 @@ class TrainingLab(QWidget):
     def _log_toggled(self, on: bool) -> None:
         self.lossPlot.set_log_y(on)
         self.refresh()
+        if self.session is not None and self.session.state == DIVERGED and self._status_error:
+            self._set_status(self._run_message(), error=True)  # the Log y tip is followed: drop it
 
     def _outliers_toggled(self, on: bool) -> None:
         self.lossPlot.ignore_outliers = on

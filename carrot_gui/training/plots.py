@@ -306,7 +306,7 @@ class LossPlot(pg.PlotWidget):
             self.diverged.setData([diverged_at], [np.log10(y) if self.log_y and y > 0 else y])
             self.divergedLine.setPos(diverged_at)
             self.divergedLine.setVisible(True)
-        self._fit(raw, live)
+        self._fit(raw, live, 0 if diverged_at is None else diverged_at + 2)  # the marker in view, with room
         empty = n == 0 and not self.earlier
         if empty:
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
@@ -314,10 +314,10 @@ class LossPlot(pg.PlotWidget):
         if self.hint.isVisible() != empty:
             self.hint.setVisible(empty)
 
-    def _fit(self, raw: np.ndarray, live: bool) -> None:
+    def _fit(self, raw: np.ndarray, live: bool, steps: int = 0) -> None:
         """Follow the run (and the faded earlier runs): all values, or the bulk when ignoring outliers."""
         self.loss_range.update(raw)
-        n = max([raw.size, *(int(r[2]) for r in self._earlier_ranges)])
+        n = max([raw.size, steps, *(int(r[2]) for r in self._earlier_ranges)])  # steps: the diverged one too
         if self.ignore_outliers:
             sample = raw[:: max(1, raw.size // 20000)]
             rng = robust_range(sample, log=self.log_y, ignore_outliers=True)

@@ -712,3 +712,18 @@ def test_text_columns_are_not_preselected(qtbot, lab, tmp_path):
     assert "'Lyon' is not a number" in lab.dataMessageLabel.text()
     assert lab.data.feature_names == ("age", "height_m")
     assert lab.load_csv(str(path)) and lab.data.feature_names == ("age", "height_m")
+
+
+def test_a_first_run_that_diverges_shows_its_marker_and_how_to_see_the_curve(qtbot, lab):
+    set_lr(qtbot, lab, "100")
+    qtbot.mouseClick(lab.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=5000)
+    k = lab.session.diverged_step
+    (x0, x1), (y0, y1) = lab.lossPlot.getPlotItem().getViewBox().viewRange()
+    assert lab.lossPlot.earlier == [] and x0 <= k < x1  # the marker is inside the view, not on its edge
+    (mx,), (my,) = lab.lossPlot.diverged.getData()
+    assert y0 <= my <= y1
+    assert "Tick Log y" in lab.trainingStatusLabel.text()
+    click_box(qtbot, lab.logYCheck)
+    text = lab.trainingStatusLabel.text()
+    assert "diverged" in text and "Log y" not in text and "bold" in lab.trainingStatusLabel.styleSheet()
