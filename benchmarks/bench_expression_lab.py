@@ -112,9 +112,15 @@ def bench_playback(
     if how == "fit":
         view.fit_when_shown()
     else:
-        view.resetTransform()
-        view.zoom_by(1.0)
-        view.centerOn(view.nodes[lab.loaded.graph.output].pos())
+        # through zoom_by, as the wheel does: it also swaps the zoomed-out overview for the real items
+        # (resetTransform() alone left the overview drawn at zoom 1 and measured that instead)
+        view.zoom_by(1.0 / view.zoom())
+        assert not view.overview and abs(view.zoom() - 1.0) < 1e-9
+        # where the stepped nodes are (a dense part of the graph), not the sparse output end
+        middle = lab.timeline.steps[
+            min(len(lab.timeline.steps) - 1, lab.timeline.backward_start + steps // 2)
+        ]
+        view.centerOn(view.nodes[middle.node])
     view.animation_ms = 0  # the dot animation runs on its own timer; measure the step itself
     lab.seek(lab.timeline.backward_start)
     app.processEvents()

@@ -344,3 +344,12 @@ def test_follow_zooms_a_deep_graph_to_a_readable_size_and_keeps_the_step_in_view
     assert lab.queueList.item(0).text().startswith("(empty")  # at the end nothing is left to visit
     qtbot.keyClick(view, Qt.Key.Key_F)  # F still shows it all
     assert view.zoom() < 1.0
+
+
+def test_edges_are_smooth_on_teaching_graphs_and_fast_on_big_ones(qtbot, lab):
+    from carrot_gui.expression.qt.graph_view import SMOOTH_EDGES_MAX
+
+    assert all(e.smooth for e in lab.graphView.edges)  # the demo
+    source = "x = 0.5\nz = " + " + ".join(f"x*{k}" for k in range(1, SMOOTH_EDGES_MAX))
+    assert lab.build_source(source)
+    assert len(lab.graphView.edges) > SMOOTH_EDGES_MAX and not any(e.smooth for e in lab.graphView.edges)

@@ -19,6 +19,7 @@ from .items import ACCUMULATION_HEIGHT, DotItem, EdgeItem, EdgeLabelItem, NodeIt
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 6.0
 MAX_FIT_ZOOM = 2.0  # "fit" fills the view but never magnifies more than this
+SMOOTH_EDGES_MAX = 600  # bigger graphs draw their edges without antialiasing: 2x faster steps when following
 FOLLOW_ZOOM = 1.0  # "follow" shows the active node at least this big (node text at its design size)
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
@@ -83,7 +84,9 @@ class GraphView(QGraphicsView):
                 e.index, QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
             )
             edges.append(item)
+        smooth = len(edges) <= SMOOTH_EDGES_MAX
         for item in edges:
+            item.smooth = smooth
             scene.addItem(item)
         for item in nodes:
             scene.addItem(item)

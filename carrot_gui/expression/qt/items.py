@@ -303,6 +303,7 @@ class EdgeItem(QGraphicsItem):
         top, bottom = min(start.y(), end.y()), max(start.y(), end.y())
         self._bounds = QRectF(left - 8, top - 8, right - left + 16, bottom - top + 16)
         self.active = False
+        self.smooth = True  # antialiased; the view turns it off on big graphs (see SMOOTH_EDGES_MAX)
         self.setZValue(Z_EDGE)
 
     @property
@@ -341,11 +342,16 @@ class EdgeItem(QGraphicsItem):
         if lod < TEXT_LOD and not self.active:  # zoomed far out: a straight line reads the same
             painter.drawLine(QLineF(self.start, self.end))
             return
+        rough = not (self.smooth or self.active)
+        if rough:  # antialiasing long curves is most of a repaint's cost on a big graph
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.drawPath(self.path)
         # open chevron at the result's end (the forward direction)
         e = self.end
         painter.drawLine(QLineF(e, QPointF(e.x() - 8, e.y() - 5)))
         painter.drawLine(QLineF(e, QPointF(e.x() - 8, e.y() + 5)))
+        if rough:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
 
 class EdgeLabelItem(QGraphicsItem):
