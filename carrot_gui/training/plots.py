@@ -231,7 +231,10 @@ class LossPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        item.addLegend(offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200))
+        self.legend = item.addLegend(
+            offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200)
+        )
+        self.legend_corner = "top-right"  # moved top-left while a divergence marker sits top-right
         self.raw = self.plot([], [], pen=_pen(t.value, 1, alpha=80), name="raw loss")  # first curve
         self.smooth = self.plot([], [], pen=_pen(t.value, 1), name="smoothed")
         self.raw.setZValue(5)
@@ -298,6 +301,13 @@ class LossPlot(pg.PlotWidget):
             xs = self._xs(n)
             self.raw.setData(xs, raw, skipFiniteCheck=not self.log_y)
             self.smooth.setData(xs, smooth, skipFiniteCheck=smooth_finite and not self.log_y)
+        corner = "top-right" if diverged_at is None else "top-left"
+        if corner != self.legend_corner:  # a diverging loss ends top-right: keep the legend off its marker
+            self.legend_corner = corner
+            if corner == "top-right":
+                self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))
+            else:
+                self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
         if diverged_at is None:
             self.diverged.setData([], [])
             self.divergedLine.setVisible(False)

@@ -723,7 +723,14 @@ def test_a_first_run_that_diverges_shows_its_marker_and_how_to_see_the_curve(qtb
     assert lab.lossPlot.earlier == [] and x0 <= k < x1  # the marker is inside the view, not on its edge
     (mx,), (my,) = lab.lossPlot.diverged.getData()
     assert y0 <= my <= y1
+    legend = lab.lossPlot.legend  # the marker ends top-right: the legend moves out of its way ...
+    assert lab.lossPlot.legend_corner == "top-left"
+    marker = lab.lossPlot.getPlotItem().getViewBox().mapViewToScene(QPointF(mx, my))
+    assert not legend.sceneBoundingRect().contains(marker)
     assert "Tick Log y" in lab.trainingStatusLabel.text()
     click_box(qtbot, lab.logYCheck)
     text = lab.trainingStatusLabel.text()
     assert "diverged" in text and "Log y" not in text and "bold" in lab.trainingStatusLabel.styleSheet()
+    set_lr(qtbot, lab, "0.05")
+    qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)  # ... and back for a healthy run
+    assert lab.lossPlot.legend_corner == "top-right"
