@@ -136,7 +136,7 @@ def test_the_edge_label_never_hides_a_node_and_stays_in_view(qtbot, lab, p):
         if not view._label.isVisible():
             continue
         shown += 1
-        label = view._label._rect.translated(view.mapFromScene(view._label.pos()).toPointF())
+        label = view._label.deviceTransform(view.viewportTransform()).mapRect(view._label._rect)
         assert port.contains(label), (k, lab.stepLabel.text())
         hidden = [item.node.label for item in view.nodes if label.intersects(on_screen(view, item))]
         assert not hidden, (k, lab.stepLabel.text())

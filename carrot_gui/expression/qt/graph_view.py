@@ -156,6 +156,8 @@ class GraphView(QGraphicsView):
             item.set_active(True)
             lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
             size = self._label.set_lines(lines)
+            # readable at any zoom, and as big as the node text when zoomed in (a projector)
+            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
             self._label.setPos(self._label_place(edge, size))
             self._label.setVisible(True)
             if animate and self.animation_ms > 0:
@@ -177,7 +179,8 @@ class GraphView(QGraphicsView):
         item = self.edges[edge]
         mid = item.point_at(0.5)
         z = max(self.zoom(), 1e-6)
-        w, h = size[0] / z, size[1] / z  # the label ignores the zoom: its size in scene units
+        k = self._label.scale() / z  # the label ignores the view's zoom: its size in scene units
+        w, h = size[0] * k, size[1] * k
         gap = 6.0 / z
         e = self.loaded.graph.edges[edge]
         lay = self.loaded.layout
