@@ -390,6 +390,11 @@ class TrainingLab(QWidget):
         v.addWidget(self.dataMessageLabel)
         return box
 
+    def _file_message(self, text: str, error: bool = False) -> None:
+        """Say what the last file operation did (in the error colour when it failed)."""
+        self.fileMessageLabel.setStyleSheet(f"color: {theme.current().error};" if error else "")
+        self.fileMessageLabel.setText(text)
+
     def _data_message(self, text: str) -> None:
         """Show a problem with the data under the data box (the label takes no room when all is well)."""
         self.dataMessageLabel.setText(text)
@@ -1141,9 +1146,9 @@ class TrainingLab(QWidget):
         try:
             pc.save(self.session.model, path)
         except (OSError, ValueError) as exc:
-            self.fileMessageLabel.setText(f"Could not save the model: {exc}")
+            self._file_message(f"Could not save the model: {exc}", error=True)
             return False
-        self.fileMessageLabel.setText(f"Saved the model to {os.path.basename(path)}.")
+        self._file_message(f"Saved the model to {os.path.basename(path)}.")
         return True
 
     def load_model(self, path: str) -> bool:
@@ -1153,7 +1158,7 @@ class TrainingLab(QWidget):
         try:
             state = pc.load(path)
         except (OSError, ValueError) as exc:
-            self.fileMessageLabel.setText(f"Could not load the model: {exc}")
+            self._file_message(f"Could not load the model: {exc}", error=True)
             return False
         own = self.session.model.state_dict()
         problem = None
@@ -1169,12 +1174,12 @@ class TrainingLab(QWidget):
                     )
                     break
         if problem:
-            self.fileMessageLabel.setText(f"Could not load {os.path.basename(path)}: {problem}.")
+            self._file_message(f"Could not load {os.path.basename(path)}: {problem}.", error=True)
             return False
         self.pause()
         self.session.model.load_state_dict(state)
         self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
-        self.fileMessageLabel.setText(
+        self._file_message(
             f"Loaded the model from {os.path.basename(path)}; Train continues from it (Reset forgets it)."
         )
         self.inspect_step(None)
@@ -1200,9 +1205,9 @@ class TrainingLab(QWidget):
                         [k, repr(float(losses[k])), repr(float(sm)), *(repr(float(v)) for v in params[k])]
                     )
         except OSError as exc:
-            self.fileMessageLabel.setText(f"Could not write {os.path.basename(path)}: {exc.strerror or exc}")
+            self._file_message(f"Could not write {os.path.basename(path)}: {exc.strerror or exc}", error=True)
             return False
-        self.fileMessageLabel.setText(f"Wrote {losses.size} steps to {os.path.basename(path)}.")
+        self._file_message(f"Wrote {losses.size} steps to {os.path.basename(path)}.")
         return True
 
     def export_plots(self, directory: str) -> list[str]:
@@ -1217,10 +1222,10 @@ class TrainingLab(QWidget):
         ):
             path = os.path.join(directory, name)
             if not widget.grab().save(path, "PNG"):
-                self.fileMessageLabel.setText(f"Could not write {path}.")
+                self._file_message(f"Could not write {path}.", error=True)
                 return out
             out.append(path)
-        self.fileMessageLabel.setText(f"Saved {len(out)} PNG files in {directory}.")
+        self._file_message(f"Saved {len(out)} PNG files in {directory}.")
         return out
 
     def step_graph(self) -> dict[str, pc.Carrot] | None:
@@ -1235,7 +1240,7 @@ class TrainingLab(QWidget):
         assert s is not None
         title = f"Training step {s.steps_done}: MSE of Linear({s.data.n_features}, 1) on 4 samples"
         self.sendToExpression.emit(nodes, title)
-        self.fileMessageLabel.setText("Sent this step's graph to the Expression lab.")
+        self._file_message("Sent this step's graph to the Expression lab.")
 
     def _save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

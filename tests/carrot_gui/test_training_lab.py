@@ -734,3 +734,18 @@ def test_a_first_run_that_diverges_shows_its_marker_and_how_to_see_the_curve(qtb
     set_lr(qtbot, lab, "0.05")
     qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)  # ... and back for a healthy run
     assert lab.lossPlot.legend_corner == "top-right"
+
+
+def test_file_errors_are_shown_in_red_and_change_nothing(qtbot, lab, tmp_path):
+    from carrot_gui import theme
+
+    assert not lab.save_model(str(tmp_path / "no such folder" / "m.npz"))
+    label = lab.fileMessageLabel
+    assert "Could not save" in label.text() and theme.current().error in label.styleSheet()
+    assert not lab.export_loss_csv(str(tmp_path / "no such folder" / "loss.csv"))
+    assert "Could not write loss.csv" in label.text() and theme.current().error in label.styleSheet()
+    w = lab.session.weight.copy()
+    assert not lab.load_model(str(tmp_path / "missing.npz"))
+    assert "Could not load" in label.text() and np.array_equal(lab.session.weight, w)
+    assert lab.save_model(str(tmp_path / "ok.npz"))
+    assert "Saved" in label.text() and theme.current().error not in label.styleSheet()
