@@ -89,7 +89,9 @@ def hint_text(
 ) -> str:
     """What to do next, for the status bar: it follows the playback position, unbuilt edits and errors."""
     if error:
-        return "Fix the marked mistake and press Build again — the graph still shows the last build"
+        return (
+            "Fix the mistake shown under the editor, then Build again — the graph still shows the last build"
+        )
     if edited:
         return "Edited: press Build (Ctrl+Enter) to draw it — the graph still shows the last build"
     if length == 0:

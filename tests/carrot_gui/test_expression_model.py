@@ -313,7 +313,7 @@ def test_hint_follows_the_state():
     assert hint_text(b + 1, n, b).startswith("Backward pass")
     assert hint_text(n, n, b).startswith("Done") and "Check" in hint_text(n, n, b)
     assert hint_text(3, n, b, edited=True).startswith("Edited: press Build")
-    assert hint_text(3, n, b, edited=True, error=True).startswith("Fix the marked mistake")
+    assert hint_text(3, n, b, edited=True, error=True).startswith("Fix the mistake shown under the editor")
 
 
 # -- presets and Check ----------------------------------------------------------------------------------------

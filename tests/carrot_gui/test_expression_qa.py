@@ -176,7 +176,7 @@ def test_the_status_bar_always_says_what_to_do_next(qtbot, window, lab):
     qtbot.keyClicks(lab.expressionEditor, " +")
     assert hint.text().startswith("Edited: press Build")
     qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
-    assert hint.text().startswith("Fix the marked mistake") and lab.errorLabel.isVisible()
+    assert hint.text().startswith("Fix the mistake shown under the editor") and lab.errorLabel.isVisible()
     qtbot.keyClicks(lab.expressionEditor, " 1")
     qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
     assert hint.text().startswith("At the start") and not lab.errorLabel.isVisible()
@@ -353,3 +353,15 @@ def test_edges_are_smooth_on_teaching_graphs_and_fast_on_big_ones(qtbot, lab):
     source = "x = 0.5\nz = " + " + ".join(f"x*{k}" for k in range(1, SMOOTH_EDGES_MAX))
     assert lab.build_source(source)
     assert len(lab.graphView.edges) > SMOOTH_EDGES_MAX and not any(e.smooth for e in lab.graphView.edges)
+
+
+def test_an_expression_too_big_to_draw_is_refused_with_its_size(qtbot, lab):
+    """150,000 characters make 48,000 nodes: building them froze the window for 3 s; now a message."""
+    from carrot_gui.expression.session import MAX_NODES
+
+    before = lab.loaded
+    paste_and_build(qtbot, lab, "x = 0.5\nz = " + " + ".join(f"x*{k}" for k in range(1, 16_000)))
+    text = lab.errorLabel.text()
+    assert f"this expression makes 47,997 nodes; the lab draws at most {MAX_NODES:,}" in text
+    assert lab.loaded is before and errors.last_error is None
+    assert lab.hint.startswith("Fix the mistake shown under the editor")
