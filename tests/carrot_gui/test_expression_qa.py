@@ -365,3 +365,35 @@ def test_an_expression_too_big_to_draw_is_refused_with_its_size(qtbot, lab):
     assert f"this expression makes 47,997 nodes; the lab draws at most {MAX_NODES:,}" in text
     assert lab.loaded is before and errors.last_error is None
     assert lab.hint.startswith("Fix the mistake shown under the editor")
+
+
+def test_check_marks_a_wrong_gradient_with_a_cross_and_both_numbers(qtbot, lab, monkeypatch):
+    """A broken op (its backward is cos's, its value sin's): Check shows ✗ beside the input, with the
+    finite-difference number next to backward()'s, in the panel and on the node."""
+    import pycarrot.carrot as carrot_module
+
+    def bad_sin(x):
+        out = carrot_module.cos(x)
+        out.data = np.sin(carrot_module._value(x))
+        return out
+
+    monkeypatch.setattr(carrot_module, "sin", bad_sin)
+    monkeypatch.setitem(carrot_module.OPS, "sin", bad_sin)
+    type_and_build(qtbot, lab, "x = 0.3\nz = sin(x)")
+    qtbot.mouseClick(lab.checkButton, Qt.MouseButton.LeftButton)
+    text = lab.checkResults.text()
+    assert "✗ x" in text and "✓" not in text
+    assert f"backward {-np.sin(0.3):.4f}" in text and f"finite differences {np.cos(0.3):.4f}" in text
+    tip = lab.graphView.nodes[lab.loaded.graph.find("x").index].toolTip()
+    assert "check: ✗" in tip
+    assert lab.window().statusBar().currentMessage() == "Check: some gradients disagree"
+
+
+def test_the_speed_slider_sets_the_playing_rate(qtbot, lab):
+    # (keys on the slider step the playback instead: → / Home / End mean the same everywhere in the lab)
+    lab.speedSlider.triggerAction(lab.speedSlider.SliderAction.SliderToMaximum)  # dragged to the right
+    assert lab.speedSlider.value() == 60 and lab._play_timer.interval() == 1000 // 60
+    qtbot.mouseClick(lab.playButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lab.timeline.at_end, timeout=3000)  # 19 steps at 60 a second
+    lab.speedSlider.triggerAction(lab.speedSlider.SliderAction.SliderToMinimum)
+    assert lab.speedSlider.value() == 1 and lab._play_timer.interval() == 1000
