@@ -37,6 +37,7 @@ SHORTCUTS = [
     ("F", "Fit the graph in the view"),
     ("Mouse wheel / Ctrl+= / Ctrl+-", "Zoom"),
     ("Drag", "Pan the graph"),
+    ("Ctrl+G", "Graph only (hide the editor and the log)"),
     ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
     ("Ctrl+E", "Export the graph as PNG"),
     ("Ctrl+Q", "Quit"),
@@ -131,6 +132,15 @@ class MainWindow(QMainWindow):
         self._action(
             view, "Zoom &out", lambda: self.expressionLab.graphView.zoom_by(0.8), "Ctrl+-", "zoomOutAction"
         )
+        self.graphOnlyAction = self._action(
+            view,
+            "&Graph only",
+            self.expressionLab.set_graph_only,
+            "Ctrl+G",
+            "graphOnlyAction",
+            "Hide the editor and the log so the graph fills the window",
+        )
+        self.graphOnlyAction.setCheckable(True)
         view.addSeparator()
         self.projectorAction = self._action(
             view,

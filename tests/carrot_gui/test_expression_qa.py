@@ -397,3 +397,35 @@ def test_the_speed_slider_sets_the_playing_rate(qtbot, lab):
     qtbot.waitUntil(lambda: lab.timeline.at_end, timeout=3000)  # 19 steps at 60 a second
     lab.speedSlider.triggerAction(lab.speedSlider.SliderAction.SliderToMinimum)
     assert lab.speedSlider.value() == 1 and lab._play_timer.interval() == 1000
+
+
+def test_graph_only_gives_the_graph_the_whole_window(qtbot, window, lab):
+    from PySide6.QtGui import QAction
+
+    view = lab.graphView
+    fitted, width = view.zoom(), view.width()
+    action = window.findChild(QAction, "graphOnlyAction")
+    action.trigger()  # View ▸ Graph only (Ctrl+G)
+    qtbot.waitUntil(lambda: view.width() > width)
+    assert not lab.expressionEditor.isVisible() and not lab.eventLog.isVisible()
+    assert view.zoom() >= fitted  # refitted to the wider view
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # still steps
+    assert lab.timeline.position == 1
+    action.trigger()
+    assert lab.expressionEditor.isVisible() and lab.eventLog.isVisible()
+
+
+def test_check_results_scroll_instead_of_squeezing_the_editor(qtbot, window, lab):
+    try:
+        window.set_projector(True)
+        window.resize(1280, 800)
+        lab.load_preset(preset("tanh"))
+        qtbot.mouseClick(lab.checkButton, Qt.MouseButton.LeftButton)
+        qtbot.wait(20)
+        assert lab.checkScroll.isVisible() and lab.checkResults.text().count("✓") == 5
+        line = lab.expressionEditor.fontMetrics().lineSpacing()
+        assert lab.expressionEditor.height() >= 4 * line  # the expression stays readable
+        bottom = lab.checkScroll.mapTo(lab, lab.checkScroll.rect().bottomLeft()).y()
+        assert bottom <= lab.height()  # nothing drawn past the panel
+    finally:
+        window.set_projector(False)

@@ -11,12 +11,14 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCharForm
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -86,9 +88,11 @@ class ExpressionLab(QWidget):
         self._play_timer.timeout.connect(self._tick)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._build_left())
+        self.leftPanel = self._build_left()
+        self.rightPanel = self._build_right()
+        splitter.addWidget(self.leftPanel)
         splitter.addWidget(self._build_center())
-        splitter.addWidget(self._build_right())
+        splitter.addWidget(self.rightPanel)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
@@ -196,8 +200,17 @@ class ExpressionLab(QWidget):
         self.checkResults = _tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
         self.checkResults.setWordWrap(True)
         self.checkResults.setTextFormat(Qt.TextFormat.RichText)
-        cv.addWidget(self.checkResults)
-        v.addWidget(checks)
+        self.checkResults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # many inputs (or projector-sized text) scroll here instead of pushing the editor off the panel
+        self.checkScroll = QScrollArea()
+        self.checkScroll.setObjectName("checkScroll")
+        self.checkScroll.setWidget(self.checkResults)
+        self.checkScroll.setWidgetResizable(True)
+        self.checkScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.checkScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checkScroll.setVisible(False)
+        cv.addWidget(self.checkScroll, 1)
+        v.addWidget(checks, 2)
         return box
 
     def _build_center(self) -> QWidget:
@@ -306,6 +319,13 @@ class ExpressionLab(QWidget):
         ]
         self._shortcut_objects = [QShortcut(QKeySequence(k), self, fn, context=ctx) for k, fn in pairs]
 
+    def set_graph_only(self, on: bool) -> None:
+        """Hide the editor and log panels so the graph gets the whole width (a projector), or show them."""
+        self.leftPanel.setVisible(not on)
+        self.rightPanel.setVisible(not on)
+        if on:
+            self.graphView.setFocus()
+
     def _size_position_label(self) -> None:
         metrics = self.positionLabel.fontMetrics()
         self.positionLabel.setMinimumWidth(metrics.horizontalAdvance("00000 / 00000 · backward") + 6)
@@ -393,6 +413,7 @@ class ExpressionLab(QWidget):
         self.timeline = tl
         self._clear_error()
         self.checkResults.setText("")
+        self.checkScroll.setVisible(False)
         self.graphView.set_graph(loaded, tl)
         self.graphView.fit_when_shown()
         self._fill_log()
@@ -634,6 +655,7 @@ class ExpressionLab(QWidget):
             rows = check(self.loaded)
         except ValueError as exc:
             self.checkResults.setText(f"<span style='color:{theme.current().error}'>{exc}</span>")
+            self.checkScroll.setVisible(True)
             return
         t = theme.current()
         self.graphView.clear_checks()
@@ -645,5 +667,6 @@ class ExpressionLab(QWidget):
             lines.append(f"<span style='color:{colour}'><b>{mark} {r.label}</b></span>: {detail}")
             self.graphView.nodes[self.loaded.graph.find(r.label).index].set_check(mark, detail)
         self.checkResults.setText("<br>".join(lines))
+        self.checkScroll.setVisible(True)
         ok = all(r.ok for r in rows)
         self.statusMessage.emit("Check: every gradient agrees" if ok else "Check: some gradients disagree")
