@@ -18,11 +18,16 @@ from .history import GrowBuffer, PeakEnvelope, robust_range
 from .surface import Surface
 
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
-MAX_PATH = 3000  # points drawn of the SGD path on the surface (evenly strided beyond this)
+MAX_PATH = (
+    1000  # points drawn of the SGD path on the surface (evenly strided beyond this; a thick line is slow)
+)
 EARLIER_RUNS = 6  # faded curves kept for comparison
 # earlier runs: muted hues (not the live run's blue, not the gradient orange, not the error red)
 EARLIER_COLOURS = ("#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f", "#64748b")
 ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
+ENVELOPE_BINS = (
+    1024  # min/max bins of such an envelope: 1-2 per pixel of a wide loss plot (fewer points to draw)
+)
 # weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
 BIAS_COLOUR = "#be185d"
@@ -264,8 +269,8 @@ class LossPlot(pg.PlotWidget):
         self.ignore_outliers = False
         self.follow = Follow(self)
         self.loss_range = RunningRange()
-        self._raw_env = PeakEnvelope()
-        self._smooth_env = PeakEnvelope()
+        self._raw_env = PeakEnvelope(ENVELOPE_BINS)
+        self._smooth_env = PeakEnvelope(ENVELOPE_BINS)
         self._earlier_ranges: list[tuple[float, float, float]] = []
         self._earlier_count = 0
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -755,7 +760,7 @@ class ParamPlot(pg.PlotWidget):
         xs = self._steps[:n]
         envelope = live and self.follow.following and n > ENVELOPE_FROM
         if len(self._envs) != len(self._columns):
-            self._envs = [PeakEnvelope() for _ in self._columns]
+            self._envs = [PeakEnvelope(ENVELOPE_BINS) for _ in self._columns]
         for c, col, rng, env in zip(self.curves, self._columns, self._ranges, self._envs):
             if envelope:
                 env.update(col.view())
