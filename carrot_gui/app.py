@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         window.set_projector(True)
     if args.expr is not None:
         if not window.expressionLab.build_source(args.expr):
-            print(f"carrot-gui: --expr: {window.expressionLab.errorLabel.text()}", file=sys.stderr)
+            print(f"carrot-gui: --expr: {window.expressionLab.error_message}", file=sys.stderr)
             return 2
     try:
         window.select_lab(args.lab)

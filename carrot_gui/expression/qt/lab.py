@@ -84,6 +84,7 @@ class ExpressionLab(QWidget):
         self._next_note = ""
         self.hint = ""
         self.error_position: tuple[int, int] | None = None  # of the last failed Build, until a good one
+        self.error_message = ""  # what was wrong with it, in words
         self._play_timer = QTimer(self)
         self._play_timer.timeout.connect(self._tick)
 
@@ -429,6 +430,7 @@ class ExpressionLab(QWidget):
     # -- errors ------------------------------------------------------------------------------------------
 
     def _show_error(self, message: str, line: int | None, col: int | None) -> None:
+        self.error_message = message
         self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
         self.errorLabel.setVisible(True)
         self.statusMessage.emit(message)
