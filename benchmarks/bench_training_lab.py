@@ -183,6 +183,8 @@ def main() -> None:
     # the steps above ran without refreshes; live training refreshes every frame, so catch up once (the
     # incremental envelopes then hold the history, as they would have)
     lab.refresh()
+    for plot in (lab.lossPlot, lab.dataPlot, lab.surfacePlot, lab.paramPlot):
+        plot.viewport().repaint()
     costs = []
     for _ in range(30):
         lab.session.run_for(1.0, max_steps=40)  # a frame's worth of new steps each time
