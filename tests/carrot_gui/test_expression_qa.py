@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from carrot_gui import MainWindow, errors, theme
 from carrot_gui.expression.presets import PRESETS, preset
@@ -89,18 +89,19 @@ def test_event_log_lines_are_shown_whole_at_the_default_width(qtbot, window, lab
     try:
         window.set_projector(projector)
         lab.load_preset(preset("z = a·2"))
-        qtbot.wait(10)
+        qtbot.wait(300)
         assert log.wrapping
         metrics = log.fontMetrics()
         width = log.viewport().width()
+        margin = log.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, log) + 1
         for row in range(log.count()):
             rect = log.visualRect(log.model().index(row, 0))
             text = log.line(row)
             # the style keeps a few pixels of margin on each side of the text
-            needed = metrics.boundingRect(
-                QRect(0, 0, rect.width() - 8, 10**6), Qt.TextFlag.TextWordWrap, text
-            )
+            wrap = QRect(0, 0, rect.width() - 2 * margin, 10**6)
+            needed = metrics.boundingRect(wrap, Qt.TextFlag.TextWordWrap, text)
             assert rect.right() <= width and needed.height() <= rect.height() - 2, text
+            assert rect.height() < needed.height() + 2 * metrics.lineSpacing(), text  # one spare line at most
         assert any(
             log.visualRect(log.model().index(r, 0)).height() > metrics.height() * 1.5 for r in range(5)
         )

@@ -211,7 +211,7 @@ class ExpressionLab(QWidget):
         self.checkScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checkScroll.setVisible(False)
         cv.addWidget(self.checkScroll, 1)
-        v.addWidget(checks, 2)
+        v.addWidget(checks)
         return box
 
     def _build_center(self) -> QWidget:

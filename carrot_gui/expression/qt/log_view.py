@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from ... import theme
 from ..playback import Timeline
@@ -59,10 +65,20 @@ class _WrapDelegate(QStyledItemDelegate):
         view = self.parent()
         if not getattr(view, "wrapping", False):
             return size
-        width = max(40, view.viewport().width() - 2 * view.spacing() - 10)  # the style's text margins
+        # the text's own width, as the style will paint it: a row as wide as the viewport, less the
+        # style's margins (which differ under a style sheet)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, view.viewport().width(), 100_000)
+        inner = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+        # under a style sheet that rect leaves out the text margins the painting keeps: take them off
+        # (and a few pixels more: a blank line now and then is better than a sentence cut with "…")
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        width = max(40, inner.width() - 2 * margin - 6)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
-        return QSize(size.width(), max(size.height(), needed.height() + 6))
+        padding = opt.rect.height() - inner.height()  # above and below the text
+        return QSize(size.width(), max(size.height(), needed.height() + padding + 2))
 
 
 WRAP_MAX_ROWS = 1_500  # up to this many steps every line wraps to show its whole sentence
