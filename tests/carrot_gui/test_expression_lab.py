@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QSlider,
     QWidget,
 )
+from user import type_expression
 
 import pycarrot as pc
-from carrot_gui import MainWindow, errors
+from carrot_gui import errors
 from carrot_gui.expression.presets import PRESETS, preset
 from carrot_gui.expression.qt import GraphView
 from carrot_gui.expression.qt.log_view import EventLog
@@ -26,31 +27,8 @@ ORIGINAL = "a = 1.0\nz = a * 2 + a * 3"
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(errors, "show_dialogs", False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
 def lab(window):
     return window.expressionLab
-
-
-def type_expression(qtbot, lab, source):
-    """Select all, then type the source line by line as a user would."""
-    editor = lab.expressionEditor
-    editor.setFocus()
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    for k, line in enumerate(source.strip("\n").split("\n")):
-        if k:
-            qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.keyClicks(editor, line)
-    assert editor.toPlainText() == source.strip("\n")
 
 
 def node_item(lab, label):

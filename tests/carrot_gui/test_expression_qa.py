@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
+from user import paste_and_build, type_and_build
 
 from carrot_gui import MainWindow, errors, theme
 from carrot_gui.expression.presets import PRESETS, preset
@@ -19,44 +20,8 @@ ORIGINAL = "a = 1.0\nz = a * 2 + a * 3"
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(errors, "show_dialogs", False)
-    monkeypatch.setattr(errors, "last_error", None)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
 def lab(window):
     return window.expressionLab
-
-
-def type_and_build(qtbot, lab, source):
-    """Select all, type the source as a user would, click Build."""
-    editor = lab.expressionEditor
-    editor.setFocus()
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    for k, line in enumerate(source.split("\n")):
-        if k:
-            qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.keyClicks(editor, line)
-    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
-
-
-def paste_and_build(qtbot, lab, source):
-    """Select all and paste (Ctrl+V) the source, then click Build."""
-    editor = lab.expressionEditor
-    editor.setFocus()
-    QApplication.clipboard().setText(source)
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert editor.toPlainText() == source
-    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
 
 
 def on_screen(view, item):
