@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel
 
 from .. import theme
 from .history import GrowBuffer, PeakEnvelope, robust_range
-from .surface import Surface
+from .surface import Surface, clip_line, clip_polyline
 
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
 MAX_PATH = (
@@ -158,6 +158,17 @@ class RunningRange:
             if pos.size:
                 self.lo_pos = min(self.lo_pos, float(np.min(pos)))
         self.seen = values.shape[0]
+
+
+def _far_range(values: np.ndarray, reach: float = 100.0) -> tuple[float, float]:
+    """A range ``reach`` times wider than ``values`` on each side: what may be drawn around a view of them."""
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = hi - lo or abs(hi) or 1.0
+    return lo - reach * span, hi + reach * span
+
+
+def _far_box(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float, float]:
+    return (*_far_range(xs), *_far_range(ys))
 
 
 class LegendBar(QLabel):
@@ -536,8 +547,9 @@ class DataPlot(pg.PlotWidget):
                 ys = self._line_x * float(weight.reshape(-1)[0]) + float(bias.reshape(-1)[0])
                 if self._unchanged(ys):
                     return
-                ok = np.all(np.isfinite(ys))
-                self.fit.setData(self._line_x if ok else [], ys if ok else [])
+                w, b = float(weight.reshape(-1)[0]), float(bias.reshape(-1)[0])
+                line = clip_line(w, b, tuple(self._line_x), _far_range(self._y))  # a diverged line is steep
+                self.fit.setData(line[:, 0], line[:, 1])
                 if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
                     self.disableAutoRange(axis="y")  # keep the data in view while the line swings
                 self._drawn = ys
@@ -649,8 +661,11 @@ class SurfacePlot(pg.PlotWidget):
         wb = wb[ok]
         if current is not None and np.all(np.isfinite(current)):
             wb = np.concatenate([wb, np.asarray(current, dtype=np.float64).reshape(1, 2)])
-        self.path.setData(wb[:, 0], wb[:, 1])
-        self.head.setData(wb[-1:, 0], wb[-1:, 1]) if len(wb) else self.head.setData([], [])
+        box = _far_box(self.surface.weights, self.surface.biases)
+        drawn = clip_polyline(wb, box)  # a diverging path leaves for 1e150: Qt must not be given that
+        self.path.setData(drawn[:, 0], drawn[:, 1], connect="finite")
+        head_inside = len(wb) and box[0] <= wb[-1, 0] <= box[1] and box[2] <= wb[-1, 1] <= box[3]
+        self.head.setData(wb[-1:, 0], wb[-1:, 1]) if head_inside else self.head.setData([], [])
         if current is not None and len(wb):
             self._live_head = wb[-1].copy()
             self._checked = n_steps

@@ -243,3 +243,26 @@ def test_numeric_columns_tell_text_columns_apart(tmp_path):
     p = tmp_path / "mixed.csv"
     p.write_text("id,when,x,y\n1,2024-01-01,0.5,1\n2,2024-01-02,1e3,-2\n3,2024-01-03,1.5,oops\n")
     assert read_csv(p).numeric_columns() == (True, False, True, True)  # a typo does not make y text
+
+
+def test_clipping_keeps_what_is_drawn_near_the_view_and_its_directions_true():
+    from carrot_gui.training.surface import clip_line, clip_polyline
+
+    box = (-10.0, 10.0, -10.0, 10.0)
+    np.testing.assert_array_equal(clip_polyline([[0, 0], [1, 1]], box), [[0, 0], [1, 1]])
+    # a step to 1e150 is cut at the box's edge, in the same direction
+    np.testing.assert_allclose(clip_polyline([[0, 0], [1e150, 2e150]], box), [[0, 0], [5, 10]])
+    # out and back in: a NaN break between the pieces (drawn with connect="finite")
+    out = clip_polyline([[0, 0], [100, 0], [0, 5]], box)
+    assert np.isnan(out[2]).all() and out[1].tolist() == [10, 0] and out[-1].tolist() == [0, 5]
+    assert clip_polyline([[20, 20], [30, 30]], box).shape == (0, 2)
+    # both ends far out: whatever rounding does, nothing lands outside the box
+    far = clip_polyline([[1e150, 1e150], [-1e150, -1.00001e150], [3e149, -2e150]], box)
+    finite = far[np.isfinite(far[:, 0])]
+    assert np.all(np.abs(finite) <= 10 + 1e-5)
+    # a line as steep as a diverged model's is still drawn where it crosses the view, exactly
+    np.testing.assert_array_equal(clip_line(2.0, 1.0, (-3, 3), (-100, 100)), [[-3, -5], [3, 7]])
+    steep = clip_line(1e200, 3e199, (-3, 3), (-1000, 1000))
+    np.testing.assert_allclose(steep, [[-0.3, -1000], [-0.3, 1000]])
+    assert clip_line(1e200, 3e210, (-3, 3), (-1000, 1000)).shape == (0, 2)
+    assert clip_line(float("inf"), 0.0, (-3, 3), (-1, 1)).shape == (0, 2)

@@ -749,3 +749,23 @@ def test_file_errors_are_shown_in_red_and_change_nothing(qtbot, lab, tmp_path):
     assert "Could not load" in label.text() and np.array_equal(lab.session.weight, w)
     assert lab.save_model(str(tmp_path / "ok.npz"))
     assert "Saved" in label.text() and theme.current().error not in label.styleSheet()
+
+
+def test_a_model_far_off_the_chart_is_drawn_clipped_not_with_huge_coordinates(qtbot, lab):
+    """lr 0.3 on noiseless data oscillates ever wider without overflowing: after 3,000 steps the weights
+    are near 1e70 (finite, so no divergence stop). Qt's painter crashed drawing lines that far outside
+    the view; what is drawn now stays within a box around the view."""
+    lab.noiseSpin.setValue(0.0)
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)
+    set_lr(qtbot, lab, "0.3")
+    lab.budgetSpin.setValue(3000)
+    lab.session.run_to_end()
+    assert lab.session.state == FINISHED and abs(lab.session.weight[0, 0]) > 1e50
+    lab.refresh()
+    click_box(qtbot, lab.logYCheck)
+    lab.grab()  # paints every plot
+    xs, ys = lab.dataPlot.fit.getData()
+    assert xs.size == 2 and np.all(np.abs(ys) < 1e6)  # the steep line, cut where it crosses the view
+    px, py = lab.surfacePlot.path.getData()
+    finite = np.isfinite(px)
+    assert finite.any() and np.all(np.abs(px[finite]) < 1e6) and np.all(np.abs(py[finite]) < 1e6)
