@@ -183,9 +183,12 @@ class CsvTable:
                 try:
                     v = float(cell)
                 except ValueError:
+                    hint = ""
+                    if _is_number(cell.replace(",", ".", 1)):  # 1,5 written for 1.5 (a European spreadsheet)
+                        hint = " (a decimal comma? write 1.5, not 1,5)"
                     raise DataError(
                         f"{os.path.basename(self.path)}, line {r + first_line}, column {self.columns[c]!r}: "
-                        f"{cell!r} is not a number"
+                        f"{cell!r} is not a number{hint}"
                     ) from None
                 if not math.isfinite(v):
                     raise DataError(

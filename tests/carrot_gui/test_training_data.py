@@ -88,6 +88,7 @@ def test_csv_without_header(tmp_path):
         ("a\n1\n2\n", "only one column"),
         ("a,b\n1,2\n", "at least 2"),
         ("a,b\n1,inf\n2,3\n", "not a finite number"),
+        ("a;b\n1,5;2\n2;3\n", "'1,5' is not a number (a decimal comma"),
     ],
 )
 def test_bad_csv_gives_a_clear_message(tmp_path, text, words):
