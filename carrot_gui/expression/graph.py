@@ -121,8 +121,11 @@ class ExpressionGraph:
 
 
 def _constant_label(value: np.ndarray) -> str:
+    """A constant is named by what it holds: ``2``, ``[0, 1, 0]``; a bigger one by its shape."""
     if value.size == 1:
         return f"{float(value.reshape(-1)[0]):.6g}"
+    if value.ndim == 1 and value.size <= 4:
+        return "[" + ", ".join(f"{float(v):.4g}" for v in value) + "]"
     return "const " + "×".join(map(str, value.shape))
 
 

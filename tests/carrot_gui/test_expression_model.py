@@ -404,3 +404,12 @@ def test_infinite_and_nan_gradients_are_shown_not_warned(source, label, expected
     tl.to_end()
     np.testing.assert_equal(float(tl.gradient(label)), expected)
     assert any(word in tl.log()[-1] for word in ("inf", "nan"))
+
+
+def test_small_array_constants_are_named_by_their_values():
+    nodes = pc.parse("v = [1.0, 2.0, 0.5]\nloss = sum(v * [0.0, 1.0, 0.0])")
+    g = build_graph(nodes)
+    labels = {n.label for n in g.nodes}
+    assert "[0, 1, 0]" in labels and "v·[0, 1, 0]" in labels
+    big = build_graph(pc.parse("w = [1, 2, 3, 4, 5]\nout = sum(w * [1, 1, 1, 1, 1])"))
+    assert "const 5" in {n.label for n in big.nodes}  # a longer one by its shape
