@@ -355,7 +355,6 @@ class TrainingLab(QWidget):
         self.csvFeatureList = _tip(
             QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
         )
-        self.csvFeatureList.setMaximumHeight(72)
         self.useCsvButton = _tip(
             QPushButton("Use these columns"),
             "useCsvButton",
@@ -1020,6 +1019,8 @@ class TrainingLab(QWidget):
         for plot in (self.lossPlot, self.dataPlot, self.surfacePlot, self.paramPlot):
             plot.apply_theme()
         self._controls.ensurePolished()
+        lst = self.csvFeatureList  # four rows of columns in view, at any text size
+        lst.setMaximumHeight(4 * (lst.fontMetrics().height() + 4) + 2 * lst.frameWidth())
         self._fit_data_tabs()
         self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
         self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")

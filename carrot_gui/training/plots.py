@@ -598,6 +598,7 @@ class SurfacePlot(pg.PlotWidget):
         self.best.setZValue(6)
         self.addItem(self.best)
         self.note = pg.TextItem("", color=t.text, anchor=(0.5, 0.5))
+        self.note.setFont(theme.qfont(t.font_size))
         self.addItem(self.note)
         self.surface: Surface | None = None
         self._live_head: np.ndarray | None = None  # the head last drawn live (None: redraw next time)
@@ -608,6 +609,8 @@ class SurfacePlot(pg.PlotWidget):
         theme_plot(self)
         self.path.setPen(_pen(t.gradient, 2))
         self.head.setBrush(QColor(t.gradient))
+        self.note.setColor(t.text)
+        self.note.setFont(theme.qfont(t.font_size))
 
     def set_surface(self, surface: Surface | None, reason: str = "") -> None:
         self._live_head = None
