@@ -306,18 +306,30 @@ def test_threshold_stops_and_train_again_starts_a_new_run(qtbot, lab):
 
 
 def test_projector_theme_enlarges_plot_text(qtbot, lab):
+    from PySide6.QtWidgets import QApplication
+
     from carrot_gui import theme
 
     before = lab.lossPlot.getAxis("bottom").style["tickFont"].pointSizeF()
+    texts = (lab.surfacePlot.note, lab.lossPlot.hint)
+    sizes = [t.textItem.font().pointSizeF() for t in texts]
+    list_height = lab.csvFeatureList.maximumHeight()
     previous = theme.current()
+    app = QApplication.instance()
+    sheet = app.styleSheet()
     try:
         theme.set_current("projector")
+        app.setStyleSheet(theme.style_sheet())  # as the main window does when the theme changes
         lab.refresh_theme()
         after = lab.lossPlot.getAxis("bottom").style["tickFont"].pointSizeF()
         assert after > before
         assert lab.lossPlot.raw.opts["pen"].color().name() == theme.PROJECTOR.value
+        assert all(t.textItem.font().pointSizeF() > s for t, s in zip(texts, sizes))
+        assert lab.csvFeatureList.maximumHeight() > list_height  # still four rows in view
+        assert f"{theme.PROJECTOR.font_size - 1:.0f}pt" in lab.paramPlot.legendLabel.styleSheet()
     finally:
         theme.set_current(previous)
+        app.setStyleSheet(sheet)
         lab.refresh_theme()
 
 
