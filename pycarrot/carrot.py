@@ -18,8 +18,10 @@ scalar that would need a second conversion (scalar graphs are where per-op overh
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -32,6 +34,11 @@ GradFn = Callable[[np.ndarray], np.ndarray]
 RULES: dict[str, dict[str, str]] = {}
 
 _grad_enabled = True
+
+# Every node gets the next number when it is made. A node's inputs exist before it does, so they have smaller
+# numbers: sorting a graph's nodes by this number, newest first, is a reverse topological order.
+_next_seq = itertools.count().__next__
+_seq_of = attrgetter("_seq")
 
 
 @contextmanager
@@ -93,6 +100,8 @@ def _result(data: Any, op: str, operands: tuple, child_nodes: list) -> Carrot:
     out.child_nodes = child_nodes
     out.requires_grad = bool(child_nodes)
     out._grad = None
+    out._pending = None
+    out._seq = _next_seq()
     out._operands = operands
     return out
 
@@ -167,7 +176,19 @@ def _label(node: Any) -> str:
 class Carrot:
     """An array that remembers how it was computed, so gradients can flow back to its inputs."""
 
-    __slots__ = ("data", "child_nodes", "name", "requires_grad", "_grad", "_operands", "__weakref__")
+    # _pending: this node's gradient from the backward pass in progress, summed over its consumers (a slot on
+    # the node is cheaper than a dict keyed by nodes); _seq: creation number (see _next_seq).
+    __slots__ = (
+        "data",
+        "child_nodes",
+        "name",
+        "requires_grad",
+        "_grad",
+        "_pending",
+        "_seq",
+        "_operands",
+        "__weakref__",
+    )
     __array_ufunc__ = None  # make NumPy arrays defer to our reflected operators (array * carrot -> Carrot)
 
     def __init__(
@@ -182,6 +203,8 @@ class Carrot:
         self.child_nodes = list(child_nodes) if child_nodes else []
         self.name = name
         self._grad: np.ndarray | None = None
+        self._pending: np.ndarray | None = None
+        self._seq = _next_seq()
         self._operands: tuple = tuple(node for node, _ in self.child_nodes)
 
     # -- gradient -------------------------------------------------------------------------------------------
@@ -409,41 +432,66 @@ def _accumulate(node: Carrot, contribution: np.ndarray, rec: Any) -> None:
 def _walk(root: Carrot, seed: np.ndarray) -> None:
     """backward()'s loop: reverse topological order, each grad_fn called once, ``.grad`` accumulated.
 
-    ``pending`` holds each inner node's gradient from this pass, summed over its consumers, until the node
-    is reached; ``.grad`` gets every contribution as it arrives (it may hold earlier passes too).
+    Each inner node's ``_pending`` holds its gradient from this pass, summed over its consumers, until the
+    node is reached; ``.grad`` gets every contribution as it arrives (it may hold earlier passes too).
     """
-    pending = {root: seed}
     _accumulate(root, seed, None)
+    order = _inner_nodes(root)
+    if order:
+        root._pending = seed
     ndarray = np.ndarray
-    for node in reversed(topological_order(root)):
-        edges = node.child_nodes
-        if not edges:
-            continue  # a leaf: its .grad is already complete
-        g = pending.pop(node)
-        for inp, grad_fn in edges:
-            c = grad_fn(g)
-            data = inp.data
-            if type(c) is not ndarray or c.dtype != data.dtype:
-                c = np.asarray(c, dtype=data.dtype)
-            if c.shape != data.shape:
-                _bad_shape(node, c, data)
-            before = inp._grad
-            if before is not None:
-                inp._grad = np.add(before, c, out=...)
-            elif c is g or c.base is not None:
-                inp._grad = c.copy()  # the upstream array or a view: another node's, never to be shared
-            else:
-                inp._grad = c  # a fresh array from grad_fn: this node can own it
-            if inp.child_nodes:
-                p = pending.get(inp)
-                pending[inp] = c if p is None else np.add(p, c, out=...)
+    try:
+        for node in order:
+            g = node._pending
+            node._pending = None
+            for inp, grad_fn in node.child_nodes:
+                c = grad_fn(g)
+                data = inp.data
+                # `is not` first: equal dtypes are nearly always the same object, and that test is cheaper
+                if type(c) is not ndarray or (c.dtype is not data.dtype and c.dtype != data.dtype):
+                    c = np.asarray(c, dtype=data.dtype)
+                if c.shape != data.shape:
+                    _bad_shape(node, c, data)
+                before = inp._grad
+                if before is not None:
+                    inp._grad = np.add(before, c, out=...)
+                elif c is g or c.base is not None:
+                    inp._grad = c.copy()  # the upstream array or a view: another node's, never to be shared
+                else:
+                    inp._grad = c  # a fresh array from grad_fn: this node can own it
+                if inp.child_nodes:
+                    p = inp._pending
+                    inp._pending = c if p is None else np.add(p, c, out=...)
+    except BaseException:
+        for node in order:  # a failed walk leaves no half-summed gradient behind for the next one
+            node._pending = None
+        raise
+
+
+def _inner_nodes(root: Carrot) -> list[Carrot]:
+    """The nodes with inputs that ``root`` depends on (``root`` included), newest first: consumers before
+    their inputs. Cheaper than :func:`topological_order` (no leaves, no per-node iterators), same guarantee."""
+    if not root.child_nodes:
+        return []
+    order = [root]
+    seen = {root}
+    stack = [root]
+    while stack:
+        for inp, _ in stack.pop().child_nodes:
+            if inp.child_nodes and inp not in seen:
+                seen.add(inp)
+                stack.append(inp)
+                order.append(inp)
+    order.sort(key=_seq_of, reverse=True)
+    return order
 
 
 def _walk_recorded(root: Carrot, seed: np.ndarray, rec: _trace.BackwardTrace) -> None:
-    """The same walk as :func:`_walk`, emitting every visit, grad_fn call and accumulation to ``rec``."""
+    """The same walk as :func:`_walk` (inner nodes in the same order, each leaf visited once its gradient is
+    complete), emitting every visit, grad_fn call and accumulation to ``rec``."""
     pending = {root: seed}
     _accumulate(root, seed, rec)
-    for node in reversed(topological_order(root)):
+    for node in sorted(topological_order(root), key=_seq_of, reverse=True):
         g = pending.pop(node)
         rec.append(_trace.NodeVisit(node, g))
         for inp, grad_fn in node.child_nodes:
