@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status (0 on success, 2 for bad arguments or a bad --expr)."""
     args = build_parser().parse_args(argv)
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow

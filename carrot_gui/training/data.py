@@ -346,14 +346,13 @@ KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
 
 
 def example_dirs() -> list[Path]:
-    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, the installed package's
-    ``carrot_gui/resources/datasets``, then the repository's top-level ``resources/datasets`` (a checkout)."""
+    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the package's own
+    ``carrot_gui/resources/datasets`` (shipped as package data, so installs have them too)."""
     here = Path(__file__).resolve().parent  # carrot_gui/training
     dirs = []
     if os.environ.get(EXAMPLES_ENV):
         dirs.append(Path(os.environ[EXAMPLES_ENV]))
     dirs.append(here.parent / "resources" / "datasets")
-    dirs.append(here.parent.parent / "resources" / "datasets")
     return dirs
 
 

@@ -15,8 +15,8 @@ from carrot_gui import app, errors
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args, timeout=60):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run_cli(*args, timeout=60, env=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen") if env is None else env
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
@@ -40,6 +40,15 @@ def test_screenshot_from_the_command_line_writes_a_non_blank_png(tmp_path):
     img, colours = non_blank(shot)
     assert img.width() >= 800 and img.height() >= 500
     assert colours > 20  # text, boxes, edges in several colours — not a blank window
+
+
+def test_a_screenshot_needs_no_display(tmp_path):
+    """On a machine with no screen, --screenshot picks Qt's offscreen platform by itself."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    shot = tmp_path / "headless.png"
+    result = run_cli("--screenshot", str(shot), env=env)
+    assert result.returncode == 0, result.stderr
+    assert non_blank(shot)[1] > 20
 
 
 def test_help_lists_every_option():

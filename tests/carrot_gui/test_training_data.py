@@ -231,10 +231,10 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     found = find_examples([tmp_path / "missing", empty, mine])
     assert [(os.path.basename(e.path), e.title) for e in found] == [("my_own_data.csv", "my own data")]
     assert find_examples([empty]) == []
-    # the installed package's folder is looked in before the checkout's top-level resources/
+    # without the variable: the package's own folder, which holds the shipped examples
     dirs = example_dirs()
-    assert dirs[0].parts[-3:] == ("carrot_gui", "resources", "datasets")
-    assert dirs[1].parts[-2:] == ("resources", "datasets") and dirs[1].parent.parent.name != "carrot_gui"
+    assert [d.parts[-3:] for d in dirs] == [("carrot_gui", "resources", "datasets")]
+    assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {p.name for p in dirs[0].glob("*.csv")}
     monkeypatch.setenv(EXAMPLES_ENV, str(mine))
     assert example_dirs()[0] == mine
     assert [os.path.basename(e.path) for e in find_examples()] == ["my_own_data.csv"]
