@@ -234,7 +234,9 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     # without the variable: the package's own folder, which holds the shipped examples
     dirs = example_dirs()
     assert [d.parts[-3:] for d in dirs] == [("carrot_gui", "resources", "datasets")]
-    assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {p.name for p in dirs[0].glob("*.csv")}
+    assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {
+        p.name for p in dirs[0].glob("*.csv")
+    }
     monkeypatch.setenv(EXAMPLES_ENV, str(mine))
     assert example_dirs()[0] == mine
     assert [os.path.basename(e.path) for e in find_examples()] == ["my_own_data.csv"]
