@@ -106,6 +106,29 @@ def _result(data: Any, op: str, operands: tuple, child_nodes: list) -> Carrot:
     return out
 
 
+def _binary(data: Any, op: str, a: Any, grad_a: GradFn, b: Any, grad_b: GradFn) -> Carrot:
+    """A binary op's result, with edges to the operands that require grad: ``_result`` and ``_edges`` fused
+    into one call, as this runs once per op."""
+    out = Carrot.__new__(Carrot)
+    out.data = data if type(data) is np.ndarray else np.asarray(data)
+    out.name = op
+    out._grad = None
+    out._pending = None
+    out._seq = _next_seq()
+    out._operands = (a, b)
+    need_a = _grad_enabled and isinstance(a, Carrot) and a.requires_grad
+    if _grad_enabled and isinstance(b, Carrot) and b.requires_grad:
+        out.child_nodes = [(a, grad_a), (b, grad_b)] if need_a else [(b, grad_b)]
+        out.requires_grad = True
+    elif need_a:
+        out.child_nodes = [(a, grad_a)]
+        out.requires_grad = True
+    else:
+        out.child_nodes = []
+        out.requires_grad = False
+    return out
+
+
 def _value(x: Any) -> Any:
     """The raw value used in arithmetic: a Carrot's array, a Python number as is (so it never changes a
     float32 result's dtype), anything else as an array."""
@@ -562,7 +585,9 @@ class _Missing(dict):
 
 
 def add(a: Any, b: Any) -> Carrot:
-    ad, bd = _value(a), _value(b)
+    # A Carrot's array is read inline (the common case); _value() converts numbers and arrays.
+    ad = a.data if type(a) is Carrot else _value(a)
+    bd = b.data if type(b) is Carrot else _value(b)
     try:
         data = np.add(ad, bd, out=...)
     except ValueError:
@@ -575,14 +600,15 @@ def add(a: Any, b: Any) -> Carrot:
     def grad_b(g):
         return _grad_for(g, bd)
 
-    return _result(data, "add", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "add", a, grad_a, b, grad_b)
 
 
 RULES["add"] = {"a": "∂{out}/∂{a} = 1", "b": "∂{out}/∂{b} = 1"}
 
 
 def sub(a: Any, b: Any) -> Carrot:
-    ad, bd = _value(a), _value(b)
+    ad = a.data if type(a) is Carrot else _value(a)
+    bd = b.data if type(b) is Carrot else _value(b)
     try:
         data = np.subtract(ad, bd, out=...)
     except ValueError:
@@ -595,14 +621,15 @@ def sub(a: Any, b: Any) -> Carrot:
     def grad_b(g):
         return _grad_for(np.negative(g, out=...), bd)
 
-    return _result(data, "sub", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "sub", a, grad_a, b, grad_b)
 
 
 RULES["sub"] = {"a": "∂{out}/∂{a} = 1", "b": "∂{out}/∂{b} = −1"}
 
 
 def mul(a: Any, b: Any) -> Carrot:
-    ad, bd = _value(a), _value(b)
+    ad = a.data if type(a) is Carrot else _value(a)
+    bd = b.data if type(b) is Carrot else _value(b)
     try:
         data = np.multiply(ad, bd, out=...)
     except ValueError:
@@ -615,14 +642,15 @@ def mul(a: Any, b: Any) -> Carrot:
     def grad_b(g):
         return _grad_for(np.multiply(g, ad, out=...), bd)
 
-    return _result(data, "mul", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "mul", a, grad_a, b, grad_b)
 
 
 RULES["mul"] = {"a": "∂{out}/∂{a} = {b}", "b": "∂{out}/∂{b} = {a}"}
 
 
 def div(a: Any, b: Any) -> Carrot:
-    ad, bd = _value(a), _value(b)
+    ad = a.data if type(a) is Carrot else _value(a)
+    bd = b.data if type(b) is Carrot else _value(b)
     try:
         data = np.divide(ad, bd, out=...)
     except ValueError:
@@ -636,7 +664,7 @@ def div(a: Any, b: Any) -> Carrot:
     def grad_b(g):
         return unbroadcast(-g * data / bd, sb)
 
-    return _result(data, "div", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "div", a, grad_a, b, grad_b)
 
 
 RULES["div"] = {"a": "∂{out}/∂{a} = 1/{b}", "b": "∂{out}/∂{b} = −{a}/{b}²"}
@@ -658,7 +686,7 @@ def power(a: Any, b: Any) -> Carrot:
         positive = np.asarray(ad) > 0
         return unbroadcast(g * data * np.log(np.where(positive, ad, 1.0)), sb)
 
-    return _result(data, "pow", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "pow", a, grad_a, b, grad_b)
 
 
 RULES["pow"] = {"a": "∂{out}/∂{a} = {b}·{a}^({b}−1)", "b": "∂{out}/∂{b} = {a}^{b}·ln {a}"}
@@ -698,7 +726,7 @@ def matmul(a: Any, b: Any) -> Carrot:
     def grad_b(g):
         return unbroadcast(np.swapaxes(a2, -1, -2) @ as_matrix(g), b2.shape).reshape(bd.shape)
 
-    return _result(data, "matmul", (a, b), _edges(a, grad_a, b, grad_b))
+    return _binary(data, "matmul", a, grad_a, b, grad_b)
 
 
 RULES["matmul"] = {"a": "∂L/∂{a} = ∂L/∂{out} · {b}ᵀ", "b": "∂L/∂{b} = {a}ᵀ · ∂L/∂{out}"}
@@ -710,7 +738,21 @@ RULES["matmul"] = {"a": "∂L/∂{a} = ∂L/∂{out} · {b}ᵀ", "b": "∂L/∂{
 
 
 def _unary(x: Any, data: Any, op: str, grad_x: GradFn) -> Carrot:
-    return _result(data, op, (x,), _edges(x, grad_x))
+    """A unary op's result, with an edge to ``x`` if it requires grad (``_result`` and ``_edges`` fused)."""
+    out = Carrot.__new__(Carrot)
+    out.data = data if type(data) is np.ndarray else np.asarray(data)
+    out.name = op
+    out._grad = None
+    out._pending = None
+    out._seq = _next_seq()
+    out._operands = (x,)
+    if _grad_enabled and isinstance(x, Carrot) and x.requires_grad:
+        out.child_nodes = [(x, grad_x)]
+        out.requires_grad = True
+    else:
+        out.child_nodes = []
+        out.requires_grad = False
+    return out
 
 
 def neg(x: Any) -> Carrot:
@@ -736,7 +778,7 @@ RULES["abs"] = {"x": "∂{out}/∂{x} = sign({x})"}
 
 
 def exp(x: Any) -> Carrot:
-    data = np.exp(_value(x), out=...)
+    data = np.exp(x.data if type(x) is Carrot else _value(x), out=...)
 
     def grad_x(g):
         return np.multiply(g, data, out=...)
@@ -760,7 +802,7 @@ RULES["log"] = {"x": "∂{out}/∂{x} = 1/{x}"}
 
 
 def sqrt(x: Any) -> Carrot:
-    data = np.sqrt(_value(x), out=...)
+    data = np.sqrt(x.data if type(x) is Carrot else _value(x), out=...)
 
     def grad_x(g):
         return g / (2.0 * data)
@@ -796,7 +838,7 @@ RULES["cos"] = {"x": "∂{out}/∂{x} = −sin({x})"}
 
 
 def tanh(x: Any) -> Carrot:
-    data = np.tanh(_value(x), out=...)
+    data = np.tanh(x.data if type(x) is Carrot else _value(x), out=...)
 
     if data.ndim:
 
