@@ -594,13 +594,34 @@ def add(a: Any, b: Any) -> Carrot:
         _broadcast_check("add", a, b)
         raise
 
-    def grad_a(g):
-        return _grad_for(g, ad)
+    return _binary(data, "add", a, _sum_back(ad, data, _keep_a), b, _sum_back(bd, data, _keep_b))
 
-    def grad_b(g):
-        return _grad_for(g, bd)
 
-    return _binary(data, "add", a, grad_a, b, grad_b)
+# add's grad_fns for an operand of the result's shape pass the gradient on unchanged. They are shared by every
+# add node: no closure or cell to make per op (and fewer objects for the cycle collector to track).
+def _keep_a(g):
+    return g
+
+
+def _keep_b(g):
+    return g
+
+
+_keep_a.__name__, _keep_b.__name__ = "grad_a", "grad_b"
+
+
+def _sum_back(value: Any, data: np.ndarray, keep: GradFn) -> GradFn:
+    """``keep`` if the operand ``value`` has the result's shape; else a grad_fn of the same name that sums the
+    gradient over the axes broadcasting added or stretched, back to ``value``'s shape."""
+    shape = value.shape if type(value) is np.ndarray else ()
+    if shape == data.shape:
+        return keep
+
+    def grad_fn(g):
+        return unbroadcast(g, shape)
+
+    grad_fn.__name__ = keep.__name__
+    return grad_fn
 
 
 RULES["add"] = {"a": "∂{out}/∂{a} = 1", "b": "∂{out}/∂{b} = 1"}
