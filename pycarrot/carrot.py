@@ -115,17 +115,19 @@ def _binary(data: Any, op: str, a: Any, grad_a: GradFn, b: Any, grad_b: GradFn) 
     out._grad = None
     out._pending = None
     out._seq = _next_seq()
-    out._operands = (a, b)
     need_a = _grad_enabled and isinstance(a, Carrot) and a.requires_grad
     if _grad_enabled and isinstance(b, Carrot) and b.requires_grad:
-        out.child_nodes = [(a, grad_a), (b, grad_b)] if need_a else [(b, grad_b)]
-        out.requires_grad = True
-    elif need_a:
-        out.child_nodes = [(a, grad_a)]
+        if need_a:
+            out.child_nodes = [(a, grad_a), (b, grad_b)]
+            out._operands = None  # the inputs in child_nodes are all the operands (see Carrot.operands)
+        else:
+            out.child_nodes = [(b, grad_b)]
+            out._operands = (a, b)
         out.requires_grad = True
     else:
-        out.child_nodes = []
-        out.requires_grad = False
+        out.child_nodes = [(a, grad_a)] if need_a else []
+        out._operands = (a, b)
+        out.requires_grad = need_a
     return out
 
 
@@ -228,7 +230,7 @@ class Carrot:
         self._grad: np.ndarray | None = None
         self._pending: np.ndarray | None = None
         self._seq = _next_seq()
-        self._operands: tuple = tuple(node for node, _ in self.child_nodes)
+        self._operands: tuple | None = None  # the inputs in child_nodes (see operands)
 
     # -- gradient -------------------------------------------------------------------------------------------
 
@@ -251,7 +253,10 @@ class Carrot:
     @property
     def operands(self) -> tuple:
         """Every operand of the op that made this node, constants included (numbers, arrays or Carrots)."""
-        return self._operands
+        ops = self._operands
+        # None when every operand is an input in child_nodes: such ops store no tuple of their own, one object
+        # less per op for the cycle collector to track (collections were ~12 % of a graph's build+backward)
+        return tuple(inp for inp, _ in self.child_nodes) if ops is None else ops
 
     def backward(self, grad: Any = None) -> None:
         """Send gradients from this node to every node it depends on, accumulating into their ``.grad``.
@@ -563,7 +568,8 @@ def local_rule(node: Carrot, grad_fn: GradFn, labels: dict[int, str] | None = No
     if template is None:
         return f"∂{_lab(node, labels)}/∂{slot}"
     names = {"out": _lab(node, labels)}
-    for key, operand in zip("ab" if len(node._operands) > 1 else "x", node._operands):
+    operands = node.operands
+    for key, operand in zip("ab" if len(operands) > 1 else "x", operands):
         names[key] = _lab(operand, labels)
     return template.format_map(_Missing(names))
 
@@ -766,12 +772,13 @@ def _unary(x: Any, data: Any, op: str, grad_x: GradFn) -> Carrot:
     out._grad = None
     out._pending = None
     out._seq = _next_seq()
-    out._operands = (x,)
     if _grad_enabled and isinstance(x, Carrot) and x.requires_grad:
         out.child_nodes = [(x, grad_x)]
+        out._operands = None  # the input in child_nodes is the operand (see Carrot.operands)
         out.requires_grad = True
     else:
         out.child_nodes = []
+        out._operands = (x,)
         out.requires_grad = False
     return out
 
