@@ -173,6 +173,11 @@ def unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
     return np.asarray(grad).reshape(shape)
 
 
+def _same_shape(ad: Any, bd: Any) -> bool:
+    """Both operand values are arrays of one shape (so it is the result's shape too: nothing broadcast)."""
+    return type(ad) is np.ndarray and type(bd) is np.ndarray and ad.shape == bd.shape
+
+
 def _grad_for(grad: np.ndarray, value: Any) -> np.ndarray:
     """``grad`` reduced to the shape of the operand ``value`` (an array, or a Python number of shape ())."""
     shape = value.shape if type(value) is np.ndarray else ()  # _shape(), inlined: this runs once per edge
@@ -600,6 +605,8 @@ def add(a: Any, b: Any) -> Carrot:
         _broadcast_check("add", a, b)
         raise
 
+    if _same_shape(ad, bd):
+        return _binary(data, "add", a, _keep_a, b, _keep_b)
     return _binary(data, "add", a, _sum_back(ad, data, _keep_a), b, _sum_back(bd, data, _keep_b))
 
 
@@ -663,11 +670,21 @@ def mul(a: Any, b: Any) -> Carrot:
         _broadcast_check("mul", a, b)
         raise
 
-    def grad_a(g):
-        return _grad_for(np.multiply(g, bd, out=...), ad)
+    if _same_shape(ad, bd):  # the common case: no gradient to sum back, so no _grad_for call per edge
 
-    def grad_b(g):
-        return _grad_for(np.multiply(g, ad, out=...), bd)
+        def grad_a(g):
+            return np.multiply(g, bd, out=...)
+
+        def grad_b(g):
+            return np.multiply(g, ad, out=...)
+
+    else:
+
+        def grad_a(g):
+            return _grad_for(np.multiply(g, bd, out=...), ad)
+
+        def grad_b(g):
+            return _grad_for(np.multiply(g, ad, out=...), bd)
 
     return _binary(data, "mul", a, grad_a, b, grad_b)
 
