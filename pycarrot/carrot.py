@@ -6,7 +6,8 @@ never changes its argument and returns a new array, a view, or the upstream arra
 the last two before storing them, so no two ``.grad`` arrays share memory).
 
 Unlike the original, ``backward()`` sorts the graph once and calls each ``grad_fn`` once (linear, not
-exponential, on shared sub-graphs) and walks it with a loop, not recursion.
+exponential, on shared sub-graphs) and walks it with a loop, not recursion. The sort is by creation number:
+a node's inputs always exist before it does, so newest-first is a reverse topological order.
 
 Every ``grad_fn`` is named ``grad_a``/``grad_b`` (binary ops) or ``grad_x`` (unary ops); :data:`RULES`
 holds, per op and operand, the one-line local derivative the app shows beside the numbers.
