@@ -174,11 +174,6 @@ def unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
     return np.asarray(grad).reshape(shape)
 
 
-def _same_shape(ad: Any, bd: Any) -> bool:
-    """Both operand values are arrays of one shape (so it is the result's shape too: nothing broadcast)."""
-    return type(ad) is np.ndarray and type(bd) is np.ndarray and ad.shape == bd.shape
-
-
 def _grad_for(grad: np.ndarray, value: Any) -> np.ndarray:
     """``grad`` reduced to the shape of the operand ``value`` (an array, or a Python number of shape ())."""
     shape = value.shape if type(value) is np.ndarray else ()  # _shape(), inlined: this runs once per edge
@@ -606,7 +601,7 @@ def add(a: Any, b: Any) -> Carrot:
         _broadcast_check("add", a, b)
         raise
 
-    if _same_shape(ad, bd):
+    if type(ad) is type(bd) is np.ndarray and ad.shape == bd.shape:  # one shape: nothing was broadcast
         return _binary(data, "add", a, _keep_a, b, _keep_b)
     return _binary(data, "add", a, _sum_back(ad, data, _keep_a), b, _sum_back(bd, data, _keep_b))
 
@@ -671,7 +666,7 @@ def mul(a: Any, b: Any) -> Carrot:
         _broadcast_check("mul", a, b)
         raise
 
-    if _same_shape(ad, bd):  # the common case: no gradient to sum back, so no _grad_for call per edge
+    if type(ad) is type(bd) is np.ndarray and ad.shape == bd.shape:  # one shape: no _grad_for call per edge
 
         def grad_a(g):
             return np.multiply(g, bd, out=...)
