@@ -221,7 +221,40 @@ class LegendBar(QLabel):
         return "  ".join(name for _mark, _colour, name in self.entries)
 
 
-class LossPlot(pg.PlotWidget):
+class LabPlot(pg.PlotWidget):
+    """A plot of the lab: a themed title and axis labels, numbers as they are, no context menu."""
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        tooltip: str,
+        axes: tuple[str, str] = ("", ""),
+        min_size: tuple[int, int] = (240, 180),
+    ) -> None:
+        t = theme.current()
+        super().__init__(background=t.panel)
+        self.setObjectName(name)
+        self.setToolTip(tooltip)
+        self.set_title(title)
+        self.set_axes(*axes)
+        self.setMenuEnabled(False)
+        self.setMinimumSize(*min_size)
+        _plain_axes(self)
+
+    def set_title(self, title: str) -> None:
+        t = theme.current()
+        self.setTitle(title, color=t.text, size=f"{t.font_size:.0f}pt")
+
+    def set_axes(self, bottom: str, left: str) -> None:
+        """Axis titles (an empty one is left out), in the theme's muted colour."""
+        t = theme.current()
+        for side, text in (("bottom", bottom), ("left", left)):
+            if text:
+                self.setLabel(side, text, color=t.muted)
+
+
+class LossPlot(LabPlot):
     """MSE per step: faint raw curve (the FIRST curve), bias-corrected EMA over it, earlier runs faded,
     a marker where the loss diverged, a crosshair under the mouse and a line at the step being inspected.
     Emits ``stepClicked(int)`` when the user clicks a step and ``hovered(float)`` with the x under the mouse
@@ -231,19 +264,15 @@ class LossPlot(pg.PlotWidget):
     hovered = Signal(float)
 
     def __init__(self) -> None:
-        t = theme.current()
-        super().__init__(background=t.panel)
-        self.setObjectName("lossPlot")
-        self.setToolTip(
+        super().__init__(
+            "lossPlot",
+            "Loss (MSE) per step",
             "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
-            "Hover to read values, click a step to see the model as it was then."
+            "Hover to read values, click a step to see the model as it was then.",
+            axes=("step", "MSE"),
+            min_size=(320, 200),
         )
-        self.setTitle("Loss (MSE) per step", color=t.text, size=f"{t.font_size:.0f}pt")
-        self.setLabel("left", "MSE", color=t.muted)
-        self.setLabel("bottom", "step", color=t.muted)
-        self.setMenuEnabled(False)
-        self.setMinimumSize(320, 200)
-        _plain_axes(self)
+        t = theme.current()
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
@@ -452,18 +481,16 @@ class LossPlot(pg.PlotWidget):
         self.stepClicked.emit(step)
 
 
-class DataPlot(pg.PlotWidget):
+class DataPlot(LabPlot):
     """The data with the model's line (one feature) or predicted against true values (several)."""
 
     def __init__(self) -> None:
+        super().__init__(
+            "dataPlot",
+            "Data and fitted line",
+            "The data and the line the model draws through it now (or at the step you clicked).",
+        )
         t = theme.current()
-        super().__init__(background=t.panel)
-        self.setObjectName("dataPlot")
-        self.setToolTip("The data and the line the model draws through it now (or at the step you clicked).")
-        self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
-        self.setMenuEnabled(False)
-        self.setMinimumSize(240, 180)
-        _plain_axes(self)
         self.legendLabel = LegendBar("dataLegend", "What the dots and lines are.")  # the lab places it
         self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
@@ -504,9 +531,8 @@ class DataPlot(pg.PlotWidget):
             if true_line is not None:
                 entries.append(("╌╌", t.ok, "true line"))
             entries.append(("━━", t.value, "model"))
-            self.setTitle("Data and fitted line", color=t.text, size=f"{t.font_size:.0f}pt")
-            self.setLabel("bottom", names[0], color=t.muted)
-            self.setLabel("left", target, color=t.muted)
+            self.set_title("Data and fitted line")
+            self.set_axes(names[0], target)
             self.points.setData(x[:, 0], self._y)
             self.diagonal.setData([], [])
             lo, hi = float(x[:, 0].min()), float(x[:, 0].max())
@@ -519,9 +545,8 @@ class DataPlot(pg.PlotWidget):
         else:
             entries.append(("╌╌", t.muted, "perfect fit"))
             self.fit.setData([], [])
-            self.setTitle("Predicted vs true", color=t.text, size=f"{t.font_size:.0f}pt")
-            self.setLabel("bottom", f"true {target}", color=t.muted)
-            self.setLabel("left", f"predicted {target}", color=t.muted)
+            self.set_title("Predicted vs true")
+            self.set_axes(f"true {target}", f"predicted {target}")
             self.truth.setData([], [])
             lo, hi = float(self._y.min()), float(self._y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
@@ -562,23 +587,18 @@ class DataPlot(pg.PlotWidget):
                 self._drawn = pred
 
 
-class SurfacePlot(pg.PlotWidget):
+class SurfacePlot(LabPlot):
     """MSE over (weight, bias) as a coloured map with contour lines, the optimum, and the SGD path."""
 
     def __init__(self) -> None:
-        t = theme.current()
-        super().__init__(background=t.panel)
-        self.setObjectName("surfacePlot")
-        self.setToolTip(
+        super().__init__(
+            "surfacePlot",
+            "MSE surface",
             "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
-            "The orange path is where gradient descent has taken the parameters; ★ is the best fit."
+            "The orange path is where gradient descent has taken the parameters; ★ is the best fit.",
+            axes=("weight", "bias"),
         )
-        self.setTitle("MSE surface", color=t.text, size=f"{t.font_size:.0f}pt")
-        self.setLabel("bottom", "weight", color=t.muted)
-        self.setLabel("left", "bias", color=t.muted)
-        self.setMenuEnabled(False)
-        self.setMinimumSize(240, 180)
-        _plain_axes(self)
+        t = theme.current()
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.image.setZValue(-10)
@@ -687,20 +707,17 @@ class SurfacePlot(pg.PlotWidget):
             return bool(np.all(np.abs(new - head) <= tol))
 
 
-class ParamPlot(pg.PlotWidget):
+class ParamPlot(LabPlot):
     """Each weight and the bias over the steps."""
 
     def __init__(self) -> None:
+        super().__init__(
+            "paramPlot",
+            "Parameters",
+            "How each parameter moved, step by step.",
+            axes=("step", "value"),
+        )
         t = theme.current()
-        super().__init__(background=t.panel)
-        self.setObjectName("paramPlot")
-        self.setToolTip("How each parameter moved, step by step.")
-        self.setTitle("Parameters", color=t.text, size=f"{t.font_size:.0f}pt")
-        self.setLabel("bottom", "step", color=t.muted)
-        self.setLabel("left", "value", color=t.muted)
-        self.setMenuEnabled(False)
-        self.setMinimumSize(240, 180)
-        _plain_axes(self)
         item = self.getPlotItem()
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
