@@ -79,10 +79,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.steps:
         window.expressionLab.step(args.steps)
-    window.show()
     if args.screenshot:
+        window.show()  # always the default size: pictures do not depend on the screen
         return _screenshot(app, window, args.screenshot)
+    show_fitted(window)
     return app.exec()
+
+
+TITLE_BAR = 40  # px a window manager's frame usually adds above the window
+
+
+def show_fitted(window) -> None:
+    """Show the window at its size, or maximized when that size and a title bar do not fit the screen's
+    free area: on a 1280x800 or 1366x768 screen the log and the playback buttons would be off screen."""
+    screen = window.screen()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is None or fits_screen(window.width(), window.height(), free.width(), free.height()):
+        window.show()
+    else:
+        window.showMaximized()
+
+
+def fits_screen(width: int, height: int, free_width: int, free_height: int) -> bool:
+    """Whether a window of ``width`` x ``height`` plus a title bar fits a screen's free area."""
+    return width <= free_width and height + TITLE_BAR <= free_height
 
 
 def _screenshot(app, window, path: str) -> int:

@@ -944,7 +944,7 @@ class TrainingLab(QWidget):
         self._train_timer.start()
         self._refresh_timer.start()
         self.trainButton.setChecked(True)
-        self.trainButton.setText("⏸ Pause")
+        self.trainButton.setText("❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ shows as a box
         self._set_status("Training… (Space pauses)")
 
     def pause(self) -> None:

@@ -513,7 +513,7 @@ class ExpressionLab(QWidget):
         if self.timeline.at_end:
             self.seek(0)
         self._play_timer.start()
-        self.playButton.setText("⏸ Pause")
+        self.playButton.setText("❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ shows as a box
 
     @property
     def playing(self) -> bool:

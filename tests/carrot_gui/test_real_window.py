@@ -1,0 +1,52 @@
+"""Defects first seen in a real X11 window (Xvfb + a window manager), pinned here without one."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+from carrot_gui import MainWindow, app
+
+
+def _drawable(widget, text: str) -> bool:
+    """Whether every non-ASCII character of ``text`` is in the widget's own font (no fallback font)."""
+    metrics = QFontMetrics(widget.font())
+    return all(metrics.inFontUcs4(ord(ch)) for ch in text if not ch.isascii())
+
+
+def test_the_pause_labels_use_glyphs_the_play_labels_font_has(window, qtbot):
+    # ⏸ (U+23F8) is in no font of a plain Debian desktop (DejaVu only): the button read "▯ Pause"
+    lab = window.expressionLab
+    qtbot.mouseClick(lab.playButton, Qt.MouseButton.LeftButton)
+    assert lab.playing
+    if _drawable(lab.playButton, "▶"):
+        assert _drawable(lab.playButton, lab.playButton.text()), lab.playButton.text()
+    qtbot.mouseClick(lab.playButton, Qt.MouseButton.LeftButton)
+    assert not lab.playing
+
+    window.select_lab("training")
+    training = window.trainingLab
+    qtbot.mouseClick(training.trainButton, Qt.MouseButton.LeftButton)
+    assert training.is_training
+    if _drawable(training.trainButton, "▶"):
+        assert _drawable(training.trainButton, training.trainButton.text()), training.trainButton.text()
+    training.pause()
+
+
+def test_a_window_larger_than_the_screen_opens_maximized(qtbot):
+    # offscreen's screen is 800x600; the window's default 1360x820 would leave the log and the
+    # playback buttons off a 1280x800 screen
+    w = MainWindow()
+    qtbot.addWidget(w)
+    free = w.screen().availableGeometry()
+    assert w.width() > free.width()
+    app.show_fitted(w)
+    qtbot.waitExposed(w)
+    assert w.isMaximized()
+    qtbot.waitUntil(lambda: w.width() <= free.width() and w.height() <= free.height())
+
+
+def test_fits_screen_allows_for_a_title_bar():
+    assert app.fits_screen(1360, 820, 1920, 1040)  # 1920x1080 with a 40 px panel
+    assert app.fits_screen(1360, 820, 1360, 860)
+    assert not app.fits_screen(1360, 820, 1360, 859)  # the title bar would push the status bar off
+    assert not app.fits_screen(1360, 820, 1280, 770)  # 1280x800 with a panel
+    assert not app.fits_screen(1360, 820, 1366, 728)  # 1366x768 with a panel
