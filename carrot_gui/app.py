@@ -57,6 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
+    if missing_display(os.environ, sys.platform):
+        print(
+            "carrot-gui: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set): "
+            "run it in a desktop session, or render a picture with --screenshot PATH",
+            file=sys.stderr,
+        )
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -103,6 +110,14 @@ def show_fitted(window) -> None:
 def fits_screen(width: int, height: int, free_width: int, free_height: int) -> bool:
     """Whether a window of ``width`` x ``height`` plus a title bar fits a screen's free area."""
     return width <= free_width and height + TITLE_BAR <= free_height
+
+
+def missing_display(env, platform: str) -> bool:
+    """Whether Linux has no display for Qt: Qt would abort the process (core dump) with a misleading
+    hint about libxcb-cursor0, so main() says what is missing instead."""
+    return platform.startswith("linux") and not any(
+        env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
 
 
 def _screenshot(app, window, path: str) -> int:

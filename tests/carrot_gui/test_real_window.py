@@ -1,5 +1,11 @@
 """Defects first seen in a real X11 window (Xvfb + a window manager), pinned here without one."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -50,3 +56,24 @@ def test_fits_screen_allows_for_a_title_bar():
     assert not app.fits_screen(1360, 820, 1360, 859)  # the title bar would push the status bar off
     assert not app.fits_screen(1360, 820, 1280, 770)  # 1280x800 with a panel
     assert not app.fits_screen(1360, 820, 1366, 728)  # 1366x768 with a panel
+
+
+def test_missing_display_only_on_linux_without_any_qt_platform():
+    assert app.missing_display({}, "linux")
+    assert app.missing_display({"DISPLAY": ""}, "linux")
+    assert not app.missing_display({"DISPLAY": ":0"}, "linux")
+    assert not app.missing_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not app.missing_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not app.missing_display({}, "darwin")
+    assert not app.missing_display({}, "win32")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY matters on Linux only")
+def test_without_a_display_the_app_says_so_instead_of_aborting():
+    # over ssh, Qt aborted the process (exit 134, core dump) blaming libxcb-cursor0
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    done = subprocess.run([sys.executable, str(main_py)], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2, done.stderr
+    assert "no display to open a window on" in done.stderr
+    assert "--screenshot PATH" in done.stderr
