@@ -41,6 +41,9 @@ SHORTCUTS = [
     ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
     ("Ctrl+E", "Export the graph as PNG"),
     ("Ctrl+Q", "Quit"),
+    ("Training tab: Space", "Train / pause"),
+    ("Training tab: →", "One optimiser step"),
+    ("Training tab: Ctrl+R", "Reset: new initial weights, the last run stays as a faded curve"),
 ]
 
 

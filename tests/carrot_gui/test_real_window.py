@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox
 
 from carrot_gui import MainWindow, app
 
@@ -77,3 +78,19 @@ def test_without_a_display_the_app_says_so_instead_of_aborting():
     assert done.returncode == 2, done.stderr
     assert "no display to open a window on" in done.stderr
     assert "--screenshot PATH" in done.stderr
+
+
+def test_the_shortcuts_dialog_lists_the_training_labs_keys(window, qtbot):
+    # F1 listed only the Expression lab's keys; Space, → and Ctrl+R on the Training tab were undocumented
+    keys = {
+        s.key().toString(QKeySequence.SequenceFormat.PortableText)
+        for s in window.trainingLab.findChildren(QShortcut)
+    }
+    assert keys >= {"Space", "Right", "Ctrl+R"}
+    window.show_shortcuts()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    qtbot.waitUntil(box.isVisible)
+    text = box.text()
+    for key in keys:
+        assert f"Training tab: {key.replace('Right', '→')}<" in text, key
+    box.close()
