@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
             self.labs.addTab(self._training_host, "Training")
             self.labs.setTabToolTip(1, "Fit a line with SGD and watch the loss fall")
         self.setCentralWidget(self.labs)
-        self.labs.currentChanged.connect(self._tab_changed)
 
         self.statusBar().setObjectName("statusBar")
         # the lab's "what to do next" hint sits in the status bar; a passing message covers it for a few
@@ -98,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda message: self.statusHint.setVisible(not message))
         self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
+        self.labs.currentChanged.connect(self._tab_changed)  # after the menus: it enables their graph actions
         self.expressionLab.graphView.setFocus()
 
     # -- menus -------------------------------------------------------------------------------------------
@@ -121,20 +121,34 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
-        self._action(file_menu, "Export graph as &PNG…", self.export_png_dialog, "Ctrl+E", "exportPngAction")
-        self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction")
+        # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
+        # the Training tab never exports a picture the user is not looking at
+        self._graph_actions = [
+            self._action(
+                file_menu, "Export graph as &PNG…", self.export_png_dialog, "Ctrl+E", "exportPngAction"
+            ),
+            self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction"),
+        ]
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
 
         view = bar.addMenu("&View")
         view.setObjectName("viewMenu")
-        self._action(view, "&Fit graph\tF", self.expressionLab.fit, None, "fitAction", "Show the whole graph")
-        self._action(
-            view, "Zoom &in", lambda: self.expressionLab.graphView.zoom_by(1.25), "Ctrl+=", "zoomInAction"
-        )
-        self._action(
-            view, "Zoom &out", lambda: self.expressionLab.graphView.zoom_by(0.8), "Ctrl+-", "zoomOutAction"
-        )
+        self._graph_actions += [
+            self._action(
+                view, "&Fit graph\tF", self.expressionLab.fit, None, "fitAction", "Show the whole graph"
+            ),
+            self._action(
+                view, "Zoom &in", lambda: self.expressionLab.graphView.zoom_by(1.25), "Ctrl+=", "zoomInAction"
+            ),
+            self._action(
+                view,
+                "Zoom &out",
+                lambda: self.expressionLab.graphView.zoom_by(0.8),
+                "Ctrl+-",
+                "zoomOutAction",
+            ),
+        ]
         self.graphOnlyAction = self._action(
             view,
             "&Graph only",
@@ -144,6 +158,7 @@ class MainWindow(QMainWindow):
             "Hide the editor and the log so the graph fills the window",
         )
         self.graphOnlyAction.setCheckable(True)
+        self._graph_actions.append(self.graphOnlyAction)
         view.addSeparator()
         self.projectorAction = self._action(
             view,
@@ -198,6 +213,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
         # the Expression lab's hint only while it is shown
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
+        for action in self._graph_actions:
+            action.setEnabled(widget is self.expressionLab)
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         elif widget is self._training_host and self.trainingLab is not None:

@@ -563,7 +563,7 @@ class TrainingLab(QWidget):
         self.resetTrainingButton.clicked.connect(lambda: self.reset_training())
         for b in (self.trainButton, self.trainStepButton, self.resetTrainingButton):
             b.setMinimumHeight(32)
-        self.progressLabel = _tip(QLabel(""), "progressLabel", "Step, epoch and the latest loss.")
+        self.progressLabel = _tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
         self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(QLabel("3 · Run:"))
@@ -1057,9 +1057,10 @@ class TrainingLab(QWidget):
             self.paramsLabel.setText(self._params_text(w, b, "now"))
         last = losses[-1] if n else float("nan")
         epoch = f" · epoch {s.epoch:.2f}" if s.batch_size < s.data.n_samples else ""
-        self.progressLabel.setText(
-            f"step {s.steps_done}{epoch} · loss {theme.format_number(last)}" if n else "step 0"
-        )
+        # a count of steps done ("55 steps"), so it never reads as a different step than the curve's x axis
+        # and the messages, which number steps from 0 ("diverged at step 54")
+        done = f"{s.steps_done} step{'' if s.steps_done == 1 else 's'}"
+        self.progressLabel.setText(f"{done}{epoch} · loss {theme.format_number(last)}" if n else "0 steps")
 
     def _params_text(self, w: np.ndarray, b: np.ndarray, when: str) -> str:
         ws = ", ".join(theme.format_number(v) for v in w.reshape(-1)[:6])

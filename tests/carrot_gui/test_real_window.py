@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
 from carrot_gui import MainWindow, app
@@ -94,3 +94,14 @@ def test_the_shortcuts_dialog_lists_the_training_labs_keys(window, qtbot):
     for key in keys:
         assert f"Training tab: {key.replace('Right', '→')}<" in text, key
     box.close()
+
+
+def test_graph_actions_only_act_on_the_expression_tab(window, qtbot):
+    """Ctrl+E on the Training tab exported the Expression lab's graph, a picture the user was not looking at."""
+    export = window.findChild(QAction, "exportPngAction")
+    graph_only = window.findChild(QAction, "graphOnlyAction")
+    assert export.isEnabled() and graph_only.isEnabled()
+    window.select_lab("training")
+    assert not export.isEnabled() and not graph_only.isEnabled()
+    window.select_lab("expression")
+    assert export.isEnabled() and graph_only.isEnabled()

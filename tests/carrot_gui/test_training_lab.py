@@ -128,6 +128,9 @@ def test_learning_rate_100_diverges_with_a_message_and_no_exception(qtbot, lab):
     xs, _ = lab.lossPlot.diverged.getData()
     assert list(xs) == [s.diverged_step] and lab.lossPlot.divergedLine.isVisible()
     assert shown(lab.lossPlot.raw) == s.diverged_step  # earlier history kept (finite part)
+    # the header counts steps done; it names no step number that could contradict the message
+    assert lab.progressLabel.text().startswith(f"{s.steps_done} steps · loss ")
+    assert s.steps_done == s.diverged_step + 1
     lab.logYCheck.setChecked(True)  # log view of a diverged run paints without trouble
     lab.outliersCheck.setChecked(True)
     lab.refresh()
