@@ -221,6 +221,18 @@ class LegendBar(QLabel):
         return "  ".join(name for _mark, _colour, name in self.entries)
 
 
+class StepAxis(pg.AxisItem):
+    """An x axis of training steps: steps are whole, so no tick at 0.5 while only a few steps are shown."""
+
+    def tickValues(self, minVal, maxVal, size):  # pyqtgraph calls it by this name
+        levels = [
+            (spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size) if spacing >= 1
+        ]
+        if levels:
+            return levels
+        return [(1.0, [float(k) for k in range(int(np.ceil(minVal)), int(np.floor(maxVal)) + 1)])]
+
+
 class LabPlot(pg.PlotWidget):
     """A plot of the lab: a themed title and axis labels, numbers as they are, no context menu."""
 
@@ -233,7 +245,8 @@ class LabPlot(pg.PlotWidget):
         min_size: tuple[int, int] = (240, 180),
     ) -> None:
         t = theme.current()
-        super().__init__(background=t.panel)
+        steps = axes[0] == "step"
+        super().__init__(background=t.panel, axisItems={"bottom": StepAxis("bottom")} if steps else None)
         self.setObjectName(name)
         self.setToolTip(tooltip)
         self.set_title(title)

@@ -784,3 +784,14 @@ def test_a_model_far_off_the_chart_is_drawn_clipped_not_with_huge_coordinates(qt
     px, py = lab.surfacePlot.path.getData()
     finite = np.isfinite(px)
     assert finite.any() and np.all(np.abs(px[finite]) < 1e6) and np.all(np.abs(py[finite]) < 1e6)
+
+
+def test_step_axes_show_whole_steps_only(qtbot, lab):
+    """After three steps the loss plot's x axis read 0.1 … 1.9: steps are whole numbers."""
+    for _ in range(3):
+        qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)
+    for plot in (lab.lossPlot, lab.paramPlot):
+        axis = plot.getAxis("bottom")
+        lo, hi = plot.getViewBox().viewRange()[0]
+        ticks = [v for _spacing, values in axis.tickValues(lo, hi, axis.width() or 300) for v in values]
+        assert ticks and all(float(v).is_integer() for v in ticks), ticks
