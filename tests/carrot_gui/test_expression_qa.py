@@ -395,3 +395,10 @@ def test_check_results_scroll_instead_of_squeezing_the_editor(qtbot, window, lab
         assert bottom <= lab.height()  # nothing drawn past the panel
     finally:
         window.set_projector(False)
+
+
+def test_the_colour_key_wraps_between_entries_not_inside_one(lab):
+    """On a projector the key wrapped between '▌' and 'still to visit', leaving the colour mark alone."""
+    html = lab.legendLabel.text()
+    for phrase in ("= value", "∇ gradient", "┄ constant", "▌ still to visit"):
+        assert phrase.replace(" ", "&nbsp;") in html

@@ -50,14 +50,22 @@ ORDER_TITLES = {
 
 
 def _legend_html() -> str:
+    """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
+    so a narrow window wraps between entries, never between a colour mark and its words."""
     t = theme.current()
-    return (
-        f"<b>2 · Step through backward()</b> &nbsp; "
-        f"<span style='color:{t.value}'>= value</span> &nbsp; "
-        f"<span style='color:{t.gradient}'>∇ gradient</span> &nbsp; "
-        f"<span style='color:{t.constant_border}'>┄ constant</span> &nbsp; "
-        f"<span style='color:{t.queued}'>▌ still to visit</span> &nbsp; "
-        f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>"
+
+    def entry(colour: str, text: str) -> str:
+        return f"<span style='color:{colour}'>{text.replace(' ', '&nbsp;')}</span>"
+
+    return " &nbsp; ".join(
+        [
+            "<b>2 · Step through backward()</b>",
+            entry(t.value, "= value"),
+            entry(t.gradient, "∇ gradient"),
+            entry(t.constant_border, "┄ constant"),
+            entry(t.queued, "▌ still to visit"),
+            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>",
+        ]
     )
 
 
