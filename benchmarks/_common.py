@@ -46,3 +46,11 @@ def best_times(fns: dict[str, Callable[[], object]], repeats: int = 7) -> dict[s
             fn()
             best[name] = min(best[name], time.perf_counter() - t0)
     return best
+
+
+def print_table(header: list[str], rows: list[tuple[str, ...]]) -> None:
+    """Rows as a markdown table, ready to paste into the README."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")

@@ -17,7 +17,7 @@ import time
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, median_time, torch
+from _common import best_times, median_time, print_table, torch
 
 import pycarrot as pc
 
@@ -185,10 +185,7 @@ def main() -> None:
     print(
         f"\nPyCarrot engine vs PyTorch {torch_version} CPU eager, float64, 1 thread, NumPy {np.__version__}\n"
     )
-    print("| benchmark | PyCarrot | PyTorch | ratio / target |")
-    print("|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(["benchmark", "PyCarrot", "PyTorch", "ratio / target"], rows)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import tracemalloc
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, torch
+from _common import best_times, print_table, torch
 
 import pycarrot as pc
 import pycarrot.nn as nn
@@ -264,10 +264,7 @@ def main() -> None:
             )
         )
 
-    print("| benchmark | PyCarrot | PyTorch | ratio | target | notes |")
-    print("|---|---|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(["benchmark", "PyCarrot", "PyTorch", "ratio", "target", "notes"], rows)
 
 
 if __name__ == "__main__":
