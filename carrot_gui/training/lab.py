@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 import pycarrot as pc
+from carrot_gui.kit.widgets import tip
 
 from .. import theme
 from .data import (
@@ -128,12 +129,6 @@ class LogSpinBox(QDoubleSpinBox):
         self.setValue(min(max(v, self.minimum()), self.maximum()))
 
 
-def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setToolTip(tip)
-    return widget
-
-
 def _with_legend(plot, name: str) -> QWidget:
     """A small plot with its legend bar underneath, as one grid cell (and one exported PNG)."""
     box = QWidget()
@@ -206,7 +201,7 @@ class TrainingLab(QWidget):
         self.lossPlot = LossPlot()
         # the crosshair readout floats at the top of the loss plot, under its title: readable on a
         # projector, and it never crowds the rows of controls (where it used to be cut off)
-        self.hoverLabel = _tip(QLabel("", self.lossPlot), "lossReadout", "The loss under the mouse.")
+        self.hoverLabel = tip(QLabel("", self.lossPlot), "lossReadout", "The loss under the mouse.")
         self.hoverLabel.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hoverLabel.hide()
         self.dataPlot = DataPlot()
@@ -258,43 +253,43 @@ class TrainingLab(QWidget):
         box = QGroupBox("1 · Data")
         box.setObjectName("dataBox")
         v = QVBoxLayout(box)
-        self.dataSourceTabs = _tip(
+        self.dataSourceTabs = tip(
             QTabWidget(), "dataSourceTabs", "Make up data with a known line, or load a CSV file."
         )
         # synthetic
         syn = QWidget()
         f = QFormLayout(syn)
-        self.samplesSpin = _tip(
+        self.samplesSpin = tip(
             QSpinBox(),
             "samplesSpin",
             "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
         )
         self.samplesSpin.setRange(2, 100_000)
         self.samplesSpin.setValue(100)
-        self.featuresSpin = _tip(
+        self.featuresSpin = tip(
             QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
         )
         self.featuresSpin.setRange(1, 16)
-        self.trueSlopesEdit = _tip(
+        self.trueSlopesEdit = tip(
             QLineEdit("2"),
             "trueSlopesEdit",
             "The true slope(s): one number, or one per feature separated by commas.",
         )
-        self.trueInterceptSpin = _tip(
+        self.trueInterceptSpin = tip(
             QDoubleSpinBox(), "trueInterceptSpin", "The true intercept (bias) of the line."
         )
         self.trueInterceptSpin.setRange(-1000, 1000)
         self.trueInterceptSpin.setValue(1.0)
-        self.noiseSpin = _tip(
+        self.noiseSpin = tip(
             QDoubleSpinBox(), "noiseSpin", "Standard deviation σ of the Gaussian noise added to y."
         )
         self.noiseSpin.setRange(0, 1000)
         self.noiseSpin.setValue(0.8)
-        self.dataSeedSpin = _tip(
+        self.dataSeedSpin = tip(
             QSpinBox(), "dataSeedSpin", "Random seed: the same seed gives the same points."
         )
         self.dataSeedSpin.setRange(0, 2**31 - 1)
-        self.generateButton = _tip(
+        self.generateButton = tip(
             QPushButton("Generate data"),
             "generateDataButton",
             "Make a new dataset with these settings (resets training).",
@@ -312,7 +307,7 @@ class TrainingLab(QWidget):
         csvw = QWidget()
         c = QFormLayout(csvw)
         self.examples = find_examples()
-        self.exampleCombo = _tip(
+        self.exampleCombo = tip(
             QComboBox(),
             "exampleDatasetCombo",
             "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
@@ -333,35 +328,35 @@ class TrainingLab(QWidget):
             self.exampleCombo.addItem("No example datasets installed")
             self.exampleCombo.setEnabled(False)
         self.exampleCombo.activated.connect(self._example_chosen)
-        self.openCsvButton = _tip(
+        self.openCsvButton = tip(
             QPushButton("Open CSV…"),
             "openCsvButton",
             "Read a CSV file; then choose the target and feature columns.",
         )
         self.openCsvButton.clicked.connect(self._open_csv_dialog)
-        self.csvHeaderCheck = _tip(
+        self.csvHeaderCheck = tip(
             QCheckBox("First row is a header"),
             "csvHeaderCheck",
             "Whether the file's first row holds column names.",
         )
         self.csvHeaderCheck.setChecked(True)
         self.csvHeaderCheck.toggled.connect(self._reread_csv)
-        self.csvTargetCombo = _tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
+        self.csvTargetCombo = tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
         self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
         self.csvTargetCombo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.csvTargetCombo.setMinimumContentsLength(10)  # a long column name does not widen the panel
-        self.csvFeatureList = _tip(
+        self.csvFeatureList = tip(
             QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
         )
-        self.useCsvButton = _tip(
+        self.useCsvButton = tip(
             QPushButton("Use these columns"),
             "useCsvButton",
             "Load the chosen columns as the dataset (resets training).",
         )
         self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
-        self.csvFileLabel = _tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
+        self.csvFileLabel = tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
         self.csvFileLabel.setWordWrap(True)
         c.addRow(self.exampleCombo)
         c.addRow(self.openCsvButton)
@@ -373,16 +368,16 @@ class TrainingLab(QWidget):
         self.dataSourceTabs.addTab(csvw, "CSV file")
         v.addWidget(self.dataSourceTabs)
         self.dataSourceTabs.currentChanged.connect(self._fit_data_tabs)
-        self.standardiseCheck = _tip(
+        self.standardiseCheck = tip(
             QCheckBox("Standardise features"),
             "standardiseCheck",
             "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
         )
         self.standardiseCheck.toggled.connect(self._standardise_toggled)
         v.addWidget(self.standardiseCheck)
-        self.dataInfoLabel = _tip(QLabel(""), "dataInfoLabel", "The dataset in use.")
+        self.dataInfoLabel = tip(QLabel(""), "dataInfoLabel", "The dataset in use.")
         self.dataInfoLabel.setWordWrap(True)
-        self.dataMessageLabel = _tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
+        self.dataMessageLabel = tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
         self.dataMessageLabel.setWordWrap(True)
         self.dataMessageLabel.setStyleSheet(f"color: {theme.current().error};")
         v.addWidget(self.dataInfoLabel)
@@ -416,27 +411,27 @@ class TrainingLab(QWidget):
         box = QGroupBox("2 · Model and optimiser")
         box.setObjectName("modelBox")
         f = QFormLayout(box)
-        self.modelLabel = _tip(
+        self.modelLabel = tip(
             QLabel(""), "modelLabel", "The model: a pycarrot Linear layer, prediction = x @ weight + bias."
         )
-        self.optimizerCombo = _tip(
+        self.optimizerCombo = tip(
             QComboBox(),
             "optimizerCombo",
             "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter.",
         )
         self.optimizerCombo.addItems(["SGD", "Adam"])
-        self.learningRateSpin = _tip(
+        self.learningRateSpin = tip(
             LogSpinBox(1e-6, 100.0, 0.05),
             "learningRateSpin",
             "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
         )
-        self.weightDecaySpin = _tip(
+        self.weightDecaySpin = tip(
             QDoubleSpinBox(), "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none)."
         )
         self.weightDecaySpin.setDecimals(4)
         self.weightDecaySpin.setRange(0, 10)
         self.weightDecaySpin.setSingleStep(0.001)
-        self.momentumSpin = _tip(
+        self.momentumSpin = tip(
             QDoubleSpinBox(),
             "momentumSpin",
             "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).",
@@ -444,17 +439,17 @@ class TrainingLab(QWidget):
         self.momentumSpin.setDecimals(3)
         self.momentumSpin.setRange(0, 0.999)
         self.momentumSpin.setSingleStep(0.1)
-        self.batchSizeSpin = _tip(
+        self.batchSizeSpin = tip(
             QSpinBox(),
             "batchSizeSpin",
             "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
         )
         self.batchSizeSpin.setRange(0, 1_000_000)
         self.batchSizeSpin.setSpecialValueText("full batch")
-        self.budgetSpin = _tip(QSpinBox(), "budgetSpin", "How long to train before stopping by itself.")
+        self.budgetSpin = tip(QSpinBox(), "budgetSpin", "How long to train before stopping by itself.")
         self.budgetSpin.setRange(1, 10_000_000)
         self.budgetSpin.setValue(300)
-        self.unitCombo = _tip(
+        self.unitCombo = tip(
             QComboBox(),
             "budgetUnitCombo",
             "Count the budget in optimiser steps or in epochs (passes over the data).",
@@ -463,12 +458,12 @@ class TrainingLab(QWidget):
         budget = QHBoxLayout()
         budget.addWidget(self.budgetSpin, 1)
         budget.addWidget(self.unitCombo)
-        self.thresholdCheck = _tip(
+        self.thresholdCheck = tip(
             QCheckBox("Stop below loss"),
             "thresholdCheck",
             "Also stop as soon as the loss falls below this value.",
         )
-        self.thresholdSpin = _tip(
+        self.thresholdSpin = tip(
             LogSpinBox(1e-12, 1e12, 0.7), "thresholdSpin", "The loss threshold for stopping early."
         )
         self.thresholdSpin.setEnabled(False)
@@ -476,7 +471,7 @@ class TrainingLab(QWidget):
         threshold = QHBoxLayout()
         threshold.addWidget(self.thresholdCheck)
         threshold.addWidget(self.thresholdSpin, 1)
-        self.initSeedSpin = _tip(
+        self.initSeedSpin = tip(
             QSpinBox(),
             "initSeedSpin",
             "Seed for the initial weights (pc.manual_seed) and the mini-batch order.",
@@ -507,27 +502,27 @@ class TrainingLab(QWidget):
         box = QGroupBox("Files")
         box.setObjectName("filesBox")
         g = QGridLayout(box)
-        self.saveModelButton = _tip(
+        self.saveModelButton = tip(
             QPushButton("Save model…"),
             "saveModelButton",
             "Write the weights with pycarrot.save (a .npz file).",
         )
-        self.loadModelButton = _tip(
+        self.loadModelButton = tip(
             QPushButton("Load model…"),
             "loadModelButton",
             "Read weights saved earlier (pycarrot.load) into the model.",
         )
-        self.exportLossButton = _tip(
+        self.exportLossButton = tip(
             QPushButton("Loss as CSV…"),
             "exportLossCsvButton",
             "Export step, loss, smoothed loss and parameters as CSV.",
         )
-        self.exportPngButton = _tip(
+        self.exportPngButton = tip(
             QPushButton("Plots as PNG…"),
             "exportPngButton",
             "Save each of the four plots as a PNG image in a folder.",
         )
-        self.sendButton = _tip(
+        self.sendButton = tip(
             QPushButton("Backward of one step ▸ Expression lab"),
             "sendToExpressionButton",
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
@@ -541,21 +536,21 @@ class TrainingLab(QWidget):
         g.addWidget(self.loadModelButton, 0, 1)
         g.addWidget(self.exportLossButton, 1, 0)
         g.addWidget(self.exportPngButton, 1, 1)
-        self.fileMessageLabel = _tip(QLabel(""), "fileMessageLabel", "What the last file operation did.")
+        self.fileMessageLabel = tip(QLabel(""), "fileMessageLabel", "What the last file operation did.")
         self.fileMessageLabel.setWordWrap(True)
         g.addWidget(self.fileMessageLabel, 2, 0, 1, 2)
         return box
 
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.trainButton = _tip(QPushButton("▶ Train"), "trainButton", "Start or pause training (Space).")
+        self.trainButton = tip(QPushButton("▶ Train"), "trainButton", "Start or pause training (Space).")
         self.trainButton.setCheckable(True)
         self.trainButton.clicked.connect(self._train_clicked)
-        self.trainStepButton = _tip(
+        self.trainStepButton = tip(
             QPushButton("Step ▸"), "trainStepButton", "Run exactly one optimiser step (→)."
         )
         self.trainStepButton.clicked.connect(lambda: self.step_once())
-        self.resetTrainingButton = _tip(
+        self.resetTrainingButton = tip(
             QPushButton("⟲ Reset"),
             "resetTrainingButton",
             "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
@@ -563,7 +558,7 @@ class TrainingLab(QWidget):
         self.resetTrainingButton.clicked.connect(lambda: self.reset_training())
         for b in (self.trainButton, self.trainStepButton, self.resetTrainingButton):
             b.setMinimumHeight(32)
-        self.progressLabel = _tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
+        self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
         self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(QLabel("3 · Run:"))
@@ -573,7 +568,7 @@ class TrainingLab(QWidget):
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
         row.addWidget(self.sendButton)
-        self.trainingStatusLabel = _tip(
+        self.trainingStatusLabel = tip(
             QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
         )
         self.trainingStatusLabel.setWordWrap(True)
@@ -581,9 +576,9 @@ class TrainingLab(QWidget):
 
     def _build_loss_options(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.logYCheck = _tip(QCheckBox("Log y"), "logYCheck", "Show the loss on a logarithmic axis.")
+        self.logYCheck = tip(QCheckBox("Log y"), "logYCheck", "Show the loss on a logarithmic axis.")
         self.logYCheck.toggled.connect(self._log_toggled)
-        self.smoothingSlider = _tip(
+        self.smoothingSlider = tip(
             QSlider(Qt.Orientation.Horizontal),
             "smoothingSlider",
             "Smoothing of the solid curve: exponential moving average weight 0–0.999.",
@@ -592,18 +587,18 @@ class TrainingLab(QWidget):
         self.smoothingSlider.setValue(600)
         self.smoothingSlider.setMaximumWidth(180)
         self.smoothingSlider.valueChanged.connect(self._smoothing_changed)
-        self.smoothingLabel = _tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.")
-        self.outliersCheck = _tip(
+        self.smoothingLabel = tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.")
+        self.outliersCheck = tip(
             QCheckBox("Ignore outliers"),
             "ignoreOutliersCheck",
             "Fit the y axis to the bulk of the curve, not to a few huge early losses.",
         )
         self.outliersCheck.toggled.connect(self._outliers_toggled)
-        self.clearRunsButton = _tip(
+        self.clearRunsButton = tip(
             QPushButton("Clear earlier runs"), "clearRunsButton", "Remove the faded curves of earlier runs."
         )
         self.clearRunsButton.clicked.connect(self.lossPlot_clear_earlier)
-        self.fitViewButton = _tip(
+        self.fitViewButton = tip(
             QPushButton("Fit view"),
             "fitViewButton",
             "Follow the run again after you zoomed or panned a plot.",
@@ -623,11 +618,11 @@ class TrainingLab(QWidget):
 
     def _build_inspect_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.paramsLabel = _tip(
+        self.paramsLabel = tip(
             QLabel(""), "paramsLabel", "The model's parameters (now, or at the step you clicked)."
         )
         self.paramsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.liveButton = _tip(
+        self.liveButton = tip(
             QPushButton("Back to live"),
             "backToLiveButton",
             "Stop inspecting a past step; show the model as it is now.",

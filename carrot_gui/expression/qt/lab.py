@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carrot_gui.kit.widgets import tip
 from pycarrot.expression import ExpressionError
 
 from ... import theme
@@ -67,12 +68,6 @@ def _legend_html() -> str:
             f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>",
         ]
     )
-
-
-def _tip(widget: QWidget, name: str, tip: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setToolTip(tip)
-    return widget
 
 
 class ExpressionLab(QWidget):
@@ -126,7 +121,7 @@ class ExpressionLab(QWidget):
         head = QLabel("<b>1 · Write an expression</b>")
         v.addWidget(head)
         row = QHBoxLayout()
-        self.presetButton = _tip(QToolButton(), "presetButton", "Ready-made expressions to try")
+        self.presetButton = tip(QToolButton(), "presetButton", "Ready-made expressions to try")
         self.presetButton.setText("Presets ▾")
         self.presetButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.presetButton)
@@ -138,20 +133,20 @@ class ExpressionLab(QWidget):
         self.presetMenu = menu
         self.presetButton.setMenu(menu)
         row.addWidget(self.presetButton)
-        self.editButton = _tip(QToolButton(), "editButton", "Type your own expression again")
+        self.editButton = tip(QToolButton(), "editButton", "Type your own expression again")
         self.editButton.setText("Edit")
         self.editButton.setVisible(False)
         self.editButton.clicked.connect(self._unlock_editor)
         row.addWidget(self.editButton)
         row.addStretch(1)
-        self.buildButton = _tip(
+        self.buildButton = tip(
             QPushButton("Build"), "buildButton", "Build the graph of the expression (Ctrl+Enter)"
         )
         self.buildButton.setDefault(True)
         self.buildButton.clicked.connect(self.build)
         row.addWidget(self.buildButton)
         v.addLayout(row)
-        self.expressionEditor = _tip(
+        self.expressionEditor = tip(
             ExpressionEditor(),
             "expressionEditor",
             "One statement per line: x = 2.0 makes a variable; z = x * y + sin(x) builds on it.\n"
@@ -163,7 +158,7 @@ class ExpressionLab(QWidget):
         self.expressionEditor.textChanged.connect(self._clear_error_marks)
         self.expressionEditor.textChanged.connect(self._update_hint)
         v.addWidget(self.expressionEditor, 3)
-        self.errorLabel = _tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
+        self.errorLabel = tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
         self.errorLabel.setWordWrap(True)
         self.errorLabel.setStyleSheet(f"color: {theme.current().error};")
         self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -177,7 +172,7 @@ class ExpressionLab(QWidget):
 
         order = QGroupBox("3 · Compare the order")
         ov = QVBoxLayout(order)
-        self.orderSwitch = _tip(
+        self.orderSwitch = tip(
             QComboBox(),
             "orderSwitch",
             "Which walk to replay: the engine's sorted one (each grad_fn once) or the original per-path\n"
@@ -190,23 +185,21 @@ class ExpressionLab(QWidget):
         self.orderSwitch.setMinimumContentsLength(14)
         self.orderSwitch.currentIndexChanged.connect(lambda _: self.set_mode(self.orderSwitch.currentData()))
         ov.addWidget(self.orderSwitch)
-        self.callCountLabel = _tip(
-            QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward"
-        )
+        self.callCountLabel = tip(QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward")
         self.callCountLabel.setWordWrap(True)
         ov.addWidget(self.callCountLabel)
         v.addWidget(order)
 
         checks = QGroupBox("4 · Check the gradients")
         cv = QVBoxLayout(checks)
-        self.checkButton = _tip(
+        self.checkButton = tip(
             QPushButton("Check with finite differences"),
             "checkButton",
             "Run pc.gradcheck: compare every variable's gradient with (f(x+ε) − f(x−ε)) / 2ε",
         )
         self.checkButton.clicked.connect(self.run_check)
         cv.addWidget(self.checkButton)
-        self.checkResults = _tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
+        self.checkResults = tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
         self.checkResults.setWordWrap(True)
         self.checkResults.setTextFormat(Qt.TextFormat.RichText)
         self.checkResults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -230,7 +223,7 @@ class ExpressionLab(QWidget):
         self.legendLabel.setObjectName("legendLabel")
         self.legendLabel.setWordWrap(True)  # never force the window wider than the screen
         v.addWidget(self.legendLabel)
-        self.stepLabel = _tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
+        self.stepLabel = tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
         self.stepLabel.setWordWrap(True)
         self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
         v.addWidget(self.stepLabel)
@@ -242,13 +235,13 @@ class ExpressionLab(QWidget):
         # with its position on top, the buttons and the speed below
         scrub = QHBoxLayout()
         bar = QHBoxLayout()
-        self.resetButton = _tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
-        self.stepBackButton = _tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
-        self.playButton = _tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
-        self.stepForwardButton = _tip(
+        self.resetButton = tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
+        self.stepBackButton = tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
+        self.playButton = tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
+        self.stepForwardButton = tip(
             QPushButton("Step ▶"), "stepForwardButton", "One step forward (→, PageDown)"
         )
-        self.endButton = _tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
+        self.endButton = tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
         self.resetButton.clicked.connect(self.reset)
         self.stepBackButton.clicked.connect(self.step_back)
         self.playButton.clicked.connect(self.toggle_play)
@@ -263,7 +256,7 @@ class ExpressionLab(QWidget):
         ):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(b)
-        self.timelineSlider = _tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
+        self.timelineSlider = tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
         self.timelineSlider.setMinimumWidth(100)
         self.timelineSlider.valueChanged.connect(self._slider_moved)
         scrub.addWidget(self.timelineSlider, 1)
@@ -273,7 +266,7 @@ class ExpressionLab(QWidget):
         scrub.addWidget(self.positionLabel)
         bar.addStretch(1)
         scrub.addWidget(QLabel("speed"))
-        self.speedSlider = _tip(
+        self.speedSlider = tip(
             QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
         )
         self.speedSlider.setRange(1, 60)
@@ -282,7 +275,7 @@ class ExpressionLab(QWidget):
         self.speedSlider.setMaximumWidth(120)
         self.speedSlider.valueChanged.connect(self.set_speed)
         scrub.addWidget(self.speedSlider)
-        self.followCheck = _tip(
+        self.followCheck = tip(
             QCheckBox("follow"),
             "followCheck",
             "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
@@ -301,13 +294,13 @@ class ExpressionLab(QWidget):
         title = QLabel("<b>What happened</b> (click a line to go there)")
         title.setWordWrap(True)
         v.addWidget(title)
-        self.eventLog = _tip(EventLog(), "eventLog", "Every step in words; click one to jump there")
+        self.eventLog = tip(EventLog(), "eventLog", "Every step in words; click one to jump there")
         self.eventLog.clicked.connect(self._log_clicked)
         v.addWidget(self.eventLog, 3)
         self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
         self.queueTitle.setWordWrap(True)
         v.addWidget(self.queueTitle)
-        self.queueList = _tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
+        self.queueList = tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
         self.queueList.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         v.addWidget(self.queueList, 1)
         return box
