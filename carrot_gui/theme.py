@@ -94,7 +94,26 @@ def style_sheet(theme: Theme | None = None) -> str:
         f"QWidget {{ font-family: '{t.font_family}'; font-size: {t.font_size:.0f}pt; }}\n"
         f"QPlainTextEdit {{ font-family: '{t.mono_family}'; }}\n"
         f"QLabel#errorLabel {{ color: {t.error}; }}\n"
+        # colours by role, keyed on the widget property "tone" (set with set_tone), so no widget carries
+        # an inline colour style sheet and a theme change repaints them all at once
+        f'QLabel[tone="error"] {{ color: {t.error}; }}\n'
+        f'QLabel[tone="alert"] {{ color: {t.error}; font-weight: bold; }}\n'
+        f'QLabel[tone="muted"] {{ color: {t.muted}; }}\n'
+        f'QLabel[tone="plain"] {{ color: {t.text}; }}\n'
     )
+
+
+TONES = ("plain", "muted", "error", "alert")
+
+
+def set_tone(widget: Any, tone: str) -> None:
+    """Colour ``widget`` by its role (one of :data:`TONES`) through the application style sheet."""
+    if tone not in TONES:
+        raise ValueError(f"unknown tone {tone!r}; one of {', '.join(TONES)}")
+    if widget.property("tone") != tone:
+        widget.setProperty("tone", tone)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def format_number(x: Any, digits: int = 4) -> str:

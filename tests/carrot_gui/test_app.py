@@ -191,3 +191,20 @@ def test_a_failing_action_shows_a_dialog_naming_it_and_the_log(qtbot, monkeypatc
     assert lab.loaded is before and lab.timeline.position == 3
     qtbot.mouseClick(lab.stepForwardButton, Qt.MouseButton.LeftButton)
     assert lab.timeline.position == 4
+
+
+def test_set_tone_colours_a_label_through_the_style_sheet(qtbot):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from carrot_gui import theme
+
+    QApplication.instance().setStyleSheet(theme.style_sheet())
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    theme.set_tone(label, "error")
+    label.ensurePolished()
+    assert label.palette().color(label.foregroundRole()).name() == theme.current().error
+    theme.set_tone(label, "muted")
+    assert label.palette().color(label.foregroundRole()).name() == theme.current().muted
+    with pytest.raises(ValueError, match="unknown tone"):
+        theme.set_tone(label, "purple")
