@@ -166,6 +166,7 @@ class NetData:
     source: str = "generated"
     config: DataConfig | None = None
     image_shape: tuple[int, int] | None = None  # (8, 8) for the digits
+    split: tuple[float, int] = (0.0, 0)  # (test share, seed) the split used, for the exported script
 
     def __post_init__(self) -> None:
         if self.x_train.ndim != 2 or len(self.x_train) < 1:
@@ -364,4 +365,5 @@ def load_digits(test_fraction: float = 0.2, seed: int = 0, path: str | os.PathLi
         xtr, ytr, xte, yte, classes=10, title="Handwritten digits (8×8)",
         input_names=tuple(f"pixel {r},{c}" for r in range(8) for c in range(8)),
         class_names=tuple(str(d) for d in range(10)), source="digits", image_shape=(8, 8),
+        split=(test_fraction, seed),
     )  # fmt: skip
