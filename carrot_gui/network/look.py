@@ -61,6 +61,13 @@ def blend_classes(probs: np.ndarray, colours: list[str], background: str) -> np.
     return out
 
 
+def mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved ``amount`` (0–1) of the way to ``other``: a faded line stays opaque (cheaper to
+    paint than alpha, and the same on any background)."""
+    c = hex_rgb(colour) + (hex_rgb(other) - hex_rgb(colour)) * amount
+    return "#" + "".join(f"{int(round(v)):02x}" for v in c)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Neuron centres per layer (arrays (n, 2) of x, y in pixels, y down) and the circles' radius."""
@@ -100,11 +107,30 @@ def neuron_layout(
     return Layout(centres, radius)
 
 
-def line_widths(w: np.ndarray, scale: float) -> np.ndarray:
-    """Line widths for weights ``w``: |w| / scale of the widest, rounded to WIDTH_STEP px."""
+def nearest_segment(p: tuple[float, float], starts: np.ndarray, ends: np.ndarray) -> tuple[int | None, float]:
+    """The index of the segment (starts[i] → ends[i]) nearest to point ``p`` and its distance."""
+    if len(starts) == 0:
+        return None, float("inf")
+    pt = np.asarray(p, dtype=np.float64)
+    d = ends - starts
+    length2 = np.maximum((d * d).sum(axis=1), 1e-12)
+    t = np.clip(((pt - starts) * d).sum(axis=1) / length2, 0.0, 1.0)
+    dist = np.hypot(*(starts + t[:, None] * d - pt).T)
+    i = int(np.argmin(dist))
+    return i, float(dist[i])
+
+
+def widest_line(n_lines: int) -> float:
+    """The widest line of a layer of ``n_lines`` weights: 8 px up to 100 lines, thinner in denser layers
+    (64×32 lines at 8 px are one solid mass; at under 2 px the pattern shows)."""
+    return MAX_LINE_WIDTH if n_lines <= 100 else max(1.0, MAX_LINE_WIDTH * math.sqrt(100 / n_lines))
+
+
+def line_widths(w: np.ndarray, scale: float, widest: float = MAX_LINE_WIDTH) -> np.ndarray:
+    """Line widths for weights ``w``: |w| / scale of ``widest``, rounded to WIDTH_STEP px."""
     a = np.nan_to_num(np.abs(np.asarray(w, dtype=np.float64)), nan=0.0, posinf=scale, neginf=scale)
     frac = np.clip(a / scale, 0.0, 1.0) if scale > 0 else np.zeros_like(a)
-    raw = MIN_LINE_WIDTH + frac * (MAX_LINE_WIDTH - MIN_LINE_WIDTH)
+    raw = MIN_LINE_WIDTH + frac * (widest - MIN_LINE_WIDTH)
     return np.round(raw / WIDTH_STEP) * WIDTH_STEP
 
 
@@ -158,6 +184,33 @@ def map_indices(maps: np.ndarray, levels: int = 256) -> np.ndarray:
     scale[scale == 0] = 1.0
     idx = (m / scale[:, None, None] + 1.0) * ((levels - 1) / 2.0)
     return np.ascontiguousarray(np.clip(idx + 0.5, 0, levels - 1).astype(np.uint8)[:, ::-1, :])
+
+
+def _resample(m: np.ndarray, d: int, axis: int) -> np.ndarray:
+    """Bilinear resampling of ``m`` to ``d`` samples along ``axis`` (pixel centres aligned)."""
+    n = m.shape[axis]
+    pos = np.clip((np.arange(d) + 0.5) * n / d - 0.5, 0, n - 1)
+    i0 = np.floor(pos).astype(int)
+    i1 = np.minimum(i0 + 1, n - 1)
+    f = (pos - i0).astype(m.dtype)
+    shape = [1] * m.ndim
+    shape[axis] = d
+    f = f.reshape(shape)
+    return np.take(m, i0, axis=axis) * (1 - f) + np.take(m, i1, axis=axis) * f
+
+
+def round_maps(maps: np.ndarray, d: int, lut: np.ndarray) -> np.ndarray:
+    """Activation maps (n, H, W) as round RGBA images (n, d, d, 4) uint8, ready to draw inside circles of
+    diameter ``d`` px: resampled smoothly, coloured through ``lut`` (256, 3) as :func:`map_indices` scales
+    them, transparent outside the circle (antialiased edge). One vectorised pass for a whole layer."""
+    idx = map_indices(maps).astype(np.float32)
+    big = _resample(_resample(idx, d, 1), d, 2)
+    out = np.empty(big.shape + (4,), dtype=np.uint8)
+    out[..., :3] = lut[np.clip(big + 0.5, 0, 255).astype(np.uint8)]
+    c = (np.arange(d) + 0.5) - d / 2
+    dist = np.hypot(c[:, None], c[None, :])
+    out[..., 3] = (np.clip(d / 2 - dist + 0.5, 0, 1) * 255).astype(np.uint8)
+    return out
 
 
 def confusion_matrix(truth: np.ndarray, predicted: np.ndarray, k: int) -> np.ndarray:

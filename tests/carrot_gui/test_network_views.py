@@ -12,7 +12,7 @@ from carrot_gui import errors, theme
 from carrot_gui.network import look
 from carrot_gui.network.qt.boundary_plot import BoundaryPlot
 from carrot_gui.network.qt.digits_view import TILE_W, DigitsView
-from carrot_gui.network.qt.neuron_view import DIM_ALPHA, NeuronView
+from carrot_gui.network.qt.neuron_view import DIM, NeuronView
 
 
 def close(c: QColor, hex_colour: str, tol: int = 40) -> bool:
@@ -51,12 +51,12 @@ def neurons(qtbot):
 def test_line_colour_is_the_sign_and_width_the_size(neurons):
     t = theme.current()
     strong, tiny, negative = (
-        neurons.line_item(0, 0, 0),
-        neurons.line_item(0, 1, 0),
-        neurons.line_item(1, 0, 0),
+        neurons.line_style(0, 0, 0),
+        neurons.line_style(0, 1, 0),
+        neurons.line_style(1, 0, 0),
     )
-    assert strong.pen().color().name() == t.value and negative.pen().color().name() == t.muted
-    assert strong.pen().widthF() > 4 * tiny.pen().widthF()
+    assert strong[0] == t.value and negative[0] == t.muted
+    assert strong[1] > 4 * tiny[1]
     assert close(pixel(neurons.viewport(), neurons.line_pos(0, 0, 0, 0.5)), t.value)  # what is on screen
     assert close(pixel(neurons.viewport(), neurons.line_pos(1, 0, 0, 0.5)), t.muted)
 
@@ -112,13 +112,12 @@ def test_a_bad_weight_is_refused_with_a_message(neurons, qtbot):
 def test_backward_playback_lights_the_layer_and_draws_its_gradient(neurons):
     t = theme.current()
     neurons.highlight_layer(1)
-    lit, other = neurons.line_item(1, 0, 0), neurons.line_item(0, 0, 0)
-    assert lit.pen().color().name() == t.gradient  # ∂L/∂w = +0.75: orange
-    assert other.pen().color().alpha() == DIM_ALPHA
+    assert neurons.line_style(1, 0, 0)[0] == t.gradient  # ∂L/∂w = +0.75: orange
+    assert neurons.line_style(0, 0, 0)[0] == look.mix(t.value, t.panel, DIM)  # faded towards the panel
     assert "∂L/∂w" in neurons.key.text()
     assert close(pixel(neurons.viewport(), neurons.line_pos(1, 0, 0, 0.5)), t.gradient)
     neurons.highlight_layer(None)
-    assert lit.pen().color().name() == t.muted and other.pen().color().alpha() == 255
+    assert neurons.line_style(1, 0, 0)[0] == t.muted and neurons.line_style(0, 0, 0)[0] == t.value
     with pytest.raises(ValueError, match="no weight layer 2"):
         neurons.highlight_layer(2)
 
@@ -143,12 +142,27 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
         neurons.set_neuron_maps([None, np.zeros((2, 4, 4)), None])
 
 
+def test_a_new_network_replaces_the_old_one(neurons):
+    neurons.highlight_layer(1)
+    neurons.set_network([3, 4, 5, 2, 1], ["a", "b", "c"])
+    assert len(neurons.layout.centres) == 5 and neurons.highlighted is None
+    assert not neurons._band.isVisible()
+    layers = [i for i in neurons.scene().items() if type(i).__name__ == "LayerLines"]
+    assert sorted(len(i.starts) for i in layers) == sorted([3 * 4, 4 * 5, 5 * 2, 2 * 1])  # none of the old
+    with pytest.raises(ValueError, match="width ≥ 1"):
+        neurons.set_network([2, 0, 1])
+    assert len(neurons.layout.centres) == 5
+
+
 def test_wrong_shapes_are_refused_and_resizing_keeps_lines_on_neurons(neurons):
     with pytest.raises(ValueError, match="needs"):
         neurons.set_weights([np.zeros((3, 1)), W1])
     neurons.resize(400, 300)
-    line = neurons.line_item(0, 0, 0).line()
-    assert (line.p1().x(), line.p1().y()) == tuple(neurons.layout.centres[0][0])
+    start = neurons.mapToScene(neurons.line_pos(0, 0, 0, 0.0).toPoint())
+    assert (
+        abs(start.x() - neurons.layout.centres[0][0][0]) <= 1
+        and abs(start.y() - neurons.layout.centres[0][0][1]) <= 1
+    )
     assert neurons.layout.centres[-1][0][0] + neurons.layout.radius <= neurons.viewport().width()
 
 

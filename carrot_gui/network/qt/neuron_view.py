@@ -10,11 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsLineItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -31,62 +30,106 @@ from ...kit.heatmap import signed_colours
 from .. import look
 
 Z_BAND, Z_LINE, Z_NEURON, Z_TEXT = -10, 0, 10, 20
-HOVER_WIDTH = 9.0  # px: a thin line is easy to point at
-DIM_ALPHA = 55  # lines of the other layers while one layer is highlighted
+ALIASED_FROM = 256  # a layer with more lines than this is drawn without antialiasing
+HOVER_PX = 5.0  # px from a line's middle that still points at it (a thin line is easy to hit)
+DIM = 0.78  # lines of the other layers while one layer is lit: this much of the way to the panel colour
 
 
-class WeightLine(QGraphicsLineItem):
-    """One weight: knows its layer and (i, j); its shape is wider than its pen so it is easy to hover."""
+class LayerLines(QGraphicsItem):
+    """All weight lines of one layer in one item: ``paint`` draws each (sign, width) group with one
+    ``drawLines`` call (a few dozen calls even for the digits' 2,048 weights; an item per line costs a
+    setPen per changed line and per-item overhead in every paint). Hovering and clicking find the line
+    geometrically (look.nearest_segment)."""
 
-    def __init__(self, layer: int, i: int, j: int) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.key = (layer, i, j)
-        self.style: tuple | None = None  # the (mode, sign, width, dim) drawn now: unchanged → no setPen
         self.setZValue(Z_LINE)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.starts = self.ends = np.zeros((0, 2))
+        self.drawn: tuple | None = None  # (signs, widths, mode, dim) drawn now: the same → nothing to do
+        self.signs = np.zeros(0, dtype=int)
+        self.widths = np.zeros(0)
+        self._qlines: list[QLineF] = []
+        self._groups: list[tuple[QPen, list[QLineF]]] = []
+        self.keys = np.zeros(0, dtype=int)  # per line: its (width, sign) group
+        self.pens: dict[int, QPen] = {}  # per group: the pen it is drawn with
+        self._rect = QRectF()
 
-    def shape(self) -> QPainterPath:
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(HOVER_WIDTH, self.pen().widthF()))
-        return stroker.createStroke(path)
+    def place(self, starts: np.ndarray, ends: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        self.starts, self.ends = starts, ends
+        self._qlines = [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(starts.tolist(), ends.tolist())]
+        both = np.concatenate([starts, ends]) if len(starts) else np.zeros((1, 2))
+        (x0, y0), (x1, y1) = both.min(axis=0), both.max(axis=0)
+        pad = look.MAX_LINE_WIDTH
+        self._rect = QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
+        self.drawn = None
+
+    def restyle(self, values: np.ndarray, scale: float, mode: str, dim: bool, pen_for) -> None:
+        widths = look.line_widths(values, scale, look.widest_line(len(values)))
+        signs = np.where(values < 0, -1, 1)
+        d = self.drawn
+        if (
+            d is not None
+            and d[2:] == (mode, dim)
+            and np.array_equal(d[0], signs)
+            and np.array_equal(d[1], widths)
+        ):
+            return
+        self.signs, self.widths, self.drawn = signs, widths, (signs, widths, mode, dim)
+        keys = np.round(widths / look.WIDTH_STEP).astype(int) * 2 + (signs > 0)  # thin first: wide on top
+        widest = look.widest_line(len(values))
+        dense = len(values) > 100  # weak lines of a dense layer fade, so the strong ones show through
+        groups, self.keys, self.pens = [], keys, {}
+        for key in np.unique(keys).tolist():
+            idx = np.flatnonzero(keys == key).tolist()
+            width = (key // 2) * look.WIDTH_STEP
+            fade = round(0.85 * (1 - width / widest), 1) if dense else 0.0
+            pen = self.pens[key] = pen_for((mode, 1 if key % 2 else -1, width, dim, fade))
+            groups.append((pen, [self._qlines[i] for i in idx]))
+        self._groups = groups
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        if len(self._qlines) > ALIASED_FROM:  # hundreds of lines blur together anyway: draw them 3× faster
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, lines in self._groups:
+            painter.setPen(pen)
+            painter.drawLines(lines)
 
 
 class Neuron(QGraphicsEllipseItem):
-    """One neuron: a circle that clips its activation map (a pixmap child) to its shape."""
+    """One neuron: a ring over a round pixmap of its activation map (made in NumPy at the circle's size:
+    a clip path per neuron per frame costs several times more)."""
 
     def __init__(self, layer: int, unit: int) -> None:
         super().__init__()
         self.key = (layer, unit)
         self.setZValue(Z_NEURON)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self.map = QGraphicsPixmapItem(self)
         self.map.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, True)  # the ring on top
-        self.map.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.map.setVisible(False)
 
     def set_radius(self, r: float) -> None:
         self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
-        self._fit_map()
 
-    def set_map(self, pixmap: QPixmap | None) -> None:
-        self.map.setPixmap(pixmap if pixmap is not None else QPixmap())
-        self.map.setVisible(pixmap is not None)
+    def set_map(self, rgba: np.ndarray | None) -> None:
+        """A round RGBA image (d, d, 4) uint8 (look.round_maps), or None for a plain circle."""
+        if rgba is not None:
+            d = rgba.shape[0]
+            buf = rgba.tobytes()  # QImage does not own it: alive until fromImage has copied it
+            img = QImage(buf, d, d, 4 * d, QImage.Format.Format_RGBA8888)
+            self.map.setPixmap(QPixmap.fromImage(img))
+            self.map.setPos(-d / 2, -d / 2)
+        self.map.setVisible(rgba is not None)
         self.fill()
-        self._fit_map()
 
     def fill(self) -> None:
         """The panel colour inside when there is no map; nothing over a map (the ring stays on top)."""
         visible = self.map.isVisible()
         self.setBrush(QBrush(Qt.BrushStyle.NoBrush) if visible else QBrush(QColor(theme.current().panel)))
-
-    def _fit_map(self) -> None:
-        pm, r = self.map.pixmap(), self.rect().width() / 2
-        if pm.isNull() or r <= 0:
-            return
-        self.map.setScale(2 * r / max(pm.width(), pm.height()))
-        self.map.setPos(-r, -r)
 
 
 class _Editor(QLineEdit):
@@ -127,10 +170,11 @@ class NeuronView(QGraphicsView):
         self.highlighted: int | None = None
         self.layout: look.Layout | None = None
         self._neurons: list[list[Neuron]] = []
-        self._lines: list[list[WeightLine]] = []
+        self._lines: list[LayerLines] = []
         self._texts: list[QGraphicsSimpleTextItem] = []
         self._pens: dict[tuple, QPen] = {}
-        self._lut: list[int] = []
+        self._lut = np.zeros((256, 3), dtype=np.uint8)  # the activation maps' colours
+        self._maps: list[np.ndarray | None] = []
         self._tip_key: tuple | None = None  # the item whose tooltip is showing (updated live)
         self._tip_pos = QPointF()
         self._band = QGraphicsRectItem()
@@ -161,22 +205,23 @@ class NeuronView(QGraphicsView):
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"a network needs an input and an output layer of width ≥ 1, got {sizes}")
         self.close_editor()
-        for item in [*sum(self._neurons, []), *sum(self._lines, []), *self._texts]:
+        for item in [*sum(self._neurons, []), *self._texts]:
             self.scene().removeItem(item)
+        for lines in self._lines:
+            self.scene().removeItem(lines)
         self.layer_sizes, self.feature_names = sizes, list(feature_names or [])
         self.weights = [np.zeros((a, b)) for a, b in zip(sizes, sizes[1:])]
         self.biases = [np.zeros(b) for b in sizes[1:]]
         self.grads = self.bias_grads = None
+        self._maps = [None] * len(sizes)
         self.highlighted = None
+        self.layout = None  # the old one is for the old network
         self.key.setText(look.key_text(None))
         self._band.setVisible(False)
         self._neurons = [[Neuron(k, u) for u in range(n)] for k, n in enumerate(sizes)]
-        self._lines = [
-            [WeightLine(k, i, j) for i in range(a) for j in range(b)]
-            for k, (a, b) in enumerate(zip(sizes, sizes[1:]))
-        ]
+        self._lines = [LayerLines() for _ in sizes[1:]]
         self._texts = [QGraphicsSimpleTextItem() for _ in range(sizes[0] + len(sizes))]
-        for item in [*sum(self._neurons, []), *sum(self._lines, []), *self._texts]:
+        for item in [*sum(self._neurons, []), *self._lines, *self._texts]:
             self.scene().addItem(item)
         self._style_texts()
         self._relayout()
@@ -204,24 +249,23 @@ class NeuronView(QGraphicsView):
     def set_neuron_maps(self, maps: list[np.ndarray | None] | None) -> None:
         """Per layer (inputs first) an array (n_units, H, W) of each neuron's activation over the input
         plane, row 0 the lowest y (as BoundaryPlot.set_surface); None for a layer or all: no maps."""
-        maps = maps or [None] * len(self.layer_sizes)
+        maps = list(maps) if maps is not None else [None] * len(self.layer_sizes)
         if len(maps) != len(self.layer_sizes):
             raise ValueError(f"{len(maps)} neuron maps for {len(self.layer_sizes)} layers")
         for neurons, m in zip(self._neurons, maps):
-            if m is None:
-                for n in neurons:
-                    n.set_map(None)
-                continue
-            m = np.asarray(m)
-            if m.ndim != 3 or m.shape[0] != len(neurons):
-                raise ValueError(f"neuron maps of shape {m.shape} for a layer of {len(neurons)} units")
-            idx = look.map_indices(m)  # one vectorised pass for the whole layer
-            h, w = idx.shape[1:]
-            for n, plane in zip(neurons, idx):
-                buf = plane.tobytes()  # QImage does not own it: keep it alive until fromImage has copied it
-                img = QImage(buf, w, h, w, QImage.Format.Format_Indexed8)
-                img.setColorTable(self._lut)
-                n.set_map(QPixmap.fromImage(img))
+            if m is not None and (np.ndim(m) != 3 or np.shape(m)[0] != len(neurons)):
+                raise ValueError(f"neuron maps of shape {np.shape(m)} for a layer of {len(neurons)} units")
+        self._maps = maps
+        self._draw_maps()
+
+    def _draw_maps(self) -> None:
+        if self.layout is None:
+            return
+        d = max(1, int(round(2 * self.layout.radius)))
+        for neurons, m in zip(self._neurons, self._maps):
+            images = [None] * len(neurons) if m is None else look.round_maps(m, d, self._lut)
+            for n, rgba in zip(neurons, images):
+                n.set_map(rgba)
 
     def highlight_layer(self, layer: int | None) -> None:
         """Light up weight layer ``layer`` (0: inputs → first hidden) and draw ∂L/∂w on its lines; None: off."""
@@ -248,13 +292,17 @@ class NeuronView(QGraphicsView):
         )
         return f"neuron {unit + 1} of layer {layer}\nbias  {b}\n∂L/∂b  {g}"
 
-    def line_item(self, layer: int, i: int, j: int) -> WeightLine:
-        return self._lines[layer][i * self.layer_sizes[layer + 1] + j]
+    def line_style(self, layer: int, i: int, j: int) -> tuple[str, float]:
+        """The colour (#rrggbb) and width (px) a weight's line is drawn with now."""
+        lines, n = self._lines[layer], i * self.layer_sizes[layer + 1] + j
+        pen = lines.pens[int(lines.keys[n])]
+        return pen.color().name(), pen.widthF()
 
     def line_pos(self, layer: int, i: int, j: int, t: float = 0.4) -> QPointF:
         """Where a line is in viewport pixels (a fraction ``t`` along it): tests and tours click there."""
-        line = self.line_item(layer, i, j).line()
-        return self.mapFromScene(line.pointAt(t)).toPointF()
+        lines, n = self._lines[layer], i * self.layer_sizes[layer + 1] + j
+        x, y = lines.starts[n] + t * (lines.ends[n] - lines.starts[n])
+        return self.mapFromScene(QPointF(float(x), float(y))).toPointF()
 
     def open_editor(self, layer: int, i: int, j: int, at: QPointF | None = None) -> None:
         self._editing = (layer, i, j)
@@ -287,17 +335,18 @@ class NeuronView(QGraphicsView):
         t = theme.current()
         self.setBackgroundBrush(QBrush(QColor(t.panel)))
         neg, zero, pos = signed_colours(t, "value")
-        lut = pg.ColorMap([0.0, 0.5, 1.0], [neg, zero, pos]).getLookupTable(nPts=256, alpha=False)
-        self._lut = [0xFF000000 | (int(r) << 16) | (int(g) << 8) | int(b) for r, g, b in lut]
+        cmap = pg.ColorMap([0.0, 0.5, 1.0], [neg, zero, pos])
+        self._lut = cmap.getLookupTable(nPts=256, alpha=False).astype(np.uint8)
         self._pens.clear()
-        for line in sum(self._lines, []):
-            line.style = None
+        for lines in self._lines:
+            lines.drawn = None
         self._band.setBrush(QBrush(QColor(t.visited_fill)))
         self.key.setBrush(QBrush(QColor(t.muted)))
         self.key.setFont(theme.qfont(t.node_font_size))
         self._style_texts()
         self._style_neurons()
         self._restyle_lines()
+        self._draw_maps()
 
     # -- drawing ------------------------------------------------------------------------------------------
     def _checked(self, arrays: list[np.ndarray], what: str) -> list[np.ndarray]:
@@ -310,11 +359,11 @@ class NeuronView(QGraphicsView):
     def _pen(self, style: tuple) -> QPen:
         pen = self._pens.get(style)
         if pen is None:
-            mode, sign, width, dim = style
+            mode, sign, width, dim, fade = style
             neg, _zero, pos = signed_colours(theme.current(), mode)
-            c = QColor(pos if sign >= 0 else neg)
-            if dim:
-                c.setAlpha(DIM_ALPHA)
+            c = QColor(
+                look.mix(pos if sign >= 0 else neg, theme.current().panel, max(DIM if dim else 0.0, fade))
+            )
             pen = QPen(c, width)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             self._pens[style] = pen
@@ -327,14 +376,8 @@ class NeuronView(QGraphicsView):
             shown_grad = k == hi and self.grads is not None
             values = (self.grads[k] if shown_grad else self.weights[k]).reshape(-1)
             layer_scale = look.width_scale([values]) if shown_grad else scale
-            widths = look.line_widths(values, layer_scale)
-            signs = np.where(values < 0, -1, 1)
             mode, dim = ("gradient" if shown_grad else "value"), hi is not None and k != hi
-            for line, s, w in zip(lines, signs.tolist(), widths.tolist()):
-                style = (mode, s, w, dim)
-                if style != line.style:
-                    line.setPen(self._pen(style))
-                    line.style = style
+            lines.restyle(values, layer_scale, mode, dim, self._pen)
 
     def _relayout(self) -> None:
         if not self.layer_sizes:
@@ -353,11 +396,11 @@ class NeuronView(QGraphicsView):
                 n.setPos(x, y)
                 n.set_radius(r)
         for k, lines in enumerate(self._lines):
-            starts, ends = self.layout.line_ends(k)
-            for line, (x0, y0), (x1, y1) in zip(lines, starts.tolist(), ends.tolist()):
-                line.setLine(QLineF(x0, y0, x1, y1))
+            lines.place(*self.layout.line_ends(k))
+        self._restyle_lines()
         self._place_texts()
         self._place_band()
+        self._draw_maps()
 
     def _place_texts(self) -> None:
         n_in, r = self.layer_sizes[0], self.layout.radius
@@ -413,13 +456,20 @@ class NeuronView(QGraphicsView):
         self._band.setVisible(True)
 
     # -- interaction --------------------------------------------------------------------------------------
-    def _item_at(self, pos) -> QGraphicsItem | None:
+    def _key_at(self, pos) -> tuple | None:
+        """What is under viewport point ``pos``: (layer, unit) of a neuron, (layer, i, j) of a weight line."""
         for item in self.items(pos):
-            if isinstance(item, (WeightLine, Neuron)):
-                return item
-            if isinstance(item.parentItem(), Neuron):
-                return item.parentItem()
-        return None
+            owner = item if isinstance(item, Neuron) else item.parentItem()
+            if isinstance(owner, Neuron):
+                return owner.key
+        p = self.mapToScene(pos)
+        best: tuple[float, tuple] | None = None
+        for k, lines in enumerate(self._lines):
+            n, dist = look.nearest_segment((p.x(), p.y()), lines.starts, lines.ends)
+            reach = max(HOVER_PX, float(lines.widths[n]) / 2 + 2) if n is not None else 0.0
+            if n is not None and dist <= reach and (best is None or dist < best[0]):
+                best = (dist, (k, *divmod(n, self.layer_sizes[k + 1])))
+        return None if best is None else best[1]
 
     def _tip_text(self, key: tuple) -> str:
         return self.line_tooltip(*key) if len(key) == 3 else self.neuron_tooltip(*key)
@@ -441,19 +491,19 @@ class NeuronView(QGraphicsView):
 
     @guarded("showing a tooltip in the neuron view")
     def _show_tip(self, event) -> None:
-        item = self._item_at(event.pos())
-        if item is None:
+        key = self._key_at(event.pos())
+        if key is None:
             self._tip_key = None
             QToolTip.hideText()
             return
-        self._tip_key, self._tip_pos = item.key, QPointF(event.pos())
-        QToolTip.showText(event.globalPos(), self._tip_text(item.key), self.viewport())
+        self._tip_key, self._tip_pos = key, QPointF(event.pos())
+        QToolTip.showText(event.globalPos(), self._tip_text(key), self.viewport())
 
     @guarded("editing a weight in the neuron view")
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        item = self._item_at(event.position().toPoint())
-        if isinstance(item, WeightLine) and event.button() == Qt.MouseButton.LeftButton:
-            self.open_editor(*item.key, at=event.position())
+        key = self._key_at(event.position().toPoint())
+        if key is not None and len(key) == 3 and event.button() == Qt.MouseButton.LeftButton:
+            self.open_editor(*key, at=event.position())
             return
         self.close_editor()
         super().mousePressEvent(event)
@@ -473,6 +523,15 @@ class NeuronView(QGraphicsView):
         layer, i, j = self._editing
         self.close_editor()
         self.weight_edited.emit(layer, i, j, value)
+
+    @guarded("pointing in the neuron view")
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        key = self._key_at(event.position().toPoint())
+        pointing = key is not None and len(key) == 3
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.ArrowCursor
+        )
+        super().mouseMoveEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
