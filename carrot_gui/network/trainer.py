@@ -17,6 +17,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from ..training.batches import EpochBatches
 from ..training.history import GrowBuffer
 from .datasets import NetData
 from .spec import LOSSES, NetworkSpec, SpecError, build_model, expand_features, linear_layers, make_optimizer
@@ -59,11 +60,9 @@ class NetworkSession:
         self.x_test = expand_features(data.x_test, spec.features)
         self.t_train = self.targets(data.y_train)
         self.t_test = self.targets(data.y_test)
-        n = len(self.x_train)
-        self.batch_size = n if spec.batch_size in (0, None) or spec.batch_size >= n else spec.batch_size
-        self.steps_per_epoch = -(-n // self.batch_size)
-        self._rng = np.random.default_rng(spec.seed)
-        self._order: np.ndarray | None = None
+        self._batches = EpochBatches(len(self.x_train), spec.batch_size, spec.seed)
+        self.batch_size = self._batches.batch_size
+        self.steps_per_epoch = self._batches.steps_per_epoch
         self._full = (pc.Carrot(self.x_train, name="x"), pc.Carrot(self.t_train, name="y"))
         self.losses = GrowBuffer()
         self.grad_norms = GrowBuffer(width=len(self.layers))
@@ -140,13 +139,10 @@ class NetworkSession:
         return self.steps_done / self.steps_per_epoch
 
     def _batch(self) -> tuple[pc.Carrot, pc.Carrot]:
-        """The next mini-batch: a fresh permutation from the seeded generator at each epoch's start."""
-        if self.batch_size == len(self.x_train):
+        """The next mini-batch (a fresh seeded permutation at each epoch's start, as the Training lab)."""
+        if self._batches.full:
             return self._full
-        k = self.steps_done % self.steps_per_epoch
-        if k == 0 or self._order is None:
-            self._order = self._rng.permutation(len(self.x_train))
-        idx = self._order[k * self.batch_size : (k + 1) * self.batch_size]
+        idx = self._batches.indices(self.steps_done)
         return pc.Carrot(self.x_train[idx], name="x"), pc.Carrot(self.t_train[idx], name="y")
 
     def step(self) -> float | None:

@@ -165,3 +165,10 @@ def test_regression_reports_losses_not_accuracy():
     assert s.accuracy_text().startswith("train loss ")
     assert s.boundary(50).shape == (50,)
     assert np.isnan(s.accuracy[0])
+
+
+def test_every_training_sample_once_per_epoch(xor):
+    s = NetworkSession(small(batch_size=32), xor)
+    seen = [s._batches.indices(k) for k in range(s.steps_per_epoch)]
+    assert [len(i) for i in seen] == [32, 32, 32, 32, 12]
+    assert sorted(np.concatenate(seen).tolist()) == list(range(140))
