@@ -4,20 +4,30 @@
 graph once in reverse topological order. See DESIGN.md for the contract other code relies on.
 """
 
+from . import ops  # noqa: I001 - first: attaches the operators and methods to Carrot
 from . import nn, optim  # pycarrot.nn and pycarrot.optim as in the original repository
 from .carrot import (
-    OPS,
-    RULES,
     Carrot,
     Parameter,
+    as_carrot,
+    edge_positions,
+    is_grad_enabled,
+    make_node,
+    no_grad,
+    paused_gc,
+    topological_order,
+    value_of,
+)
+from .ops import (
+    OPS,
+    RULES,
+    TABLE,
     absolute,
     add,
-    as_carrot,
     cos,
     div,
     exp,
     getitem,
-    is_grad_enabled,
     local_rule,
     log,
     log_softmax,
@@ -25,7 +35,6 @@ from .carrot import (
     mean,
     mul,
     neg,
-    no_grad,
     power,
     relu,
     reshape,
@@ -36,7 +45,6 @@ from .carrot import (
     sub,
     sum,
     tanh,
-    topological_order,
     transpose,
 )
 from .expression import ExpressionError, parse
@@ -59,13 +67,12 @@ from .nn import (
 from .optim import SGD, Adam, Optim
 from .random import manual_seed
 from .serialization import load, save
+from .per_path import per_path_backward, per_path_call_count
 from .trace import (
     BackwardTrace,
     EdgeCall,
     GradAccumulate,
     NodeVisit,
-    per_path_backward,
-    per_path_call_count,
     record_backward,
     traced_backward,
 )

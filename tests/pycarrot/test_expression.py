@@ -387,8 +387,9 @@ def test_expression_error_is_a_value_error_and_pickles():
 def test_function_list_is_the_engines_ops_and_mse():
     assert set(FUNCTIONS) == set(pc.carrot.OPS) | {"mse"}
     for name in pc.carrot.OPS:
-        out = pc.parse(f"x = [0.5, 1.5]\ny = {name}(x)")["y"]
-        assert out.name == pc.carrot.OPS[name](pc.Carrot([0.5, 1.5])).name
+        tensors = [p for p in pc.TABLE[name].args if not p.endswith("?")]  # how many expressions it takes
+        out = pc.parse(f"x = [0.5, 1.5]\ny = {name}({', '.join(['x'] * len(tensors))})")["y"]
+        assert out.name == pc.carrot.OPS[name](*[pc.Carrot([0.5, 1.5])] * len(tensors)).name
 
 
 # ---------------------------------------------------------------------------------------------------------
