@@ -4,53 +4,30 @@
 graph once in reverse topological order. See DESIGN.md for the contract other code relies on.
 """
 
-from . import ops  # noqa: I001 - first: attaches the operators and methods to Carrot
+from . import ops, walk  # noqa: I001 - first: they attach the operators, methods and backward() to Carrot
 from . import nn, optim  # pycarrot.nn and pycarrot.optim as in the original repository
 from .carrot import (
     Carrot,
     Parameter,
     as_carrot,
-    edge_positions,
     is_grad_enabled,
     make_node,
     no_grad,
     paused_gc,
-    topological_order,
     value_of,
 )
-from .ops import (
-    OPS,
-    RULES,
-    TABLE,
-    absolute,
-    add,
-    cos,
-    div,
-    exp,
-    getitem,
-    local_rule,
-    log,
-    log_softmax,
-    matmul,
-    mean,
-    mul,
-    neg,
-    power,
-    relu,
-    reshape,
-    sigmoid,
-    sin,
-    softmax,
-    sqrt,
-    sub,
-    sum,
-    tanh,
-    transpose,
-)
+from .ops import *  # noqa: F403 - every op by name: pc.add, pc.leaky_relu, pc.max, ...
+from .ops import OPS, RULES, TABLE, local_rule
 from .expression import ExpressionError, parse
 from .gradcheck import GradcheckResult, gradcheck
 from .nn import (
+    ELU,
+    GELU,
     BCEWithLogitsLoss,
+    Dropout,
+    LeakyReLU,
+    SiLU,
+    Softplus,
     CrossEntropyLoss,
     Identity,
     Linear,
@@ -67,6 +44,7 @@ from .nn import (
 from .optim import SGD, Adam, Optim
 from .random import manual_seed
 from .serialization import load, save
+from .walk import edge_positions, topological_order
 from .per_path import per_path_backward, per_path_call_count
 from .trace import (
     BackwardTrace,

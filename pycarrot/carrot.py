@@ -1,16 +1,12 @@
-"""The Carrot tensor (``data``, ``grad``, ``child_nodes``), the builders every op makes its result with, and the
-backward walk. The ops themselves, each declared once with its forward, backward and rule text, are in
-:mod:`pycarrot.ops`.
+"""The Carrot tensor (``data``, ``grad``, ``child_nodes``) and the builders every op makes its result with. The
+ops, each declared once with its forward, backward and rule text, are in :mod:`pycarrot.ops`; ``backward()``
+and its walk in :mod:`pycarrot.walk`.
 
 As in the original design, a result node keeps ``child_nodes``: a list of ``(input_node, grad_fn)`` pairs,
 one per input that requires grad, where ``grad_fn(upstream) -> contribution for input_node``. A grad_fn
 never changes its argument and returns a new array, a view, or the upstream array itself (the walk copies
 the last two before storing them, so no two ``.grad`` arrays share memory). An edge is named by its op
-(the node's ``name``) and the operand position it feeds (:func:`edge_positions`), never by the grad_fn.
-
-Unlike the original, ``backward()`` sorts the graph once and calls each ``grad_fn`` once (linear, not
-exponential, on shared sub-graphs) and walks it with a loop, not recursion. The sort is by creation number:
-a node's inputs always exist before it does, so newest-first is a reverse topological order.
+(the node's ``name``) and the operand position it feeds (``walk.edge_positions``), never by the grad_fn.
 
 No closure holds its own output node, so a graph is freed by reference counting alone.
 Hot-path ufuncs are called with ``out=...``: a 0-d result then stays an ndarray instead of becoming a NumPy
@@ -27,8 +23,6 @@ from operator import attrgetter
 from typing import Any
 
 import numpy as np
-
-from . import trace as _trace
 
 GradFn = Callable[[np.ndarray], np.ndarray]
 
@@ -117,8 +111,8 @@ def _value(x: Any) -> Any:
     float32 result's dtype), anything else as an array."""
     if type(x) is Carrot or isinstance(x, Carrot):
         return x.data
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return float(x)
+    if isinstance(x, float) or (isinstance(x, int) and not isinstance(x, bool)):
+        return x  # a Python number stays one: NumPy keeps the array's dtype (int ** int stays int)
     return _as_array(x, False)
 
 
@@ -231,11 +225,12 @@ def make_node(data: Any, op: str, operands: Sequence[Any], grad_fns: Sequence[Gr
     operands = tuple(operands)
     if len(grad_fns) != len(operands):
         raise ValueError(f"make_node({op!r}): {len(operands)} operands but {len(grad_fns)} grad_fns")
-    edges = []
+    edges, positions = [], []
     if _grad_enabled:
-        for x, fn in zip(operands, grad_fns):
+        for position, (x, fn) in enumerate(zip(operands, grad_fns)):
             if fn is not None and isinstance(x, Carrot) and x.requires_grad:
                 edges.append((x, fn))
+                positions.append(position)
     out = Carrot.__new__(Carrot)
     out.data = data if type(data) is np.ndarray else np.asarray(data)
     out.name = op
@@ -245,26 +240,8 @@ def make_node(data: Any, op: str, operands: Sequence[Any], grad_fns: Sequence[Gr
     out._pending = None
     out._seq = _next_seq()
     out._operands = operands
+    out._positions = positions  # where(x, x, y): x is an operand twice, one edge; no guessing which
     return out
-
-
-def edge_positions(node: Carrot) -> list[int]:
-    """For each pair of ``node.child_nodes``, the position of its input among the op's operands.
-
-    The inputs in child_nodes are the operands that required grad, in operand order, so they are matched in
-    order; a node that stores no operands tuple has every operand in child_nodes.
-    """
-    children = node.child_nodes
-    ops = node._operands
-    if ops is None or len(ops) == len(children):
-        return list(range(len(children)))
-    positions: list[int] = []
-    for pos, operand in enumerate(ops):
-        if len(positions) < len(children) and operand is children[len(positions)][0]:
-            positions.append(pos)
-    if len(positions) < len(children):  # child_nodes edited by hand: fall back to the pair's index
-        return list(range(len(children)))
-    return positions
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -286,6 +263,7 @@ class Carrot:
         "_pending",
         "_seq",
         "_operands",
+        "_positions",
         "__weakref__",
     )
     __array_ufunc__ = None  # make NumPy arrays defer to our reflected operators (array * carrot -> Carrot)
@@ -332,28 +310,41 @@ class Carrot:
         # less per op for the cycle collector to track (collections were ~12 % of a graph's build+backward)
         return tuple(inp for inp, _ in self.child_nodes) if ops is None else ops
 
-    def backward(self, grad: Any = None) -> None:
-        """Send gradients from this node to every node it depends on, accumulating into their ``.grad``.
-
-        Walks the graph once in reverse topological order (each ``grad_fn`` called once, a node's gradient
-        complete before it is passed on). ``grad=None`` means 1.0 and needs a one-element output.
-        """
-        seed = _seed_gradient(self, grad)
-        with paused_gc():  # the walk makes no reference cycles: nothing for the collector to find
-            rec = _trace._recorder
-            if rec is None:
-                _walk(self, seed)
-            else:
-                _walk_recorded(self, seed, rec)
-
-    def zero_grad(self) -> None:
-        """Clear ``.grad`` on every node of this node's graph."""
-        for node in topological_order(self):
-            node._grad = None
-
     def detach(self) -> Carrot:
         """The same data, cut from the graph."""
         return Carrot(self.data, name=self.name)
+
+    def requires_grad_(self, requires_grad: bool = True) -> Carrot:
+        """Set ``requires_grad`` in place (PyTorch's spelling); returns this Carrot."""
+        if requires_grad and self.data.dtype.kind != "f":
+            raise TypeError(
+                f"requires_grad_(): {self._describe()} holds {self.data.dtype}; only floats have gradients"
+            )
+        self.requires_grad = bool(requires_grad)
+        return self
+
+    # In-place operators change ``data`` itself, as PyTorch's do: ``with pc.no_grad(): p -= lr * p.grad``. They
+    # are refused where they would silently break a gradient: on a Carrot that requires grad, outside no_grad().
+    def _in_place(self, ufunc: Any, other: Any, symbol: str) -> Carrot:
+        if self.requires_grad and _grad_enabled:
+            raise RuntimeError(
+                f"'{symbol}' on {self._describe()}, which requires grad, would change a value backward() needs: "
+                f"update parameters inside 'with pc.no_grad():' (or write p.data {symbol} ...)"
+            )
+        ufunc(self.data, _value(other), out=self.data)
+        return self
+
+    def __iadd__(self, other: Any) -> Carrot:
+        return self._in_place(np.add, other, "+=")
+
+    def __isub__(self, other: Any) -> Carrot:
+        return self._in_place(np.subtract, other, "-=")
+
+    def __imul__(self, other: Any) -> Carrot:
+        return self._in_place(np.multiply, other, "*=")
+
+    def __itruediv__(self, other: Any) -> Carrot:
+        return self._in_place(np.divide, other, "/=")
 
     # -- array protocol ------------------------------------------------------------------------------------
 
@@ -425,6 +416,8 @@ class Parameter(Carrot):
 
     def __init__(self, data: Any, requires_grad: bool = True, name: str | None = None) -> None:
         super().__init__(data, requires_grad=requires_grad, name=name)
+        if not self.data.flags.writeable:  # a read-only array: optimizers update parameters in place
+            self.data = self.data.copy()
 
     def __repr__(self) -> str:
         return "Parameter" + super().__repr__()[len("Carrot") :]
@@ -435,151 +428,13 @@ def as_carrot(x: Any) -> Carrot:
     return x if isinstance(x, Carrot) else Carrot(x)
 
 
-# ---------------------------------------------------------------------------------------------------------
-# The backward walk's pieces
-# ---------------------------------------------------------------------------------------------------------
-
-
-def _seed_gradient(root: Carrot, grad: Any) -> np.ndarray:
-    """The gradient backward() starts from, checked against the root."""
-    if not root.requires_grad:
-        raise RuntimeError(
-            f"backward() on {root._describe()}, which does not require grad: no input of it requires grad "
-            "(create leaves with requires_grad=True, and do not call backward inside no_grad())"
-        )
-    if grad is None:
-        if root.data.size != 1:
-            raise ValueError(
-                f"backward() without grad needs a one-element output, but {root._describe()} has "
-                f"{root.data.size} elements: pass grad= an array of shape {root.data.shape}"
-            )
-        return np.ones(root.data.shape, dtype=root.data.dtype)
-    seed = np.array(_value(grad), dtype=root.data.dtype)
-    if seed.shape != root.data.shape:
-        raise ValueError(f"backward(grad=...) got shape {seed.shape}, but the output is {root._describe()}")
-    return seed
-
-
-def _accumulate(node: Carrot, contribution: np.ndarray, rec: Any) -> None:
-    """``node.grad += contribution`` without ever sharing or mutating an array another node holds."""
-    before = node._grad
-    after = contribution.copy() if before is None else np.add(before, contribution, out=...)
-    node._grad = after
-    if rec is not None:
-        rec.append(_trace.GradAccumulate(node, before, contribution, after))
-
-
-def _walk(root: Carrot, seed: np.ndarray) -> None:
-    """backward()'s loop: reverse topological order, each grad_fn called once, ``.grad`` accumulated.
-
-    Each inner node's ``_pending`` holds its gradient from this pass, summed over its consumers, until the
-    node is reached; ``.grad`` gets every contribution as it arrives (it may hold earlier passes too).
-    """
-    _accumulate(root, seed, None)
-    order = _inner_nodes(root)
-    if order:
-        root._pending = seed
-    ndarray = np.ndarray
-    try:
-        for node in order:
-            g = node._pending
-            node._pending = None
-            for inp, grad_fn in node.child_nodes:
-                c = grad_fn(g)
-                data = inp.data
-                # `is not` first: equal dtypes are nearly always the same object, and that test is cheaper
-                if type(c) is not ndarray or (c.dtype is not data.dtype and c.dtype != data.dtype):
-                    c = np.asarray(c, dtype=data.dtype)
-                if c.shape != data.shape:
-                    _bad_shape(node, c, data)
-                before = inp._grad
-                if before is not None:
-                    inp._grad = np.add(before, c, out=...)
-                elif c is g or c.base is not None:
-                    inp._grad = c.copy()  # the upstream array or a view: another node's, never to be shared
-                else:
-                    inp._grad = c  # a fresh array from grad_fn: this node can own it
-                if inp.child_nodes:
-                    p = inp._pending
-                    inp._pending = c if p is None else np.add(p, c, out=...)
-    except BaseException:
-        for node in order:  # a failed walk leaves no half-summed gradient behind for the next one
-            node._pending = None
-        raise
-
-
-def _inner_nodes(root: Carrot) -> list[Carrot]:
-    """The nodes with inputs that ``root`` depends on (``root`` included), newest first: consumers before
-    their inputs. Cheaper than :func:`topological_order` (no leaves, no per-node iterators), same guarantee."""
-    if not root.child_nodes:
-        return []
-    order = [root]
-    seen = {root}
-    stack = [root]
-    while stack:
-        for inp, _ in stack.pop().child_nodes:
-            if inp.child_nodes and inp not in seen:
-                seen.add(inp)
-                stack.append(inp)
-                order.append(inp)
-    order.sort(key=_seq_of, reverse=True)
-    return order
-
-
-def _walk_recorded(root: Carrot, seed: np.ndarray, rec: _trace.BackwardTrace) -> None:
-    """The same walk as :func:`_walk` (inner nodes in the same order, each leaf visited once its gradient is
-    complete), emitting every visit, grad_fn call and accumulation to ``rec``."""
-    pending = {root: seed}
-    _accumulate(root, seed, rec)
-    for node in sorted(topological_order(root), key=_seq_of, reverse=True):
-        g = pending.pop(node)
-        rec.append(_trace.NodeVisit(node, g))
-        children = node.child_nodes
-        positions = range(len(children)) if node._operands is None else edge_positions(node)
-        for (inp, grad_fn), position in zip(children, positions):
-            data = inp.data
-            c = np.asarray(grad_fn(g), dtype=data.dtype)
-            if c.shape != data.shape:
-                _bad_shape(node, c, data)
-            rec.append(_trace.EdgeCall(node, inp, grad_fn, g, c, position))
-            p = pending.get(inp)
-            pending[inp] = c if p is None else np.add(p, c, out=...)
-            _accumulate(inp, c, rec)
-
-
-def _bad_shape(node: Carrot, c: np.ndarray, data: np.ndarray) -> None:
-    raise RuntimeError(
-        f"grad_fn of {node._describe()} returned shape {c.shape} for an input of shape {data.shape}"
-    )
-
-
-def topological_order(root: Carrot) -> list[Carrot]:
-    """Every node ``root`` depends on through ``child_nodes``, inputs first, ``root`` last (iterative DFS)."""
-    order: list[Carrot] = []
-    seen = {root}
-    stack = [(root, iter(root.child_nodes))]
-    while stack:
-        node, edges = stack[-1]
-        for inp, _ in edges:
-            if inp not in seen:
-                seen.add(inp)
-                if inp.child_nodes:
-                    stack.append((inp, iter(inp.child_nodes)))
-                    break
-                order.append(inp)
-        else:
-            stack.pop()
-            order.append(node)
-    return order
-
-
 def __getattr__(name: str) -> Any:
     """The op functions (``add``, ``sin``, ...), ``RULES``, ``OPS`` and ``local_rule`` lived in this module
     before the op table; ``from pycarrot.carrot import sin`` keeps working (PEP 562, looked up on first use)."""
-    from . import ops
+    from . import ops, walk
 
     try:
-        return getattr(ops, name)
+        return getattr(ops, name) if hasattr(ops, name) else getattr(walk, name)
     except AttributeError:
         raise AttributeError(f"module 'pycarrot.carrot' has no attribute {name!r}") from None
 
@@ -592,8 +447,6 @@ __all__ = [
     "paused_gc",
     "as_carrot",
     "make_node",
-    "edge_positions",
     "value_of",
-    "topological_order",
     "unbroadcast",
 ]

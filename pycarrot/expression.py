@@ -431,7 +431,10 @@ class _Parser:
 
     def apply_function(self, tok: _Token, args: list[tuple[_Token, Any]]) -> Carrot:
         name = tok.text
-        params = _ops.TABLE[name].args or ()
+        op = _ops.TABLE[name]
+        params = op.args or ()
+        if op.variadic:  # concatenate(a, b, ...): every argument an operand, passed as one sequence
+            return self.apply(_ops.OPS[name], ([value for _, value in args],), tok, name)
         least = sum(1 for p in params if not p.endswith("?"))
         most = len(params)
         if not least <= len(args) <= most:
@@ -451,9 +454,9 @@ class _Parser:
         """An argument as the op takes it: an expression, or for an optional parameter a constant number
         (an ``axis`` a whole number)."""
         arg_tok, value = arg
-        if not param.endswith("?"):
+        if param.rstrip("?") != "axis" and not param.endswith("?"):
             return value
-        if param == "axis?":
+        if param.rstrip("?") == "axis":
             if not isinstance(value, float) or not value.is_integer() or abs(value) > 64:
                 raise self.error(f"the axis of {name}() must be a whole number such as 0 or -1", arg_tok)
             return int(value)

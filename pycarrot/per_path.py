@@ -8,8 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from .carrot import Carrot, _seed_gradient, edge_positions, topological_order
+from .carrot import Carrot
 from .trace import BackwardTrace, EdgeCall, GradAccumulate, NodeVisit
+from .walk import _seed_gradient, edge_positions, topological_order
 
 # ---------------------------------------------------------------------------------------------------------
 # The original design's walk: depth-first, once per *path*. Correct, but exponential on shared sub-graphs.

@@ -159,7 +159,7 @@ def _rebuild_from_source(loaded: Loaded, labels: list[str]):
 
 
 # Every op of the engine's table, by the name its nodes carry (losses included).
-_REPLAY = {name: op.fn for name, op in pc.TABLE.items()}
+_REPLAY = {name: op.call for name, op in pc.TABLE.items()}
 
 
 def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):

@@ -12,9 +12,23 @@ from typing import Any
 
 import numpy as np
 
+from .. import random as _random
 from ..carrot import Carrot, make_node, unbroadcast
 from ..carrot import value_of as _value
-from ..ops import declare, log_softmax, relu, sigmoid, softmax, tanh
+from ..ops import (
+    declare,
+    elu,
+    gelu,
+    leaky_relu,
+    log_sigmoid,
+    log_softmax,
+    relu,
+    sigmoid,
+    silu,
+    softmax,
+    softplus,
+    tanh,
+)  # fmt: skip
 
 _REDUCTIONS = ("mean", "sum")
 
@@ -192,6 +206,20 @@ def linear(x: Any, weight: Carrot, bias: Carrot | None = None) -> Carrot:
     return out if bias is None else out + bias
 
 
+def dropout(input: Any, p: float = 0.5, training: bool = True) -> Any:
+    """When ``training``, zero each element with probability ``p`` and scale the rest by ``1/(1 − p)`` (the
+    expected value is unchanged), drawing from ``pc.manual_seed``'s stream; otherwise return ``input``."""
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"dropout: p must be a probability in [0, 1], got {p!r}")
+    if not training or p == 0.0:
+        return input
+    shape = np.shape(input.data if isinstance(input, Carrot) else input)
+    if p == 1.0:
+        return input * np.zeros(shape)
+    keep = _random.generator().random(shape) >= p
+    return input * (keep / (1.0 - p))
+
+
 __all__ = [
     "mse_loss",
     "binary_cross_entropy_with_logits",
@@ -203,4 +231,11 @@ __all__ = [
     "sigmoid",
     "softmax",
     "log_softmax",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "softplus",
+    "log_sigmoid",
+    "dropout",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..carrot import Carrot, _binary, _keep_a, _keep_b, _value, unbroadcast
+from ..carrot import Carrot, _binary, _keep_a, _keep_b, _value, make_node, unbroadcast
 from .table import declare
 
 
@@ -127,14 +127,27 @@ def power(a: Any, b: Any) -> Carrot:
         _broadcast_check("pow", a, b)
         raise
 
-    def grad_a(g):
-        return g * bd * ad ** (bd - 1)
+    def grad_a(g):  # b·a^(b−1), and 0 where b = 0 (x**0 is constant, even at x = 0), as PyTorch
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(bd == 0, 0.0, g * bd * ad ** (bd - 1))
 
-    def grad_b(g):
-        positive = np.asarray(ad) > 0
-        return g * data * np.log(np.where(positive, ad, 1.0))
+    def grad_b(g):  # a^b·ln a: nan for a < 0 (undefined), 0 at a = 0 with b ≥ 0, as PyTorch
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where((ad == 0) & (bd >= 0), 0.0, g * data * np.log(ad))
 
     return _binary(data, "pow", a, grad_a, b, grad_b)
+
+
+def _batch_check(sa: tuple, sb: tuple) -> None:
+    """A batched matmul's batch axes (all but the last two) must broadcast: say so, naming them."""
+    ba, bb = sa[:-2], sb[:-2]
+    try:
+        np.broadcast_shapes(ba, bb)
+    except ValueError:
+        raise ValueError(
+            f"matmul: the batch dimensions {ba} of {sa} and {bb} of {sb} cannot be broadcast together "
+            "(the last two axes are the matrices)"
+        ) from None
 
 
 @declare(
@@ -154,6 +167,7 @@ def matmul(a: Any, b: Any) -> Carrot:
     try:
         data = ad @ bd
     except ValueError:
+        _batch_check(ad.shape, bd.shape)
         raise ValueError(
             f"matmul: shapes {ad.shape} and {bd.shape} do not fit: the last axis of the first "
             f"({ad.shape[-1]}) must equal the {'only' if bd.ndim == 1 else 'second-to-last'} axis of the second "
@@ -198,3 +212,81 @@ Carrot.__rmul__ = _reflected(mul)
 Carrot.__rtruediv__ = _reflected(div)
 Carrot.__rpow__ = _reflected(power)
 Carrot.__rmatmul__ = _reflected(matmul)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Choosing between operands
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _pick(op: str, ufunc: Any, a: Any, b: Any, share_of: Any) -> Carrot:
+    """``ufunc(a, b)`` elementwise (np.maximum, np.minimum); ``share_of(a, b)`` is 1 where ``a`` was picked, 0
+    where ``b`` was, ½ at a tie (the gradient is shared at ties, as PyTorch shares it)."""
+    ad = a.data if type(a) is Carrot else _value(a)
+    bd = b.data if type(b) is Carrot else _value(b)
+    try:
+        data = ufunc(ad, bd)
+    except ValueError:
+        _broadcast_check(op, a, b)
+        raise
+    share = share_of(ad, bd)
+
+    def grad_a(g):
+        return g * share
+
+    def grad_b(g):
+        return g * (1.0 - share)
+
+    return _binary(data, op, a, grad_a, b, grad_b)
+
+
+@declare(
+    "maximum",
+    ("∂{out}/∂{a} = 1 where {a} > {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} > {a} (½ at a tie)"),
+    args=("a", "b"),
+    methods=("maximum",),
+)
+def maximum(a: Any, b: Any) -> Carrot:
+    return _pick("maximum", np.maximum, a, b, lambda x, y: (x > y) + 0.5 * (x == y))
+
+
+@declare(
+    "minimum",
+    ("∂{out}/∂{a} = 1 where {a} < {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} < {a} (½ at a tie)"),
+    args=("a", "b"),
+    methods=("minimum",),
+)
+def minimum(a: Any, b: Any) -> Carrot:
+    return _pick("minimum", np.minimum, a, b, lambda x, y: (x < y) + 0.5 * (x == y))
+
+
+@declare(
+    "where",
+    (
+        "a condition: no gradient",
+        "∂{out}/∂{a} = 1 where {cond}, else 0",
+        "∂{out}/∂{b} = 0 where {cond}, else 1",
+    ),
+    slots=("cond", "a", "b"),
+    args=("cond", "a", "b"),
+)
+def where(cond: Any, a: Any, b: Any) -> Carrot:
+    """``a`` where ``cond`` is true (non-zero), else ``b``, broadcast as NumPy's ``where``; ``cond`` gets no
+    gradient."""
+    c = np.asarray(_value(cond)).astype(bool)
+    ad, bd = _value(a), _value(b)
+    try:
+        data = np.where(c, ad, bd)
+    except ValueError:
+        raise ValueError(
+            f"where: shapes {c.shape}, {np.shape(ad)} and {np.shape(bd)} cannot be broadcast together"
+        ) from None
+    zero = np.zeros((), dtype=data.dtype)
+
+    def grad_a(g):
+        return unbroadcast(np.where(c, g, zero), np.shape(ad))
+
+    def grad_b(g):
+        return unbroadcast(np.where(c, zero, g), np.shape(bd))
+
+    return make_node(data, "where", (cond, a, b), (None, grad_a, grad_b))

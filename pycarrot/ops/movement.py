@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from ..carrot import Carrot, _unary, _value
+from ..carrot import Carrot, _unary, _value, make_node
 from .table import declare
 
 
@@ -71,6 +71,106 @@ def getitem(x: Any, index: Any) -> Carrot:
         return out
 
     return _unary(x, data, "getitem", grad_x)
+
+
+def _reshaped(x: Any, op: str, shape_of: Any) -> Carrot:
+    """``x`` with the shape ``shape_of(x.shape)`` gives (squeeze, unsqueeze, flatten): reshape's gradient."""
+    xd = np.asarray(_value(x))
+    try:
+        shape = shape_of(xd.shape)
+        data = xd.reshape(shape)
+    except (ValueError, IndexError, np.exceptions.AxisError) as exc:
+        raise ValueError(f"{op}: {exc} (input of shape {xd.shape})") from None
+    original = xd.shape
+
+    def grad_x(g):
+        return g.reshape(original)
+
+    return _unary(x, data, op, grad_x)
+
+
+@declare(
+    "squeeze",
+    ("∂L/∂{x} = ∂L/∂{out} with the length-1 axes put back",),
+    args=("x", "axis?"),
+    methods=("squeeze",),
+)
+def squeeze(x: Any, axis: Any = None, *, dim: Any = None) -> Carrot:
+    """``x`` without its length-1 axes (or only ``axis``, which must have length 1)."""
+    axis = dim if dim is not None else axis
+    return _reshaped(x, "squeeze", lambda shape: np.empty(shape, dtype=np.int8).squeeze(axis).shape)
+
+
+@declare(
+    "unsqueeze", ("∂L/∂{x} = ∂L/∂{out} without the new axis",), args=("x", "axis"), methods=("unsqueeze",)
+)
+def unsqueeze(x: Any, axis: int | None = None, *, dim: int | None = None) -> Carrot:
+    """``x`` with a new length-1 axis at ``axis`` (NumPy's ``expand_dims``)."""
+    axis = dim if dim is not None else axis
+    if axis is None:
+        raise TypeError("unsqueeze: give the position of the new axis (axis=0, or PyTorch's dim=0)")
+    return _reshaped(x, "unsqueeze", lambda shape: np.expand_dims(np.empty(shape, dtype=np.int8), axis).shape)
+
+
+expand_dims = unsqueeze  # NumPy's name
+
+
+@declare("flatten", ("∂L/∂{x} = ∂L/∂{out} reshaped back to {x}'s shape",), args=("x",), methods=("flatten",))
+def flatten(x: Any, start_dim: int = 0, end_dim: int = -1) -> Carrot:
+    """Axes ``start_dim`` … ``end_dim`` merged into one (all of them by default: a 1-D result)."""
+
+    def shape_of(shape: tuple) -> tuple:
+        if not shape:
+            return (1,)
+        start, end = start_dim % len(shape), end_dim % len(shape)
+        if start > end:
+            raise ValueError(f"start_dim {start_dim} comes after end_dim {end_dim}")
+        merged = int(np.prod(shape[start : end + 1], dtype=np.int64))
+        return shape[:start] + (merged,) + shape[end + 1 :]
+
+    return _reshaped(x, "flatten", shape_of)
+
+
+def _joined(op: str, seq: Any, axis: int, join: Any) -> Carrot:
+    """``join`` (np.concatenate or np.stack) of the sequence's values, one edge per part."""
+    parts = tuple(seq)
+    if not parts:
+        raise ValueError(f"{op}: needs at least one array")
+    values = [np.asarray(_value(p)) for p in parts]
+    try:
+        data = join(values, axis=axis)
+    except (ValueError, np.exceptions.AxisError) as exc:
+        shapes = ", ".join(str(v.shape) for v in values)
+        raise ValueError(f"{op}: shapes {shapes} along axis {axis}: {exc}") from None
+    if op == "stack":
+        pieces = [(slice(None),) * (axis % data.ndim) + (i,) for i in range(len(values))]
+    else:
+        bounds = np.cumsum([0] + [v.shape[axis] for v in values])
+        cut = axis % data.ndim
+        pieces = [(slice(None),) * cut + (slice(int(lo), int(hi)),) for lo, hi in zip(bounds, bounds[1:])]
+
+    def grad_for(piece: tuple) -> Any:
+        def grad_x(g):
+            return g[piece].copy()
+
+        return grad_x
+
+    return make_node(data, op, parts, [grad_for(p) for p in pieces])
+
+
+@declare("concatenate", ("∂L/∂{x} = its slice of ∂L/∂{out}",), slots=("x",), args=("x", "more*"))
+def concatenate(seq: Any, axis: int = 0, *, dim: int | None = None) -> Carrot:
+    """The arrays of ``seq`` joined along an existing ``axis`` (PyTorch's ``cat``)."""
+    return _joined("concatenate", seq, dim if dim is not None else axis, np.concatenate)
+
+
+@declare("stack", ("∂L/∂{x} = its slice of ∂L/∂{out}",), slots=("x",), args=("x", "more*"))
+def stack(seq: Any, axis: int = 0, *, dim: int | None = None) -> Carrot:
+    """The arrays of ``seq`` (all of one shape) stacked along a new ``axis``."""
+    return _joined("stack", seq, dim if dim is not None else axis, np.stack)
+
+
+cat = concatenate  # PyTorch's name
 
 
 def _reshape_method(self: Carrot, *shape: Any) -> Carrot:

@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from ..carrot import Carrot, GradFn, edge_positions
+from ..carrot import Carrot, GradFn
+from ..walk import edge_positions
 
 __all__ = ["Op", "TABLE", "OPS", "RULES", "declare", "local_rule", "signature"]
 
@@ -27,7 +28,8 @@ class Op:
     nodes' labels). ``symbol`` is the operator in the expression language (``"*"``), ``label`` how the graph
     writes it (``"·"``), ``precedence`` its binding strength (higher binds tighter, as in Python). ``args`` is
     the op's signature as a function of the language (``("x", "axis?")``: a trailing ``?`` marks an optional
-    number; ``axis`` must be a whole number); None when the language has no function of that name.
+    number, ``axis`` a whole number; a trailing ``*`` any number of further operands, as ``concatenate``
+    takes); None when the language has no function of that name. A variadic op has one rule for every operand.
     """
 
     name: str
@@ -42,6 +44,14 @@ class Op:
     @property
     def arity(self) -> int:
         return len(self.slots)
+
+    @property
+    def variadic(self) -> bool:
+        return bool(self.args) and self.args[-1].endswith("*")
+
+    def call(self, *operands: Any) -> Carrot:
+        """The op applied to its operands as its node keeps them (a variadic op takes them as one sequence)."""
+        return self.fn(operands) if self.variadic else self.fn(*operands)
 
 
 TABLE: dict[str, Op] = {}
@@ -85,6 +95,8 @@ def declare(
 def signature(name: str) -> str:
     """How to call a function of the language: ``sum(x) or sum(x, axis)``."""
     args = TABLE[name].args or ()
+    if TABLE[name].variadic:
+        return f"{name}({', '.join(args[:-1])}, ...)"
     required = [a for a in args if not a.endswith("?")]
     forms = [
         required + [a.rstrip("?") for a in args[len(required) : k]]
@@ -108,7 +120,13 @@ def local_rule(node: Carrot, edge: int | GradFn, labels: dict[int, str] | None =
     position = edge if isinstance(edge, (int, np.integer)) else _position_of(node, edge)
     operands = node.operands
     op = TABLE.get(node.name or "")
-    slots = op.slots if op is not None and len(op.slots) == len(operands) else _SLOTS.get(len(operands), ())
+    if op is not None and op.variadic:  # one rule for every operand, naming the one this edge feeds
+        operands = operands[position : position + 1]
+        slots, position = op.slots, 0
+    else:
+        slots = (
+            op.slots if op is not None and len(op.slots) == len(operands) else _SLOTS.get(len(operands), ())
+        )
     rules = RULES.get(node.name or "", {})
     slot = slots[position] if 0 <= position < len(slots) else str(position)
     template = rules.get(slot)
