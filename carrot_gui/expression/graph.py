@@ -13,11 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from pycarrot import Carrot
+from pycarrot import TABLE, Carrot
 
 KINDS = ("variable", "constant", "op")
 
-_INFIX = {"add": "+", "sub": "−", "mul": "·", "div": "/", "pow": "^", "matmul": "@"}
+# op -> how the graph writes it between its operands, and how tightly it binds (from the engine's op table)
+_INFIX = {op.name: op.label for op in TABLE.values() if op.label and op.arity == 2}
+_PRECEDENCE = {op.name: op.precedence for op in TABLE.values() if op.label and op.arity == 2}
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MAX_FORMULA_LABEL = 14
 
@@ -215,9 +217,6 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
     out = by_id[id(root)]
     nodes[out].is_output = True
     return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
-
-
-_PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}
 
 
 def _is_formula(node: GraphNode) -> bool:
