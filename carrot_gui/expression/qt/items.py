@@ -93,7 +93,7 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF(0, 0, w, h)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
-        self.check_mark = ""  # "✓" / "✗" after Check
+        self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
         self.check_text = ""
         self._value_img: QImage | None = None
         self._grad_img: QImage | None = None
@@ -212,7 +212,7 @@ class NodeItem(QGraphicsItem):
         tag = n.op or ("var" if n.kind == "variable" else "const")
         if self.check_mark:
             tag = self.check_mark
-            painter.setPen(QColor(t.ok if self.check_mark == "✓" else t.error))
+            painter.setPen(QColor({"✓": t.ok, "?": t.muted}.get(self.check_mark, t.error)))
             painter.setFont(f.label)
         painter.drawText(
             QRectF(inner.left(), inner.top() + 1, inner.width(), 18), Qt.AlignmentFlag.AlignRight, tag

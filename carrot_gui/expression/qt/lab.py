@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from carrot_gui.kit.widgets import tip
 from pycarrot.expression import ExpressionError
+from pycarrot.messages import elide_words
 
 from ... import theme
 from ...errors import guarded
@@ -431,6 +432,7 @@ class ExpressionLab(QWidget):
     # -- errors ------------------------------------------------------------------------------------------
 
     def _show_error(self, message: str, line: int | None, col: int | None) -> None:
+        message = elide_words(message)  # a 200,000-character word in a wrapped label froze the window
         self.error_message = message
         self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
         self.errorLabel.setVisible(True)
@@ -664,12 +666,18 @@ class ExpressionLab(QWidget):
         self.graphView.clear_checks()
         lines = []
         for r in rows:
-            mark = "✓" if r.ok else "✗"
-            colour = t.ok if r.ok else t.error
+            mark = "✓" if r.ok else "✗" if r.trusted else "?"  # ?: the finite differences are the problem
+            colour = t.ok if r.ok else t.error if r.trusted else t.muted
             detail = f"backward {format_value(r.analytic)} · finite differences {format_value(r.numeric)}"
+            if not r.ok and not r.trusted:
+                detail += f" — {r.reason}"
             lines.append(f"<span style='color:{colour}'><b>{mark} {r.label}</b></span>: {detail}")
             self.graphView.nodes[self.loaded.graph.find(r.label).index].set_check(mark, detail)
         self.checkResults.setText("<br>".join(lines))
         self.checkScroll.setVisible(True)
-        ok = all(r.ok for r in rows)
-        self.statusMessage.emit("Check: every gradient agrees" if ok else "Check: some gradients disagree")
+        if all(r.ok for r in rows):
+            self.statusMessage.emit("Check: every gradient agrees")
+        elif any(not r.ok and r.trusted for r in rows):
+            self.statusMessage.emit("Check: some gradients disagree")
+        else:
+            self.statusMessage.emit("Check: finite differences cannot be trusted at these magnitudes")
