@@ -72,12 +72,14 @@ class HeatMapView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None, kind: str = "value") -> None:
         super().__init__(parent)
+        self.setToolTip("Point at a cell to read its row, column and value under the map.")
         self.kind = kind
         self.array: np.ndarray | None = None  # what is shown, as rows × columns
         self.signed = True
         self._heading = ""
         self._numbers = False
         self._integer = False
+        self._axes = ("", "")
         self._labels: tuple[list[str] | None, list[str] | None] = (None, None)
         self.plot = self.addPlot(row=0, col=0)
         self.plot.setMenuEnabled(False)
@@ -134,9 +136,11 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.readout.setText(self._summary())
 
     def set_axes(self, bottom: str = "", left: str = "") -> None:
+        self._axes = (bottom, left)
         t = theme.current()
-        self.plot.setLabel("bottom", bottom, color=t.muted)
-        self.plot.setLabel("left", left, color=t.muted)
+        size = {"font-size": f"{t.font_size:.0f}pt"}
+        self.plot.setLabel("bottom", bottom, color=t.muted, **size)
+        self.plot.setLabel("left", left, color=t.muted, **size)
 
     def set_labels(self, rows: list[str] | None = None, cols: list[str] | None = None) -> None:
         """Tick labels for the rows and columns (their indices when None)."""
@@ -162,6 +166,8 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.bar.axis.setStyle(tickFont=theme.qfont(max(7.0, t.font_size - 2)))
         self.readout.setAttr("color", t.text)
         self.readout.setAttr("size", f"{t.font_size:.0f}pt")
+        if any(self._axes):
+            self.set_axes(*self._axes)
         if self.array is not None:
             self._paint()
 
@@ -205,8 +211,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         finite = m[np.isfinite(m)]
         if finite.size == 0:
             return "no finite numbers"
-        lo, hi = self._cell_text(finite.min(), 4), self._cell_text(finite.max(), 4)
-        return f"min {lo} · max {hi} — point at a cell to read it"
+        return f"min {self._cell_text(finite.min(), 3)} · max {self._cell_text(finite.max(), 3)}"
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from carrot_gui import errors, theme
 from carrot_gui.network import look
 from carrot_gui.network.qt.boundary_plot import BoundaryPlot
-from carrot_gui.network.qt.digits_view import TILE_W, DigitsView
+from carrot_gui.network.qt.digits_view import IMAGE, DigitsView
 from carrot_gui.network.qt.neuron_view import DIM, NeuronView
 
 
@@ -221,6 +221,8 @@ def test_regression_points_and_curve(boundary):
     boundary.set_points(np.array([[0.0], [1.0]]), np.array([0.0, 2.0]), 0)
     boundary.set_curve([0.0, 1.0], [0.0, 2.0])
     assert boundary.train.data["x"].tolist() == [0.0, 1.0] and boundary.train.data["y"].tolist() == [0.0, 2.0]
+    boundary.set_surface(np.full((4, 4), 8.0), (0, 1, 0, 2))  # beyond the targets: saturated, scale kept
+    assert tuple(boundary.image.levels) == (-2.0, 2.0)
     with pytest.raises(ValueError, match="surface is"):
         boundary.set_surface(np.zeros(5), (0, 1, 0, 1))
 
@@ -242,10 +244,11 @@ def test_digits_view_marks_a_wrong_prediction(qtbot):
     assert view.confusion.array[4, 7] == 1 and view.confusion.array[3, 3] == 1
     grid = view.grid
     image = grid.grab().toImage()
-    frame_x = grid.tile_rect(4).x() + (TILE_W - 40) // 2 - 2  # the red frame just outside the image
+    tile_w = grid.tile_rect(4).width()
+    frame_x = grid.tile_rect(4).x() + (tile_w - IMAGE) // 2 - 2  # the red frame just outside the image
     y = grid.tile_rect(4).y() + 20
     assert close(image.pixelColor(frame_x, y), theme.current().error, 60)
-    ok_x = grid.tile_rect(3).x() + (TILE_W - 40) // 2 - 2
+    ok_x = grid.tile_rect(3).x() + (tile_w - IMAGE) // 2 - 2
     assert close(image.pixelColor(ok_x, y), theme.current().panel, 10)
     view.wrong_first.setChecked(True)
     assert grid.order[0] == 4 and grid.tile_at(QPoint(5, 5)) == 4

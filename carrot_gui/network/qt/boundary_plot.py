@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 
 from ... import theme
 from ...errors import guarded
@@ -48,6 +49,7 @@ class BoundaryPlot(pg.PlotWidget):
         self.extent: tuple[float, float, float, float] | None = None
         self._points = np.zeros((0, 2))  # train then test, as drawn (for right-click removal)
         self._last_points: tuple | None = None
+        self._target_levels: tuple[float, float] | None = None  # regression: colours span ± max |y|
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
@@ -68,7 +70,9 @@ class BoundaryPlot(pg.PlotWidget):
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
         """``values`` (H, W) of a regression surface, or (H, W, k) class probabilities ((H, W, 1): of class 1),
-        over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it."""
+        over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
+        regression surface is coloured on the targets' scale (± max |y| of the points), so its colours
+        mean the same as the points' and do not flicker while training."""
         if values is None:
             self.image.clear()
             return
@@ -81,7 +85,8 @@ class BoundaryPlot(pg.PlotWidget):
             )
         elif v.ndim == 2:
             lut = colour_map(t, "value", signed=True).getLookupTable(nPts=256, alpha=False)
-            self.image.setImage(v, autoLevels=False, levels=levels_for(v, signed=True), lut=lut)
+            levels = self._target_levels or levels_for(v, signed=True)  # the targets' scale: steady colours
+            self.image.setImage(v, autoLevels=False, levels=levels, lut=lut)
         else:
             raise ValueError(f"a surface is (H, W) or (H, W, k), got shape {v.shape}")
         x0, x1, y0, y1 = (float(e) for e in extent)
@@ -95,6 +100,10 @@ class BoundaryPlot(pg.PlotWidget):
         0 or 1: regression (2 features: points coloured by y; 1 feature: points at (x, y))."""
         self._last_points = (X, y, n_classes, test_X, test_y)
         self.n_classes = int(n_classes)
+        targets = [np.ravel(a) for a in (y, test_y) if a is not None and len(a)]
+        self._target_levels = None
+        if self.n_classes < 2 and targets:
+            self._target_levels = levels_for(np.concatenate(targets).astype(float), signed=True)
         sets = [(X, y, self.train, False), (test_X, test_y, self.test, True)]
         drawn = []
         for data, target, item, hollow in sets:
@@ -117,6 +126,8 @@ class BoundaryPlot(pg.PlotWidget):
     def apply_theme(self) -> None:
         t = theme.current()
         theme_plot(self)
+        tick_font = theme.qfont(max(7.0, t.font_size - 1))  # as theme_plot sets it
+        self.getAxis("left").setWidth(QFontMetrics(tick_font).horizontalAdvance("-0.00") + 12)
         self.curve.setPen(pg.mkPen(t.value, width=t.edge_width * 1.5))
         if self._last_points is not None:
             self.set_points(*self._last_points)
@@ -154,7 +165,7 @@ class BoundaryPlot(pg.PlotWidget):
         if n_features < 2:
             return [t.value] * len(y)
         cmap = colour_map(t, "value", signed=True)
-        lo, hi = levels_for(y, signed=True)
+        lo, hi = self._target_levels or levels_for(y, signed=True)
         return [cmap.map((v - lo) / (hi - lo), mode="qcolor").name() for v in y.tolist()]
 
     # -- clicks -------------------------------------------------------------------------------------------

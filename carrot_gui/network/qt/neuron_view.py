@@ -195,6 +195,8 @@ class NeuronView(QGraphicsView):
         self.edit_message = QLabel(self.viewport())
         self.edit_message.setObjectName("weightEditMessage")
         theme.set_tone(self.edit_message, "error")
+        self.edit_message.setAutoFillBackground(True)  # readable over the lines
+        self.edit_message.setContentsMargins(4, 2, 4, 2)
         self.edit_message.hide()
         self.apply_theme()
 
@@ -517,6 +519,8 @@ class NeuronView(QGraphicsView):
         except ValueError as exc:
             self.edit_message.setText(str(exc))
             self.edit_message.adjustSize()
+            x = min(self.editor.x(), max(0, self.viewport().width() - self.edit_message.width()))
+            self.edit_message.move(x, self.editor.y() + self.editor.height() + 2)
             self.edit_message.show()
             self.edit_message.raise_()
             return
