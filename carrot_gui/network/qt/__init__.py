@@ -1,1 +1,1 @@
-"""The Network lab's widgets: neuron view, decision-boundary plot, digits grid and confusion matrix."""
+"""The Network lab's widgets (panels, views, the lab page) on top of the Qt-free ``carrot_gui.network``."""
