@@ -79,6 +79,20 @@ def test_hover_shows_weight_and_gradient_live(neurons, qtbot):
     QToolTip.hideText()
 
 
+def test_gradients_of_some_layers_only(neurons):
+    neurons.set_gradients([None, None])  # before the first step (the session's gradients() says so)
+    assert neurons.grads is None and "not computed yet" in neurons.line_tooltip(0, 0, 0)
+    neurons.set_gradients([None, np.array([[0.5]])], [None, np.array([0.25])])
+    assert "not computed yet" in neurons.line_tooltip(0, 0, 0) and "∂L/∂w  0.5" in neurons.line_tooltip(
+        1, 0, 0
+    )
+    assert "∂L/∂b  0.25" in neurons.neuron_tooltip(2, 0)
+    neurons.highlight_layer(0)  # no gradient there yet: the lit layer shows its weights
+    assert neurons.line_style(0, 0, 0)[0] == theme.current().value
+    with pytest.raises(ValueError, match="needs"):
+        neurons.set_gradients([np.zeros((2, 2)), None])
+
+
 def test_hover_on_a_neuron_shows_its_bias(neurons, qtbot):
     centre = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
     assert "bias  0.1" in show_tip(qtbot, neurons, centre)
@@ -138,6 +152,10 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
     assert close(before, theme.current().panel, 10)
     assert right.blue() > right.red() + 60  # positive activation: value blue
     assert abs(left.red() - left.blue()) < 30 and left.red() < 200  # negative: grey
+    neurons.set_neuron_maps(
+        [None, np.moveaxis(maps[1], 0, -1), None], channels_last=True
+    )  # the session's order
+    assert pixel(neurons.viewport(), centre + QPointF(0.6 * r, 0)) == right
     with pytest.raises(ValueError, match="for a layer of 1 units"):
         neurons.set_neuron_maps([None, np.zeros((2, 4, 4)), None])
 
@@ -152,6 +170,22 @@ def test_a_new_network_replaces_the_old_one(neurons):
     with pytest.raises(ValueError, match="width ≥ 1"):
         neurons.set_network([2, 0, 1])
     assert len(neurons.layout.centres) == 5
+
+
+def test_neuron_values_fill_the_circles(neurons):
+    """Without maps (the digits), a value per neuron shows e.g. saturated sigmoids as solid circles."""
+    t = theme.current()
+    neurons.set_neuron_values([None, np.array([0.99]), np.array([-0.5])], scale=1.0)
+    hidden = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
+    output = neurons.mapFromScene(QPointF(*neurons.layout.centres[2][0])).toPointF()
+    assert close(pixel(neurons.viewport(), hidden + QPointF(0, -4)), t.value, 12)
+    half_grey = look.mix(t.muted, t.panel, 0.5)
+    assert close(pixel(neurons.viewport(), output + QPointF(0, -4)), half_grey, 12)
+    assert "value  0.99" in neurons.neuron_tooltip(1, 0)
+    neurons.set_neuron_values(None)
+    assert close(pixel(neurons.viewport(), hidden + QPointF(0, -4)), t.panel, 6)
+    with pytest.raises(ValueError, match="2 values for a layer of 1 units"):
+        neurons.set_neuron_values([None, np.zeros(2), None])
 
 
 def test_wrong_shapes_are_refused_and_resizing_keeps_lines_on_neurons(neurons):
@@ -209,6 +243,9 @@ def test_the_surface_follows_the_model_and_row_zero_is_the_bottom(boundary):
     ys = np.linspace(-1, 1, 100)
     boundary.set_surface(np.broadcast_to((ys > 0)[:, None, None] * 1.0, (100, 100, 1)).copy(), (-1, 1, -1, 1))
     assert not np.array_equal(before, boundary.surface_image())
+    two_d = np.broadcast_to((ys > 0)[:, None] * 1.0, (100, 100)).copy()  # P(class 1) as (H, W)
+    boundary.set_surface(two_d, (-1, 1, -1, 1))
+    assert boundary.surface_image().shape == (100, 100, 4)  # drawn as classes, not as a regression
     top, bottom = (
         pixel(boundary, boundary.data_pos(-0.8, 0.8)),
         pixel(boundary, boundary.data_pos(-0.8, -0.8)),
@@ -257,11 +294,14 @@ def test_digits_view_marks_a_wrong_prediction(qtbot):
 # -- Qt-free decisions --------------------------------------------------------------------------------------
 def test_layout_keeps_circles_apart_and_inside():
     lay = look.neuron_layout([64, 32, 10], 800, 500, left=20)
-    for centres in lay.centres:
-        assert centres[:, 1].min() - lay.radius >= 0 and centres[:, 1].max() + lay.radius <= 500
+    for centres, r in zip(lay.centres, lay.radii):
+        assert centres[:, 1].min() - r >= 0 and centres[:, 1].max() + r <= 500
         if len(centres) > 1:
-            assert np.diff(centres[:, 1]).min() >= 2 * lay.radius
-    assert lay.centres[-1][0, 0] + lay.radius <= 800
+            assert np.diff(centres[:, 1]).min() >= 2 * r
+    assert lay.centres[-1][0, 0] + lay.radii[-1] <= 800
+    assert lay.radii[2] >= 3 * lay.radii[0]  # 10 outputs beside 64 inputs: circles one can point at
+    small = look.neuron_layout([2, 8, 8, 1], 760, 400)
+    assert len(set(small.radii)) == 1  # a small network: one size for every neuron
     starts, ends = lay.line_ends(0)
     assert starts.shape == ends.shape == (64 * 32, 2)
 

@@ -14,36 +14,33 @@ from PySide6.QtGui import QFontMetrics
 from ... import theme
 from ...errors import guarded
 from ...kit.heatmap import colour_map, levels_for
+from ...kit.plots import LabPlot, theme_plot
 from .. import look
-
-try:  # the shared plot helpers (carrot_gui/kit/plots.py) once they land; the Training lab's until then
-    from ...kit.plots import theme_plot
-except ImportError:  # pragma: no cover - depends on the merge order
-    from ...training.plots import theme_plot
 
 REMOVE_RADIUS = 14  # px: a right click this close to a point removes it
 POINT_SIZE = 9
 TEST_SIZE = 10
 
 
-class BoundaryPlot(pg.PlotWidget):
+class BoundaryPlot(LabPlot):
     """Surface, points and draw-your-own clicks. Feed with ``set_points`` (when the data changes) and
     ``set_surface`` (every frame while training)."""
 
     point_added = Signal(float, float, int)  # x, y in data coordinates, class (0 for regression)
     point_removed = Signal(int)  # index: train points first, then test points (len(X) + k)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, background=theme.current().panel)
-        self.setObjectName("boundaryPlot")
-        self.setToolTip(
-            "The model's answer over the plane under the data (filled: train, hollow: test).\n"
-            "Left click adds a point of the chosen class, right click removes the nearest point."
+    def __init__(self, title: str = "", bottom: str = "x₁", left: str = "x₂") -> None:
+        super().__init__(
+            title,
+            bottom,
+            left,
+            name="boundaryPlot",
+            tooltip="The model's answer over the plane under the data (filled: train, hollow: test).\n"
+            "Left click adds a point of the chosen class, right click removes the nearest point.",
+            min_size=(220, 200),
         )
-        self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
-        self.setMinimumSize(220, 200)
         self.draw_class = 0
         self.n_classes = 2
         self.extent: tuple[float, float, float, float] | None = None
@@ -69,8 +66,8 @@ class BoundaryPlot(pg.PlotWidget):
         self.draw_class = int(cls)
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
-        """``values`` (H, W) of a regression surface, or (H, W, k) class probabilities ((H, W, 1): of class 1),
-        over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
+        """``values`` (H, W, k) class probabilities, or (H, W): P(class 1) when the points have classes
+        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
         regression surface is coloured on the targets' scale (± max |y| of the points), so its colours
         mean the same as the points' and do not flicker while training."""
         if values is None:
@@ -78,6 +75,8 @@ class BoundaryPlot(pg.PlotWidget):
             return
         v = np.asarray(values)
         t = theme.current()
+        if v.ndim == 2 and self.n_classes >= 2:  # a two-class model's P(class 1)
+            v = v[..., None]
         if v.ndim == 3:
             k = max(v.shape[2], 2)
             self.image.setImage(
