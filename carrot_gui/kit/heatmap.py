@@ -147,6 +147,15 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self._labels = (rows, cols)
         self._set_ticks()
 
+    def cell_name(self, row: int, col: int) -> str:
+        """How the readout names a cell: "row 1, col 2", or by the axes' titles and tick labels when set
+        (a confusion matrix reads "true 4, predicted 7")."""
+        bottom, left = self._axes
+        rows, cols = self._labels
+        r = rows[row] if rows is not None and row < len(rows) else str(row)
+        c = cols[col] if cols is not None and col < len(cols) else str(col)
+        return f"{left or 'row'} {r}, {bottom or 'col'} {c}"
+
     def value_at(self, row: int, col: int) -> float:
         return float(self.array[row, col])
 
@@ -226,6 +235,6 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         r, c = math.floor(p.y()), math.floor(p.x())
         inside = self.plot.vb.sceneBoundingRect().contains(scene_pos)
         if inside and 0 <= r < m.shape[0] and 0 <= c < m.shape[1]:
-            self.readout.setText(f"row {r}, col {c}: {self._cell_text(m[r, c], 4)}")
+            self.readout.setText(f"{self.cell_name(r, c)}: {self._cell_text(m[r, c], 4)}")
         else:
             self.readout.setText(self._summary())

@@ -94,7 +94,7 @@ def test_gradients_of_some_layers_only(neurons):
 
 
 def test_hover_on_a_neuron_shows_its_bias(neurons, qtbot):
-    centre = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
+    centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     assert "bias  0.1" in show_tip(qtbot, neurons, centre)
     QToolTip.hideText()
 
@@ -137,7 +137,7 @@ def test_backward_playback_lights_the_layer_and_draws_its_gradient(neurons):
 
 
 def test_neuron_maps_are_drawn_inside_the_circles(neurons):
-    centre = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
+    centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     before = pixel(neurons.viewport(), centre + QPointF(0, -5))
     plane = np.linspace(-1, 1, 16)
     maps = [
@@ -146,7 +146,7 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
         None,
     ]  # the hidden neuron: negative left, positive right
     neurons.set_neuron_maps(maps)
-    r = neurons.layout.radius
+    r = neurons.placement.radius
     left = pixel(neurons.viewport(), centre + QPointF(-0.6 * r, 0))
     right = pixel(neurons.viewport(), centre + QPointF(0.6 * r, 0))
     assert close(before, theme.current().panel, 10)
@@ -163,21 +163,21 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
 def test_a_new_network_replaces_the_old_one(neurons):
     neurons.highlight_layer(1)
     neurons.set_network([3, 4, 5, 2, 1], ["a", "b", "c"])
-    assert len(neurons.layout.centres) == 5 and neurons.highlighted is None
+    assert len(neurons.placement.centres) == 5 and neurons.highlighted is None
     assert not neurons._band.isVisible()
     layers = [i for i in neurons.scene().items() if type(i).__name__ == "LayerLines"]
     assert sorted(len(i.starts) for i in layers) == sorted([3 * 4, 4 * 5, 5 * 2, 2 * 1])  # none of the old
     with pytest.raises(ValueError, match="width ≥ 1"):
         neurons.set_network([2, 0, 1])
-    assert len(neurons.layout.centres) == 5
+    assert len(neurons.placement.centres) == 5
 
 
 def test_neuron_values_fill_the_circles(neurons):
     """Without maps (the digits), a value per neuron shows e.g. saturated sigmoids as solid circles."""
     t = theme.current()
     neurons.set_neuron_values([None, np.array([0.99]), np.array([-0.5])], scale=1.0)
-    hidden = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
-    output = neurons.mapFromScene(QPointF(*neurons.layout.centres[2][0])).toPointF()
+    hidden = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
+    output = neurons.mapFromScene(QPointF(*neurons.placement.centres[2][0])).toPointF()
     assert close(pixel(neurons.viewport(), hidden + QPointF(0, -4)), t.value, 12)
     half_grey = look.mix(t.muted, t.panel, 0.5)
     assert close(pixel(neurons.viewport(), output + QPointF(0, -4)), half_grey, 12)
@@ -194,10 +194,24 @@ def test_wrong_shapes_are_refused_and_resizing_keeps_lines_on_neurons(neurons):
     neurons.resize(400, 300)
     start = neurons.mapToScene(neurons.line_pos(0, 0, 0, 0.0).toPoint())
     assert (
-        abs(start.x() - neurons.layout.centres[0][0][0]) <= 1
-        and abs(start.y() - neurons.layout.centres[0][0][1]) <= 1
+        abs(start.x() - neurons.placement.centres[0][0][0]) <= 1
+        and abs(start.y() - neurons.placement.centres[0][0][1]) <= 1
     )
-    assert neurons.layout.centres[-1][0][0] + neurons.layout.radius <= neurons.viewport().width()
+    assert neurons.placement.centres[-1][0][0] + neurons.placement.radius <= neurons.viewport().width()
+
+
+def test_projector_theme_repaints_lines_and_texts(neurons):
+    old = theme.current()
+    try:
+        theme.set_current("projector")
+        neurons.apply_theme()
+        assert neurons.line_style(0, 0, 0)[0] == theme.PROJECTOR.value
+        assert close(pixel(neurons.viewport(), neurons.line_pos(0, 0, 0, 0.5)), theme.PROJECTOR.value)
+        assert neurons.key.font().pointSizeF() == theme.PROJECTOR.node_font_size
+    finally:
+        theme.set_current(old)
+        neurons.apply_theme()
+    assert neurons.line_style(0, 0, 0)[0] == old.value
 
 
 # -- boundary plot ------------------------------------------------------------------------------------------
@@ -289,6 +303,15 @@ def test_digits_view_marks_a_wrong_prediction(qtbot):
     assert close(image.pixelColor(ok_x, y), theme.current().panel, 10)
     view.wrong_first.setChecked(True)
     assert grid.order[0] == 4 and grid.tile_at(QPoint(5, 5)) == 4
+    small = grid.tile_size()
+    old = theme.current()
+    try:
+        theme.set_current("projector")
+        view.apply_theme()
+        assert grid.tile_size()[0] > small[0]  # room for "true 4" in the larger font
+    finally:
+        theme.set_current(old)
+        view.apply_theme()
 
 
 # -- Qt-free decisions --------------------------------------------------------------------------------------

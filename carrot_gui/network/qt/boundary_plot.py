@@ -92,7 +92,7 @@ class BoundaryPlot(LabPlot):
         if (x0, x1, y0, y1) != self.extent:  # a new extent re-ranges the view; the same one touches nothing
             self.extent = (x0, x1, y0, y1)
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)  # points on the edge stay whole
 
     def set_points(self, X, y, n_classes: int, test_X=None, test_y=None) -> None:
         """Train points (filled) and test points (hollow). ``n_classes`` ≥ 2: ``y`` holds class indices;

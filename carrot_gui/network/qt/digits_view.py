@@ -183,6 +183,12 @@ class DigitsView(QWidget):
         pct = f" ({100.0 * right / n:.1f} %)" if n else ""
         self.summary.setText(f"{right} of {n} test images right{pct} · {n - right} wrong, framed in red")
 
+    def apply_theme(self) -> None:
+        self.confusion.apply_theme()
+        self.grid.updateGeometry()  # tiles are sized from the theme's font
+        self.grid.setMinimumHeight(self.grid.heightForWidth(self.grid.width()))
+        self.grid.update()
+
     @guarded("reordering the digits")
     def _reorder(self, wrong_first: bool) -> None:
         if self._results is not None:

@@ -172,7 +172,7 @@ class NeuronView(QGraphicsView):
         self.grads: list[np.ndarray] | None = None
         self.bias_grads: list[np.ndarray] | None = None
         self.highlighted: int | None = None
-        self.layout: look.Layout | None = None
+        self.placement: look.Layout | None = None  # where the neurons are (not "layout": a QWidget method)
         self._neurons: list[list[Neuron]] = []
         self._lines: list[LayerLines] = []
         self._texts: list[QGraphicsSimpleTextItem] = []
@@ -223,7 +223,7 @@ class NeuronView(QGraphicsView):
         self._maps = [None] * len(sizes)
         self._values = [None] * len(sizes)
         self.highlighted = None
-        self.layout = None  # the old one is for the old network
+        self.placement = None  # the old one is for the old network
         self.key.setText(look.key_text(None))
         self._band.setVisible(False)
         self._neurons = [[Neuron(k, u) for u in range(n)] for k, n in enumerate(sizes)]
@@ -277,9 +277,9 @@ class NeuronView(QGraphicsView):
         self._draw_maps()
 
     def _draw_maps(self) -> None:
-        if self.layout is None:
+        if self.placement is None:
             return
-        for neurons, m, r in zip(self._neurons, self._maps, self.layout.radii):
+        for neurons, m, r in zip(self._neurons, self._maps, self.placement.radii):
             d = max(1, int(round(2 * r)))
             images = [None] * len(neurons) if m is None else look.round_maps(m, d, self._lut)
             for n, rgba in zip(neurons, images):
@@ -431,31 +431,31 @@ class NeuronView(QGraphicsView):
         name_room = (
             14 + max((len(n) for n in self.feature_names), default=2) * theme.current().font_size * 0.7
         )
-        self.layout = look.neuron_layout(
+        self.placement = look.neuron_layout(
             self.layer_sizes, vp.width(), vp.height() - 48, left=name_room, top=24
         )
-        for neurons, centres, r in zip(self._neurons, self.layout.centres, self.layout.radii):
+        for neurons, centres, r in zip(self._neurons, self.placement.centres, self.placement.radii):
             for n, (x, y) in zip(neurons, centres.tolist()):
                 n.setPos(x, y)
                 n.set_radius(r)
         for k, lines in enumerate(self._lines):
-            lines.place(*self.layout.line_ends(k))
+            lines.place(*self.placement.line_ends(k))
         self._restyle_lines()
         self._place_texts()
         self._place_band()
         self._draw_maps()
 
     def _place_texts(self) -> None:
-        n_in, r = self.layer_sizes[0], self.layout.radii[0]
+        n_in, r = self.layer_sizes[0], self.placement.radii[0]
         small = r < 7  # names beside 64 pixel inputs would overlap: hover tells which one
-        for item, (x, y) in zip(self._texts[:n_in], self.layout.centres[0].tolist()):
+        for item, (x, y) in zip(self._texts[:n_in], self.placement.centres[0].tolist()):
             item.setVisible(not small)
             br = item.boundingRect()
             item.setPos(x - r - 6 - br.width(), y - br.height() / 2)
         bottom = self.viewport().height() - 22
         right = self.viewport().width() - 4
         for k, item in enumerate(self._texts[n_in:]):
-            x, w = float(self.layout.centres[k][0, 0]), item.boundingRect().width()
+            x, w = float(self.placement.centres[k][0, 0]), item.boundingRect().width()
             item.setPos(min(max(4.0, x - w / 2), right - w), bottom)
 
     def _style_texts(self) -> None:
@@ -473,7 +473,7 @@ class NeuronView(QGraphicsView):
             item.setZValue(Z_TEXT)
         for item in self._texts[n_in:]:
             item.setBrush(QBrush(QColor(t.muted)))
-        if self.layout is not None:
+        if self.placement is not None:
             self._place_texts()
 
     def _style_neurons(self) -> None:
@@ -487,11 +487,11 @@ class NeuronView(QGraphicsView):
 
     def _place_band(self) -> None:
         k = self.highlighted
-        if k is None or self.layout is None:
+        if k is None or self.placement is None:
             self._band.setVisible(False)
             return
-        r = max(self.layout.radii[k : k + 2])
-        cols = (self.layout.centres[k], self.layout.centres[k + 1])
+        r = max(self.placement.radii[k : k + 2])
+        cols = (self.placement.centres[k], self.placement.centres[k + 1])
         x0, x1 = float(cols[0][0, 0]) - r - 6, float(cols[1][0, 0]) + r + 6
         y0 = min(float(c[:, 1].min()) for c in cols) - r - 6
         y1 = max(float(c[:, 1].max()) for c in cols) + r + 6
