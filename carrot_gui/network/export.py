@@ -49,10 +49,20 @@ steps_per_epoch = -(-n // batch)
 order_rng = np.random.default_rng(SEED)
 linears = [m for m in model if isinstance(m, nn.Linear)]
 order = None
-for step in range(STEPS):
-    for at, layer, i, j, value in EDITS:  # weights the user typed in the lab, at the same step
+
+
+def changes_before(step):
+    # weights loaded from a file, then weights typed in the lab, before this step (the lab did them in this order)
+    for at, path in LOADS:
+        if at == step:
+            model.load_state_dict(pc.load(path))
+    for at, layer, i, j, value in EDITS:
         if at == step:
             linears[layer].weight.data[i, j] = value
+
+
+for step in range(STEPS):
+    changes_before(step)
     if batch == n:
         xb, yb = x_full, t_full
     else:
@@ -69,9 +79,7 @@ for step in range(STEPS):
             break
         loss.backward()
         optimizer.step()
-for at, layer, i, j, value in EDITS:  # edits made after the last step
-    if at == STEPS:
-        linears[layer].weight.data[i, j] = value
+changes_before(STEPS)  # changes made after the last step
 
 print(f"{STEPS} steps, last batch loss {float(loss.data):.6g}" if STEPS else "no steps trained")
 if __name__ == "__main__" and len(sys.argv) > 1:
@@ -177,6 +185,7 @@ def export_script(session: NetworkSession) -> str:
         f"BATCH_SIZE = {spec.batch_size!r}  # 0 = the whole training set",
         f"FEATURES = {tuple(spec.features)!r}",
         f"EDITS = {[tuple(e) for e in session.edits]!r}  # (before step, layer, i, j, new weight)",
+        f"LOADS = {[tuple(e) for e in session.loads]!r}  # (before step, weights file loaded in the lab)",
         "",
         "# ---- data ----",
     ]

@@ -10,6 +10,7 @@ the session never computes a gradient itself. It implements the kit's Steppable 
 from __future__ import annotations
 
 import math
+import os
 import time
 
 import numpy as np
@@ -72,6 +73,7 @@ class NetworkSession:
         self.state = RUNNING
         self.diverged_step: int | None = None
         self.edits: list[tuple[int, int, int, int, float]] = []  # (before step, layer, i, j, value)
+        self.loads: list[tuple[int, str]] = []  # (before step, weights file) for the exported script
         self.evaluate()
 
     # -- targets and outputs ----------------------------------------------------------------------------
@@ -332,13 +334,39 @@ class NetworkSession:
         self.evaluate()
         self.weights_changed.emit()
 
+    def save_weights(self, path: str | os.PathLike) -> None:
+        """Save the model's weights with ``pc.save`` (a .npz; OSError/ValueError say why it failed)."""
+        pc.save(self.model, path)
+
+    def load_weights(self, path: str | os.PathLike) -> None:
+        """Load weights saved by :meth:`save_weights` (or ``pc.save``) into this network. A file that does not
+        fit (other layer sizes, NaN values, not a weights file) raises ValueError naming it; nothing changes."""
+        name = os.path.basename(os.fspath(path))
+        state = pc.load(path)
+        for key, value in state.items():
+            if np.asarray(value).dtype.kind == "f" and not np.all(np.isfinite(value)):
+                raise ValueError(f"{name}: {key} holds NaN or infinite values; nothing was loaded")
+        try:
+            self.model.load_state_dict(state)
+        except ValueError as exc:
+            widths = "-".join(map(str, self.spec.widths))
+            raise ValueError(f"{name} does not fit this {widths} network: {exc}") from None
+        self.edits = [e for e in self.edits if e[0] != self.steps_done]  # the load replaced them
+        self.loads.append((self.steps_done, os.path.abspath(os.fspath(path))))
+        self.evaluate()
+        self.weights_changed.emit()
+
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of (weight, bias) of every layer."""
         return [(lay.weight.data.copy(), lay.bias.data.copy()) for lay in self.layers]
 
     def gradients(self) -> list[np.ndarray | None]:
-        """Each layer's weight gradient from the last step (None before the first)."""
+        """Each layer's weight gradient ∂L/∂W from the last step (None before the first)."""
         return [None if lay.weight.grad is None else lay.weight.grad.data for lay in self.layers]
+
+    def bias_gradients(self) -> list[np.ndarray | None]:
+        """Each layer's bias gradient ∂L/∂b from the last step (None before the first)."""
+        return [None if lay.bias.grad is None else lay.bias.grad.data for lay in self.layers]
 
     def tensor_graph(self, batch: int = 4) -> dict[str, pc.Carrot]:
         """One forward pass on the first ``batch`` training samples, built from copies of the parameters

@@ -66,6 +66,7 @@ class DataPanel(QWidget):
 
     data_changed = Signal(object)
     features_changed = Signal(object)
+    draw_class_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class DataPanel(QWidget):
         )
         for c in range(DRAW_CLASSES):
             self.drawClassCombo.addItem(f"class {c}", c)
+        self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
             QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
         )
@@ -249,8 +251,8 @@ class DataPanel(QWidget):
     def _kind_changed(self, _index: int = 0) -> None:
         kind = self.kind()
         generated = kind in GENERATED
-        for w in (self.samplesSpin, self.noiseSpin):
-            w.setEnabled(generated)
+        for w in (self.samplesSpin, self.noiseSpin):  # only generated sets have a size and noise
+            self._source_form.setRowVisible(w, generated)
         self._show_draw_row(kind == DRAWN)
         self.csvBox.setVisible(kind == CSV)
         self.make_data()
@@ -309,6 +311,24 @@ class DataPanel(QWidget):
     def _drawn_changed(self) -> None:
         if self.kind() == DRAWN:
             self.make_data()
+
+    @guarded("adding a point")
+    def add_point(self, x1: float, x2: float, label: int | None = None) -> bool:
+        """Add a drawn point (the class chosen in ``drawClassCombo`` unless given); a click off the plane or
+        past the limit is refused with the reason. Switches the data to "Draw your own"."""
+        if self.kind() != DRAWN:
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(DRAWN))
+        try:
+            self.drawn.add(x1, x2, self.drawClassCombo.currentData() if label is None else label)
+        except DataError as exc:
+            self._message(str(exc), error=True)
+            return False
+        return True
+
+    @guarded("removing a point")
+    def remove_point(self, x1: float, x2: float) -> bool:
+        """Remove the drawn point nearest (x1, x2), if one is close; whether one was removed."""
+        return self.drawn.remove_nearest(x1, x2) is not None
 
     @guarded("choosing the input features")
     def _feature_toggled(self, key: str, on: bool) -> None:
