@@ -9,13 +9,21 @@ that gets long, by op name and a counter (``mul₃``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
 from pycarrot import Carrot
 
-KINDS = ("variable", "constant", "op")
+
+class NodeKind(StrEnum):
+    """What a box stands for (a ``str`` too: ``NodeKind.OP == "op"``)."""
+
+    VARIABLE = "variable"  # a leaf that requires grad
+    CONSTANT = "constant"  # a number or array inside the expression, or a leaf without grad
+    OP = "op"  # an op's result
+
 
 _INFIX = {"add": "+", "sub": "−", "mul": "·", "div": "/", "pow": "^", "matmul": "@"}
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -28,7 +36,7 @@ class GraphNode:
 
     index: int
     label: str  # what the box and the rules call it
-    kind: str  # "variable" (a leaf that requires grad), "constant" or "op"
+    kind: NodeKind
     op: str | None  # the op's name for results ("mul", "tanh", ...), else None
     value: np.ndarray
     carrot: Carrot | None  # None for a raw number/array operand
@@ -150,12 +158,12 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
     counters: dict[str, int] = {}
 
     def add_node(
-        carrot: Carrot | None, value: np.ndarray, op: str | None, kind: str, operands: list[int]
+        carrot: Carrot | None, value: np.ndarray, op: str | None, kind: NodeKind, operands: list[int]
     ) -> int:
         i = len(nodes)
         if carrot is not None and id(carrot) in label_of:
             label, is_named = label_of[id(carrot)], True
-        elif kind == "constant" and (carrot is None or not carrot.name):
+        elif kind == NodeKind.CONSTANT and (carrot is None or not carrot.name):
             label, is_named = _constant_label(value), False
         elif op is None:
             label, is_named = (carrot.name if carrot is not None and carrot.name else f"leaf{i}"), False
@@ -195,11 +203,11 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
                     operand_idx.append(by_id[id(operand)])
                 else:
                     arr = np.asarray(operand)
-                    operand_idx.append(add_node(None, arr, None, "constant", []))
+                    operand_idx.append(add_node(None, arr, None, NodeKind.CONSTANT, []))
             if ops:
-                kind, op = "op", node.name or "op"
+                kind, op = NodeKind.OP, node.name or "op"
             else:
-                kind, op = ("variable" if node.requires_grad else "constant"), None
+                kind, op = (NodeKind.VARIABLE if node.requires_grad else NodeKind.CONSTANT), None
             add_node(node, node.data, op, kind, operand_idx)
 
     edges: list[GraphEdge] = []

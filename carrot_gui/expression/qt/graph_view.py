@@ -7,11 +7,12 @@ position repaints just the nodes whose state changed (``Timeline.touched``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
+from ..layout import BAND_GAP
 from ..playback import Timeline
 from ..session import Loaded
 from ..wording import format_value
@@ -24,13 +25,14 @@ FOLLOW_ZOOM = 1.0  # "follow" shows the active node at least this big (node text
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
 MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
-MARGIN = 40.0
+MARGIN = 24.0
 
 
 class GraphView(QGraphicsView):
     """Zoom with the wheel, pan by dragging, ``fit()`` to see it all; nodes show tooltips on hover."""
 
     zoomChanged = Signal(float)
+    nodeClicked = Signal(int)  # a node's index, when a node is clicked (not dragged)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -80,10 +82,8 @@ class GraphView(QGraphicsView):
             k = len(graph.nodes[e.dst].operands)
             # operands enter the result's left side spread top to bottom in argument order
             frac = (e.slot + 1) / (k + 1)
-            item = EdgeItem(
-                e.index, QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
-            )
-            edges.append(item)
+            start, end = QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
+            edges.append(EdgeItem(e.index, start, end, lay.wrap_y(e.src, e.dst)))
         smooth = len(edges) <= SMOOTH_EDGES_MAX
         for item in edges:
             item.smooth = smooth
@@ -95,7 +95,7 @@ class GraphView(QGraphicsView):
         scene.addItem(self._label)
         scene.addItem(self._dot)
         left, top, width, height = lay.bounds()
-        rect = QRectF(left - MARGIN, top - MARGIN - 50, width + 2 * MARGIN, height + 2 * MARGIN + 50)
+        rect = QRectF(left - MARGIN, top - MARGIN - 26, width + 2 * MARGIN, height + 2 * MARGIN + 26)
         scene.setSceneRect(rect)
         self._overview = OverviewItem(nodes, edges, rect) if len(nodes) >= OVERVIEW_MIN_NODES else None
         self._overview_on = False
@@ -113,10 +113,18 @@ class GraphView(QGraphicsView):
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Show another timeline of the same graph (e.g. the per-path order) from its position."""
+        """Show another timeline of the same graph (e.g. the per-path order) from its position, and follow
+        it from now on: every move of its position repaints what changed (animated when one step on)."""
+        if self.timeline is not None and self.timeline is not timeline:
+            self.timeline.position_changed.disconnect(self._on_position)
+        if self.timeline is not timeline:
+            timeline.position_changed.connect(self._on_position)
         self.timeline = timeline
         self._shown_position = -1
         self.show_position(animate=False)
+
+    def _on_position(self, position: int, old: int) -> None:
+        self.show_position(animate=position == old + 1)
 
     def clear_checks(self) -> None:
         for item in self.nodes:
@@ -170,6 +178,12 @@ class GraphView(QGraphicsView):
                 self._dot.setVisible(False)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
+        if (
+            QToolTip.isVisible()
+        ):  # a hover box left open while stepping shows the new state, never a stale one
+            item = self.itemAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            if isinstance(item, NodeItem):
+                QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,
@@ -200,9 +214,13 @@ class GraphView(QGraphicsView):
         ends_top = min(lay.y[e.src], lay.y[e.dst]) - badge
         ends_bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
         ys = [mid.y() - h - gap, mid.y() + gap, ends_top - h - gap, ends_bottom + gap]
+        if item.wrap_y is not None:  # an edge into the next band: its middle runs along the gap between them
+            ys.insert(0, item.wrap_y - h / 2)
         if near:
             ys.append(min(lay.y[i] for i in near) - badge - h - gap)
             ys.append(max(lay.y[i] + lay.h[i] for i in near) + gap)
+        if lay.band_top:  # in the gap above or below each band
+            ys.extend(top - BAND_GAP / 2 - h / 2 for top in lay.band_top[1:])
         in_view = [y for y in ys if y >= seen.top() and y + h <= seen.bottom()] or ys
         for y in in_view:
             y1 = y + h
@@ -290,6 +308,19 @@ class GraphView(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = getattr(self, "_press", None), None
+        if press is None or (event.position() - press).manhattanLength() > 4:  # a drag pans
+            return
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, NodeItem):
+            self.nodeClicked.emit(item.node.index)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
