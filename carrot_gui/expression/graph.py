@@ -8,6 +8,7 @@ that gets long, by op name and a counter (``mul₃``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -63,13 +64,6 @@ class GraphNode:
         if _is_formula(self):
             return f"({self.label})"
         return self.label
-
-    def formula(self, graph: ExpressionGraph) -> str:
-        """How this node was computed, e.g. ``z = mul(x, y)``; a leaf's formula is just its label."""
-        if self.op is None:
-            return self.label
-        args = ", ".join(graph.nodes[i].label for i in self.operands)
-        return f"{self.label} = {self.op}({args})"
 
 
 @dataclass(frozen=True)
@@ -174,11 +168,30 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             by_id[id(carrot)] = i
         return i
 
-    # Iterative post-order over operands (constants included), so every node comes after its inputs.
-    starts = list(named.values())
-    starts = [v for v in starts if v is not root] + [root]
+    starts = [v for v in named.values() if v is not root] + [root]
+    for node in _post_order(starts, by_id):
+        operand_idx = []
+        for operand in node.operands:
+            if isinstance(operand, Carrot):
+                operand_idx.append(by_id[id(operand)])
+            else:
+                operand_idx.append(add_node(None, np.asarray(operand), None, NodeKind.CONSTANT, []))
+        if node.operands:
+            kind, op = NodeKind.OP, node.name or "op"
+        else:
+            kind, op = (NodeKind.VARIABLE if node.requires_grad else NodeKind.CONSTANT), None
+        add_node(node, node.data, op, kind, operand_idx)
+    edges, edge_at = _connect(nodes)
+    out = by_id[id(root)]
+    nodes[out].is_output = True
+    return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
+
+
+def _post_order(starts: list[Carrot], done: dict[int, int]) -> Iterator[Carrot]:
+    """Every Carrot reachable from ``starts`` through its operands, each after its inputs (iterative: no
+    recursion limit). ``done`` holds the ids already placed; the caller adds each node it is given."""
     for start in starts:
-        if id(start) in by_id:
+        if id(start) in done:
             continue
         stack: list[tuple[Carrot, int]] = [(start, 0)]
         pending: set[int] = {id(start)}
@@ -187,7 +200,7 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             ops = node.operands
             while k < len(ops):
                 operand = ops[k]
-                if isinstance(operand, Carrot) and id(operand) not in by_id and id(operand) not in pending:
+                if isinstance(operand, Carrot) and id(operand) not in done and id(operand) not in pending:
                     break
                 k += 1
             if k < len(ops):
@@ -197,19 +210,11 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
                 continue
             stack.pop()
             pending.discard(id(node))
-            operand_idx = []
-            for operand in ops:
-                if isinstance(operand, Carrot):
-                    operand_idx.append(by_id[id(operand)])
-                else:
-                    arr = np.asarray(operand)
-                    operand_idx.append(add_node(None, arr, None, NodeKind.CONSTANT, []))
-            if ops:
-                kind, op = NodeKind.OP, node.name or "op"
-            else:
-                kind, op = (NodeKind.VARIABLE if node.requires_grad else NodeKind.CONSTANT), None
-            add_node(node, node.data, op, kind, operand_idx)
+            yield node
 
+
+def _connect(nodes: list[GraphNode]) -> tuple[list[GraphEdge], dict[tuple[int, int, int], int]]:
+    """Edges operand → result for every argument slot, and each node's consumers (once each)."""
     edges: list[GraphEdge] = []
     edge_at: dict[tuple[int, int, int], int] = {}
     for n in nodes:
@@ -220,9 +225,7 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             consumers = nodes[src].consumers
             if not consumers or consumers[-1] != n.index:  # x*x: one consumer, two edges
                 consumers.append(n.index)
-    out = by_id[id(root)]
-    nodes[out].is_output = True
-    return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
+    return edges, edge_at
 
 
 _PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}

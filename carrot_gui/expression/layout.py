@@ -148,21 +148,8 @@ def layered_layout(graph: ExpressionGraph) -> Layout:
     h = [0.0] * count
     for n in nodes:
         w[n.index], h[n.index] = node_size(n)
-    x = [0.0] * count
-    left = 0.0
-    for column in layers:
-        width = max((w[i] for i in column), default=0.0)
-        for i in column:
-            x[i] = left + (width - w[i]) / 2
-        left += width + LAYER_GAP
-
-    # Heights: stack each column, then pull nodes towards their operands' centres (keeping order).
-    y = [0.0] * count
-    for column in layers:
-        cursor = 0.0
-        for i in column:
-            y[i] = cursor
-            cursor += h[i] + ROW_GAP
+    x, y = _stack(layers, w, h)
+    # pull nodes towards their operands' centres, then towards all neighbours (keeping the order)
     toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
     both = [preds[i] + succs[i] for i in range(count)]
     for li in range(depth):
@@ -173,6 +160,21 @@ def layered_layout(graph: ExpressionGraph) -> Layout:
     if count <= BAND_MAX_NODES and depth >= 4:
         _wrap_into_bands(lay)
     return lay
+
+
+def _stack(layers: list[list[int]], w: list[float], h: list[float]) -> tuple[list[float], list[float]]:
+    """Columns side by side (each node centred in its column), each column's boxes stacked top down."""
+    x, y = [0.0] * len(w), [0.0] * len(w)
+    left = 0.0
+    for column in layers:
+        width = max((w[i] for i in column), default=0.0)
+        cursor = 0.0
+        for i in column:
+            x[i] = left + (width - w[i]) / 2
+            y[i] = cursor
+            cursor += h[i] + ROW_GAP
+        left += width + LAYER_GAP
+    return x, y
 
 
 def _fit_zoom(width: float, height: float) -> float:

@@ -342,6 +342,16 @@ class Timeline:
         return [s.text for s in self.steps]
 
 
+def refollow(old: Timeline | None, new: Timeline | None, slot) -> None:
+    """Move ``slot`` from ``old``'s ``position_changed`` to ``new``'s (a view switching timelines)."""
+    if old is new:
+        return
+    if old is not None:
+        old.position_changed.disconnect(slot)
+    if new is not None:
+        new.position_changed.connect(slot)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Recording: run the engine, turn its events into steps
 # ---------------------------------------------------------------------------------------------------------

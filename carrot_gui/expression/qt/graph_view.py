@@ -6,6 +6,8 @@ position repaints just the nodes whose state changed (``Timeline.touched``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
 from ..layout import BAND_GAP
-from ..playback import Timeline
+from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
 from .items import ACCUMULATION_HEIGHT, DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fonts
@@ -26,6 +28,11 @@ OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem 
 OVERVIEW_MIN_NODES = 150
 MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
 MARGIN = 24.0
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """``path`` with ``suffix`` added when its file name has no extension ("graph" → "graph.png")."""
+    return path if Path(path).suffix else path + suffix
 
 
 class GraphView(QGraphicsView):
@@ -115,10 +122,7 @@ class GraphView(QGraphicsView):
     def set_timeline(self, timeline: Timeline) -> None:
         """Show another timeline of the same graph (e.g. the per-path order) from its position, and follow
         it from now on: every move of its position repaints what changed (animated when one step on)."""
-        if self.timeline is not None and self.timeline is not timeline:
-            self.timeline.position_changed.disconnect(self._on_position)
-        if self.timeline is not timeline:
-            timeline.position_changed.connect(self._on_position)
+        refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         self._shown_position = -1
         self.show_position(animate=False)
@@ -335,8 +339,10 @@ class GraphView(QGraphicsView):
 
     # -- export ------------------------------------------------------------------------------------------
 
-    def export_png(self, path: str, scale: float = 2.0) -> None:
-        """The whole graph as a PNG at ``scale`` pixels per scene unit; OSError if it cannot be written."""
+    def export_png(self, path: str, scale: float = 2.0) -> str:
+        """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
+        added to a name without one); OSError if it cannot be written."""
+        path = with_suffix(path, ".png")
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -349,9 +355,12 @@ class GraphView(QGraphicsView):
         painter.end()
         if not img.save(path, "PNG"):
             raise OSError(f"could not write the PNG file {path}")
+        return path
 
-    def export_svg(self, path: str) -> None:
-        """The whole graph as an SVG (vector: sharp at any size on slides)."""
+    def export_svg(self, path: str) -> str:
+        """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written
+        (``.svg`` added to a name without one)."""
+        path = with_suffix(path, ".svg")
         rect = self.scene().sceneRect()
         gen = QSvgGenerator()
         gen.setFileName(path)
@@ -364,3 +373,4 @@ class GraphView(QGraphicsView):
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()
+        return path

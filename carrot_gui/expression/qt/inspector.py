@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...theme import format_number
-from ..playback import Timeline
+from ..playback import Timeline, refollow
 from ..wording import shape_text
 
 TABLE_MAX = 64  # rows and columns shown; bigger tensors are cut (the tooltip says so)
@@ -73,12 +73,9 @@ class NodeInspector(QDockWidget):
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Follow ``timeline`` (a new build: the inspected node is forgotten unless the graph is the same)."""
-        if self.timeline is not None and self.timeline is not timeline:
-            self.timeline.position_changed.disconnect(self._on_position)
-            if timeline is None or timeline.graph is not self.timeline.graph:
-                self.node = None
-        if timeline is not None and self.timeline is not timeline:
-            timeline.position_changed.connect(self._on_position)
+        if self.timeline is not None and (timeline is None or timeline.graph is not self.timeline.graph):
+            self.node = None
+        refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         self.refresh()
 

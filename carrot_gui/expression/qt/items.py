@@ -127,16 +127,11 @@ class EdgeLabelItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.lines = lines
         f = fonts()
-        width = max((f.body_metrics.horizontalAdvance(text) for text, _ in lines), default=0) + 14
-        height = len(lines) * (f.body_metrics.height() + 2) + 8
+        width = max((f.edge_metrics.horizontalAdvance(text) for text, _ in lines), default=0) + 14
+        height = len(lines) * (f.edge_metrics.height() + 2) + 8
         self._rect = QRectF(-width / 2, 0, width, height)  # pos() is the middle of the top edge
         self.update()
         return width, height
-
-    def show_text(self, top_centre: QPointF, lines: list[tuple[str, str]]) -> None:
-        self.set_lines(lines)
-        self.setPos(top_centre)
-        self.setVisible(True)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -147,9 +142,9 @@ class EdgeLabelItem(QGraphicsItem):
         painter.setPen(QPen(QColor(t.active), 1.2))
         painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
         painter.drawRoundedRect(self._rect, 5, 5)
-        painter.setFont(f.body)
+        painter.setFont(f.edge)
         y = self._rect.top() + 4
-        step = f.body_metrics.height() + 2
+        step = f.edge_metrics.height() + 2
         for text, role in self.lines:
             painter.setPen(QColor(getattr(t, role)))
             painter.drawText(

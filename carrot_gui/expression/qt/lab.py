@@ -18,7 +18,7 @@ from pycarrot.expression import ExpressionError
 from ... import theme
 from ...errors import guarded
 from ...kit.widgets import tip
-from ..playback import Mode, Timeline
+from ..playback import Mode, Timeline, refollow
 from ..presets import DEMO, Preset
 from ..session import Loaded, check, load_named, load_source, paused_gc
 from ..wording import hint_text
@@ -278,10 +278,7 @@ class ExpressionLab(QWidget):
 
     def _show_timeline(self, tl: Timeline) -> None:
         """Every view follows ``tl`` from now on (a new build or another backward order)."""
-        if self.timeline is not None and self.timeline is not tl:
-            self.timeline.position_changed.disconnect(self._on_position)
-        if self.timeline is not tl:
-            tl.position_changed.connect(self._on_position)
+        refollow(self.timeline, tl, self._on_position)
         self.timeline = tl
         self.graphView.set_timeline(tl)
         self.controls.set_timeline(tl)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from ...kit.widgets import tip
-from ..playback import Mode, Timeline
+from ..playback import Mode, Timeline, refollow
 from .log_view import EventLog
 
 QUEUE_SHOWN = 40  # entries of the queue list (the rest is summarised)
@@ -51,10 +51,7 @@ class LogPanel(QWidget):
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Show ``timeline``'s steps and follow its position from now on."""
-        if self.timeline is not None and self.timeline is not timeline:
-            self.timeline.position_changed.disconnect(self._on_position)
-        if self.timeline is not timeline:
-            timeline.position_changed.connect(self._on_position)
+        refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         order = (
             "backward()'s order" if timeline.mode == Mode.TOPOLOGICAL else "the per-path recursion's order"

@@ -47,12 +47,15 @@ class Fonts:
         self.label.setPointSizeF(t.node_font_size)
         self.label.setBold(True)
         self.body = QFont(t.font_family)
-        self.body.setPointSizeF(t.node_font_size * 0.92)
+        self.body.setPointSizeF(t.node_font_size)  # values and gradients: as big as the label
+        self.edge = QFont(t.font_family)  # the active edge's label (drawn at screen size, any zoom)
+        self.edge.setPointSizeF(t.node_font_size * 0.92)
         self.small = QFont(t.font_family)
         self.small.setPointSizeF(t.node_font_size * 0.8)
         self.label_metrics = QFontMetricsF(self.label)
         self.body_metrics = QFontMetricsF(self.body)
         self.small_metrics = QFontMetricsF(self.small)
+        self.edge_metrics = QFontMetricsF(self.edge)
         self.generation = getattr(self, "generation", 0) + 1
 
 
@@ -294,11 +297,11 @@ class NodeItem(QGraphicsItem):
         f = fonts()
         cols = max(len(r) for r in grid)
         width = area.width() / cols
-        widest = max(f.small_metrics.horizontalAdvance(c) for r in grid for c, _ in r)
-        font = f.small
+        widest = max(f.body_metrics.horizontalAdvance(c) for r in grid for c, _ in r)
+        font = f.body
         if widest > width - 3:  # a long number (1.2e-07): a smaller font rather than a cut one
-            font = QFont(f.small)
-            font.setPointSizeF(max(4.0, f.small.pointSizeF() * (width - 3) / widest))
+            font = QFont(f.body)
+            font.setPointSizeF(max(4.0, f.body.pointSizeF() * (width - 3) / widest))
         painter.setFont(font)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         light, dark = QColor("#ffffff"), QColor(theme.current().text)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from ...kit.widgets import tip
-from ..playback import Timeline
+from ..playback import Timeline, refollow
 
 DEFAULT_SPEED = 3  # steps per second when playing
 
@@ -102,10 +102,7 @@ class PlaybackControls(QWidget):
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Play ``timeline`` (None: nothing to play); follows its position from now on."""
-        if self.timeline is not None and self.timeline is not timeline:
-            self.timeline.position_changed.disconnect(self._on_position)
-        if timeline is not None and self.timeline is not timeline:
-            timeline.position_changed.connect(self._on_position)
+        refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         self.show_position()
 
