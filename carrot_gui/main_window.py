@@ -50,7 +50,7 @@ SHORTCUTS = [
 def _training_lab_available() -> bool:
     """Whether the Training lab's module exists (checked without importing it: it pulls in pyqtgraph)."""
     try:
-        return importlib.util.find_spec("carrot_gui.training.lab") is not None
+        return importlib.util.find_spec("carrot_gui.training.qt.lab") is not None
     except ModuleNotFoundError:
         return False
 
@@ -185,13 +185,19 @@ class MainWindow(QMainWindow):
     def trainingLab(self) -> QWidget | None:
         """The Training lab (built on first use), or None when this build has none."""
         if self._training_lab is None and self._training_host is not None:
-            from .training.lab import TrainingLab
+            from .training.qt.lab import TrainingLab
 
             lab = TrainingLab()
             self._training_host.layout().addWidget(lab)
-            lab.sendToExpression.connect(self.expressionLab.show_graph)
+            lab.sendToExpression.connect(self._show_in_expression_lab)
             self._training_lab = lab
         return self._training_lab
+
+    def _show_in_expression_lab(self, nodes: dict, title: str) -> None:
+        """A lab asked to show a graph in the Expression lab (one training step's backward pass): show it
+        there and switch to that tab. The window switches tabs; labs never look for their tab widget."""
+        self.expressionLab.show_graph(nodes, title)
+        self.select_lab("expression")
 
     def select_lab(self, name: str) -> None:
         """Show the lab called ``name`` ("expression" or "training")."""

@@ -214,6 +214,10 @@ class CsvTable:
             2 * sum(_is_number(r[c].strip()) for r in rows) >= len(rows) for c in range(len(self.columns))
         )
 
+    def column_index(self, column: str | int, role: str = "column") -> int:
+        """The index of ``column`` (a name or a number); DataError naming its ``role`` when there is none."""
+        return self._index(column, role)
+
     def _index(self, column: str | int, role: str) -> int:
         if isinstance(column, (int, np.integer)) and not isinstance(column, bool):
             if 0 <= column < len(self.columns):
