@@ -30,8 +30,8 @@ import numpy as np
 
 from . import ops as _ops
 from .carrot import Carrot, paused_gc
-from .nn import functional as _functional  # noqa: F401 - declares the losses the language calls (mse)
 from .messages import MAX_QUOTED, elide_name
+from .nn import functional as _functional  # noqa: F401 - declares the losses the language calls (mse)
 
 MAX_SOURCE_LENGTH = 200_000
 MAX_DEPTH = 200  # nested parentheses, brackets and function calls

@@ -18,9 +18,10 @@ import pycarrot as pc
 from pycarrot import paused_gc  # noqa: F401 - where the lab's modules find it
 from pycarrot.expression import parse
 
-from .graph import ExpressionGraph, build_graph
+from .graph import ExpressionGraph, NodeKind, build_graph
 from .layout import Layout, layered_layout
 from .playback import MODES, PER_PATH, TOPOLOGICAL, Timeline, record_timeline
+from .wording import format_value
 
 MAX_NODES = 10_000  # built in ~0.5 s here; 48,000 nodes (a 150,000-character sum) took 3 s, frozen
 PER_PATH_MAX_CALLS = 20_000  # the per-path walk is replayed up to this many grad_fn calls
@@ -46,6 +47,21 @@ class Loaded:
         if mode not in self._timelines:
             self._timelines[mode] = record_timeline(self.graph, mode, PER_PATH_MAX_CALLS)
         return self._timelines[mode]
+
+    @property
+    def note(self) -> str:
+        """Where a NaN or infinity first appears (``log(-1)``, ``0/0``): the node whose inputs are all finite
+        but whose value is not; "" when every value is finite."""
+        nodes = self.graph.nodes
+        with np.errstate(all="ignore"):
+            for n in nodes:
+                if n.op is None or np.isfinite(n.value).all():
+                    continue
+                if all(np.isfinite(nodes[j].value).all() for j in n.operands):
+                    what = "nan" if np.isnan(n.value).any() else "inf"
+                    args = ", ".join(f"{nodes[j].label} = {format_value(nodes[j].value)}" for j in n.operands)
+                    return f"{what} first appears at {n.label} ({n.op} of {args})"
+        return ""
 
     def call_counts(self) -> dict[str, int]:
         """grad_fn calls of one backward in each order (the per-path count is exact, however large)."""
@@ -106,7 +122,7 @@ def check(loaded: Loaded) -> list[CheckRow]:
     root = graph.output_node.carrot
     if root is None or not root.requires_grad:
         raise ValueError("nothing to check: the output does not depend on any variable")
-    leaves = [n for n in graph.nodes if n.kind == "variable" and n.carrot is not None]
+    leaves = [n for n in graph.nodes if n.kind == NodeKind.VARIABLE and n.carrot is not None]
     cost = sum(n.value.size for n in leaves) * len(graph.nodes)
     if cost > CHECK_BUDGET:
         raise ValueError(
