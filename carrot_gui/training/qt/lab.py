@@ -111,7 +111,10 @@ class TrainingLab(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 4, 4, 4)
         rl.addLayout(self._build_run_row())
-        rl.addWidget(self.trainingStatusLabel)
+        status = QHBoxLayout()  # the status line, and the step's graph to look at beside it
+        status.addWidget(self.trainingStatusLabel, 1)
+        status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(status)
         rl.addWidget(self.plotsPanel, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -147,7 +150,6 @@ class TrainingLab(QWidget):
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
-        row.addWidget(self.sendButton)
         self.trainingStatusLabel = tip(
             QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
         )
