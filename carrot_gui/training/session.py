@@ -26,6 +26,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from .batches import EpochBatches
 from .data import Dataset
 from .history import GrowBuffer
 
@@ -101,12 +102,9 @@ class TrainingSession:
         self.data = data
         self.config = (config or TrainConfig()).validated()
         n, d = data.x.shape
-        self.batch_size = (
-            n
-            if self.config.batch_size in (0, None) or self.config.batch_size >= n
-            else self.config.batch_size
-        )
-        self.steps_per_epoch = -(-n // self.batch_size)
+        self._batches = EpochBatches(n, self.config.batch_size, self.config.seed)
+        self.batch_size = self._batches.batch_size
+        self.steps_per_epoch = self._batches.steps_per_epoch
         self.max_steps = self.config.budget * (self.steps_per_epoch if self.config.unit == "epochs" else 1)
         pc.manual_seed(self.config.seed)
         self.model = pc.Linear(d, 1)
@@ -126,8 +124,6 @@ class TrainingSession:
             )
         self._x_full = pc.Carrot(data.x, name="x")
         self._y_full = pc.Carrot(data.y, name="y")
-        self._rng = np.random.default_rng(self.config.seed)
-        self._order: np.ndarray | None = None
         self.losses = GrowBuffer()  # loss of step k
         self.params = GrowBuffer(width=d + 1)  # [w_1..w_d, b] that produced loss k
         self.steps_done = 0
@@ -169,12 +165,9 @@ class TrainingSession:
 
     # -- stepping -------------------------------------------------------------------------------------
     def _batch(self) -> tuple[pc.Carrot, pc.Carrot]:
-        if self.batch_size == self.data.n_samples:
+        if self._batches.full:
             return self._x_full, self._y_full
-        k = self.steps_done % self.steps_per_epoch
-        if k == 0 or self._order is None:
-            self._order = self._rng.permutation(self.data.n_samples)
-        idx = self._order[k * self.batch_size : (k + 1) * self.batch_size]
+        idx = self._batches.indices(self.steps_done)
         return pc.Carrot(self.data.x[idx], name="x"), pc.Carrot(self.data.y[idx], name="y")
 
     def _advance(self) -> StepResult | None:
