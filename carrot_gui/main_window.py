@@ -173,8 +173,10 @@ class MainWindow(QMainWindow):
         self._action(
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
         )
+        self._build_help_menu()
 
-        help_menu = bar.addMenu("&Help")
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
         self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
