@@ -154,3 +154,20 @@ def test_every_preset_shows_without_error(qtbot, lab, name):
     assert lab.session.spec == preset(name).spec
     click(qtbot, lab.runControls.step_button)
     assert lab.session.steps_done == 1 and lab.accuracyLabel.text()
+
+
+def test_a_diverging_run_stops_with_the_reason(qtbot, lab):
+    combo = lab.buildPanel.presetCombo
+    combo.setCurrentIndex(combo.findText("Regression: sin x"))
+    combo.activated.emit(combo.currentIndex())
+    assert lab.boundaryPlot.curve.getData()[0] is not None  # the model's curve over x
+    lab.buildPanel.initCombo.setCurrentIndex(lab.buildPanel.initCombo.findData("original"))
+    lab.buildPanel.learningRateSpin.setValue(10.0)
+    lab.buildPanel.optimizerCombo.setCurrentIndex(lab.buildPanel.optimizerCombo.findData("sgd"))
+    lab.toggle_training()
+    qtbot.waitUntil(lambda: lab.session.finished, timeout=20000)
+    qtbot.waitUntil(lambda: not lab.is_training(), timeout=5000)
+    assert lab.session.state == "diverged"
+    assert "too high" in lab.statusLabel.text() and lab.statusLabel.property("tone") == "error"
+    click(qtbot, lab.runControls.train_button)  # a diverged run does not start again
+    assert not lab.is_training() and "Press Reset" in lab.statusLabel.text()
