@@ -6,6 +6,8 @@ The lab page only wires panels and views to this object; tests drive it without 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from psygnal import Signal
 
 from .datasets import NetData
@@ -33,10 +35,14 @@ class NetworkLabModel:
         self.session_changed.emit(self.session)
         return self.session
 
-    def set_data(self, data: NetData) -> NetworkSpec:
-        """New data: the spec follows its inputs and classes (returned), and a fresh run starts."""
+    def set_data(self, data: NetData, features: tuple[str, ...] = ()) -> NetworkSpec:
+        """New data: the spec follows its inputs and classes (and takes ``features`` when given and they fit
+        1-/2-D data); returns the spec; a fresh run starts."""
+        spec = self.spec.for_task(data.inputs, data.classes)
+        if features and data.inputs <= 2:
+            spec = replace(spec, features=tuple(features))
+        self.spec = spec.validate()
         self.data = data
-        self.spec = self.spec.for_task(data.inputs, data.classes).validate()
         self.reset()
         return self.spec
 

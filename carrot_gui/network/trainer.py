@@ -171,7 +171,8 @@ class NetworkSession:
             self.state = FINISHED
         if self.steps_done % self.eval_every == 0 or self.state != RUNNING:
             self.evaluate()
-        self.step_done.emit(self.steps_done)
+        if len(self.step_done):  # 10 µs an emit even unheard: only when someone listens
+            self.step_done.emit(self.steps_done)
         if not ok:
             self.diverged.emit(self.diverged_step)
         if self.state != RUNNING:

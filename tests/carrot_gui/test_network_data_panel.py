@@ -113,6 +113,7 @@ def test_presets_set_their_data(panel):
     assert panel.data().title == "Circles" and panel.features() == ("x1", "x2", "x1^2", "x2^2")
     assert panel.apply_preset(preset("Digits"))
     assert panel.data().classes == 10 and panel.data().n_test == 359
+    assert not panel.samplesSpin.isVisible() and not panel.featuresBox.isVisible()
 
 
 def test_clicks_from_the_plot_add_and_remove_points(panel):

@@ -249,13 +249,17 @@ class DataPanel(QWidget):
     # -- making data ------------------------------------------------------------------------------------------
     @guarded("choosing the data")
     def _kind_changed(self, _index: int = 0) -> None:
+        self._show_rows()
+        self.make_data()
+
+    def _show_rows(self) -> None:
+        """Only the settings the chosen kind of data has: size and noise for generated sets, the class to
+        draw for drawn points, the CSV box for a file."""
         kind = self.kind()
-        generated = kind in GENERATED
-        for w in (self.samplesSpin, self.noiseSpin):  # only generated sets have a size and noise
-            self._source_form.setRowVisible(w, generated)
+        for w in (self.samplesSpin, self.noiseSpin):
+            self._source_form.setRowVisible(w, kind in GENERATED)
         self._show_draw_row(kind == DRAWN)
         self.csvBox.setVisible(kind == CSV)
-        self.make_data()
 
     @guarded("changing the data settings")
     def _settings_changed(self, *_args) -> None:
@@ -303,8 +307,7 @@ class DataPanel(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.set_features(preset.spec.features)
-        self._show_draw_row(False)
-        self.csvBox.setVisible(False)
+        self._show_rows()
         return self.make_data()
 
     @guarded("drawing a point")
