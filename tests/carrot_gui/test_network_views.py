@@ -93,6 +93,16 @@ def test_gradients_of_some_layers_only(neurons):
         neurons.set_gradients([np.zeros((2, 2)), None])
 
 
+def test_the_line_under_the_mouse_is_outlined(neurons, qtbot):
+    at = neurons.line_pos(1, 0, 0, 0.5)
+    qtbot.mouseMove(neurons.viewport(), at.toPoint())
+    qtbot.waitUntil(lambda: neurons._pointer.isVisible())
+    assert close(pixel(neurons.viewport(), at), theme.current().active, 20)
+    assert neurons.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(neurons.viewport(), QPoint(5, neurons.viewport().height() - 40))
+    qtbot.waitUntil(lambda: not neurons._pointer.isVisible())
+
+
 def test_hover_on_a_neuron_shows_its_bias(neurons, qtbot):
     centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     assert "bias  0.1" in show_tip(qtbot, neurons, centre)
