@@ -282,6 +282,7 @@ def test_regression_points_and_curve(boundary):
     boundary.set_points(np.array([[0.0], [1.0]]), np.array([0.0, 2.0]), 0)
     boundary.set_curve([0.0, 1.0], [0.0, 2.0])
     assert boundary.train.data["x"].tolist() == [0.0, 1.0] and boundary.train.data["y"].tolist() == [0.0, 2.0]
+    assert boundary.getAxis("left").labelText == "y"  # one feature: the plot is x against y
     boundary.set_surface(np.full((4, 4), 8.0), (0, 1, 0, 2))  # beyond the targets: saturated, scale kept
     assert tuple(boundary.image.levels) == (-2.0, 2.0)
     with pytest.raises(ValueError, match="surface is"):
