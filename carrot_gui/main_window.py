@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("PyCarrot — watch backpropagation")
+        self.setWindowIcon(QIcon(str(paths.icon_path())))
         self.resize(1360, 820)
         self._base_theme = theme.current()
         self._font_scale = 1.0
