@@ -30,6 +30,7 @@ import numpy as np
 
 from . import ops as _ops
 from .carrot import Carrot, paused_gc
+from .messages import MAX_QUOTED, elide_name
 from .nn import functional as _functional  # noqa: F401 - declares the losses the language calls (mse)
 
 MAX_SOURCE_LENGTH = 200_000
@@ -400,14 +401,19 @@ class _Parser:
             return self.nodes[name]
         if name in FUNCTIONS:
             raise self.error(f"'{name}' is a function: call it as {FUNCTIONS[name]}", tok)
-        close = difflib.get_close_matches(name, list(self.nodes) + list(FUNCTIONS), n=3)
+        # difflib's cost grows with the product of the lengths (a 100,000-character CJK near-miss took 14 s):
+        # suggest only between names of typo length; a long name gets the list of defined names instead
+        close, typo_length = [], 64
+        if len(name) <= typo_length:
+            known = [n for n in (*self.nodes, *FUNCTIONS) if len(n) <= typo_length]
+            close = difflib.get_close_matches(name, known, n=3)
         if close:
-            hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+            hint = "did you mean " + " or ".join(elide_name(c) for c in close) + "?"
         else:
-            names = list(self.nodes)
-            more = f" and {len(names) - 8:,} more" if len(names) > 8 else ""
-            hint = f"defined so far: {', '.join(names[:8]) or 'none yet'}{more}"
-        raise self.error(f"unknown name '{name}' ({hint})", tok)
+            names = [n if len(n) <= MAX_QUOTED else elide_name(n) for n in list(self.nodes)[:8]]
+            more = f" and {len(self.nodes) - 8:,} more" if len(self.nodes) > 8 else ""
+            hint = f"defined so far: {', '.join(names) or 'none yet'}{more}"
+        raise self.error(f"unknown name {elide_name(name)} ({hint})", tok)
 
     def call(self, tok: _Token, depth: int) -> Carrot:
         name = tok.text

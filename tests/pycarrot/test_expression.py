@@ -518,3 +518,37 @@ def test_the_cycle_collector_is_back_on_after_parse_even_after_an_error():
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_a_huge_unknown_name_is_elided_in_the_message():
+    with pytest.raises(ExpressionError) as err:
+        pc.parse("y = " + "a" * 199_990)
+    msg = err.value.message
+    assert msg.startswith("unknown name '" + "a" * 23 + "…' (199,990 characters)"), msg[:200]
+    assert len(msg) < 200
+
+
+def test_the_did_you_mean_search_is_bounded_for_a_long_near_miss(bounded):
+    # difflib took 14 s comparing a ~100,000-character CJK name with its near-miss
+    result = bounded(
+        """
+        import random
+        import pycarrot as pc
+        rnd = random.Random(0)
+        name = "".join(chr(rnd.randrange(0x4E00, 0x9FFF)) for _ in range(99_990))
+        near = name[:50_000] + ("丁" if name[50_000] != "丁" else "七") + name[50_001:]
+        out = []
+        def parse():
+            try:
+                pc.parse(name + " = 1\\ny = " + near + " + 1")
+            except pc.ExpressionError as exc:
+                out.append(exc.message)
+        result = [measure(parse), out[0]]
+        """,
+        cpu_seconds=30,
+    )
+    seconds, msg = result
+    assert seconds < 1.0, result
+    assert msg.startswith("unknown name '") and "(99,990 characters)" in msg and len(msg) < 300
+    with pytest.raises(ExpressionError, match="did you mean 'weight'"):  # short typos still get suggestions
+        pc.parse("weight = 1\nz = weigth * 2")
