@@ -250,13 +250,14 @@ def test_float32_in_gives_float32_values_and_grads(name):
 
 
 def _assert_no_grad_shares_memory(root: Carrot) -> None:
-    nodes = [n for n in pc.topological_order(root) if n._grad is not None]
+    # through .grad, as users read it (backward() may leave a pass-through gradient shared inside until then)
+    nodes = [n for n in pc.topological_order(root) if n.grad is not None]
     assert nodes
     for a, b in itertools.combinations(nodes, 2):
-        assert not np.shares_memory(a._grad, b._grad), f".grad of {a.name} and {b.name} share memory"
+        assert not np.shares_memory(a.grad.data, b.grad.data), f".grad of {a.name} and {b.name} share memory"
     for a in nodes:
         for b in pc.topological_order(root):
-            assert not np.shares_memory(a._grad, b.data), (
+            assert not np.shares_memory(a.grad.data, b.data), (
                 f".grad of {a.name} shares memory with {b.name}.data"
             )
 
@@ -283,7 +284,9 @@ def test_no_two_grad_arrays_share_memory(name):
     seed = np.ones(out.shape)
     out.backward(seed)
     _assert_no_grad_shares_memory(out)
-    assert not any(np.shares_memory(n._grad, seed) for n in pc.topological_order(out) if n._grad is not None)
+    assert not any(
+        np.shares_memory(n.grad.data, seed) for n in pc.topological_order(out) if n.grad is not None
+    )
     out.backward(seed)  # accumulation must not start sharing either
     _assert_no_grad_shares_memory(out)
     with pc.record_backward():
