@@ -232,14 +232,14 @@ class MainWindow(QMainWindow):
     def export_png_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export graph as PNG", "graph.png", "PNG image (*.png)")
         if path:
-            self.expressionLab.graphView.export_png(path)
+            path = self.expressionLab.graphView.export_png(path)  # ".png" added to a name without one
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
     @guarded("exporting the graph as SVG")
     def export_svg_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export graph as SVG", "graph.svg", "SVG drawing (*.svg)")
         if path:
-            self.expressionLab.graphView.export_svg(path)
+            path = self.expressionLab.graphView.export_svg(path)
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
     # -- look --------------------------------------------------------------------------------------------

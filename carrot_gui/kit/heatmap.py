@@ -72,12 +72,14 @@ class HeatMapView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None, kind: str = "value") -> None:
         super().__init__(parent)
+        self.setToolTip("Point at a cell to read its row, column and value under the map.")
         self.kind = kind
         self.array: np.ndarray | None = None  # what is shown, as rows × columns
         self.signed = True
         self._heading = ""
         self._numbers = False
         self._integer = False
+        self._axes = ("", "")
         self._labels: tuple[list[str] | None, list[str] | None] = (None, None)
         self.plot = self.addPlot(row=0, col=0)
         self.plot.setMenuEnabled(False)
@@ -134,14 +136,25 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.readout.setText(self._summary())
 
     def set_axes(self, bottom: str = "", left: str = "") -> None:
+        self._axes = (bottom, left)
         t = theme.current()
-        self.plot.setLabel("bottom", bottom, color=t.muted)
-        self.plot.setLabel("left", left, color=t.muted)
+        size = {"font-size": f"{t.font_size:.0f}pt"}
+        self.plot.setLabel("bottom", bottom, color=t.muted, **size)
+        self.plot.setLabel("left", left, color=t.muted, **size)
 
     def set_labels(self, rows: list[str] | None = None, cols: list[str] | None = None) -> None:
         """Tick labels for the rows and columns (their indices when None)."""
         self._labels = (rows, cols)
         self._set_ticks()
+
+    def cell_name(self, row: int, col: int) -> str:
+        """How the readout names a cell: "row 1, col 2", or by the axes' titles and tick labels when set
+        (a confusion matrix reads "true 4, predicted 7")."""
+        bottom, left = self._axes
+        rows, cols = self._labels
+        r = rows[row] if rows is not None and row < len(rows) else str(row)
+        c = cols[col] if cols is not None and col < len(cols) else str(col)
+        return f"{left or 'row'} {r}, {bottom or 'col'} {c}"
 
     def value_at(self, row: int, col: int) -> float:
         return float(self.array[row, col])
@@ -162,6 +175,8 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.bar.axis.setStyle(tickFont=theme.qfont(max(7.0, t.font_size - 2)))
         self.readout.setAttr("color", t.text)
         self.readout.setAttr("size", f"{t.font_size:.0f}pt")
+        if any(self._axes):
+            self.set_axes(*self._axes)
         if self.array is not None:
             self._paint()
 
@@ -205,8 +220,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         finite = m[np.isfinite(m)]
         if finite.size == 0:
             return "no finite numbers"
-        lo, hi = self._cell_text(finite.min(), 4), self._cell_text(finite.max(), 4)
-        return f"min {lo} · max {hi} — point at a cell to read it"
+        return f"min {self._cell_text(finite.min(), 3)} · max {self._cell_text(finite.max(), 3)}"
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
@@ -221,6 +235,6 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         r, c = math.floor(p.y()), math.floor(p.x())
         inside = self.plot.vb.sceneBoundingRect().contains(scene_pos)
         if inside and 0 <= r < m.shape[0] and 0 <= c < m.shape[1]:
-            self.readout.setText(f"row {r}, col {c}: {self._cell_text(m[r, c], 4)}")
+            self.readout.setText(f"{self.cell_name(r, c)}: {self._cell_text(m[r, c], 4)}")
         else:
             self.readout.setText(self._summary())

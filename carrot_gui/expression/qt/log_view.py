@@ -1,4 +1,4 @@
-"""The event log: every playback step in words, as a list view over the timeline (no per-line widgets).
+"""The event log: the playback steps taken, in words, as a list view over the timeline (no per-line widgets).
 
 A model rather than list items: a 1,000-node graph has ~5,000 steps, and building or restyling that
 many ``QListWidgetItem``s would cost tens of milliseconds per Build and per step.
@@ -21,35 +21,65 @@ from ..playback import Timeline
 
 
 class StepLogModel(QAbstractListModel):
-    """Row k is step k+1's words; steps that happened in the text colour, the ones to come greyed."""
+    """Row k is step k+1's words. Only the steps taken are rows (no spoilers: at step 0 the answers are
+    not on screen); with ``whole_script`` every step is, the ones to come greyed (a teacher preparing)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.timeline: Timeline | None = None
         self.position = 0
+        self.whole_script = False
+        self._rows = 0
+
+    def _wanted_rows(self) -> int:
+        if self.timeline is None:
+            return 0
+        return len(self.timeline.steps) if self.whole_script else self.position
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.beginResetModel()
         self.timeline = timeline
         self.position = timeline.position if timeline is not None else 0
+        self._rows = self._wanted_rows()
         self.endResetModel()
 
+    def set_whole_script(self, on: bool) -> None:
+        self.whole_script = on
+        self._resize()
+
     def set_position(self, position: int) -> None:
-        """Rows are coloured by ``position`` when painted; no ``dataChanged`` (it would re-lay out every row:
-        ~4 ms per step on 5,000 steps), the view just repaints what is visible."""
+        """Rows come and go with the position; the ones already there are coloured by ``position`` when
+        painted (no ``dataChanged``: it would re-lay out every row, ~4 ms per step on 5,000 steps)."""
         self.position = position
+        self._resize()
+
+    def _resize(self) -> None:
+        want = self._wanted_rows()
+        if want > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, want - 1)
+            self._rows = want
+            self.endInsertRows()
+        elif want < self._rows:
+            self.beginRemoveRows(QModelIndex(), want, self._rows - 1)
+            self._rows = want
+            self.endRemoveRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.timeline is None:
+        if parent.isValid():
             return 0
-        return len(self.timeline.steps)
+        return self._rows
+
+    def text(self, row: int) -> str:
+        """Step ``row + 1`` in words, shown or not."""
+        assert self.timeline is not None
+        return f"{row + 1}. {self.timeline.steps[row].text}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.timeline is None:
             return None
         row = index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{row + 1}. {self.timeline.steps[row].text}"
+            return self.text(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             t = theme.current()
             return QColor(t.text if row < self.position else t.muted)
@@ -123,16 +153,27 @@ class EventLog(QListView):
         self.log_model.set_timeline(timeline)
 
     def count(self) -> int:
+        """Lines of the whole script (the ones not taken yet included)."""
+        tl = self.log_model.timeline
+        return len(tl.steps) if tl is not None else 0
+
+    def shown_count(self) -> int:
+        """Lines on screen: the steps taken (every step with the whole script shown)."""
         return self.log_model.rowCount()
 
     def line(self, row: int) -> str:
-        return self.log_model.data(self.log_model.index(row))
+        return self.log_model.text(row)
+
+    def set_whole_script(self, on: bool) -> None:
+        """Show the steps to come too (greyed), or only the steps taken."""
+        self.log_model.set_whole_script(on)
+        self.show_position(self.log_model.position)
 
     def lines(self) -> list[str]:
         return [self.line(k) for k in range(self.count())]
 
     def show_position(self, position: int) -> None:
-        """Grey the steps to come, select and reveal the latest step."""
+        """Show the steps taken (grey the ones to come), select and reveal the latest step."""
         self.log_model.set_position(position)
         self.viewport().update()
         if position > 0:

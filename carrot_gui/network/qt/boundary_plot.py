@@ -9,45 +9,44 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 
 from ... import theme
 from ...errors import guarded
 from ...kit.heatmap import colour_map, levels_for
+from ...kit.plots import LabPlot, theme_plot
 from .. import look
-
-try:  # the shared plot helpers (carrot_gui/kit/plots.py) once they land; the Training lab's until then
-    from ...kit.plots import theme_plot
-except ImportError:  # pragma: no cover - depends on the merge order
-    from ...training.plots import theme_plot
 
 REMOVE_RADIUS = 14  # px: a right click this close to a point removes it
 POINT_SIZE = 9
 TEST_SIZE = 10
 
 
-class BoundaryPlot(pg.PlotWidget):
+class BoundaryPlot(LabPlot):
     """Surface, points and draw-your-own clicks. Feed with ``set_points`` (when the data changes) and
     ``set_surface`` (every frame while training)."""
 
     point_added = Signal(float, float, int)  # x, y in data coordinates, class (0 for regression)
     point_removed = Signal(int)  # index: train points first, then test points (len(X) + k)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, background=theme.current().panel)
-        self.setObjectName("boundaryPlot")
-        self.setToolTip(
-            "The model's answer over the plane under the data (filled: train, hollow: test).\n"
-            "Left click adds a point of the chosen class, right click removes the nearest point."
+    def __init__(self, title: str = "", bottom: str = "x₁", left: str = "x₂") -> None:
+        super().__init__(
+            title,
+            bottom,
+            left,
+            name="boundaryPlot",
+            tooltip="The model's answer over the plane under the data (filled: train, hollow: test).\n"
+            "Left click adds a point of the chosen class, right click removes the nearest point.",
+            min_size=(220, 200),
         )
-        self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
-        self.setMinimumSize(220, 200)
         self.draw_class = 0
         self.n_classes = 2
         self.extent: tuple[float, float, float, float] | None = None
         self._points = np.zeros((0, 2))  # train then test, as drawn (for right-click removal)
         self._last_points: tuple | None = None
+        self._target_levels: tuple[float, float] | None = None  # regression: colours span ± max |y|
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
@@ -67,13 +66,17 @@ class BoundaryPlot(pg.PlotWidget):
         self.draw_class = int(cls)
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
-        """``values`` (H, W) of a regression surface, or (H, W, k) class probabilities ((H, W, 1): of class 1),
-        over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it."""
+        """``values`` (H, W, k) class probabilities, or (H, W): P(class 1) when the points have classes
+        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
+        regression surface is coloured on the targets' scale (± max |y| of the points), so its colours
+        mean the same as the points' and do not flicker while training."""
         if values is None:
             self.image.clear()
             return
         v = np.asarray(values)
         t = theme.current()
+        if v.ndim == 2 and self.n_classes >= 2:  # a two-class model's P(class 1)
+            v = v[..., None]
         if v.ndim == 3:
             k = max(v.shape[2], 2)
             self.image.setImage(
@@ -81,20 +84,25 @@ class BoundaryPlot(pg.PlotWidget):
             )
         elif v.ndim == 2:
             lut = colour_map(t, "value", signed=True).getLookupTable(nPts=256, alpha=False)
-            self.image.setImage(v, autoLevels=False, levels=levels_for(v, signed=True), lut=lut)
+            levels = self._target_levels or levels_for(v, signed=True)  # the targets' scale: steady colours
+            self.image.setImage(v, autoLevels=False, levels=levels, lut=lut)
         else:
             raise ValueError(f"a surface is (H, W) or (H, W, k), got shape {v.shape}")
         x0, x1, y0, y1 = (float(e) for e in extent)
         if (x0, x1, y0, y1) != self.extent:  # a new extent re-ranges the view; the same one touches nothing
             self.extent = (x0, x1, y0, y1)
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)  # points on the edge stay whole
 
     def set_points(self, X, y, n_classes: int, test_X=None, test_y=None) -> None:
         """Train points (filled) and test points (hollow). ``n_classes`` ≥ 2: ``y`` holds class indices;
         0 or 1: regression (2 features: points coloured by y; 1 feature: points at (x, y))."""
         self._last_points = (X, y, n_classes, test_X, test_y)
         self.n_classes = int(n_classes)
+        targets = [np.ravel(a) for a in (y, test_y) if a is not None and len(a)]
+        self._target_levels = None
+        if self.n_classes < 2 and targets:
+            self._target_levels = levels_for(np.concatenate(targets).astype(float), signed=True)
         sets = [(X, y, self.train, False), (test_X, test_y, self.test, True)]
         drawn = []
         for data, target, item, hollow in sets:
@@ -117,6 +125,8 @@ class BoundaryPlot(pg.PlotWidget):
     def apply_theme(self) -> None:
         t = theme.current()
         theme_plot(self)
+        tick_font = theme.qfont(max(7.0, t.font_size - 1))  # as theme_plot sets it
+        self.getAxis("left").setWidth(QFontMetrics(tick_font).horizontalAdvance("-0.00") + 12)
         self.curve.setPen(pg.mkPen(t.value, width=t.edge_width * 1.5))
         if self._last_points is not None:
             self.set_points(*self._last_points)
@@ -154,7 +164,7 @@ class BoundaryPlot(pg.PlotWidget):
         if n_features < 2:
             return [t.value] * len(y)
         cmap = colour_map(t, "value", signed=True)
-        lo, hi = levels_for(y, signed=True)
+        lo, hi = self._target_levels or levels_for(y, signed=True)
         return [cmap.map((v - lo) / (hi - lo), mode="qcolor").name() for v in y.tolist()]
 
     # -- clicks -------------------------------------------------------------------------------------------

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
-from ...kit.widgets import add_rows, tip
-from ...training.qt.model_panel import LogSpinBox
+from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..presets import FIXES, ORIGINAL, PRESETS, STALL_EXPLANATION, Preset
 from ..spec import (
     ACTIVATIONS,
