@@ -133,6 +133,12 @@ def _wide_csv(n: int) -> Path:
     )
 
 
+CJK = """import random
+import pycarrot as pc
+rnd = random.Random(0)
+name = "".join(chr(rnd.randrange(0x4E00, 0x9FFF)) for _ in range(99_990))
+near = name[:50_000] + ("丁" if name[50_000] != "丁" else "七") + name[50_001:]
+out = pc.parse(name + " = 1\\ny = " + near + " + 1")"""
 LOAD = "import pycarrot as pc; out = pc.load({p!r})"
 CSV = "from carrot_gui.training.data import read_csv, load_csv_dataset; out = {call}"
 SAVE = "import numpy as np, pycarrot as pc; d = {d!r}; {body}"
@@ -143,12 +149,9 @@ def cases() -> dict[str, tuple[str, str]]:
     CACHE.mkdir(exist_ok=True)
     d = str(CACHE / "save")
     os.makedirs(d, exist_ok=True)
-    rnd = __import__("random").Random(0)
-    cjk = "".join(chr(rnd.randrange(0x4E00, 0x9FFF)) for _ in range(99_990))
     sniff20 = str(_text("sniff20k.csv", lambda: ';"a' * 6_800 + "\n1;2\n3;4\n"))
     sniff60 = str(_text("sniff60k.csv", lambda: ';"a' * 20_000 + "\n1;2\n3;4\n"))
     rows5m = str(_text("rows5m.csv", lambda: "a,b\n" + "1,2\n" * 5_000_001))
-    near = cjk[:50_000] + ("丁" if cjk[50_000] != "丁" else "七") + cjk[50_001:]
     return {
         "load 10,000 members": ("", LOAD.format(p=str(_many_members(10_000)))),
         "load 100,000 members": ("", LOAD.format(p=str(_many_members(100_000)))),
@@ -226,10 +229,7 @@ def cases() -> dict[str, tuple[str, str]]:
             "",
             "import pycarrot as pc; out = pc.parse('y = ' + 'a' * 199_990)",
         ),
-        "parse a 99,990-character CJK near-miss": (
-            "",
-            f"import pycarrot as pc; out = pc.parse({cjk!r} + ' = 1' + chr(10) + 'y = ' + {near!r} + ' + 1')",
-        ),
+        "parse a 99,990-character CJK near-miss": ("", CJK),
         "Expression lab: build a 199,990-character unknown name": (
             "",
             (

@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("PyCarrot — watch backpropagation")
+        self.setWindowIcon(QIcon(str(paths.icon_path())))
         self.resize(1360, 820)
         self._base_theme = theme.current()
         self._font_scale = 1.0
@@ -173,8 +174,10 @@ class MainWindow(QMainWindow):
         self._action(
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
         )
+        self._build_help_menu()
 
-        help_menu = bar.addMenu("&Help")
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
         self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")

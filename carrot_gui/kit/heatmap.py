@@ -189,26 +189,39 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.plot.getAxis("bottom").setTicks([index_ticks(self.array.shape[1], cols)])
 
     def _draw_numbers(self, show: bool) -> None:
+        """Numbers in the cells, white on dark cells; items are pooled and only what changed is set
+        (pyqtgraph's TextItem re-lays itself out on every setText/setFont/setColor)."""
         m = self.array
-        cells = [(r, c) for r in range(m.shape[0]) for c in range(m.shape[1])] if show else []
-        while len(self._texts) < len(cells):
+        n = m.size if show else 0
+        for item in self._texts[n:]:
+            item.setVisible(False)
+        if n == 0:  # a big array: no colours to work out, no texts to set
+            return
+        while len(self._texts) < n:
             item = pg.TextItem("", anchor=(0.5, 0.5))
+            item.shown = ("", "", "")  # (text, colour, font) set now
             self.plot.addItem(item)
             self._texts.append(item)
-        lo, hi = self.bar.levels()
-        lut = colour_map(theme.current(), self.kind, self.signed)
         t = theme.current()
-        font = theme.qfont(t.node_font_size)
-        for item, (r, c) in zip(self._texts, cells):
-            v = float(m[r, c])
-            item.setText(self._cell_text(v, 2))
-            item.setFont(font)
-            shade = lut.map((v - lo) / (hi - lo) if hi > lo and np.isfinite(v) else 0.5, mode="qcolor")
-            item.setColor("#ffffff" if shade.lightnessF() < 0.55 else t.text)
-            item.setPos(QPointF(c + 0.5, r + 0.5))
+        lo, hi = self.bar.levels()
+        with np.errstate(all="ignore"):
+            frac = np.where(np.isfinite(m), (m - lo) / (hi - lo) if hi > lo else 0.5, 0.5).reshape(-1)
+        rgb = colour_map(t, self.kind, self.signed).map(np.clip(frac, 0, 1), mode="byte")[:, :3] / 255.0
+        dark = (rgb.max(axis=1) + rgb.min(axis=1)) / 2 < 0.55  # HSL lightness
+        font, font_key = theme.qfont(t.node_font_size), (t.font_family, t.node_font_size)
+        cols = m.shape[1]
+        for k, (item, v) in enumerate(zip(self._texts, m.reshape(-1).tolist())):
+            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else t.text, font_key)
+            if want != item.shown:
+                if want[0] != item.shown[0]:
+                    item.setText(want[0])
+                if want[2] != item.shown[2]:
+                    item.setFont(font)
+                if want[1] != item.shown[1]:
+                    item.setColor(want[1])
+                item.shown = want
+            item.setPos(QPointF(k % cols + 0.5, k // cols + 0.5))
             item.setVisible(True)
-        for item in self._texts[len(cells) :]:
-            item.setVisible(False)
 
     def _cell_text(self, v: float, digits: int) -> str:
         return str(int(v)) if self._integer else theme.format_number(v, digits)

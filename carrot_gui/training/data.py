@@ -22,6 +22,8 @@ import numpy as np
 
 from pycarrot.messages import elide_name
 
+from .. import paths
+
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
 MAX_FEATURES = 64
@@ -114,6 +116,7 @@ def make_synthetic(
             "these true slopes, intercept and noise make targets too large for a float (they overflow to "
             f"infinity; the largest is about {np.finfo(np.float64).max:.1e}): use smaller numbers"
         )
+    _check_squares(y, "these true slopes, intercept and noise make targets")
     names = ("x",) if n_features == 1 else tuple(f"x{i + 1}" for i in range(n_features))
     return Dataset(
         x=x,
@@ -123,6 +126,18 @@ def make_synthetic(
         source=f"synthetic (seed {seed}, σ = {noise:g})",
         true_weight=w.copy(),
         true_bias=float(bias),
+    )
+
+
+def _check_squares(values: np.ndarray, what: str) -> None:
+    """Refuse values whose squares overflow: the loss (a mean of squares) and the surface would be infinite
+    from the first step, and every plot would fail (slope 1e200 made finite targets of 3e200)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(np.mean(np.square(values, dtype=np.float64))):
+            return
+    biggest = float(np.max(np.abs(values)))
+    raise DataError(
+        f"{what} as large as {biggest:.3g}: their squares, which the loss adds up, overflow; use smaller numbers"
     )
 
 
@@ -208,6 +223,7 @@ class CsvTable:
                 if not math.isfinite(v):
                     raise self._cell_error(r, c, f"{elide_name(cell)} is not a finite number")
                 values[r, k] = v
+        _check_squares(values, "the chosen columns hold values")
         data = Dataset(
             x=values[:, 1:].copy(),
             y=values[:, :1].copy(),
@@ -466,13 +482,12 @@ KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
 
 
 def example_dirs() -> list[Path]:
-    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the package's own
-    ``carrot_gui/resources/datasets`` (shipped as package data, so installs have them too)."""
-    here = Path(__file__).resolve().parent  # carrot_gui/training
+    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the shipped datasets
+    (``resources/datasets``; :mod:`carrot_gui.paths` finds them in a checkout and in an install)."""
     dirs = []
     if os.environ.get(EXAMPLES_ENV):
         dirs.append(Path(os.environ[EXAMPLES_ENV]))
-    dirs.append(here.parent / "resources" / "datasets")
+    dirs.append(paths.datasets_dir())
     return dirs
 
 

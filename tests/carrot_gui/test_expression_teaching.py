@@ -1,6 +1,7 @@
 """Teaching polish in the Expression lab (issue 10): tensors you can read, no spoilers, arrows that agree
 with the words, undoable presets, a graph big enough to read at fit (pytest-qt)."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
@@ -81,10 +82,14 @@ def test_clicking_a_node_opens_the_inspector_which_follows_the_playback(qtbot, l
         "3.0",
         "4.0",
     ]
+    assert inspector.valueMap.isVisible() and not inspector.gradMap.isVisible()  # no gradient to map yet
     lab.to_end()
     assert [table.item(r, c).text() for r in range(2) for c in range(2)] == ["0.42", "-0.42", "0.42", "-0.42"]
+    heat = inspector.gradMap  # the kit's heat map with its colour bar, in the gradient's colours
+    assert heat.isVisible() and heat.kind == "gradient" and heat.bar.isVisible()
+    np.testing.assert_allclose(heat.array, lab.timeline.gradient("W"))
     lab.reset()
-    assert table.item(0, 0).text() == "none yet"
+    assert table.item(0, 0).text() == "none yet" and not heat.isVisible()
 
 
 def test_the_check_panel_scrolls_instead_of_cutting_rows(qtbot, lab):

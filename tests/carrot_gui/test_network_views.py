@@ -93,6 +93,16 @@ def test_gradients_of_some_layers_only(neurons):
         neurons.set_gradients([np.zeros((2, 2)), None])
 
 
+def test_the_line_under_the_mouse_is_outlined(neurons, qtbot):
+    at = neurons.line_pos(1, 0, 0, 0.5)
+    qtbot.mouseMove(neurons.viewport(), at.toPoint())
+    qtbot.waitUntil(lambda: neurons._pointer.isVisible())
+    assert close(pixel(neurons.viewport(), at), theme.current().active, 20)
+    assert neurons.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(neurons.viewport(), QPoint(5, neurons.viewport().height() - 40))
+    qtbot.waitUntil(lambda: not neurons._pointer.isVisible())
+
+
 def test_hover_on_a_neuron_shows_its_bias(neurons, qtbot):
     centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     assert "bias  0.1" in show_tip(qtbot, neurons, centre)
@@ -272,6 +282,7 @@ def test_regression_points_and_curve(boundary):
     boundary.set_points(np.array([[0.0], [1.0]]), np.array([0.0, 2.0]), 0)
     boundary.set_curve([0.0, 1.0], [0.0, 2.0])
     assert boundary.train.data["x"].tolist() == [0.0, 1.0] and boundary.train.data["y"].tolist() == [0.0, 2.0]
+    assert boundary.getAxis("left").labelText == "y"  # one feature: the plot is x against y
     boundary.set_surface(np.full((4, 4), 8.0), (0, 1, 0, 2))  # beyond the targets: saturated, scale kept
     assert tuple(boundary.image.levels) == (-2.0, 2.0)
     with pytest.raises(ValueError, match="surface is"):

@@ -233,7 +233,7 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     assert find_examples([empty]) == []
     # without the variable: the package's own folder, which holds the shipped examples
     dirs = example_dirs()
-    assert [d.parts[-3:] for d in dirs] == [("carrot_gui", "resources", "datasets")]
+    assert [d.parts[-2:] for d in dirs] == [("resources", "datasets")]
     assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {
         p.name for p in dirs[0].glob("*.csv")
     }
@@ -435,4 +435,15 @@ def test_synthetic_data_with_infinite_targets_is_refused_where_it_is_made():
         make_synthetic(weights=1e308)
     with pytest.raises(DataError, match="overflow to infinity"):
         make_synthetic(weights=[1.0, 1e308], bias=1e308)
-    assert np.isfinite(make_synthetic(weights=1e300).y).all()  # large but finite is data
+    with pytest.raises(
+        DataError, match="as large as 2.98e\\+200: their squares, which the loss adds up, overflow"
+    ):
+        make_synthetic(weights=1e200)  # finite targets whose squares (the loss) are not
+    assert np.isfinite(make_synthetic(weights=1e100).y).all()  # large but usable is data
+
+
+def test_csv_values_whose_squares_overflow_are_refused(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("x,y\n1,2\n2,3e200\n3,4\n")
+    with pytest.raises(DataError, match="the chosen columns hold values as large as 3e\\+200"):
+        load_csv_dataset(path)

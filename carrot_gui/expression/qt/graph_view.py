@@ -334,6 +334,8 @@ class GraphView(QGraphicsView):
 
     def refresh_theme(self) -> None:
         fonts().refresh()
+        for item in self.nodes:
+            item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()
 

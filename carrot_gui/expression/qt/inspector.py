@@ -1,7 +1,9 @@
-"""The node inspector: a dock with one node's full value and gradient as tables, following the playback.
+"""The node inspector: a dock with one node's full value and gradient, each as a heat map with a colour bar
+(the kit's ``HeatMapView``) and as a table of numbers, following the playback.
 
 Opened by clicking a node. It reads the node's state from the timeline at every ``position_changed``, so
-the gradient table fills in as backward() reaches the node and empties again when stepping back.
+the gradient fills in as backward() reaches the node and empties again when stepping back. The heat maps
+(pyqtgraph) are made on the first click, so the app's first frame does not wait for pyqtgraph.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class NodeInspector(QDockWidget):
         self.titleLabel.setObjectName("inspectorTitle")
         self.titleLabel.setWordWrap(True)
         v.addWidget(self.titleLabel)
+        self._layout = v
         self.valueTitle = QLabel()
         v.addWidget(self.valueTitle)
         self.valueTable = self._table("inspectorValueTable")
@@ -60,7 +63,21 @@ class NodeInspector(QDockWidget):
         v.addWidget(self.gradTitle)
         self.gradTable = self._table("inspectorGradTable")
         v.addWidget(self.gradTable, 1)
+        self.valueMap = self.gradMap = None  # HeatMapViews, made on the first node shown
         self.setWidget(body)
+
+    def _make_maps(self) -> None:
+        from ...kit.heatmap import HeatMapView  # pyqtgraph: only once the inspector is used
+
+        for name, kind, above in (
+            ("valueMap", "value", self.valueTable),
+            ("gradMap", "gradient", self.gradTable),
+        ):
+            view = HeatMapView(kind=kind)
+            view.setObjectName(f"inspector{name[0].upper()}{name[1:]}")
+            view.setMinimumHeight(150)
+            self._layout.insertWidget(self._layout.indexOf(above), view, 2)
+            setattr(self, name, view)
 
     @staticmethod
     def _table(name: str) -> QTableWidget:
@@ -81,6 +98,8 @@ class NodeInspector(QDockWidget):
 
     def show_node(self, index: int) -> None:
         self.node = index
+        if self.valueMap is None:
+            self._make_maps()
         self.refresh()
         self.show()
         self.raise_()
@@ -102,9 +121,18 @@ class NodeInspector(QDockWidget):
         self.titleLabel.setText(f"<b>{node.label}</b> — {node.op or node.kind}, {shape_text(node.shape)}")
         self.valueTitle.setText(f"<span style='color:{t.value}'><b>= value</b></span>")
         self.gradTitle.setText(f"<span style='color:{t.gradient}'><b>∇ gradient</b></span>")
-        self._fill(self.valueTable, node.value if state.value_shown else None, t.value, "not computed yet")
+        value = node.value if state.value_shown else None
+        self._fill(self.valueTable, value, t.value, "not computed yet")
         missing = "none yet" if node.requires_grad else "none (constants get no gradient)"
         self._fill(self.gradTable, state.grad, t.gradient, missing)
+        for view, arr, title in (
+            (self.valueMap, value, f"{node.label}"),
+            (self.gradMap, state.grad, f"∇ {node.label}"),
+        ):
+            if view is not None:
+                view.setVisible(arr is not None)
+                if arr is not None:
+                    view.set_array(arr, title)
 
     def _fill(self, table: QTableWidget, arr: np.ndarray | None, colour: str, missing: str = "") -> None:
         """The numbers, each cell tinted by its size relative to the largest (a heat map you can read)."""

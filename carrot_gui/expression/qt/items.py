@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ... import theme
-from ..look import node_look
 from .node_item import ACCUMULATION_HEIGHT, TEXT_LOD, Z_NODE, NodeItem, fonts
 
 Z_EDGE, Z_ACTIVE_EDGE, Z_LABEL, Z_DOT = 0.0, 1.0, 4.0, 5.0
@@ -186,7 +185,8 @@ class OverviewItem(QGraphicsItem):
         self.nodes = nodes
         self.edges = edges
         self._bounds = bounds
-        self._rects = [item.mapRectToScene(item._rect) for item in nodes]
+        self._rects = [item.mapRectToScene(item.box()) for item in nodes]
+        self._tabs = [QRectF(r.left(), r.top(), 4.0, r.height()) for r in self._rects]  # "still to visit"
         self._lines = [QLineF(e.start, e.end) for e in edges]
         self.active_edge: int | None = None
         self.setZValue(Z_NODE)
@@ -201,22 +201,25 @@ class OverviewItem(QGraphicsItem):
         painter.setPen(pen)
         painter.drawLines(self._lines)
         groups: dict[tuple[str, str, float], list[QRectF]] = {}
-        tabs: dict[str, list[QRectF]] = {}
-        for item, rect in zip(self.nodes, self._rects):
-            look = node_look(item.node, item.state, t)  # the same decision as the node's own box
-            groups.setdefault((look.fill, look.border, look.border_width), []).append(rect)
-            if look.queued:
-                tabs.setdefault(look.queued, []).append(QRectF(rect.left(), rect.top(), 4.0, rect.height()))
+        tabs: list[QRectF] = []
+        for item, rect, tab in zip(self.nodes, self._rects, self._tabs):
+            key = item.look_key  # the node's own look (node_look), decided when its state changed
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = []
+            group.append(rect)
+            if item.look.queued:
+                tabs.append(tab)
         for (fill, border, width), rects in groups.items():
             pen = QPen(QColor(border), max(1.0, width - 0.2))
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(QColor(fill))
             painter.drawRects(rects)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in tabs.items():
-            painter.setBrush(QColor(colour))
-            painter.drawRects(rects)
+        if tabs:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(t.queued))
+            painter.drawRects(tabs)
         if self.active_edge is not None:
             pen = QPen(QColor(t.active), 3.0)
             pen.setCosmetic(True)

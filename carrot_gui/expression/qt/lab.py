@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pycarrot.expression import ExpressionError
 from pycarrot.messages import elide_words
@@ -60,7 +60,6 @@ class ExpressionLab(QWidget):
     statusMessage = Signal(str)  # a passing message (built, an error, a check result)
     hintChanged = Signal(str)  # what to do next; always matches the current state
     built = Signal()
-    wantsFront = Signal()  # a graph arrived from another lab: show this tab
 
     def __init__(self, parent: QWidget | None = None, demo: Preset | None = DEMO) -> None:
         super().__init__(parent)
@@ -241,7 +240,7 @@ class ExpressionLab(QWidget):
 
     @guarded("showing a graph from the Training lab")
     def show_graph(self, named: dict, title: str) -> None:
-        """Load a graph built elsewhere (the Training lab) as if built here, and ask to be shown."""
+        """Load a graph built elsewhere (the Training lab) as if built here (the main window shows this tab)."""
         with paused_gc():
             loaded = load_named(named, title)
         self.editorPanel.lock_with(
@@ -250,12 +249,6 @@ class ExpressionLab(QWidget):
         )
         self.noteLabel.setText(f"From the Training lab: {title}")
         self._install(loaded)
-        self.wantsFront.emit()
-        parent = self.parentWidget()  # until the main window answers wantsFront itself
-        while parent is not None and not isinstance(parent, QTabWidget):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.setCurrentWidget(self)
 
     def _install(self, loaded: Loaded) -> None:
         """Show a freshly built expression (only called once everything about it has succeeded)."""

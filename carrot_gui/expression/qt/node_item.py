@@ -131,6 +131,7 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self._value_text = format_value(node.value)
+        self.refresh_look()
         if not node.is_scalar:
             self._value_img = heat_image(node.value, theme.current().value)
 
@@ -154,6 +155,7 @@ class NodeItem(QGraphicsItem):
             self._grad_img_of = id(state.grad)
             if self.numbers:
                 self._grad_cells = cells(state.grad)
+        self.refresh_look()
         self.setToolTip(self.tooltip_text())
         self.update()
 
@@ -187,11 +189,19 @@ class NodeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def look(self) -> NodeLook:
-        return node_look(self.node, self.state or _BLANK, theme.current())
+    def box(self) -> QRectF:
+        """The node's box in item coordinates (the bounding rect also holds the badge above it)."""
+        return QRectF(self._rect)
+
+    def refresh_look(self) -> None:
+        """Decide the look for the current state and theme (once per change: the overview of a big graph
+        reads every item's look on every frame). ``look_key`` is what the overview groups boxes by."""
+        look = node_look(self.node, self.state or _BLANK, theme.current())
+        self.look = look
+        self.look_key = (look.fill, look.border, look.border_width)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        look = self.look()
+        look = self.look
         self._paint_box(painter, look)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:

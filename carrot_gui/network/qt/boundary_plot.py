@@ -51,7 +51,7 @@ class BoundaryPlot(LabPlot):
         self.image.setZValue(-10)
         self.addItem(self.image)
         self.curve = self.plot([], [])
-        self.curve.setZValue(5)
+        self.curve.setZValue(15)  # the model over the data
         self.train = pg.ScatterPlotItem(size=POINT_SIZE)
         self.test = pg.ScatterPlotItem(size=TEST_SIZE)
         for item in (self.train, self.test):
@@ -67,9 +67,10 @@ class BoundaryPlot(LabPlot):
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
         """``values`` (H, W, k) class probabilities, or (H, W): P(class 1) when the points have classes
-        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
-        regression surface is coloured on the targets' scale (± max |y| of the points), so its colours
-        mean the same as the points' and do not flicker while training."""
+        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1);
+        row 0 is y0 (bottom), column 0 is x0. None clears it. A regression surface is coloured on the
+        targets' scale (± max |y| of the points): its colours mean what the points' mean and do not
+        flicker while training."""
         if values is None:
             self.image.clear()
             return
@@ -110,7 +111,12 @@ class BoundaryPlot(LabPlot):
             item.setData(**style) if style else item.setData([], [])
             drawn.append(xy)
         self._points = np.concatenate(drawn)
-        self.getPlotItem().setAspectLocked(X is not None and np.shape(X)[-1] >= 2)
+        two_d = X is not None and np.ndim(X) == 2 and np.shape(X)[1] >= 2
+        self.getPlotItem().setAspectLocked(two_d)
+        left = self.getAxis("left")
+        if left.labelText in ("x₂", "y"):  # the default names follow the data (the lab may set its own)
+            self.set_axes("", "x₂" if two_d else "y")
+            theme_plot(self)  # the new axis title in the theme's size
         if self.extent is None and len(self._points):  # no surface yet: show the data
             self.autoRange()
 
@@ -145,7 +151,8 @@ class BoundaryPlot(LabPlot):
             pen, brush = [pens[c] for c in colours], pg.mkBrush(None)
         else:
             brushes = {c: pg.mkBrush(c) for c in set(colours)}
-            ring = t.panel if self.n_classes >= 2 else t.text  # a value-coloured point on a value surface
+            on_surface = self.n_classes < 2 and X.shape[1] >= 2  # a value-coloured point on a value surface
+            ring = t.text if on_surface else t.panel
             pen, brush = pg.mkPen(ring, width=1.2), [brushes[c] for c in colours]
         style = {
             "x": xy[:, 0],
@@ -161,8 +168,8 @@ class BoundaryPlot(LabPlot):
         if self.n_classes >= 2:
             palette = look.class_colours(self.n_classes)
             return [palette[int(c) % len(palette)] if np.isfinite(c) else t.muted for c in y.tolist()]
-        if n_features < 2:
-            return [t.value] * len(y)
+        if n_features < 2:  # data grey and the model's curve blue, as in the Training lab
+            return [t.muted] * len(y)
         cmap = colour_map(t, "value", signed=True)
         lo, hi = self._target_levels or levels_for(y, signed=True)
         return [cmap.map((v - lo) / (hi - lo), mode="qcolor").name() for v in y.tolist()]
