@@ -23,11 +23,12 @@ import threading  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from carrot_gui.kit.run import FRAME_MS  # noqa: E402
 from carrot_gui.training.data import make_synthetic  # noqa: E402
-from carrot_gui.training.lab import TrainingLab  # noqa: E402
+from carrot_gui.training.qt.lab import TrainingLab  # noqa: E402
 from carrot_gui.training.session import TrainConfig, TrainingSession, train_headless  # noqa: E402
 
 SECONDS = 4.0  # training window per measurement
@@ -91,6 +92,7 @@ def main() -> None:
     lab.show()
     wait(app, 0.3)
     lab.budgetSpin.setValue(10_000_000)
+    lab.runControls.set_speed(None)  # as fast as possible
     refresh_times: list[float] = []
     refresh_stamps: list[float] = []
     original_refresh = lab.refresh
@@ -105,17 +107,13 @@ def main() -> None:
         refresh_stamps.append(time.perf_counter())
 
     slice_time = [0.0]
-    original_slice = lab._train_slice
 
-    def timed_slice() -> None:
-        t0 = time.perf_counter()
-        original_slice()
-        slice_time[0] += time.perf_counter() - t0
+    def timed_slice(_steps: int) -> None:
+        slice_time[0] += lab.runner.last_slice_seconds
 
-    lab._refresh_timer.timeout.disconnect()
-    lab._refresh_timer.timeout.connect(timed_refresh)
-    lab._train_timer.timeout.disconnect()
-    lab._train_timer.timeout.connect(timed_slice)
+    lab.runner.frame.disconnect(lab.refresh)
+    lab.runner.frame.connect(timed_refresh)
+    lab.runner.progressed.connect(timed_slice)
     probe = LatencyProbe()
     probe.start()
     lab.start()
@@ -179,7 +177,9 @@ def main() -> None:
     while lab.session.steps_done < 100_000:
         lab.session.run_for(0.5)
     lab.pause()
-    lab._train_timer.start()  # "live" (as while training) but the loop does not run: we step by hand
+    lab.plotsPanel.is_live = lambda: (
+        True
+    )  # "live" (as while training) but the loop does not run: we step by hand
     # the steps above ran without refreshes; live training refreshes every frame, so catch up once (the
     # incremental envelopes then hold the history, as they would have)
     lab.refresh()
@@ -198,7 +198,7 @@ def main() -> None:
         lab.refresh()
         lab.lossPlot.viewport().repaint()
         loss_only.append((time.perf_counter() - t) * 1e3)
-    lab._train_timer.stop()
+    lab.plotsPanel.is_live = lab.runner.is_running
     n = lab.session.steps_done
     rows.append(
         (
@@ -259,7 +259,11 @@ def main() -> None:
             session.run_for(0.05)
 
     probe.start()
-    lab._refresh_timer.start()
+    frames = QTimer()
+    frames.setInterval(FRAME_MS)
+    frames.setTimerType(Qt.TimerType.PreciseTimer)
+    frames.timeout.connect(timed_refresh)
+    frames.start()
     worker = threading.Thread(target=loop, name="bench-training-thread")
     worker.start()
     t0 = time.perf_counter()
@@ -267,7 +271,7 @@ def main() -> None:
     rate_thread = session.steps_done / (time.perf_counter() - t0)
     stop.set()
     worker.join()
-    lab._refresh_timer.stop()
+    frames.stop()
     probe.stop()
     med_t, p99_t = probe.stats()
     rows.append(

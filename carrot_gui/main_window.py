@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
 
@@ -50,7 +50,7 @@ SHORTCUTS = [
 def _training_lab_available() -> bool:
     """Whether the Training lab's module exists (checked without importing it: it pulls in pyqtgraph)."""
     try:
-        return importlib.util.find_spec("carrot_gui.training.lab") is not None
+        return importlib.util.find_spec("carrot_gui.training.qt.lab") is not None
     except ModuleNotFoundError:
         return False
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("PyCarrot — watch backpropagation")
+        self.setWindowIcon(QIcon(str(paths.icon_path())))
         self.resize(1360, 820)
         self._base_theme = theme.current()
         self._font_scale = 1.0
@@ -173,8 +174,10 @@ class MainWindow(QMainWindow):
         self._action(
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
         )
+        self._build_help_menu()
 
-        help_menu = bar.addMenu("&Help")
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
         self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
@@ -185,13 +188,19 @@ class MainWindow(QMainWindow):
     def trainingLab(self) -> QWidget | None:
         """The Training lab (built on first use), or None when this build has none."""
         if self._training_lab is None and self._training_host is not None:
-            from .training.lab import TrainingLab
+            from .training.qt.lab import TrainingLab
 
             lab = TrainingLab()
             self._training_host.layout().addWidget(lab)
-            lab.sendToExpression.connect(self.expressionLab.show_graph)
+            lab.sendToExpression.connect(self._show_in_expression_lab)
             self._training_lab = lab
         return self._training_lab
+
+    def _show_in_expression_lab(self, nodes: dict, title: str) -> None:
+        """A lab asked to show a graph in the Expression lab (one training step's backward pass): show it
+        there and switch to that tab. The window switches tabs; labs never look for their tab widget."""
+        self.expressionLab.show_graph(nodes, title)
+        self.select_lab("expression")
 
     def select_lab(self, name: str) -> None:
         """Show the lab called ``name`` ("expression" or "training")."""
@@ -226,14 +235,14 @@ class MainWindow(QMainWindow):
     def export_png_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export graph as PNG", "graph.png", "PNG image (*.png)")
         if path:
-            self.expressionLab.graphView.export_png(path)
+            path = self.expressionLab.graphView.export_png(path)  # ".png" added to a name without one
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
     @guarded("exporting the graph as SVG")
     def export_svg_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export graph as SVG", "graph.svg", "SVG drawing (*.svg)")
         if path:
-            self.expressionLab.graphView.export_svg(path)
+            path = self.expressionLab.graphView.export_svg(path)
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
     # -- look --------------------------------------------------------------------------------------------

@@ -8,16 +8,27 @@ that gets long, by op name and a counter (``mul₃``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
-from pycarrot import Carrot
+from pycarrot import TABLE, Carrot
 
-KINDS = ("variable", "constant", "op")
 
-_INFIX = {"add": "+", "sub": "−", "mul": "·", "div": "/", "pow": "^", "matmul": "@"}
+class NodeKind(StrEnum):
+    """What a box stands for (a ``str`` too: ``NodeKind.OP == "op"``)."""
+
+    VARIABLE = "variable"  # a leaf that requires grad
+    CONSTANT = "constant"  # a number or array inside the expression, or a leaf without grad
+    OP = "op"  # an op's result
+
+
+# op -> how the graph writes it between its operands, and how tightly it binds (from the engine's op table)
+_INFIX = {op.name: op.label for op in TABLE.values() if op.label and op.arity == 2}
+_PRECEDENCE = {op.name: op.precedence for op in TABLE.values() if op.label and op.arity == 2}
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MAX_FORMULA_LABEL = 14
 
@@ -28,7 +39,7 @@ class GraphNode:
 
     index: int
     label: str  # what the box and the rules call it
-    kind: str  # "variable" (a leaf that requires grad), "constant" or "op"
+    kind: NodeKind
     op: str | None  # the op's name for results ("mul", "tanh", ...), else None
     value: np.ndarray
     carrot: Carrot | None  # None for a raw number/array operand
@@ -55,13 +66,6 @@ class GraphNode:
         if _is_formula(self):
             return f"({self.label})"
         return self.label
-
-    def formula(self, graph: ExpressionGraph) -> str:
-        """How this node was computed, e.g. ``z = mul(x, y)``; a leaf's formula is just its label."""
-        if self.op is None:
-            return self.label
-        args = ", ".join(graph.nodes[i].label for i in self.operands)
-        return f"{self.label} = {self.op}({args})"
 
 
 @dataclass(frozen=True)
@@ -150,12 +154,12 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
     counters: dict[str, int] = {}
 
     def add_node(
-        carrot: Carrot | None, value: np.ndarray, op: str | None, kind: str, operands: list[int]
+        carrot: Carrot | None, value: np.ndarray, op: str | None, kind: NodeKind, operands: list[int]
     ) -> int:
         i = len(nodes)
         if carrot is not None and id(carrot) in label_of:
             label, is_named = label_of[id(carrot)], True
-        elif kind == "constant" and (carrot is None or not carrot.name):
+        elif kind == NodeKind.CONSTANT and (carrot is None or not carrot.name):
             label, is_named = _constant_label(value), False
         elif op is None:
             label, is_named = (carrot.name if carrot is not None and carrot.name else f"leaf{i}"), False
@@ -166,11 +170,30 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             by_id[id(carrot)] = i
         return i
 
-    # Iterative post-order over operands (constants included), so every node comes after its inputs.
-    starts = list(named.values())
-    starts = [v for v in starts if v is not root] + [root]
+    starts = [v for v in named.values() if v is not root] + [root]
+    for node in _post_order(starts, by_id):
+        operand_idx = []
+        for operand in node.operands:
+            if isinstance(operand, Carrot):
+                operand_idx.append(by_id[id(operand)])
+            else:
+                operand_idx.append(add_node(None, np.asarray(operand), None, NodeKind.CONSTANT, []))
+        if node.operands:
+            kind, op = NodeKind.OP, node.name or "op"
+        else:
+            kind, op = (NodeKind.VARIABLE if node.requires_grad else NodeKind.CONSTANT), None
+        add_node(node, node.data, op, kind, operand_idx)
+    edges, edge_at = _connect(nodes)
+    out = by_id[id(root)]
+    nodes[out].is_output = True
+    return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
+
+
+def _post_order(starts: list[Carrot], done: dict[int, int]) -> Iterator[Carrot]:
+    """Every Carrot reachable from ``starts`` through its operands, each after its inputs (iterative: no
+    recursion limit). ``done`` holds the ids already placed; the caller adds each node it is given."""
     for start in starts:
-        if id(start) in by_id:
+        if id(start) in done:
             continue
         stack: list[tuple[Carrot, int]] = [(start, 0)]
         pending: set[int] = {id(start)}
@@ -179,7 +202,7 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             ops = node.operands
             while k < len(ops):
                 operand = ops[k]
-                if isinstance(operand, Carrot) and id(operand) not in by_id and id(operand) not in pending:
+                if isinstance(operand, Carrot) and id(operand) not in done and id(operand) not in pending:
                     break
                 k += 1
             if k < len(ops):
@@ -189,19 +212,11 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
                 continue
             stack.pop()
             pending.discard(id(node))
-            operand_idx = []
-            for operand in ops:
-                if isinstance(operand, Carrot):
-                    operand_idx.append(by_id[id(operand)])
-                else:
-                    arr = np.asarray(operand)
-                    operand_idx.append(add_node(None, arr, None, "constant", []))
-            if ops:
-                kind, op = "op", node.name or "op"
-            else:
-                kind, op = ("variable" if node.requires_grad else "constant"), None
-            add_node(node, node.data, op, kind, operand_idx)
+            yield node
 
+
+def _connect(nodes: list[GraphNode]) -> tuple[list[GraphEdge], dict[tuple[int, int, int], int]]:
+    """Edges operand → result for every argument slot, and each node's consumers (once each)."""
     edges: list[GraphEdge] = []
     edge_at: dict[tuple[int, int, int], int] = {}
     for n in nodes:
@@ -212,12 +227,7 @@ def build_graph(named: dict[str, Any], title: str = "") -> ExpressionGraph:
             consumers = nodes[src].consumers
             if not consumers or consumers[-1] != n.index:  # x*x: one consumer, two edges
                 consumers.append(n.index)
-    out = by_id[id(root)]
-    nodes[out].is_output = True
-    return ExpressionGraph(nodes, edges, out, title, by_id, edge_at)
-
-
-_PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}
+    return edges, edge_at
 
 
 def _is_formula(node: GraphNode) -> bool:

@@ -11,22 +11,48 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 
-from .graph import ExpressionGraph, GraphNode
+from .graph import ExpressionGraph, GraphNode, NodeKind
 
 # Box sizes in scene units (the views draw exactly these).
-OP_SIZE = (128.0, 62.0)
+OP_SIZE = (112.0, 62.0)
 TENSOR_SIZE = (128.0, 86.0)
-CONSTANT_SIZE = (70.0, 30.0)
-LAYER_GAP = 64.0  # horizontal space between two columns (edge labels float above, at screen size)
+CONSTANT_SIZE = (64.0, 30.0)
+LAYER_GAP = 44.0  # horizontal space between two columns (edge labels float above, at screen size)
 ROW_GAP = 22.0
 SWEEPS = 4
+# A small graph too wide for a canvas of about this size (scene units at zoom 1: the graph area of a
+# 1360×820 window) is wrapped into bands, one under the other, so that fitted its text stays readable.
+CANVAS = (740.0, 520.0)
+BAND_MAX_NODES = 20
+BAND_GAP = 56.0  # vertical space between two bands (the wrapped edges run through it)
+READABLE_ZOOM = 0.95  # wrap when fitting one band would zoom out further than this
+
+
+CELL_ROW = 14.0  # one row of a small tensor's numbers
+CELL_WIDTH = 36.0  # one number of a small tensor
+NUMBERS_MAX = 4  # tensors up to 4×4 show their numbers; bigger ones a heat map
+
+
+def shows_numbers(node: GraphNode) -> bool:
+    """A small tensor (a vector of ≤ 4, a matrix up to 4×4) is drawn as its numbers, not a heat map."""
+    shape = node.shape
+    if node.is_scalar or len(shape) > 2 or (node.kind == NodeKind.CONSTANT and node.carrot is None):
+        return False
+    return all(d <= NUMBERS_MAX for d in shape)
 
 
 def node_size(node: GraphNode) -> tuple[float, float]:
-    """Width and height of a node's box: constants small, tensors taller (room for a heat map)."""
-    if node.kind == "constant" and node.carrot is None:
+    """Width and height of a node's box: constants small, tensors taller (room for numbers or a heat map)."""
+    if node.kind == NodeKind.CONSTANT and node.carrot is None:
         return CONSTANT_SIZE
-    return OP_SIZE if node.is_scalar else TENSOR_SIZE
+    if node.is_scalar:
+        return OP_SIZE
+    if shows_numbers(node):
+        rows = node.shape[0] if len(node.shape) == 2 else 1
+        cols = node.shape[-1]
+        # head line, then the value's rows and the gradient's rows; 27 = padding + the "=" / "∇" column
+        return max(OP_SIZE[0], 27.0 + cols * CELL_WIDTH), 30.0 + 2 * (rows * CELL_ROW + 4) + 4
+    return TENSOR_SIZE
 
 
 @dataclass
@@ -39,6 +65,18 @@ class Layout:
     h: list[float]
     layer: list[int]
     layers: list[list[int]]
+    band_of_layer: list[int] | None = None  # which band each layer is drawn in (None: one band)
+    band_top: list[float] | None = None  # the top of each band
+
+    def band(self, i: int) -> int:
+        return self.band_of_layer[self.layer[i]] if self.band_of_layer else 0
+
+    def wrap_y(self, src: int, dst: int) -> float | None:
+        """For an edge from a band into the next one: the height of the gap it runs through, else None."""
+        if not self.band_of_layer or self.band(src) == self.band(dst):
+            return None
+        assert self.band_top is not None
+        return self.band_top[self.band(dst)] - BAND_GAP / 2
 
     def rect(self, i: int) -> tuple[float, float, float, float]:
         return self.x[i], self.y[i], self.w[i], self.h[i]
@@ -110,28 +148,77 @@ def layered_layout(graph: ExpressionGraph) -> Layout:
     h = [0.0] * count
     for n in nodes:
         w[n.index], h[n.index] = node_size(n)
-    x = [0.0] * count
-    left = 0.0
-    for column in layers:
-        width = max((w[i] for i in column), default=0.0)
-        for i in column:
-            x[i] = left + (width - w[i]) / 2
-        left += width + LAYER_GAP
-
-    # Heights: stack each column, then pull nodes towards their operands' centres (keeping order).
-    y = [0.0] * count
-    for column in layers:
-        cursor = 0.0
-        for i in column:
-            y[i] = cursor
-            cursor += h[i] + ROW_GAP
+    x, y = _stack(layers, w, h)
+    # pull nodes towards their operands' centres, then towards all neighbours (keeping the order)
     toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
     both = [preds[i] + succs[i] for i in range(count)]
     for li in range(depth):
         _settle(layers[li], y, h, toward)
     for li in range(depth - 1, -1, -1):
         _settle(layers[li], y, h, both)
-    return Layout(x, y, w, h, layer, layers)
+    lay = Layout(x, y, w, h, layer, layers)
+    if count <= BAND_MAX_NODES and depth >= 4:
+        _wrap_into_bands(lay)
+    return lay
+
+
+def _stack(layers: list[list[int]], w: list[float], h: list[float]) -> tuple[list[float], list[float]]:
+    """Columns side by side (each node centred in its column), each column's boxes stacked top down."""
+    x, y = [0.0] * len(w), [0.0] * len(w)
+    left = 0.0
+    for column in layers:
+        width = max((w[i] for i in column), default=0.0)
+        cursor = 0.0
+        for i in column:
+            x[i] = left + (width - w[i]) / 2
+            y[i] = cursor
+            cursor += h[i] + ROW_GAP
+        left += width + LAYER_GAP
+    return x, y
+
+
+def _fit_zoom(width: float, height: float) -> float:
+    return min(CANVAS[0] / max(width, 1.0), CANVAS[1] / max(height, 1.0))
+
+
+def _wrap_into_bands(lay: Layout) -> None:
+    """Cut the columns of a small, wide graph into 2 or 3 bands stacked top to bottom (each band still
+    reads left to right) when that lets a fitted view show it bigger; nothing changes otherwise."""
+    left, top, width, height = lay.bounds()
+    if _fit_zoom(width, height) >= READABLE_ZOOM:
+        return
+    depth = len(lay.layers)
+    col_left = [min(lay.x[i] for i in c) if c else 0.0 for c in lay.layers]
+    col_right = [max(lay.x[i] + lay.w[i] for i in c) if c else 0.0 for c in lay.layers]
+    col_top = [min(lay.y[i] for i in c) if c else 0.0 for c in lay.layers]
+    col_bottom = [max(lay.y[i] + lay.h[i] for i in c) if c else 0.0 for c in lay.layers]
+    best = (_fit_zoom(width, height), None)
+    for bands in (2, 3):
+        if depth <= 2 * bands:  # a band of one or two columns is no wrap worth its long edges
+            continue
+        cuts = [round(depth * k / bands) for k in range(bands + 1)]
+        spans = [range(cuts[k], cuts[k + 1]) for k in range(bands)]
+        w = max(col_right[s[-1]] - col_left[s[0]] for s in spans)
+        h = sum(max(col_bottom[c] for c in s) - min(col_top[c] for c in s) for s in spans)
+        zoom = _fit_zoom(w, h + BAND_GAP * (bands - 1))
+        if zoom > best[0] * 1.05:
+            best = (zoom, spans)
+    spans = best[1]
+    if spans is None:
+        return
+    lay.band_of_layer = [0] * depth
+    lay.band_top = []
+    cursor = top
+    for b, span in enumerate(spans):
+        dx = col_left[span[0]] - left
+        dy = cursor - min(col_top[c] for c in span)
+        lay.band_top.append(cursor)
+        for c in span:
+            lay.band_of_layer[c] = b
+            for i in lay.layers[c]:
+                lay.x[i] -= dx
+                lay.y[i] += dy
+        cursor += max(col_bottom[c] for c in span) - min(col_top[c] for c in span) + BAND_GAP
 
 
 def _order_crossings(

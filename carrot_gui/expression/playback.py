@@ -11,18 +11,44 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
+from psygnal import Signal
 
 import pycarrot as pc
 
 from . import wording
 from .graph import ExpressionGraph
 
-FORWARD, VISIT, EDGE, ACCUMULATE = "forward", "visit", "edge", "accumulate"
-TOPOLOGICAL, PER_PATH = "topological", "per-path"
-MODES = (TOPOLOGICAL, PER_PATH)
-_SLOTS = {"grad_a": 0, "grad_b": 1, "grad_x": 0}
+
+class StepKind(StrEnum):
+    """What a step is about (a ``str`` too: ``StepKind.EDGE == "edge"``)."""
+
+    FORWARD = "forward"  # a node's value is computed
+    VISIT = "visit"  # backward() visits a node: its gradient is complete
+    EDGE = "edge"  # a grad_fn sends a gradient along one edge
+    ACCUMULATE = "accumulate"  # a contribution is added into an input's .grad
+
+
+class Mode(StrEnum):
+    """Which backward walk a timeline replays."""
+
+    TOPOLOGICAL = "topological"  # the engine's backward(): each grad_fn once
+    PER_PATH = "per-path"  # the original recursion: each grad_fn once per path
+
+
+class Phase(StrEnum):
+    """Where a position lies: before the first step, in the forward pass, in backward()."""
+
+    START = "start"
+    FORWARD = "forward"
+    BACKWARD = "backward"
+
+
+FORWARD, VISIT, EDGE, ACCUMULATE = StepKind
+TOPOLOGICAL, PER_PATH = Mode
+MODES = tuple(Mode)
 
 
 class Step:
@@ -52,7 +78,7 @@ class Step:
 
     def __init__(
         self,
-        kind: str,
+        kind: StepKind,
         node: int,
         text: str | None = None,
         input: int = -1,
@@ -92,7 +118,7 @@ class Step:
             if self.kind == EDGE and self._graph is not None:
                 node = self._graph.nodes[self.node].carrot
                 labels = self._graph.rule_labels()
-                template = pc.local_rule(node, self.grad_fn, labels)
+                template = pc.local_rule(node, self._graph.edges[self.edge].slot, labels)
                 for j in self._graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
                     operand = self._graph.nodes[j].carrot
                     bracketed = labels.get(id(operand), "") if operand is not None else ""
@@ -155,20 +181,26 @@ class NodeState:
 
 
 class Timeline:
-    """Steps plus a position; every query takes an optional position (default: the current one)."""
+    """Steps plus a position; every query takes an optional position (default: the current one).
+
+    ``position_changed(new, old)`` is emitted (psygnal, no Qt) whenever the position moves, so every view
+    that shows the timeline subscribes once instead of being told by hand after each change.
+    """
+
+    position_changed = Signal(int, int)
 
     def __init__(
         self,
         graph: ExpressionGraph,
         steps: list[Step],
-        mode: str = TOPOLOGICAL,
+        mode: str = Mode.TOPOLOGICAL,
         grad_fn_calls: int = 0,
         truncated: bool = False,
         note: str = "",
     ) -> None:
         self.graph = graph
         self.steps = steps
-        self.mode = mode
+        self.mode = Mode(mode)
         self.grad_fn_calls = grad_fn_calls  # exact count for the whole walk (even when truncated)
         self.truncated = truncated
         self.note = note
@@ -199,32 +231,45 @@ class Timeline:
     def position(self) -> int:
         return self._position
 
+    def _move(self, position: int) -> None:
+        old = self._position
+        if position != old:
+            self._position = position
+            self.position_changed.emit(position, old)
+
     def seek(self, position: int) -> int:
         """Go to ``position`` (clamped to 0…len); returns the new position."""
         if isinstance(position, bool) or not isinstance(position, (int, np.integer)):
             raise TypeError(f"a timeline position is a whole number, got {position!r}")
-        self._position = max(0, min(len(self.steps), int(position)))
+        self._move(max(0, min(len(self.steps), int(position))))
         return self._position
 
     def step_forward(self) -> bool:
         """One step on; False at the end."""
         if self._position >= len(self.steps):
             return False
-        self._position += 1
+        self._move(self._position + 1)
         return True
 
     def step_back(self) -> bool:
         """One step back; False at the start."""
         if self._position <= 0:
             return False
-        self._position -= 1
+        self._move(self._position - 1)
         return True
 
     def reset(self) -> None:
-        self._position = 0
+        self._move(0)
 
     def to_end(self) -> None:
-        self._position = len(self.steps)
+        self._move(len(self.steps))
+
+    def phase(self, position: int | None = None) -> Phase:
+        """Start, forward pass or backward pass at ``position``."""
+        p = self._position if position is None else position
+        if p == 0:
+            return Phase.START
+        return Phase.FORWARD if p <= self.backward_start else Phase.BACKWARD
 
     @property
     def at_end(self) -> bool:
@@ -296,6 +341,16 @@ class Timeline:
         return [s.text for s in self.steps]
 
 
+def refollow(old: Timeline | None, new: Timeline | None, slot) -> None:
+    """Move ``slot`` from ``old``'s ``position_changed`` to ``new``'s (a view switching timelines)."""
+    if old is new:
+        return
+    if old is not None:
+        old.position_changed.disconnect(slot)
+    if new is not None:
+        new.position_changed.connect(slot)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Recording: run the engine, turn its events into steps
 # ---------------------------------------------------------------------------------------------------------
@@ -310,7 +365,9 @@ def forward_steps(graph: ExpressionGraph) -> list[Step]:
     return steps
 
 
-def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: int = 20_000) -> Timeline:
+def record_timeline(
+    graph: ExpressionGraph, mode: str = Mode.TOPOLOGICAL, max_calls: int = 20_000
+) -> Timeline:
     """Run backward from the graph's output in ``mode`` and return forward + backward steps.
 
     The graph's ``.grad`` arrays are saved before and restored after, so recording never changes a
@@ -318,6 +375,7 @@ def record_timeline(graph: ExpressionGraph, mode: str = TOPOLOGICAL, max_calls: 
     """
     if mode not in MODES:
         raise ValueError(f"unknown backward order {mode!r}; choose one of {', '.join(MODES)}")
+    mode = Mode(mode)
     steps = forward_steps(graph)
     root = graph.output_node.carrot
     assert root is not None
@@ -381,7 +439,7 @@ def _step_of(graph: ExpressionGraph, ev, seeded: bool) -> Step:
             EDGE,
             i,
             input=j,
-            edge=_edge_for(graph, i, j, ev.grad_fn),
+            edge=graph.edge_between(j, i, ev.position),  # the edge is the op's operand at that position
             grad=ev.grad_out,
             grad_in=ev.grad_in,
             local=_local_derivative(ev),
@@ -389,19 +447,6 @@ def _step_of(graph: ExpressionGraph, ev, seeded: bool) -> Step:
             graph=graph,
         )
     raise TypeError(f"unknown backward event {ev!r}")
-
-
-def _edge_for(graph: ExpressionGraph, node: int, operand: int, grad_fn) -> int:
-    slot = _SLOTS.get(getattr(grad_fn, "__name__", ""), None)
-    if slot is not None:
-        try:
-            return graph.edge_between(operand, node, slot)
-        except KeyError:
-            pass
-    for k, src in enumerate(graph.nodes[node].operands):  # ops with other grad_fn names
-        if src == operand:
-            return graph.edge_between(operand, node, k)
-    raise KeyError(f"no edge from {graph.nodes[operand].label} to {graph.nodes[node].label}")
 
 
 def _local_derivative(ev) -> float | None:

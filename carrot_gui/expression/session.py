@@ -7,22 +7,21 @@ by re-building the expression from its leaves.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 import pycarrot as pc
+from pycarrot import paused_gc  # noqa: F401 - where the lab's modules find it
 from pycarrot.expression import parse
 
-from .graph import ExpressionGraph, build_graph
+from .graph import ExpressionGraph, NodeKind, build_graph
 from .layout import Layout, layered_layout
 from .playback import MODES, PER_PATH, TOPOLOGICAL, Timeline, record_timeline
+from .wording import format_value
 
 MAX_NODES = 10_000  # built in ~0.5 s here; 48,000 nodes (a 150,000-character sum) took 3 s, frozen
 PER_PATH_MAX_CALLS = 20_000  # the per-path walk is replayed up to this many grad_fn calls
@@ -49,25 +48,27 @@ class Loaded:
             self._timelines[mode] = record_timeline(self.graph, mode, PER_PATH_MAX_CALLS)
         return self._timelines[mode]
 
+    @property
+    def note(self) -> str:
+        """Where a NaN or infinity first appears (``log(-1)``, ``0/0``): the node whose inputs are all finite
+        but whose value is not; "" when every value is finite."""
+        nodes = self.graph.nodes
+        with np.errstate(all="ignore"):
+            for n in nodes:
+                if n.op is None or np.isfinite(n.value).all():
+                    continue
+                if all(np.isfinite(nodes[j].value).all() for j in n.operands):
+                    what = "nan" if np.isnan(n.value).any() else "inf"
+                    args = ", ".join(f"{nodes[j].label} = {format_value(nodes[j].value)}" for j in n.operands)
+                    return f"{what} first appears at {n.label} ({n.op} of {args})"
+        return ""
+
     def call_counts(self) -> dict[str, int]:
         """grad_fn calls of one backward in each order (the per-path count is exact, however large)."""
         root = self.graph.output_node.carrot
         if root is None or not root.requires_grad:
             return {TOPOLOGICAL: 0, PER_PATH: 0}
         return {TOPOLOGICAL: self.timeline(TOPOLOGICAL).grad_fn_calls, PER_PATH: pc.per_path_call_count(root)}
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building: tens of thousands of new objects would
-    otherwise set off full collections over everything alive (measured: +80 ms on 5,000 nodes)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def load_source(source: str, title: str = "") -> Loaded:
@@ -121,7 +122,7 @@ def check(loaded: Loaded) -> list[CheckRow]:
     root = graph.output_node.carrot
     if root is None or not root.requires_grad:
         raise ValueError("nothing to check: the output does not depend on any variable")
-    leaves = [n for n in graph.nodes if n.kind == "variable" and n.carrot is not None]
+    leaves = [n for n in graph.nodes if n.kind == NodeKind.VARIABLE and n.carrot is not None]
     cost = sum(n.value.size for n in leaves) * len(graph.nodes)
     if cost > CHECK_BUDGET:
         raise ValueError(
@@ -212,28 +213,8 @@ def _rebuild_from_source(loaded: Loaded, labels: list[str]):
     return fn, [loaded.named[label] for label in labels]
 
 
-_REPLAY = {
-    "add": pc.add,
-    "sub": pc.sub,
-    "mul": pc.mul,
-    "div": pc.div,
-    "pow": pc.power,
-    "matmul": pc.matmul,
-    "neg": pc.neg,
-    "abs": pc.absolute,
-    "exp": pc.exp,
-    "log": pc.log,
-    "sqrt": pc.sqrt,
-    "sin": pc.sin,
-    "cos": pc.cos,
-    "tanh": pc.tanh,
-    "sigmoid": pc.sigmoid,
-    "relu": pc.relu,
-    "sum": pc.sum,
-    "mean": pc.mean,
-    "softmax": pc.softmax,
-    "log_softmax": pc.log_softmax,
-}
+# Every op of the engine's table, by the name its nodes carry (losses included).
+_REPLAY = {name: op.call for name, op in pc.TABLE.items()}
 
 
 def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
@@ -242,12 +223,7 @@ def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
     Ops are called with their default arguments; the first replay must reproduce every recorded value,
     otherwise the graph uses an op (or an axis) this replay cannot know and Check says so.
     """
-    try:
-        from pycarrot.nn.functional import mse_loss
-
-        replay = {**_REPLAY, "mse": mse_loss}
-    except ImportError:  # pragma: no cover - nn is part of the engine
-        replay = dict(_REPLAY)
+    replay = _REPLAY
     for n in graph.nodes:
         if n.op is not None and n.op not in replay:
             raise ValueError(

@@ -8,7 +8,9 @@ from ..theme import format_number
 
 
 def format_value(arr: np.ndarray | None, max_items: int = 6) -> str:
-    """A scalar as ``4.0``; a small tensor as ``[0.1, 0.2]``; a big one as its shape."""
+    """A scalar as ``4.0``; a short vector as ``[0.1, 0.2]``; any other tensor as its shape and its
+    numbers, rounded and elided past ``max_items`` per axis: ``2×2 tensor [[0.42, -0.42], [0.42, -0.42]]``,
+    ``8×8 tensor [[0.1, 0.2, …, 0.8], …, [..]]`` — never only a mean (a mean of 0 reads as "no gradient")."""
     if arr is None:
         return "—"
     a = np.asarray(arr)
@@ -17,7 +19,28 @@ def format_value(arr: np.ndarray | None, max_items: int = 6) -> str:
     if a.size <= max_items and a.ndim == 1:
         return "[" + ", ".join(format_number(v) for v in a) + "]"
     shape = "×".join(map(str, a.shape))
-    return f"{shape} tensor (mean {format_number(a.mean()) if a.size else '—'})"
+    if a.size == 0:
+        return f"{shape} tensor (empty)"
+    return f"{shape} tensor {format_numbers(a, max_items)}"
+
+
+def format_numbers(a: np.ndarray, max_items: int = 6) -> str:
+    """The numbers of a tensor in NumPy-like brackets, rounded, elided past ``max_items`` per axis (half
+    that per axis for a matrix, so a line stays readable)."""
+    a = np.asarray(a)
+    return _nested(a, max(2, max_items // (2 if a.ndim > 1 else 1)))
+
+
+def _nested(a: np.ndarray, per_axis: int) -> str:
+    """NumPy-like brackets with at most ``per_axis`` entries per axis (the first ones, "…", the last)."""
+    if a.ndim == 0:
+        return format_number(a, 3)
+    n = a.shape[0]
+    if n <= per_axis:
+        parts = [_nested(a[k], per_axis) for k in range(n)]
+    else:
+        parts = [_nested(a[k], per_axis) for k in range(per_axis - 1)] + ["…", _nested(a[n - 1], per_axis)]
+    return "[" + ", ".join(parts) + "]"
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
@@ -47,9 +70,11 @@ def edge_text(src: str, dst: str, rule_with_value: str, grad_in: np.ndarray, gra
         return (
             f"{src} → {dst}: {rule_with_value};  sends {format_value(grad_out)} (summed over the broadcast)"
         )
-    sent = format_value(grad_out)
     what = f"a gradient of {shape_text(grad_out.shape)}"
-    return f"{src} → {dst}: {rule_with_value};  sends {what}" + ("" if "tensor" in sent else f" = {sent}")
+    if grad_out.ndim == 1 and grad_out.size <= 6:
+        return f"{src} → {dst}: {rule_with_value};  sends {what} = {format_value(grad_out)}"
+    # the numbers themselves (elided), never only a shape or a mean
+    return f"{src} → {dst} gets {format_numbers(grad_out)}: {rule_with_value};  sends {what}"
 
 
 def accumulation_text(before: np.ndarray | None, contribution: np.ndarray, after: np.ndarray) -> str:

@@ -1,8 +1,11 @@
-"""Small widget helpers every lab uses."""
+"""Small widget helpers every lab uses: tooltips with object names, form rows, a spin box for values spanning decades."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import math
+
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QWidget
 
 
 def tip(widget: QWidget, name: str, tip: str) -> QWidget:
@@ -10,3 +13,73 @@ def tip(widget: QWidget, name: str, tip: str) -> QWidget:
     widget.setObjectName(name)
     widget.setToolTip(tip)
     return widget
+
+
+def add_rows(form: QFormLayout, rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout]) -> None:
+    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row."""
+    for row in rows:
+        if isinstance(row, tuple):
+            form.addRow(*row)
+        else:
+            form.addRow(row)
+
+
+class LogSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox for values spanning decades (a learning rate): shows ``0.05`` or ``1e-06``, accepts
+    typed scientific notation, and the arrows walk 1-2-5 steps (0.01 → 0.02 → 0.05 → 0.1)."""
+
+    def __init__(self, minimum: float, maximum: float, value: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(12)  # the stored value is not rounded to what is shown
+        self.setRange(minimum, maximum)
+        self.setValue(value)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        s = text.strip()
+        try:
+            v = float(s)
+        except ValueError:
+            ok = s == "" or all(ch in "0123456789.eE+-" for ch in s)
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid, text, pos)
+        if not math.isfinite(v):
+            return (QValidator.State.Invalid, text, pos)
+        if self.minimum() <= v <= self.maximum():
+            return (QValidator.State.Acceptable, text, pos)
+        return (QValidator.State.Intermediate, text, pos)
+
+    def fixup(self, text: str) -> str:
+        """A typed number out of range becomes the nearest bound (Qt's own correction jumps to the minimum:
+        1000 would become 1e-06)."""
+        try:
+            v = float(text.strip())
+        except ValueError:
+            return text
+        if not math.isfinite(v):
+            return text
+        return self.textFromValue(min(max(v, self.minimum()), self.maximum()))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        v = self.value()
+        for _ in range(abs(steps)):
+            exp = math.floor(math.log10(v) + 1e-9)
+            mant = v / 10**exp
+            ladder = [1.0, 2.0, 5.0, 10.0]
+            if steps > 0:
+                nxt = next(m for m in ladder if m > mant + 1e-9)
+                v = nxt * 10**exp
+            else:
+                lower = [m for m in (0.5, 1.0, 2.0, 5.0) if m < mant - 1e-9]
+                v = lower[-1] * 10**exp
+            v = float(f"{v:.6g}")
+        self.setValue(min(max(v, self.minimum()), self.maximum()))

@@ -22,6 +22,8 @@ import numpy as np
 
 from pycarrot.messages import elide_name
 
+from .. import paths
+
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
 MAX_FEATURES = 64
@@ -261,6 +263,10 @@ class CsvTable:
     def _positions(self) -> dict[str, int]:
         return {name: i for i, name in enumerate(self.columns)}
 
+    def column_index(self, column: str | int, role: str = "column") -> int:
+        """The index of ``column`` (a name or a number); DataError naming its ``role`` when there is none."""
+        return self._index(column, role)
+
     def _index(self, column: str | int, role: str) -> int:
         if isinstance(column, (int, np.integer)) and not isinstance(column, bool):
             if 0 <= column < len(self.columns):
@@ -476,13 +482,12 @@ KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
 
 
 def example_dirs() -> list[Path]:
-    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the package's own
-    ``carrot_gui/resources/datasets`` (shipped as package data, so installs have them too)."""
-    here = Path(__file__).resolve().parent  # carrot_gui/training
+    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the shipped datasets
+    (``resources/datasets``; :mod:`carrot_gui.paths` finds them in a checkout and in an install)."""
     dirs = []
     if os.environ.get(EXAMPLES_ENV):
         dirs.append(Path(os.environ[EXAMPLES_ENV]))
-    dirs.append(here.parent / "resources" / "datasets")
+    dirs.append(paths.datasets_dir())
     return dirs
 
 

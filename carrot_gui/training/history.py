@@ -3,7 +3,8 @@
 :class:`GrowBuffer` is the preallocated array that doubles when full (as in pyqtgraph's scrolling-plot
 example), so appending is cheap and ``view()`` hands a plot ``buf[:n]`` without copying.
 :func:`ema` is TensorBoard-style smoothing with bias correction, :func:`robust_range` the y range that
-ignores outliers.
+ignores outliers; :class:`RunningRange`, :class:`PeakEnvelope` and :func:`nice_ceiling` keep a live plot's
+view and curve up to date from the new points only; :func:`far_range` bounds what may be drawn near a view.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ class GrowBuffer:
 
     def clear(self) -> None:
         self._n = 0
+
+    def truncate(self, n: int) -> None:
+        """Keep only the first ``n`` rows."""
+        self._n = max(0, min(n, self._n))
 
 
 def _ema_block(x: np.ndarray, weight: float, s: float, norm: float) -> tuple[np.ndarray, float, float]:
@@ -180,7 +185,8 @@ class PeakEnvelope:
         if values.size < self.n:
             self.reset()
         first = self.n // self.bin  # the last, partly filled bin is recomputed
-        self._min._n = self._max._n = min(first, len(self._min))
+        self._min.truncate(first)
+        self._max.truncate(first)
         seg = values[first * self.bin :]
         full = (seg.size // self.bin) * self.bin
         if full:
@@ -217,3 +223,53 @@ class PeakEnvelope:
         y[0::2] = lo
         y[1::2] = hi
         return x, y
+
+
+def nice_ceiling(v: float) -> float:
+    """The next round number ≥ v (10, 12.5, 15, 20, 25, 30, 40, 50, ...): x ranges grow in jumps, so axes are
+    re-laid out a handful of times per run instead of every frame."""
+    if v <= 10:
+        return 10.0
+    k = 10 ** np.floor(np.log10(v))
+    for m in (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if m * k >= v:
+            return float(m * k)
+    return float(10 * k)
+
+
+class RunningRange:
+    """Min and max of an append-only history, updated from the new part only."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.seen = 0
+        self.lo = np.inf
+        self.hi = -np.inf
+        self.lo_pos = np.inf  # smallest positive value (for a log axis)
+
+    def update(self, values: np.ndarray) -> None:
+        if values.shape[0] < self.seen:
+            self.reset()
+        new = values[self.seen :]
+        if new.size:
+            self.lo = min(self.lo, float(np.min(new)))
+            self.hi = max(self.hi, float(np.max(new)))
+            pos = new[new > 0]
+            if pos.size:
+                self.lo_pos = min(self.lo_pos, float(np.min(pos)))
+        self.seen = values.shape[0]
+
+
+def far_range(values: np.ndarray, reach: float = 100.0) -> tuple[float, float]:
+    """A range ``reach`` times wider than ``values`` on each side: what may be drawn around a view of them
+    (Qt's painter must never be handed a diverged model's 1e150)."""
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = hi - lo or abs(hi) or 1.0
+    return lo - reach * span, hi + reach * span
+
+
+def far_box(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float, float]:
+    """:func:`far_range` of both axes: (x0, x1, y0, y1)."""
+    return (*far_range(xs), *far_range(ys))

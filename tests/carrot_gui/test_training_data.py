@@ -233,7 +233,7 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     assert find_examples([empty]) == []
     # without the variable: the package's own folder, which holds the shipped examples
     dirs = example_dirs()
-    assert [d.parts[-3:] for d in dirs] == [("carrot_gui", "resources", "datasets")]
+    assert [d.parts[-2:] for d in dirs] == [("resources", "datasets")]
     assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {
         p.name for p in dirs[0].glob("*.csv")
     }

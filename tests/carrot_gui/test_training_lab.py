@@ -16,12 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 import pycarrot as pc
-from carrot_gui.training.lab import TrainingLab
+from carrot_gui.training.qt.lab import TrainingLab
 from carrot_gui.training.session import DIVERGED, FINISHED, train_headless
 
 
 @pytest.fixture
 def lab(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from carrot_gui import theme
+
+    QApplication.instance().setStyleSheet(theme.style_sheet())  # as the main window does: tones by role
     w = TrainingLab()
     qtbot.addWidget(w)
     w.resize(1300, 850)
@@ -35,6 +40,12 @@ def shown(curve):
     """How many points a curve draws."""
     y = curve.getData()[1]
     return 0 if y is None else y.size
+
+
+def looks(label):
+    """(colour name, bold) of a label's text as it is drawn, after the app style sheet's tone rules."""
+    label.ensurePolished()
+    return label.palette().color(label.foregroundRole()).name(), label.font().bold()
 
 
 def set_lr(qtbot, lab, text):
@@ -497,7 +508,7 @@ def test_opening_ones_own_csv_puts_the_example_list_back_on_its_prompt(qtbot, la
 
 
 def test_no_examples_installed_says_so(qtbot, monkeypatch):
-    import carrot_gui.training.lab as lab_module
+    import carrot_gui.training.qt.data_panel as lab_module
 
     monkeypatch.setattr(lab_module, "find_examples", lambda: [])
     w = TrainingLab()
@@ -562,11 +573,11 @@ def test_stepping_into_divergence_shows_the_message_in_red(qtbot, lab):
             break
     assert lab.session.state == DIVERGED
     assert "diverged" in lab.trainingStatusLabel.text()
-    assert "bold" in lab.trainingStatusLabel.styleSheet()
+    assert looks(lab.trainingStatusLabel) == (theme_error(), True)  # bold red
     assert lab.lossPlot.divergedLine.isVisible()
     set_lr(qtbot, lab, "0.05")  # a new setting is news, not an error
     assert "Settings changed" in lab.trainingStatusLabel.text()
-    assert "bold" not in lab.trainingStatusLabel.styleSheet()
+    assert looks(lab.trainingStatusLabel) == (theme_text(), False)
 
 
 def test_a_newcomer_sees_what_to_press_and_which_curve_is_which(qtbot, lab):
@@ -685,6 +696,18 @@ def theme_value():
     return theme.current().value
 
 
+def theme_error():
+    from carrot_gui import theme
+
+    return theme.current().error
+
+
+def theme_text():
+    from carrot_gui import theme
+
+    return theme.current().text
+
+
 def test_slow_steps_are_explained_with_what_helps(qtbot, lab, monkeypatch):
     """A huge full batch makes every step slower than the latency budget: the lab says so once, and why."""
     import time
@@ -745,7 +768,7 @@ def test_a_first_run_that_diverges_shows_its_marker_and_how_to_see_the_curve(qtb
     assert "Tick Log y" in lab.trainingStatusLabel.text()
     click_box(qtbot, lab.logYCheck)
     text = lab.trainingStatusLabel.text()
-    assert "diverged" in text and "Log y" not in text and "bold" in lab.trainingStatusLabel.styleSheet()
+    assert "diverged" in text and "Log y" not in text and looks(lab.trainingStatusLabel)[1]
     set_lr(qtbot, lab, "0.05")
     qtbot.mouseClick(lab.trainStepButton, Qt.MouseButton.LeftButton)  # ... and back for a healthy run
     assert lab.lossPlot.legend_corner == "top-right"
@@ -756,14 +779,14 @@ def test_file_errors_are_shown_in_red_and_change_nothing(qtbot, lab, tmp_path):
 
     assert not lab.save_model(str(tmp_path / "no such folder" / "m.npz"))
     label = lab.fileMessageLabel
-    assert "Could not save" in label.text() and theme.current().error in label.styleSheet()
+    assert "Could not save" in label.text() and looks(label)[0] == theme.current().error
     assert not lab.export_loss_csv(str(tmp_path / "no such folder" / "loss.csv"))
-    assert "Could not write loss.csv" in label.text() and theme.current().error in label.styleSheet()
+    assert "Could not write loss.csv" in label.text() and looks(label)[0] == theme.current().error
     w = lab.session.weight.copy()
     assert not lab.load_model(str(tmp_path / "missing.npz"))
     assert "Could not load" in label.text() and np.array_equal(lab.session.weight, w)
     assert lab.save_model(str(tmp_path / "ok.npz"))
-    assert "Saved" in label.text() and theme.current().error not in label.styleSheet()
+    assert "Saved" in label.text() and looks(label)[0] != theme.current().error
 
 
 def test_a_model_far_off_the_chart_is_drawn_clipped_not_with_huge_coordinates(qtbot, lab):

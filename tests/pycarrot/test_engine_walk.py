@@ -96,7 +96,10 @@ def test_operands_list_constants_and_otherwise_the_child_nodes_inputs():
     assert z.operands == (x, y) and z.child_nodes == []
     built = pc.Carrot(6.0, requires_grad=True, child_nodes=[(x, lambda g: g * 3.0), (y, lambda g: g * 2.0)])
     assert built.operands == (x, y)
-    assert pc.local_rule(x * y, (x * y).child_nodes[1][1]) == "∂mul/∂y = x"
+    z = x * y
+    assert (
+        pc.local_rule(z, z.child_nodes[1][1]) == pc.local_rule(z, 1) == "∂mul/∂y = x"
+    )  # edge: grad_fn or position
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ short again.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 WRAP_MAX_LINE = 5_000  # characters in one line; wrapping that many takes ~6 ms
@@ -39,6 +40,16 @@ class ExpressionEditor(QPlainTextEdit):
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._prepare_for(text, replacing_all=True)
         super().setPlainText(text)
+
+    def replace_all(self, text: str) -> None:
+        """Replace the whole text as one edit that Ctrl+Z takes back (``setPlainText`` forgets the undo
+        history: a preset picked by mistake would destroy what was typed)."""
+        self._prepare_for(text, replacing_all=True)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
         if source.hasText():

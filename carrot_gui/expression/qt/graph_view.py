@@ -6,13 +6,16 @@ position repaints just the nodes whose state changed (``Timeline.touched``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ..playback import Timeline
+from ..layout import BAND_GAP
+from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
 from .items import ACCUMULATION_HEIGHT, DotItem, EdgeItem, EdgeLabelItem, NodeItem, OverviewItem, fonts
@@ -24,13 +27,19 @@ FOLLOW_ZOOM = 1.0  # "follow" shows the active node at least this big (node text
 OVERVIEW_ZOOM = 0.3  # below this zoom a big graph is drawn by one OverviewItem instead of its items
 OVERVIEW_MIN_NODES = 150
 MAX_EXPORT_PIXELS = 12_000  # longest side of an exported PNG
-MARGIN = 40.0
+MARGIN = 24.0
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """``path`` with ``suffix`` added when its file name has no extension ("graph" → "graph.png")."""
+    return path if Path(path).suffix else path + suffix
 
 
 class GraphView(QGraphicsView):
     """Zoom with the wheel, pan by dragging, ``fit()`` to see it all; nodes show tooltips on hover."""
 
     zoomChanged = Signal(float)
+    nodeClicked = Signal(int)  # a node's index, when a node is clicked (not dragged)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -80,10 +89,8 @@ class GraphView(QGraphicsView):
             k = len(graph.nodes[e.dst].operands)
             # operands enter the result's left side spread top to bottom in argument order
             frac = (e.slot + 1) / (k + 1)
-            item = EdgeItem(
-                e.index, QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
-            )
-            edges.append(item)
+            start, end = QPointF(sx + sw, sy + sh / 2), QPointF(dx, dy + dh * (0.25 + 0.5 * frac))
+            edges.append(EdgeItem(e.index, start, end, lay.wrap_y(e.src, e.dst)))
         smooth = len(edges) <= SMOOTH_EDGES_MAX
         for item in edges:
             item.smooth = smooth
@@ -95,7 +102,7 @@ class GraphView(QGraphicsView):
         scene.addItem(self._label)
         scene.addItem(self._dot)
         left, top, width, height = lay.bounds()
-        rect = QRectF(left - MARGIN, top - MARGIN - 50, width + 2 * MARGIN, height + 2 * MARGIN + 50)
+        rect = QRectF(left - MARGIN, top - MARGIN - 26, width + 2 * MARGIN, height + 2 * MARGIN + 26)
         scene.setSceneRect(rect)
         self._overview = OverviewItem(nodes, edges, rect) if len(nodes) >= OVERVIEW_MIN_NODES else None
         self._overview_on = False
@@ -113,10 +120,15 @@ class GraphView(QGraphicsView):
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Show another timeline of the same graph (e.g. the per-path order) from its position."""
+        """Show another timeline of the same graph (e.g. the per-path order) from its position, and follow
+        it from now on: every move of its position repaints what changed (animated when one step on)."""
+        refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         self._shown_position = -1
         self.show_position(animate=False)
+
+    def _on_position(self, position: int, old: int) -> None:
+        self.show_position(animate=position == old + 1)
 
     def clear_checks(self) -> None:
         for item in self.nodes:
@@ -170,6 +182,12 @@ class GraphView(QGraphicsView):
                 self._dot.setVisible(False)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
+        if (
+            QToolTip.isVisible()
+        ):  # a hover box left open while stepping shows the new state, never a stale one
+            item = self.itemAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            if isinstance(item, NodeItem):
+                QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,
@@ -200,9 +218,13 @@ class GraphView(QGraphicsView):
         ends_top = min(lay.y[e.src], lay.y[e.dst]) - badge
         ends_bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
         ys = [mid.y() - h - gap, mid.y() + gap, ends_top - h - gap, ends_bottom + gap]
+        if item.wrap_y is not None:  # an edge into the next band: its middle runs along the gap between them
+            ys.insert(0, item.wrap_y - h / 2)
         if near:
             ys.append(min(lay.y[i] for i in near) - badge - h - gap)
             ys.append(max(lay.y[i] + lay.h[i] for i in near) + gap)
+        if lay.band_top:  # in the gap above or below each band
+            ys.extend(top - BAND_GAP / 2 - h / 2 for top in lay.band_top[1:])
         in_view = [y for y in ys if y >= seen.top() and y + h <= seen.bottom()] or ys
         for y in in_view:
             y1 = y + h
@@ -291,6 +313,19 @@ class GraphView(QGraphicsView):
         if self._auto_fit:
             self.fit()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = getattr(self, "_press", None), None
+        if press is None or (event.position() - press).manhattanLength() > 4:  # a drag pans
+            return
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, NodeItem):
+            self.nodeClicked.emit(item.node.index)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
@@ -299,13 +334,17 @@ class GraphView(QGraphicsView):
 
     def refresh_theme(self) -> None:
         fonts().refresh()
+        for item in self.nodes:
+            item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()
 
     # -- export ------------------------------------------------------------------------------------------
 
-    def export_png(self, path: str, scale: float = 2.0) -> None:
-        """The whole graph as a PNG at ``scale`` pixels per scene unit; OSError if it cannot be written."""
+    def export_png(self, path: str, scale: float = 2.0) -> str:
+        """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
+        added to a name without one); OSError if it cannot be written."""
+        path = with_suffix(path, ".png")
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -318,9 +357,12 @@ class GraphView(QGraphicsView):
         painter.end()
         if not img.save(path, "PNG"):
             raise OSError(f"could not write the PNG file {path}")
+        return path
 
-    def export_svg(self, path: str) -> None:
-        """The whole graph as an SVG (vector: sharp at any size on slides)."""
+    def export_svg(self, path: str) -> str:
+        """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written
+        (``.svg`` added to a name without one)."""
+        path = with_suffix(path, ".svg")
         rect = self.scene().sceneRect()
         gen = QSvgGenerator()
         gen.setFileName(path)
@@ -333,3 +375,4 @@ class GraphView(QGraphicsView):
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()
+        return path

@@ -1,54 +1,37 @@
 """The Expression lab: type an expression, Build, then step through backward() node by node.
 
-Thin Qt layer: the state lives in :mod:`carrot_gui.expression.session` (what is built) and in a
-:class:`~carrot_gui.expression.playback.Timeline` (where playback stands); the widgets only show it.
+A thin coordinator of panels: the editor panel (step 1), the graph with its playback controls (step 2),
+the order and check boxes (steps 3 and 4), the log panel and the node inspector. The state lives in
+:mod:`carrot_gui.expression.session` (what is built) and in a
+:class:`~carrot_gui.expression.playback.Timeline` (where playback stands); every view follows the
+timeline's ``position_changed`` signal, so nobody is told by hand to catch up.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMenu,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSlider,
-    QSplitter,
-    QTabWidget,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from carrot_gui.kit.widgets import tip
 from pycarrot.expression import ExpressionError
 from pycarrot.messages import elide_words
 
 from ... import theme
 from ...errors import guarded
-from ..playback import PER_PATH, TOPOLOGICAL, Timeline
-from ..presets import DEMO, PRESETS, Preset
+from ...kit.widgets import tip
+from ..playback import Mode, Timeline, refollow
+from ..presets import DEMO, Preset
 from ..session import Loaded, check, load_named, load_source, paused_gc
-from ..wording import format_value, hint_text
-from .editor import ExpressionEditor
+from ..wording import hint_text
+from .check_panel import ORDER_TITLES, CheckPanel, OrderPanel
+from .editor_panel import EditorPanel
 from .graph_view import GraphView
-from .log_view import EventLog
+from .inspector import NodeInspector
+from .log_panel import QUEUE_SHOWN, LogPanel
+from .playback_controls import PlaybackControls
 
 START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
-QUEUE_SHOWN = 40  # entries of the queue list (the rest is summarised)
-ORDER_TITLES = {
-    TOPOLOGICAL: "Topological (backward())",
-    PER_PATH: "Per path (original recursion)",
-}
+__all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
 
 
 def _legend_html() -> str:
@@ -66,7 +49,7 @@ def _legend_html() -> str:
             entry(t.gradient, "∇ gradient"),
             entry(t.constant_border, "┄ constant"),
             entry(t.queued, "▌ still to visit"),
-            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits</span>",
+            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits · click a node</span>",
         ]
     )
 
@@ -83,31 +66,13 @@ class ExpressionLab(QWidget):
         self.setObjectName("expressionLab")
         self.loaded: Loaded | None = None
         self.timeline: Timeline | None = None
-        self.mode = TOPOLOGICAL
-        self._syncing = False
+        self.mode = Mode.TOPOLOGICAL
         self._next_note = ""
         self.hint = ""
         self.error_position: tuple[int, int] | None = None  # of the last failed Build, until a good one
         self.error_message = ""  # what was wrong with it, in words
-        self._play_timer = QTimer(self)
-        self._play_timer.timeout.connect(self._tick)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.leftPanel = self._build_left()
-        self.rightPanel = self._build_right()
-        splitter.addWidget(self.leftPanel)
-        splitter.addWidget(self._build_center())
-        splitter.addWidget(self.rightPanel)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([260, 770, 330])  # most of the width for the graph
-        splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        self._build_panels()
         self._shortcuts()
-        self.set_speed(self.speedSlider.value())
         if demo is not None:
             self.expressionEditor.setPlainText(demo.source)
             self._next_note = demo.note
@@ -115,106 +80,70 @@ class ExpressionLab(QWidget):
 
     # -- widgets -----------------------------------------------------------------------------------------
 
-    def _build_left(self) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(4, 4, 4, 4)
-        head = QLabel("<b>1 · Write an expression</b>")
-        v.addWidget(head)
-        row = QHBoxLayout()
-        self.presetButton = tip(QToolButton(), "presetButton", "Ready-made expressions to try")
-        self.presetButton.setText("Presets ▾")
-        self.presetButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.presetButton)
-        menu.setObjectName("presetMenu")
-        for p in PRESETS:
-            action = menu.addAction(p.title)
-            action.setToolTip(p.note)
-            action.triggered.connect(lambda _=False, p=p: self.load_preset(p))
-        self.presetMenu = menu
-        self.presetButton.setMenu(menu)
-        row.addWidget(self.presetButton)
-        self.editButton = tip(QToolButton(), "editButton", "Type your own expression again")
-        self.editButton.setText("Edit")
-        self.editButton.setVisible(False)
-        self.editButton.clicked.connect(self._unlock_editor)
-        row.addWidget(self.editButton)
-        row.addStretch(1)
-        self.buildButton = tip(
-            QPushButton("Build"), "buildButton", "Build the graph of the expression (Ctrl+Enter)"
-        )
-        self.buildButton.setDefault(True)
-        self.buildButton.clicked.connect(self.build)
-        row.addWidget(self.buildButton)
-        v.addLayout(row)
-        self.expressionEditor = tip(
-            ExpressionEditor(),
-            "expressionEditor",
-            "One statement per line: x = 2.0 makes a variable; z = x * y + sin(x) builds on it.\n"
-            "Operators + - * / ** @, functions like sin, exp, tanh, sigmoid, sum, softmax, mse.\n"
-            "Ctrl+Enter builds.",
-        )
-        self.expressionEditor.setFont(theme.qfont(mono=True))
-        self.expressionEditor.setTabChangesFocus(True)
-        self.expressionEditor.textChanged.connect(self._clear_error_marks)
+    def _build_panels(self) -> None:
+        self.editorPanel = EditorPanel()
+        self.orderPanel = OrderPanel()
+        self.checkPanel = CheckPanel()
+        self.logPanel = LogPanel()
+        self.controls = PlaybackControls()
+        self.graphView = GraphView()
+        self.graphView.setToolTip("")
+        self.inspector = NodeInspector()
+        self.inspector.setVisible(False)
+        self._alias_widgets()
+        self.editorPanel.buildRequested.connect(self.build)
+        self.editorPanel.presetChosen.connect(self.load_preset)
         self.expressionEditor.textChanged.connect(self._update_hint)
-        v.addWidget(self.expressionEditor, 3)
-        self.errorLabel = tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet(f"color: {theme.current().error};")
-        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.errorLabel.setVisible(False)
-        v.addWidget(self.errorLabel)
-        self.noteLabel = QLabel()
-        self.noteLabel.setObjectName("noteLabel")
-        self.noteLabel.setWordWrap(True)
-        self.noteLabel.setStyleSheet(f"color: {theme.current().muted};")
-        v.addWidget(self.noteLabel)
-
-        order = QGroupBox("3 · Compare the order")
-        ov = QVBoxLayout(order)
-        self.orderSwitch = tip(
-            QComboBox(),
-            "orderSwitch",
-            "Which walk to replay: the engine's sorted one (each grad_fn once) or the original per-path\n"
-            "recursion (each grad_fn once per path — exponential on shared sub-graphs).",
-        )
-        for mode in (TOPOLOGICAL, PER_PATH):
-            self.orderSwitch.addItem(ORDER_TITLES[mode], mode)
-        # may narrow (eliding its text) on a small screen instead of widening the window past it
-        self.orderSwitch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.orderSwitch.setMinimumContentsLength(14)
-        self.orderSwitch.currentIndexChanged.connect(lambda _: self.set_mode(self.orderSwitch.currentData()))
-        ov.addWidget(self.orderSwitch)
-        self.callCountLabel = tip(QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward")
-        self.callCountLabel.setWordWrap(True)
-        ov.addWidget(self.callCountLabel)
-        v.addWidget(order)
-
-        checks = QGroupBox("4 · Check the gradients")
-        cv = QVBoxLayout(checks)
-        self.checkButton = tip(
-            QPushButton("Check with finite differences"),
-            "checkButton",
-            "Run pc.gradcheck: compare every variable's gradient with (f(x+ε) − f(x−ε)) / 2ε",
-        )
+        self.orderPanel.modeChosen.connect(self.set_mode)
         self.checkButton.clicked.connect(self.run_check)
-        cv.addWidget(self.checkButton)
-        self.checkResults = tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
-        self.checkResults.setWordWrap(True)
-        self.checkResults.setTextFormat(Qt.TextFormat.RichText)
-        self.checkResults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # many inputs (or projector-sized text) scroll here instead of pushing the editor off the panel
-        self.checkScroll = QScrollArea()
-        self.checkScroll.setObjectName("checkScroll")
-        self.checkScroll.setWidget(self.checkResults)
-        self.checkScroll.setWidgetResizable(True)
-        self.checkScroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.checkScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.checkScroll.setVisible(False)
-        cv.addWidget(self.checkScroll, 1)
-        v.addWidget(checks)
-        return box
+        self.logPanel.positionChosen.connect(self._log_clicked)
+        self.controls.speedChanged.connect(self._speed_changed)
+        self.followCheck.toggled.connect(self.graphView.set_follow)
+        self.graphView.nodeClicked.connect(self.inspector.show_node)
+
+        self.leftPanel = QWidget()
+        left = QVBoxLayout(self.leftPanel)
+        left.setContentsMargins(4, 4, 4, 4)
+        left.addWidget(self.editorPanel, 3)
+        left.addWidget(self.orderPanel)
+        left.addWidget(self.checkPanel)
+        self.rightPanel = self.logPanel
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.leftPanel)
+        splitter.addWidget(self._build_center())
+        splitter.addWidget(self.rightPanel)
+        for k, stretch in enumerate((0, 1, 0)):
+            splitter.setStretchFactor(k, stretch)
+        splitter.setSizes([250, 800, 310])  # most of the width for the graph
+        splitter.setChildrenCollapsible(False)
+        # an inner main window only to hold the inspector dock beside the panels
+        self._dock_host = QMainWindow()
+        self._dock_host.setWindowFlags(Qt.WindowType.Widget)
+        self._dock_host.setCentralWidget(splitter)
+        self._dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._dock_host)
+
+    def _alias_widgets(self) -> None:
+        """The panels' widgets under the lab's names (tests, the main window and the CLI use them)."""
+        for panel, names in (
+            (
+                self.editorPanel,
+                "presetButton presetMenu editButton buildButton expressionEditor errorLabel noteLabel",
+            ),
+            (self.orderPanel, "orderSwitch callCountLabel"),
+            (self.checkPanel, "checkButton checkResults checkScroll"),
+            (self.logPanel, "eventLog queueTitle queueList showWholeScriptCheck"),
+            (
+                self.controls,
+                "resetButton stepBackButton playButton stepForwardButton endButton timelineSlider "
+                "positionLabel speedSlider speedLabel followCheck",
+            ),
+        ):
+            for name in names.split():
+                setattr(self, name, getattr(panel, name))
+        self._play_timer = self.controls.play_timer
 
     def _build_center(self) -> QWidget:
         box = QWidget()
@@ -228,82 +157,8 @@ class ExpressionLab(QWidget):
         self.stepLabel.setWordWrap(True)
         self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
         v.addWidget(self.stepLabel)
-        self.graphView = GraphView()
-        self.graphView.setToolTip("")
         v.addWidget(self.graphView, 1)
-
-        # two rows so the window fits a 1280-pixel projector even with large text: the timeline slider
-        # with its position on top, the buttons and the speed below
-        scrub = QHBoxLayout()
-        bar = QHBoxLayout()
-        self.resetButton = tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
-        self.stepBackButton = tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
-        self.playButton = tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
-        self.stepForwardButton = tip(
-            QPushButton("Step ▶"), "stepForwardButton", "One step forward (→, PageDown)"
-        )
-        self.endButton = tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
-        self.resetButton.clicked.connect(self.reset)
-        self.stepBackButton.clicked.connect(self.step_back)
-        self.playButton.clicked.connect(self.toggle_play)
-        self.stepForwardButton.clicked.connect(self.step_forward)
-        self.endButton.clicked.connect(self.to_end)
-        for b in (
-            self.resetButton,
-            self.stepBackButton,
-            self.playButton,
-            self.stepForwardButton,
-            self.endButton,
-        ):
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            bar.addWidget(b)
-        self.timelineSlider = tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
-        self.timelineSlider.setMinimumWidth(100)
-        self.timelineSlider.valueChanged.connect(self._slider_moved)
-        scrub.addWidget(self.timelineSlider, 1)
-        self.positionLabel = QLabel()
-        self.positionLabel.setObjectName("positionLabel")
-        self._size_position_label()
-        scrub.addWidget(self.positionLabel)
-        bar.addStretch(1)
-        scrub.addWidget(QLabel("speed"))
-        self.speedSlider = tip(
-            QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
-        )
-        self.speedSlider.setRange(1, 60)
-        self.speedSlider.setValue(3)
-        self.speedSlider.setMinimumWidth(80)
-        self.speedSlider.setMaximumWidth(120)
-        self.speedSlider.valueChanged.connect(self.set_speed)
-        scrub.addWidget(self.speedSlider)
-        self.followCheck = tip(
-            QCheckBox("follow"),
-            "followCheck",
-            "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
-        )
-        self.followCheck.toggled.connect(self.graphView.set_follow)
-        scrub.addWidget(self.followCheck)
-        v.addLayout(scrub)
-        v.addLayout(bar)
-        return box
-
-    def _build_right(self) -> QWidget:
-        box = QWidget()
-        box.setMinimumWidth(240)  # the log (its lines wrap) stays readable when the text grows
-        v = QVBoxLayout(box)
-        v.setContentsMargins(4, 4, 4, 4)
-        title = QLabel("<b>What happened</b> (click a line to go there)")
-        title.setWordWrap(True)
-        v.addWidget(title)
-        self.eventLog = tip(EventLog(), "eventLog", "Every step in words; click one to jump there")
-        self.eventLog.clicked.connect(self._log_clicked)
-        v.addWidget(self.eventLog, 3)
-        self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
-        self.queueTitle.setWordWrap(True)
-        v.addWidget(self.queueTitle)
-        self.queueList = tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
-        self.queueList.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        v.addWidget(self.queueList, 1)
+        v.addWidget(self.controls)
         return box
 
     def _shortcuts(self) -> None:
@@ -329,34 +184,28 @@ class ExpressionLab(QWidget):
         if on:
             self.graphView.setFocus()
 
-    def _size_position_label(self) -> None:
-        metrics = self.positionLabel.fontMetrics()
-        self.positionLabel.setMinimumWidth(metrics.horizontalAdvance("00000 / 00000 · backward") + 6)
-
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
         t = theme.current()
         self.legendLabel.setText(_legend_html())
-        self.errorLabel.setStyleSheet(f"color: {t.error};")
-        self.noteLabel.setStyleSheet(f"color: {t.muted};")
         self.stepLabel.setFont(theme.qfont(t.font_size * 1.15))
-        self.expressionEditor.setFont(theme.qfont(mono=True))
+        self.editorPanel.refresh_theme()
         self.graphView.refresh_theme()
         self.eventLog.viewport().update()
-        self._size_position_label()
+        self.controls.size_labels()
+        self.inspector.refresh()
 
     # -- building ----------------------------------------------------------------------------------------
 
     @guarded("building the expression")
     def build(self) -> bool:
         """Build the editor's expression. A mistake is marked in the editor; the previous graph stays."""
-        source = self.expressionEditor.toPlainText()
-        if self.expressionEditor.isReadOnly():
+        if self.editorPanel.read_only:
             self.statusMessage.emit("This graph came from the Training lab; pick a preset or press Edit")
             return False
         with paused_gc():
             try:
-                loaded = load_source(source, "expression")
+                loaded = load_source(self.editorPanel.source(), "expression")
             except ExpressionError as exc:
                 self._show_error(str(exc), exc.line, exc.col)
                 return False
@@ -364,7 +213,9 @@ class ExpressionLab(QWidget):
                 self._show_error(f"{exc}", None, None)
                 return False
             self._install(loaded)
-        self.noteLabel.setText(self._next_note)  # a preset's hint, or nothing for a typed expression
+        # a preset's hint, or where a NaN first appeared, or nothing for a typed expression
+        note = "\n".join(x for x in (self._next_note, self.loaded.note and f"⚠ {self.loaded.note}") if x)
+        self.noteLabel.setText(note)
         self._next_note = ""
         if self.expressionEditor.hasFocus():  # built with Ctrl+Enter: → and Space now step and play
             self.graphView.setFocus()
@@ -372,126 +223,93 @@ class ExpressionLab(QWidget):
 
     def build_source(self, source: str) -> bool:
         """Put ``source`` in the editor and build it (used by the CLI's --expr)."""
-        self._unlock_editor()
+        self.editorPanel.unlock()
         self.expressionEditor.setPlainText(source)
         return bool(self.build())
 
     def load_preset(self, p: Preset) -> None:
-        self._unlock_editor()
-        self.expressionEditor.setPlainText(p.source)
+        """Replace the text with a preset's as one undoable edit, and build it."""
+        self.editorPanel.unlock()
+        typed = self.expressionEditor.toPlainText()
+        self.expressionEditor.replace_all(p.source)
         self._next_note = p.note
-        self.build()
+        if self.build() and typed.strip() and typed != p.source:
+            self.statusMessage.emit(
+                f"Loaded the preset “{p.title}” — Ctrl+Z in the editor brings your text back"
+            )
 
     @guarded("showing a graph from the Training lab")
     def show_graph(self, named: dict, title: str) -> None:
-        """Load a graph built elsewhere (the Training lab) as if built here, and switch to this tab."""
+        """Load a graph built elsewhere (the Training lab) as if built here (the main window shows this tab)."""
         with paused_gc():
             loaded = load_named(named, title)
-        self._stop()
-        self.expressionEditor.setPlainText(
+        self.editorPanel.lock_with(
             f"# {title}\n# This graph was sent from the Training lab (read-only here).\n"
             "# Step through its backward pass, or press Edit / pick a preset to type your own."
         )
-        self.expressionEditor.setReadOnly(True)
-        self.editButton.setVisible(True)
         self.noteLabel.setText(f"From the Training lab: {title}")
         self._install(loaded)
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QTabWidget):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.setCurrentWidget(self)
-
-    def _unlock_editor(self) -> None:
-        self.expressionEditor.setReadOnly(False)
-        self.editButton.setVisible(False)
 
     def _install(self, loaded: Loaded) -> None:
         """Show a freshly built expression (only called once everything about it has succeeded)."""
-        self._stop()
+        self.controls.stop()
         self.loaded = loaded
-        self.mode = self.orderSwitch.currentData() or TOPOLOGICAL
+        self.mode = self.orderPanel.mode()
         tl = loaded.timeline(self.mode)
         tl.reset()
-        self.timeline = tl
         self._clear_error()
-        self.checkResults.setText("")
-        self.checkScroll.setVisible(False)
+        self.checkPanel.clear()
         self.graphView.set_graph(loaded, tl)
         self.graphView.fit_when_shown()
-        self._fill_log()
-        self._update_counts()
-        self._sync_controls()
+        self._show_timeline(tl)
         g = loaded.graph
         self.statusMessage.emit(
             f"Built {len(g.nodes)} nodes, {len(g.edges)} edges; {len(tl)} steps "
             f"({tl.backward_start} forward, {len(tl) - tl.backward_start} backward)"
+            + (f" — {loaded.note}" if loaded.note else "")
         )
         self.built.emit()
+
+    def _show_timeline(self, tl: Timeline) -> None:
+        """Every view follows ``tl`` from now on (a new build or another backward order)."""
+        refollow(self.timeline, tl, self._on_position)
+        self.timeline = tl
+        self.graphView.set_timeline(tl)
+        self.controls.set_timeline(tl)
+        self.logPanel.set_timeline(tl)
+        self.inspector.set_timeline(tl)
+        self.orderPanel.show_counts(self.loaded, tl)
+        self._on_position(tl.position, tl.position)
+
+    def _on_position(self, position: int, old: int) -> None:
+        current = self.timeline.current(position) if self.timeline is not None else None
+        self.stepLabel.setText(current.text if current is not None else START_TEXT)
+        self._update_hint()
 
     # -- errors ------------------------------------------------------------------------------------------
 
     def _show_error(self, message: str, line: int | None, col: int | None) -> None:
         message = elide_words(message)  # a 200,000-character word in a wrapped label froze the window
         self.error_message = message
-        self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
-        self.errorLabel.setVisible(True)
         self.statusMessage.emit(message)
         self.error_position = (line, col) if line is not None else (0, 0)
+        self.editorPanel.show_error(message, line, col)
         self._update_hint()
-        if line is None:
-            return
-        doc = self.expressionEditor.document()
-        block = doc.findBlockByNumber(max(0, line - 1))
-        cursor = QTextCursor(block)
-        # the parser counts characters; Qt counts UTF-16 units (an emoji is two)
-        units = len(block.text()[: max(0, col - 1)].encode("utf-16-le")) // 2
-        cursor.setPosition(block.position() + min(units, max(0, block.length() - 1)))
-        self.expressionEditor.setTextCursor(cursor)
-        mark = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(QColor(theme.current().error).lighter(185)))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor(theme.current().error))
-        mark.format = fmt
-        sel = QTextCursor(cursor)
-        if sel.atBlockEnd():
-            sel.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)
-        else:
-            sel.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-        mark.cursor = sel
-        self.expressionEditor.setExtraSelections([mark])
-
-    def _clear_error_marks(self) -> None:
-        if self.expressionEditor.extraSelections():
-            self.expressionEditor.setExtraSelections([])
 
     def _clear_error(self) -> None:
-        self.errorLabel.setVisible(False)
-        self.errorLabel.setText("")
-        self.expressionEditor.setExtraSelections([])
+        self.editorPanel.clear_error()
         self.error_position = None
 
     # -- playback ----------------------------------------------------------------------------------------
 
     def step_forward(self) -> bool:
-        if self.timeline is None or not self.timeline.step_forward():
-            return False
-        self._sync_controls()
-        return True
+        return self.controls.step_forward()
 
     def step_back(self) -> bool:
-        self._stop()
-        if self.timeline is None or not self.timeline.step_back():
-            return False
-        self._sync_controls(animate=False)
-        return True
+        return self.controls.step_back()
 
     def seek(self, position: int) -> None:
-        if self.timeline is None:
-            return
-        self.timeline.seek(position)
-        self._sync_controls(animate=False)
+        self.controls.seek(position)
 
     def step(self, n: int) -> None:
         """Advance ``n`` steps at once (the CLI's --steps)."""
@@ -499,112 +317,48 @@ class ExpressionLab(QWidget):
             self.seek(self.timeline.position + n)
 
     def reset(self) -> None:
-        self._stop()
-        self.seek(0)
+        self.controls.reset()
 
     def to_end(self) -> None:
-        self._stop()
-        if self.timeline is not None:
-            self.seek(len(self.timeline))
+        self.controls.to_end()
 
     def toggle_play(self) -> None:
-        if self._play_timer.isActive():
-            self._stop()
-            return
-        if self.timeline is None:
-            return
-        if self.timeline.at_end:
-            self.seek(0)
-        self._play_timer.start()
-        self.playButton.setText("❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ shows as a box
+        self.controls.toggle_play()
 
     @property
     def playing(self) -> bool:
-        return self._play_timer.isActive()
+        return self.controls.playing
 
     def set_speed(self, steps_per_second: int) -> None:
-        interval = int(1000 / max(1, steps_per_second))
-        self._play_timer.setInterval(interval)
+        self.speedSlider.setValue(steps_per_second)
+
+    def _speed_changed(self, interval: int) -> None:
         self.graphView.animation_ms = 0 if interval < 60 else min(450, int(interval * 0.8))
-
-    def _tick(self) -> None:
-        if not self.step_forward():
-            self._stop()
-
-    def _stop(self) -> None:
-        if self._play_timer.isActive():
-            self._play_timer.stop()
-        self.playButton.setText("▶ Play")
 
     def fit(self) -> None:
         self.graphView.fit_when_shown()
 
+    def _log_clicked(self, position: int) -> None:
+        self.controls.stop()
+        self.seek(position)
+
     @guarded("switching the backward order")
     def set_mode(self, mode: str) -> None:
         """Replay the engine's topological walk or the original per-path recursion."""
+        mode = Mode(mode)
         if self.loaded is None or mode == self.mode and self.timeline is self.loaded.timeline(mode):
             return
         tl = self.loaded.timeline(mode)
-        position = self.timeline.position if self.timeline is not None else 0
-        tl.seek(position)  # clamped to the other walk's length
+        tl.seek(self.timeline.position if self.timeline is not None else 0)  # clamped to the other walk
         self.mode = mode
-        self.timeline = tl
-        index = self.orderSwitch.findData(mode)
-        if self.orderSwitch.currentIndex() != index:
-            self.orderSwitch.setCurrentIndex(index)
-        self.graphView.set_timeline(tl)
-        self._fill_log()
-        self._update_counts()
-        self._sync_controls(animate=False)
-
-    def _update_counts(self) -> None:
-        if self.loaded is None:
-            return
-        order = "backward()'s order" if self.mode == TOPOLOGICAL else "the per-path recursion's order"
-        self.queueTitle.setText(f"<b>Still to visit</b> ({order})")
-        counts = self.loaded.call_counts()
-        topo, path = counts[TOPOLOGICAL], counts[PER_PATH]
-        edges = sum(1 for e in self.loaded.graph.edges if self.loaded.graph.nodes[e.src].requires_grad)
-        text = f"grad_fn calls in one backward:\n  topological: {topo:,}  (one per edge: {edges:,})\n  per path: {path:,}"
-        if path > topo:
-            text += f"  — {path / max(topo, 1):,.1f}× as many"
-        if self.timeline is not None and self.timeline.note:
-            text += f"\n{self.timeline.note}"
-        self.callCountLabel.setText(text)
-
-    def _sync_controls(self, animate: bool = True) -> None:
-        """Bring slider, labels, log, queue and the graph to the timeline's position."""
-        tl = self.timeline
-        if tl is None:
-            return
-        p = tl.position
-        self._syncing = True
-        try:
-            if self.timelineSlider.maximum() != len(tl):
-                self.timelineSlider.setRange(0, len(tl))
-            self.timelineSlider.setValue(p)
-        finally:
-            self._syncing = False
-        phase = "forward" if p <= tl.backward_start else "backward"
-        if p == 0:
-            phase = "start"
-        self.positionLabel.setText(f"{p} / {len(tl)} · {phase}")
-        self.graphView.show_position(animate=animate)
-        self.eventLog.show_position(p)
-        current = tl.current(p)
-        self.stepLabel.setText(current.text if current is not None else START_TEXT)
-        self._fill_queue(p)
-        self.stepBackButton.setEnabled(p > 0)
-        self.stepForwardButton.setEnabled(p < len(tl))
-        self.resetButton.setEnabled(p > 0)
-        self.endButton.setEnabled(p < len(tl))
-        self._update_hint()
+        self.orderPanel.show_mode(mode)
+        self._show_timeline(tl)
 
     def edited(self) -> bool:
         """True when the editor holds text that differs from what the graph shows (not built yet)."""
-        if self.loaded is None or self.expressionEditor.isReadOnly() or self.loaded.source is None:
+        if self.loaded is None or self.editorPanel.read_only or self.loaded.source is None:
             return False
-        return self.expressionEditor.toPlainText() != self.loaded.source
+        return self.editorPanel.source() != self.loaded.source
 
     def _update_hint(self) -> None:
         tl = self.timeline
@@ -618,38 +372,6 @@ class ExpressionLab(QWidget):
             self.hint = hint
             self.hintChanged.emit(hint)
 
-    def _slider_moved(self, value: int) -> None:
-        if not self._syncing:
-            self._stop()
-            self.seek(value)
-
-    # -- log and queue -----------------------------------------------------------------------------------
-
-    def _fill_log(self) -> None:
-        self.eventLog.set_timeline(self.timeline)
-        if self.timeline is not None:
-            self.eventLog.show_position(self.timeline.position)
-
-    def _log_clicked(self, index) -> None:
-        self._stop()
-        self.seek(index.row() + 1)
-
-    def _fill_queue(self, p: int) -> None:
-        tl = self.timeline
-        assert tl is not None
-        queue = tl.queue(p)
-        labels = [tl.graph.nodes[i].label for i in queue[:QUEUE_SHOWN]]
-        if len(queue) > QUEUE_SHOWN:
-            labels.append(f"… and {len(queue) - QUEUE_SHOWN:,} more")
-        if p < tl.backward_start:
-            labels = ["(backward has not started)"]
-        elif not labels:
-            labels = ["(empty: backward() has visited every node)"]
-        current = [self.queueList.item(k).text() for k in range(self.queueList.count())]
-        if current != labels:
-            self.queueList.clear()
-            self.queueList.addItems(labels)
-
     # -- check -------------------------------------------------------------------------------------------
 
     @guarded("checking the gradients")
@@ -659,22 +381,11 @@ class ExpressionLab(QWidget):
         try:
             rows = check(self.loaded)
         except ValueError as exc:
-            self.checkResults.setText(f"<span style='color:{theme.current().error}'>{exc}</span>")
-            self.checkScroll.setVisible(True)
+            self.checkPanel.show_error(str(exc))
             return
-        t = theme.current()
         self.graphView.clear_checks()
-        lines = []
-        for r in rows:
-            mark = "✓" if r.ok else "✗" if r.trusted else "?"  # ?: the finite differences are the problem
-            colour = t.ok if r.ok else t.error if r.trusted else t.muted
-            detail = f"backward {format_value(r.analytic)} · finite differences {format_value(r.numeric)}"
-            if not r.ok and not r.trusted:
-                detail += f" — {r.reason}"
-            lines.append(f"<span style='color:{colour}'><b>{mark} {r.label}</b></span>: {detail}")
-            self.graphView.nodes[self.loaded.graph.find(r.label).index].set_check(mark, detail)
-        self.checkResults.setText("<br>".join(lines))
-        self.checkScroll.setVisible(True)
+        for label, mark, detail in self.checkPanel.show_rows(rows):
+            self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
         if all(r.ok for r in rows):
             self.statusMessage.emit("Check: every gradient agrees")
         elif any(not r.ok and r.trusted for r in rows):

@@ -1,4 +1,4 @@
-"""The event log: every playback step in words, as a list view over the timeline (no per-line widgets).
+"""The event log: the playback steps taken, in words, as a list view over the timeline (no per-line widgets).
 
 A model rather than list items: a 1,000-node graph has ~5,000 steps, and building or restyling that
 many ``QListWidgetItem``s would cost tens of milliseconds per Build and per step.
@@ -6,7 +6,7 @@ many ``QListWidgetItem``s would cost tens of milliseconds per Build and per step
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,51 +20,110 @@ from ... import theme
 from ..playback import Timeline
 
 
-class StepLogModel(QAbstractListModel):
-    """Row k is step k+1's words; steps that happened in the text colour, the ones to come greyed."""
+class StepLogModel(QStringListModel):
+    """Row k is step k+1's words. Only the steps taken are rows (no spoilers: at step 0 the answers are
+    not on screen); with ``whole_script`` every step is, the ones to come greyed (a teacher preparing).
+
+    A string-list model holding empty strings, with the words made in :meth:`data` when a row is painted:
+    its row count stays in C++. The view lays out every row each time one is added, asking the row count
+    once per row — from Python that cost ~2 ms a step on 4,000 steps."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.timeline: Timeline | None = None
         self.position = 0
+        self.whole_script = False
+        self._rows = 0
+
+    def _wanted_rows(self) -> int:
+        if self.timeline is None:
+            return 0
+        return len(self.timeline.steps) if self.whole_script else self.position
 
     def set_timeline(self, timeline: Timeline | None) -> None:
-        self.beginResetModel()
         self.timeline = timeline
         self.position = timeline.position if timeline is not None else 0
-        self.endResetModel()
+        self._rows = self._wanted_rows()
+        self.setStringList([""] * self._rows)  # one reset
+
+    def set_whole_script(self, on: bool) -> None:
+        self.whole_script = on
+        self._resize()
 
     def set_position(self, position: int) -> None:
-        """Rows are coloured by ``position`` when painted; no ``dataChanged`` (it would re-lay out every row:
-        ~4 ms per step on 5,000 steps), the view just repaints what is visible."""
+        """Rows come and go with the position; the ones already there are coloured by ``position`` when
+        painted (no ``dataChanged``: it would re-lay out every row, ~4 ms per step on 5,000 steps)."""
         self.position = position
+        self._resize()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.timeline is None:
-            return 0
-        return len(self.timeline.steps)
+    def _resize(self) -> None:
+        want, rows = self._wanted_rows(), self._rows
+        self._rows = want
+        if want > rows:
+            self.insertRows(rows, want - rows)
+        elif want < rows:
+            self.removeRows(want, rows - want)
+
+    def text(self, row: int) -> str:
+        """Step ``row + 1`` in words, shown or not."""
+        assert self.timeline is not None
+        return f"{row + 1}. {self.timeline.steps[row].text}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.timeline is None:
             return None
         row = index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{row + 1}. {self.timeline.steps[row].text}"
+            return self.text(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             t = theme.current()
             return QColor(t.text if row < self.position else t.muted)
         return None
 
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
+
 
 class _WrapDelegate(QStyledItemDelegate):
     """Row heights that hold the whole wrapped sentence: Qt's own size hint (under a style sheet) leaves
-    out the text margins, and the last line is then cut with "…" (seen in projector mode)."""
+    out the text margins, and the last line is then cut with "…" (seen in projector mode).
+
+    Heights are kept per row (for one width and font): the log gains a row at each step, and the view then
+    lays out every row again — measured anew, 1,500 wrapped rows cost ~50 ms a step."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self._sizes: dict[int, QSize] = {}
+        self._sizes_for: tuple = ()
+
+    def forget(self) -> None:
+        """Measure every row again (new steps)."""
+        self._sizes.clear()
 
     def sizeHint(self, option, index):  # noqa: N802 - Qt's name
-        size = super().sizeHint(option, index)
         view = self.parent()
         if not getattr(view, "wrapping", False):
-            return size
+            return super().sizeHint(option, index)
+        key = (
+            view.viewport().width(),
+            option.font.family(),
+            option.font.pointSizeF(),
+            option.font.pixelSize(),
+        )
+        if key != self._sizes_for:
+            self._sizes.clear()
+            self._sizes_for = key
+        known = self._sizes.get(index.row())
+        if known is None:
+            known = self._sizes[index.row()] = self._measure(view, option, index)
+        return known
+
+    def _measure(self, view, option, index) -> QSize:
+        size = super().sizeHint(option, index)
         # the text's own width, as the style will paint it: a row as wide as the viewport, less the
         # style's margins (which differ under a style sheet)
         opt = QStyleOptionViewItem(option)
@@ -96,7 +155,8 @@ class EventLog(QListView):
         self.setObjectName("eventLog")
         self.log_model = StepLogModel(self)
         self.setModel(self.log_model)
-        self.setItemDelegate(_WrapDelegate(self))
+        self._delegate = _WrapDelegate(self)
+        self.setItemDelegate(self._delegate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrapped or elided
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,19 +180,31 @@ class EventLog(QListView):
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Show ``timeline``'s steps (wrapped when there are few enough)."""
         self._set_wrapping(timeline is None or len(timeline.steps) <= WRAP_MAX_ROWS)
+        self._delegate.forget()
         self.log_model.set_timeline(timeline)
 
     def count(self) -> int:
+        """Lines of the whole script (the ones not taken yet included)."""
+        tl = self.log_model.timeline
+        return len(tl.steps) if tl is not None else 0
+
+    def shown_count(self) -> int:
+        """Lines on screen: the steps taken (every step with the whole script shown)."""
         return self.log_model.rowCount()
 
     def line(self, row: int) -> str:
-        return self.log_model.data(self.log_model.index(row))
+        return self.log_model.text(row)
+
+    def set_whole_script(self, on: bool) -> None:
+        """Show the steps to come too (greyed), or only the steps taken."""
+        self.log_model.set_whole_script(on)
+        self.show_position(self.log_model.position)
 
     def lines(self) -> list[str]:
         return [self.line(k) for k in range(self.count())]
 
     def show_position(self, position: int) -> None:
-        """Grey the steps to come, select and reveal the latest step."""
+        """Show the steps taken (grey the ones to come), select and reveal the latest step."""
         self.log_model.set_position(position)
         self.viewport().update()
         if position > 0:

@@ -1,0 +1,186 @@
+"""Playback controls for a :class:`~carrot_gui.expression.playback.Timeline`: the scrub slider with its
+position, Start/Back/Play/Step/End, the speed (with its value) and "follow".
+
+The controls move the timeline and show what its ``position_changed`` signal says; they hold no copy of
+the position, so any other view that moves the same timeline is followed too. Usable by any lab that
+plays a timeline (the Network lab's tensor graph).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+from ...kit.widgets import tip
+from ..playback import Timeline, refollow
+
+DEFAULT_SPEED = 3  # steps per second when playing
+
+
+class PlaybackControls(QWidget):
+    """Two rows, so the window fits a 1280-pixel projector with large text: the slider with its position
+    and the speed on top, the buttons below."""
+
+    speedChanged = Signal(int)  # the play timer's interval in ms
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timeline: Timeline | None = None
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._tick)
+        self._syncing = False
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addLayout(self._scrub_row())
+        v.addLayout(self._button_row())
+        self.set_speed(self.speedSlider.value())
+        self.show_position()
+
+    def _button_row(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.resetButton = tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
+        self.stepBackButton = tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
+        self.playButton = tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
+        self.stepForwardButton = tip(
+            QPushButton("Step ▶"), "stepForwardButton", "One step forward (→, PageDown)"
+        )
+        self.endButton = tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
+        self.resetButton.clicked.connect(self.reset)
+        self.stepBackButton.clicked.connect(self.step_back)
+        self.playButton.clicked.connect(self.toggle_play)
+        self.stepForwardButton.clicked.connect(self.step_forward)
+        self.endButton.clicked.connect(self.to_end)
+        for b in (
+            self.resetButton,
+            self.stepBackButton,
+            self.playButton,
+            self.stepForwardButton,
+            self.endButton,
+        ):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        return bar
+
+    def _scrub_row(self) -> QHBoxLayout:
+        scrub = QHBoxLayout()
+        self.timelineSlider = tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
+        self.timelineSlider.setMinimumWidth(100)
+        self.timelineSlider.valueChanged.connect(self._slider_moved)
+        scrub.addWidget(self.timelineSlider, 1)
+        self.positionLabel = QLabel()
+        self.positionLabel.setObjectName("positionLabel")
+        self.size_labels()
+        scrub.addWidget(self.positionLabel)
+        scrub.addWidget(QLabel("speed"))
+        self.speedSlider = tip(
+            QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
+        )
+        self.speedSlider.setRange(1, 60)
+        self.speedSlider.setValue(DEFAULT_SPEED)
+        self.speedSlider.setMinimumWidth(80)
+        self.speedSlider.setMaximumWidth(120)
+        self.speedSlider.valueChanged.connect(self.set_speed)
+        scrub.addWidget(self.speedSlider)
+        self.speedLabel = tip(QLabel(), "speedLabel", "Steps per second when playing")
+        scrub.addWidget(self.speedLabel)
+        self.followCheck = tip(
+            QCheckBox("follow"),
+            "followCheck",
+            "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
+        )
+        scrub.addWidget(self.followCheck)
+        return scrub
+
+    def size_labels(self) -> None:
+        """Room for the longest position text, so the row does not jump while playing (and after a theme
+        change)."""
+        metrics = self.positionLabel.fontMetrics()
+        self.positionLabel.setMinimumWidth(metrics.horizontalAdvance("00000 / 00000 · backward") + 6)
+
+    # -- the timeline ------------------------------------------------------------------------------------
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Play ``timeline`` (None: nothing to play); follows its position from now on."""
+        refollow(self.timeline, timeline, self._on_position)
+        self.timeline = timeline
+        self.show_position()
+
+    def _on_position(self, position: int, old: int) -> None:
+        self.show_position()
+
+    def show_position(self) -> None:
+        """Slider, position text and buttons as the timeline's position says."""
+        tl = self.timeline
+        p, n = (tl.position, len(tl)) if tl is not None else (0, 0)
+        self._syncing = True
+        try:
+            if self.timelineSlider.maximum() != n:
+                self.timelineSlider.setRange(0, n)
+            self.timelineSlider.setValue(p)
+        finally:
+            self._syncing = False
+        self.positionLabel.setText(f"{p} / {n} · {tl.phase()}" if tl is not None else "")
+        self.stepBackButton.setEnabled(p > 0)
+        self.resetButton.setEnabled(p > 0)
+        self.stepForwardButton.setEnabled(p < n)
+        self.endButton.setEnabled(p < n)
+
+    def _slider_moved(self, value: int) -> None:
+        if not self._syncing:
+            self.stop()
+            self.seek(value)
+
+    # -- moving ------------------------------------------------------------------------------------------
+
+    def step_forward(self) -> bool:
+        return self.timeline is not None and self.timeline.step_forward()
+
+    def step_back(self) -> bool:
+        self.stop()
+        return self.timeline is not None and self.timeline.step_back()
+
+    def seek(self, position: int) -> None:
+        if self.timeline is not None:
+            self.timeline.seek(position)
+
+    def reset(self) -> None:
+        self.stop()
+        self.seek(0)
+
+    def to_end(self) -> None:
+        self.stop()
+        if self.timeline is not None:
+            self.timeline.to_end()
+
+    # -- playing -----------------------------------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    def toggle_play(self) -> None:
+        if self.play_timer.isActive():
+            self.stop()
+            return
+        if self.timeline is None:
+            return
+        if self.timeline.at_end:
+            self.seek(0)
+        self.play_timer.start()
+        self.playButton.setText("❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ shows as a box
+
+    def stop(self) -> None:
+        if self.play_timer.isActive():
+            self.play_timer.stop()
+        self.playButton.setText("▶ Play")
+
+    def set_speed(self, steps_per_second: int) -> None:
+        interval = int(1000 / max(1, steps_per_second))
+        self.play_timer.setInterval(interval)
+        self.speedLabel.setText(f"{steps_per_second}/s")
+        self.speedChanged.emit(interval)
+
+    def _tick(self) -> None:
+        if not self.step_forward():
+            self.stop()

@@ -1,0 +1,174 @@
+"""The Network lab's presets (a network and its data in one choice) and the one-click fixes for the original
+project's stalled MNIST network, with the explanation the lab shows. Qt-free.
+
+Numbers quoted in the texts were measured with these exact presets (tests/carrot_gui/test_network_presets.py
+checks them with a margin): after 1,000 steps the original's network is at 9 % test accuracy (chance), the
+fixed one at 96 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .datasets import DataConfig, NetData, generate, load_digits
+from .spec import Layer, NetworkSpec
+
+DIGITS = "digits"  # the data of a preset that uses the handwritten digits instead of a generated set
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named network with the data it is meant for and a sentence on what to watch."""
+
+    name: str
+    spec: NetworkSpec
+    data: DataConfig | str
+    note: str = ""
+
+    def load_data(self) -> NetData:
+        """The preset's dataset (generated from its config, or the digits)."""
+        return load_digits(test_fraction=0.2, seed=0) if self.data == DIGITS else generate(self.data)
+
+
+ORIGINAL = NetworkSpec(
+    inputs=64,
+    classes=10,
+    features=(),
+    hidden=(Layer(32, "sigmoid"),),
+    output_activation="sigmoid",
+    loss="mse",
+    optimizer="sgd",
+    learning_rate=0.1,
+    batch_size=32,
+    init="original",
+    title="The original's network",
+)
+
+
+def fix_init(spec: NetworkSpec) -> NetworkSpec:
+    return replace(spec, init="scaled")
+
+
+def fix_activation(spec: NetworkSpec) -> NetworkSpec:
+    return replace(spec, hidden=tuple(replace(layer, activation="tanh") for layer in spec.hidden))
+
+
+def fix_loss(spec: NetworkSpec) -> NetworkSpec:
+    return replace(spec, loss="cross_entropy", output_activation="none")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One change that un-stalls the original's network: a button label, why it helps, the change."""
+
+    key: str
+    label: str
+    why: str
+    apply: Callable[[NetworkSpec], NetworkSpec]
+
+    def applied(self, spec: NetworkSpec) -> bool:
+        return self.apply(spec) == spec
+
+
+FIXES: tuple[Fix, ...] = (
+    Fix(
+        "init",
+        "Scaled initialisation",
+        "Weights drawn from N(0, 1) make each of the 32 hidden neurons sum 64 inputs into numbers spread about ±4 "
+        "(half of them beyond ±3): the sigmoid sits flat at 0 or 1, where its slope is almost 0. Drawing them with standard deviation "
+        "√(1/64) keeps the sums near 0, where the sigmoid still has a slope.",
+        fix_init,
+    ),
+    Fix(
+        "activation",
+        "Tanh instead of sigmoid",
+        "σ′ is at most 0.25, so every sigmoid layer shrinks the gradient at least fourfold; tanh′ is 1 at 0 "
+        "and tanh is centred on 0, so the next layer's inputs are not all positive.",
+        fix_activation,
+    ),
+    Fix(
+        "loss",
+        "Cross-entropy loss",
+        "MSE on a sigmoid output multiplies the error by σ′(z): a confidently wrong output gets almost no "
+        "gradient. Softmax cross-entropy's gradient is softmax − one-hot: the more wrong, the larger.",
+        fix_loss,
+    ),
+)
+
+STALL_EXPLANATION = (
+    "The original project trained 784-32-10 with sigmoids, MSE and weights from N(0, 1), and its loss sat "
+    "at 0.90. Here the same recipe on the 8×8 digits (64-32-10) stays at chance — about 9 % of the test "
+    "images right after 1,000 steps: the hidden sigmoids are saturated, and the gradient-health plot shows "
+    "gradients about 20 times smaller than the fixed network's. Apply all three fixes and the same network reaches about 96 % "
+    "in the same 1,000 steps."
+)
+
+
+def apply_fixes(spec: NetworkSpec, keys: tuple[str, ...] = ("init", "activation", "loss")) -> NetworkSpec:
+    """``spec`` with the named fixes applied."""
+    for fix in FIXES:
+        if fix.key in keys:
+            spec = fix.apply(spec)
+    return spec
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "XOR",
+        NetworkSpec(hidden=(Layer(4, "tanh"), Layer(4, "tanh")), learning_rate=0.1, title="XOR"),
+        DataConfig("xor", samples=200, noise=0.2),
+        "No straight line separates the quadrants: watch the hidden neurons each draw one line and the "
+        "next layer combine them.",
+    ),
+    Preset(
+        "Spiral",
+        NetworkSpec(
+            classes=3,
+            hidden=(Layer(16, "tanh"), Layer(16, "tanh")),
+            loss="cross_entropy",
+            optimizer="adam",
+            learning_rate=0.01,
+            title="Spiral",
+        ),
+        DataConfig("spiral", samples=300, noise=0.3),
+        "Three classes, three arms: the output layer has 3 neurons and softmax cross-entropy picks one.",
+    ),
+    Preset(
+        "Digits",
+        replace(apply_fixes(ORIGINAL), title="Digits"),
+        DIGITS,
+        "64 pixels in, 10 digits out. With scaled initialisation, tanh and cross-entropy it passes 95 % "
+        "of the held-out images within a few hundred steps.",
+    ),
+    Preset("The original's network", ORIGINAL, DIGITS, STALL_EXPLANATION),
+    Preset(
+        "Circles",
+        NetworkSpec(features=("x1", "x2", "x1^2", "x2^2"), hidden=(Layer(2, "tanh"),), title="Circles"),
+        DataConfig("circles", samples=200, noise=0.1),
+        "With x₁² and x₂² as inputs a circle is a straight line: two neurons are enough.",
+    ),
+    Preset(
+        "Regression: sin x",
+        NetworkSpec(
+            inputs=1,
+            classes=0,
+            features=("x1",),
+            hidden=(Layer(8, "tanh"), Layer(8, "tanh")),
+            loss="mse",
+            optimizer="adam",
+            learning_rate=0.01,
+            title="Regression: sin x",
+        ),
+        DataConfig("sine", samples=200, noise=0.1),
+        "One input, one output: the curve is the network's output over x.",
+    ),
+)
+
+
+def preset(name: str) -> Preset:
+    """The preset called ``name`` (KeyError naming the choices otherwise)."""
+    for p in PRESETS:
+        if p.name == name:
+            return p
+    raise KeyError(f"no preset {name!r} (choose from {', '.join(p.name for p in PRESETS)})")

@@ -1,0 +1,421 @@
+"""The Network lab's data panel: which dataset (generated, drawn, digits, a CSV file), its sample count,
+noise, test share and seed, the input features, and the class to draw — emitted as Qt-free values
+(``data_changed(NetData)``, ``features_changed(tuple)``).
+
+CSV files are read with the Training lab's reader (:func:`~carrot_gui.training.data.read_csv`, its
+``numeric_columns`` and ``to_dataset``); a bad file or choice is shown here and the previous data is kept.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import theme
+from ...errors import guarded
+from ...kit.widgets import tip
+from ...training.data import CsvTable, DataError, read_csv
+from ..datasets import (
+    DRAW_CLASSES,
+    GENERATED,
+    MAX_NOISE,
+    MAX_SAMPLES,
+    MIN_SAMPLES,
+    DataConfig,
+    DrawnPoints,
+    NetData,
+    from_csv_table,
+    generate,
+    load_digits,
+)
+from ..presets import DIGITS, Preset
+from ..spec import FEATURES
+
+DRAWN, CSV = "drawn", "csv"
+FEATURE_NAMES = {  # objectNames of the feature check boxes
+    "x1": "featureX1Check",
+    "x2": "featureX2Check",
+    "x1^2": "featureX1SquaredCheck",
+    "x2^2": "featureX2SquaredCheck",
+    "x1*x2": "featureX1X2Check",
+    "sin(x1)": "featureSinX1Check",
+    "sin(x2)": "featureSinX2Check",
+}
+
+
+class DataPanel(QWidget):
+    """Chooses and makes the lab's dataset; ``data_changed`` carries each new :class:`NetData`."""
+
+    data_changed = Signal(object)
+    features_changed = Signal(object)
+    draw_class_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkDataPanel")
+        self.drawn = DrawnPoints()
+        self.drawn.changed.connect(self._drawn_changed)
+        self._csv: CsvTable | None = None
+        self._data: NetData | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_source_box())
+        layout.addWidget(self._build_csv_box())
+        layout.addWidget(self._build_features_box())
+        self.dataMessageLabel = tip(
+            QLabel(""), "dataMessageLabel", "What the data is, or why it was refused."
+        )
+        self.dataMessageLabel.setWordWrap(True)
+        layout.addWidget(self.dataMessageLabel)
+        layout.addStretch(1)
+        self._kind_changed()
+
+    # -- widgets ----------------------------------------------------------------------------------------------
+    def _build_source_box(self) -> QGroupBox:
+        box = QGroupBox("Data")
+        f = QFormLayout(box)
+        self.datasetCombo = tip(QComboBox(), "datasetCombo", "The data the network learns from.")
+        for key, (title, *_rest) in GENERATED.items():
+            self.datasetCombo.addItem(title, key)
+        self.datasetCombo.addItem("Draw your own", DRAWN)
+        self.datasetCombo.addItem("Handwritten digits (8×8)", DIGITS)
+        self.datasetCombo.addItem("CSV file…", CSV)
+        self.samplesSpin = tip(
+            QSpinBox(), "samplesSpin", f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES})."
+        )
+        self.samplesSpin.setRange(MIN_SAMPLES, MAX_SAMPLES)
+        self.samplesSpin.setValue(200)
+        self.samplesSpin.setSingleStep(50)
+        self.noiseSpin = tip(
+            QDoubleSpinBox(), "noiseSpin", "How far points are jittered from their clean shape."
+        )
+        self.noiseSpin.setRange(0.0, MAX_NOISE)
+        self.noiseSpin.setSingleStep(0.05)
+        self.noiseSpin.setValue(0.2)
+        self.testShareSpin = tip(
+            QSpinBox(), "testShareSpin", "The share of samples held out to test on (0–90 %)."
+        )
+        self.testShareSpin.setRange(0, 90)
+        self.testShareSpin.setSuffix(" %")
+        self.testShareSpin.setValue(30)
+        self.dataSeedSpin = tip(
+            QSpinBox(), "dataSeedSpin", "Seed of the generated points and the train/test split."
+        )
+        self.dataSeedSpin.setRange(0, 2**31 - 1)
+        self.drawClassCombo = tip(
+            QComboBox(), "drawClassCombo", "The class of the points you click in (right-click removes one)."
+        )
+        for c in range(DRAW_CLASSES):
+            self.drawClassCombo.addItem(f"class {c}", c)
+        self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
+        self.clearPointsButton = tip(
+            QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
+        )
+        self.clearPointsButton.clicked.connect(self.drawn.clear)
+        draw = QHBoxLayout()
+        draw.addWidget(self.drawClassCombo, 1)
+        draw.addWidget(self.clearPointsButton)
+        self.drawRow = QWidget()
+        self.drawRow.setLayout(draw)
+        draw.setContentsMargins(0, 0, 0, 0)
+        f.addRow(self.datasetCombo)
+        f.addRow("Samples", self.samplesSpin)
+        f.addRow("Noise", self.noiseSpin)
+        f.addRow("Test share", self.testShareSpin)
+        f.addRow("Seed", self.dataSeedSpin)
+        f.addRow("Draw", self.drawRow)
+        self._source_form = f
+        self.datasetCombo.currentIndexChanged.connect(self._kind_changed)
+        for spin in (self.samplesSpin, self.testShareSpin, self.dataSeedSpin, self.noiseSpin):
+            spin.valueChanged.connect(self._settings_changed)
+        return box
+
+    def _build_csv_box(self) -> QGroupBox:
+        self.csvBox = QGroupBox("CSV file")
+        f = QFormLayout(self.csvBox)
+        self.openCsvButton = tip(
+            QPushButton("Open CSV…"),
+            "openNetworkCsvButton",
+            "Read a CSV file (comma, semicolon or tab separated).",
+        )
+        self.openCsvButton.clicked.connect(self._open_csv_dialog)
+        self.csvFileLabel = tip(
+            QLabel("No file opened."), "networkCsvFileLabel", "The CSV file that was read."
+        )
+        self.csvFileLabel.setWordWrap(True)
+        self.csvTargetCombo = tip(QComboBox(), "networkCsvTargetCombo", "The column to predict.")
+        self.csvTargetCombo.currentIndexChanged.connect(self._fill_features)
+        self.csvFeatureList = tip(
+            QListWidget(),
+            "networkCsvFeatureList",
+            "Tick the columns the network takes as inputs (any number).",
+        )
+        self.csvFeatureList.setMaximumHeight(110)
+        self.csvClassesCheck = tip(
+            QCheckBox("Target is a class (2–10 values)"),
+            "networkCsvClassesCheck",
+            "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
+        )
+        self.csvClassesCheck.setChecked(True)
+        self.useCsvButton = tip(
+            QPushButton("Use these columns"), "useNetworkCsvButton", "Make these columns the data."
+        )
+        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
+        f.addRow(self.openCsvButton)
+        f.addRow(self.csvFileLabel)
+        f.addRow("Target", self.csvTargetCombo)
+        f.addRow("Inputs", self.csvFeatureList)
+        f.addRow(self.csvClassesCheck)
+        f.addRow(self.useCsvButton)
+        return self.csvBox
+
+    def _build_features_box(self) -> QGroupBox:
+        self.featuresBox = QGroupBox("Input features")
+        grid = QGridLayout(self.featuresBox)
+        self.featureChecks: dict[str, QCheckBox] = {}
+        for k, (key, label) in enumerate(FEATURES.items()):
+            box = tip(QCheckBox(label), FEATURE_NAMES[key], f"Feed {label} to the first layer.")
+            box.setChecked(key in ("x1", "x2"))
+            box.toggled.connect(lambda on, key=key: self._feature_toggled(key, on))
+            grid.addWidget(box, k // 4, k % 4)
+            self.featureChecks[key] = box
+        return self.featuresBox
+
+    # -- state ------------------------------------------------------------------------------------------------
+    def data(self) -> NetData | None:
+        return self._data
+
+    def kind(self) -> str:
+        return self.datasetCombo.currentData()
+
+    def features(self) -> tuple[str, ...]:
+        """The ticked features (in Playground's order); empty when the data has more than 2 inputs."""
+        if self._data is not None and self._data.inputs > 2:
+            return ()
+        return tuple(k for k, box in self.featureChecks.items() if box.isChecked() and box.isEnabled())
+
+    def set_features(self, features: tuple[str, ...]) -> None:
+        """Tick exactly ``features`` (a preset's) without emitting."""
+        for key, box in self.featureChecks.items():
+            box.blockSignals(True)
+            box.setChecked(key in features)
+            box.blockSignals(False)
+
+    def config(self) -> DataConfig:
+        return DataConfig(
+            kind=self.kind(),
+            samples=self.samplesSpin.value(),
+            noise=round(self.noiseSpin.value(), 6),
+            test_fraction=self.testShareSpin.value() / 100,
+            seed=self.dataSeedSpin.value(),
+        )
+
+    def _message(self, text: str, error: bool = False) -> None:
+        self.dataMessageLabel.setText(text)
+        theme.set_tone(self.dataMessageLabel, "error" if error else "muted")
+
+    def _set(self, data: NetData) -> None:
+        self._data = data
+        self._enable_features(data.inputs)
+        self._message(data.describe())
+        self.data_changed.emit(data)
+
+    def _enable_features(self, inputs: int) -> None:
+        for key, box in self.featureChecks.items():
+            box.setEnabled(inputs == 2 or (inputs == 1 and "x2" not in key))
+        self.featuresBox.setVisible(inputs <= 2)
+
+    def _show_draw_row(self, visible: bool) -> None:
+        self._source_form.setRowVisible(self.drawRow, visible)
+
+    # -- making data ------------------------------------------------------------------------------------------
+    @guarded("choosing the data")
+    def _kind_changed(self, _index: int = 0) -> None:
+        self._show_rows()
+        self.make_data()
+
+    def _show_rows(self) -> None:
+        """Only the settings the chosen kind of data has: size and noise for generated sets, the class to
+        draw for drawn points, the CSV box for a file."""
+        kind = self.kind()
+        for w in (self.samplesSpin, self.noiseSpin):
+            self._source_form.setRowVisible(w, kind in GENERATED)
+        self._show_draw_row(kind == DRAWN)
+        self.csvBox.setVisible(kind == CSV)
+
+    @guarded("changing the data settings")
+    def _settings_changed(self, *_args) -> None:
+        if self.kind() != CSV:
+            self.make_data()
+
+    def make_data(self) -> bool:
+        """(Re)make the data the panel's settings describe; False (message shown, data kept) if refused."""
+        kind = self.kind()
+        try:
+            if kind in GENERATED:
+                data = generate(self.config())
+            elif kind == DIGITS:
+                data = load_digits(self.testShareSpin.value() / 100, self.dataSeedSpin.value())
+            elif kind == DRAWN:
+                data = self.drawn.to_data(self.testShareSpin.value() / 100, self.dataSeedSpin.value())
+            else:
+                return self.use_csv_columns() if self._csv is not None else self._ask_for_csv()
+        except DataError as exc:
+            self._message(str(exc), error=True)
+            return False
+        self._set(data)
+        return True
+
+    def _ask_for_csv(self) -> bool:
+        self._message("Open a CSV file: any number of input columns and a target column.")
+        return False
+
+    def apply_preset(self, preset: Preset) -> bool:
+        """Show and make a preset's data; its features ticked."""
+        widgets = (self.datasetCombo, self.samplesSpin, self.noiseSpin, self.testShareSpin, self.dataSeedSpin)
+        for w in widgets:
+            w.blockSignals(True)
+        if preset.data == DIGITS:
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(DIGITS))
+            self.testShareSpin.setValue(20)
+            self.dataSeedSpin.setValue(0)
+        else:
+            cfg = preset.data
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(cfg.kind))
+            self.samplesSpin.setValue(cfg.samples)
+            self.noiseSpin.setValue(cfg.noise)
+            self.testShareSpin.setValue(round(cfg.test_fraction * 100))
+            self.dataSeedSpin.setValue(cfg.seed)
+        for w in widgets:
+            w.blockSignals(False)
+        self.set_features(preset.spec.features)
+        self._show_rows()
+        return self.make_data()
+
+    @guarded("drawing a point")
+    def _drawn_changed(self) -> None:
+        if self.kind() == DRAWN:
+            self.make_data()
+
+    @guarded("adding a point")
+    def add_point(self, x1: float, x2: float, label: int | None = None) -> bool:
+        """Add a drawn point (the class chosen in ``drawClassCombo`` unless given); a click off the plane or
+        past the limit is refused with the reason. Switches the data to "Draw your own"."""
+        if self.kind() != DRAWN:
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(DRAWN))
+        try:
+            self.drawn.add(x1, x2, self.drawClassCombo.currentData() if label is None else label)
+        except DataError as exc:
+            self._message(str(exc), error=True)
+            return False
+        return True
+
+    @guarded("removing a point")
+    def remove_point(self, x1: float, x2: float) -> bool:
+        """Remove the drawn point nearest (x1, x2), if one is close; whether one was removed."""
+        return self.drawn.remove_nearest(x1, x2) is not None
+
+    @guarded("choosing the input features")
+    def _feature_toggled(self, key: str, on: bool) -> None:
+        if not on and not self.features():
+            box = self.featureChecks[key]
+            box.blockSignals(True)
+            box.setChecked(True)
+            box.blockSignals(False)
+            self._message(
+                "The network needs at least one input feature; tick another before unticking this.", True
+            )
+            return
+        self.features_changed.emit(self.features())
+
+    # -- CSV --------------------------------------------------------------------------------------------------
+    @guarded("opening a CSV file")
+    def _open_csv_dialog(self, _checked: bool = False) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open CSV", "", "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self.open_csv(path)
+
+    def open_csv(self, path: str) -> bool:
+        """Read a CSV with the Training lab's reader and offer its columns (last numeric column = target)."""
+        try:
+            table = read_csv(path)
+        except DataError as exc:
+            self._message(f"CSV not loaded — {exc}. The previous data is kept.", error=True)
+            return False
+        self._csv = table
+        numeric = table.numeric_columns()
+        self.csvTargetCombo.blockSignals(True)
+        self.csvTargetCombo.clear()
+        self.csvTargetCombo.addItems(list(table.columns))
+        target = max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
+        self.csvTargetCombo.setCurrentIndex(target)
+        self.csvTargetCombo.blockSignals(False)
+        self._fill_features()
+        self.csvFileLabel.setText(
+            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
+        )
+        self.datasetCombo.blockSignals(True)
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(CSV))
+        self.datasetCombo.blockSignals(False)
+        self.csvBox.setVisible(True)
+        self._show_draw_row(False)
+        return True
+
+    def _fill_features(self, *_args) -> None:
+        """Every column but the target, the numeric ones ticked."""
+        table = self._csv
+        if table is None:
+            return
+        numeric = table.numeric_columns()
+        target = self.csvTargetCombo.currentIndex()
+        self.csvFeatureList.clear()
+        for i, name in enumerate(table.columns):
+            if i == target:
+                continue
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if numeric[i] else Qt.CheckState.Unchecked)
+            self.csvFeatureList.addItem(item)
+
+    def use_csv_columns(self) -> bool:
+        """The chosen columns as the data; a bad cell or choice is shown and nothing changes."""
+        if self._csv is None:
+            return self._ask_for_csv()
+        lst = self.csvFeatureList
+        inputs = [
+            lst.item(i).text()
+            for i in range(lst.count())
+            if lst.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        try:
+            data = from_csv_table(
+                self._csv,
+                self.csvTargetCombo.currentText(),
+                inputs,
+                classify=self.csvClassesCheck.isChecked(),
+                test_fraction=self.testShareSpin.value() / 100,
+                seed=self.dataSeedSpin.value(),
+            )
+        except DataError as exc:
+            self._message(f"Not used — {exc}. The previous data is kept.", error=True)
+            return False
+        self._set(data)
+        return True

@@ -1,0 +1,33 @@
+"""Which samples each training step uses, shared by the Training and Network labs' sessions (and mirrored
+line for line by the Network lab's exported script): the whole set, or mini-batches in a fresh seeded
+permutation at each epoch's start."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class EpochBatches:
+    """Mini-batch indices for step 0, 1, 2, … of a run over ``n`` samples; ``batch_size`` 0 or ≥ n is the whole
+    set. Steps must be asked for in order (the permutation is drawn at each epoch's first step)."""
+
+    def __init__(self, n: int, batch_size: int, seed: int) -> None:
+        self.n = int(n)
+        self.batch_size = self.n if batch_size in (0, None) or batch_size >= n else int(batch_size)
+        self.steps_per_epoch = -(-self.n // self.batch_size)
+        self._rng = np.random.default_rng(seed)
+        self._order: np.ndarray | None = None
+
+    @property
+    def full(self) -> bool:
+        """Whether every step uses the whole set (no indices needed)."""
+        return self.batch_size == self.n
+
+    def indices(self, step: int) -> np.ndarray:
+        """The sample indices step ``step`` trains on (the whole set in order when :attr:`full`)."""
+        if self.full:
+            return np.arange(self.n)
+        k = step % self.steps_per_epoch
+        if k == 0 or self._order is None:
+            self._order = self._rng.permutation(self.n)
+        return self._order[k * self.batch_size : (k + 1) * self.batch_size]

@@ -1,0 +1,406 @@
+"""The Training lab's data panel ("1 · Data"): a synthetic line with noise, or columns of a CSV file (an
+example or the user's own), optionally standardised. It emits ``dataset_changed(Dataset)``; bad input is
+explained under the box and the previous data is kept.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import theme
+from ...kit.widgets import add_rows, tip
+from ..data import (
+    CsvTable,
+    DataError,
+    Dataset,
+    find_examples,
+    make_synthetic,
+    parse_slopes,
+    read_csv,
+    standardise,
+)
+
+
+def default_target(table: CsvTable) -> int:
+    """The last column whose cells are numbers (the last column when none is)."""
+    numeric = table.numeric_columns()
+    return max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
+
+
+class DataPanel(QGroupBox):
+    """Where the data comes from. ``data`` is the dataset in use; ``dataset_changed`` carries each new one."""
+
+    dataset_changed = Signal(object)  # Dataset
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("1 · Data", parent)
+        self.setObjectName("dataBox")
+        self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
+        self._raw_data: Dataset = self.data  # before standardising
+        self._csv: CsvTable | None = None
+        self._target_row: int | None = None  # the feature-list row greyed out as the target
+        self._target_was = Qt.CheckState.Checked  # its tick before it became the target
+        v = QVBoxLayout(self)
+        self.dataSourceTabs = tip(
+            QTabWidget(), "dataSourceTabs", "Make up data with a known line, or load a CSV file."
+        )
+        self.dataSourceTabs.addTab(self._build_synthetic_page(), "Synthetic")
+        self.dataSourceTabs.addTab(self._build_csv_page(), "CSV file")
+        v.addWidget(self.dataSourceTabs)
+        self.dataSourceTabs.currentChanged.connect(self.fit_tabs)
+        self.standardiseCheck = tip(
+            QCheckBox("Standardise features"),
+            "standardiseCheck",
+            "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
+        )
+        self.standardiseCheck.toggled.connect(self._standardise_toggled)
+        v.addWidget(self.standardiseCheck)
+        self.dataInfoLabel = tip(QLabel(self.data.describe()), "dataInfoLabel", "The dataset in use.")
+        self.dataInfoLabel.setWordWrap(True)
+        self.dataMessageLabel = tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
+        self.dataMessageLabel.setWordWrap(True)
+        theme.set_tone(self.dataMessageLabel, "error")
+        v.addWidget(self.dataInfoLabel)
+        v.addWidget(self.dataMessageLabel)
+        self.say("")
+
+    def _build_synthetic_page(self) -> QWidget:
+        syn = QWidget()
+        f = QFormLayout(syn)
+        self.samplesSpin = tip(
+            QSpinBox(),
+            "samplesSpin",
+            "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
+        )
+        self.samplesSpin.setRange(2, 100_000)
+        self.samplesSpin.setValue(100)
+        self.featuresSpin = tip(
+            QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
+        )
+        self.featuresSpin.setRange(1, 16)
+        self.trueSlopesEdit = tip(
+            QLineEdit("2"),
+            "trueSlopesEdit",
+            "The true slope(s): one number, or one per feature separated by commas.",
+        )
+        self.trueInterceptSpin = tip(
+            QDoubleSpinBox(), "trueInterceptSpin", "The true intercept (bias) of the line."
+        )
+        self.trueInterceptSpin.setRange(-1000, 1000)
+        self.trueInterceptSpin.setValue(1.0)
+        self.noiseSpin = tip(
+            QDoubleSpinBox(), "noiseSpin", "Standard deviation σ of the Gaussian noise added to y."
+        )
+        self.noiseSpin.setRange(0, 1000)
+        self.noiseSpin.setValue(0.8)
+        self.dataSeedSpin = tip(
+            QSpinBox(), "dataSeedSpin", "Random seed: the same seed gives the same points."
+        )
+        self.dataSeedSpin.setRange(0, 2**31 - 1)
+        self.generateButton = tip(
+            QPushButton("Generate data"),
+            "generateDataButton",
+            "Make a new dataset with these settings (resets training).",
+        )
+        self.generateButton.clicked.connect(lambda: self.generate_data())
+        add_rows(
+            f,
+            [
+                ("Samples", self.samplesSpin),
+                ("Features", self.featuresSpin),
+                ("True slope(s)", self.trueSlopesEdit),
+                ("True intercept", self.trueInterceptSpin),
+                ("Noise σ", self.noiseSpin),
+                ("Seed", self.dataSeedSpin),
+                self.generateButton,
+            ],
+        )
+        return syn
+
+    def _build_csv_page(self) -> QWidget:
+        csvw = QWidget()
+        c = QFormLayout(csvw)
+        self._build_example_combo()
+        self.openCsvButton = tip(
+            QPushButton("Open CSV…"),
+            "openCsvButton",
+            "Read a CSV file; then choose the target and feature columns.",
+        )
+        self.openCsvButton.clicked.connect(self._open_csv_dialog)
+        self.csvHeaderCheck = tip(
+            QCheckBox("First row is a header"),
+            "csvHeaderCheck",
+            "Whether the file's first row holds column names.",
+        )
+        self.csvHeaderCheck.setChecked(True)
+        self.csvHeaderCheck.toggled.connect(self._reread_csv)
+        self.csvTargetCombo = tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
+        self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
+        self.csvTargetCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.csvTargetCombo.setMinimumContentsLength(10)  # a long column name does not widen the panel
+        self.csvFeatureList = tip(
+            QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
+        )
+        self.useCsvButton = tip(
+            QPushButton("Use these columns"),
+            "useCsvButton",
+            "Load the chosen columns as the dataset (resets training).",
+        )
+        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
+        self.csvFileLabel = tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
+        self.csvFileLabel.setWordWrap(True)
+        c.addRow(self.exampleCombo)
+        c.addRow(self.openCsvButton)
+        c.addRow(self.csvFileLabel)
+        c.addRow(self.csvHeaderCheck)
+        c.addRow("Target", self.csvTargetCombo)
+        c.addRow("Features", self.csvFeatureList)
+        c.addRow(self.useCsvButton)
+        return csvw
+
+    def _build_example_combo(self) -> None:
+        self.examples = find_examples()
+        self.exampleCombo = tip(
+            QComboBox(),
+            "exampleDatasetCombo",
+            "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
+        )
+        # long titles are cut in the box (shown whole in its list), so they never widen the panel
+        self.exampleCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exampleCombo.setMinimumContentsLength(16)
+        if self.examples:
+            self.exampleCombo.addItem("Pick an example dataset…")
+            for ex in self.examples:
+                self.exampleCombo.addItem(ex.title, ex.path)
+                self.exampleCombo.setItemData(
+                    self.exampleCombo.count() - 1, ex.hint or ex.path, Qt.ItemDataRole.ToolTipRole
+                )
+        else:
+            self.exampleCombo.addItem("No example datasets installed")
+            self.exampleCombo.setEnabled(False)
+        self.exampleCombo.activated.connect(self._example_chosen)
+
+    def generate_data(self) -> bool:
+        """Make a synthetic dataset from the controls; on bad input show why and keep the old data."""
+        try:
+            slopes = parse_slopes(self.trueSlopesEdit.text())
+            d = self.featuresSpin.value()
+            if len(slopes) not in (1, d):
+                raise DataError(f"{len(slopes)} slopes for {d} features: give one, or one per feature")
+            data = make_synthetic(
+                self.samplesSpin.value(),
+                slopes,
+                self.trueInterceptSpin.value(),
+                self.noiseSpin.value(),
+                n_features=d,
+                seed=self.dataSeedSpin.value(),
+            )
+        except DataError as exc:
+            self.say(str(exc))
+            return False
+        self._use(data)
+        return True
+
+    def open_csv(self, path: str) -> bool:
+        """Read a CSV and offer its columns (the dataset changes only on "Use these columns")."""
+        try:
+            table = read_csv(path, None)
+        except DataError as exc:
+            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self._csv = table
+        self.csvHeaderCheck.blockSignals(True)
+        self.csvHeaderCheck.setChecked(table.has_header)
+        self.csvHeaderCheck.blockSignals(False)
+        self._fill_columns()
+        self.csvFileLabel.setText(
+            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
+        )
+        self.say("")
+        self.dataSourceTabs.setCurrentIndex(1)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
+        self.fit_tabs()
+        return True
+
+    def _example_chosen(self, index: int) -> None:
+        if index > 0:
+            self.open_example(index - 1)
+
+    def open_example(self, index: int) -> bool:
+        """Load example dataset ``index`` of :attr:`examples` (last column = target, the others = features)
+        and say what to try with it."""
+        ex = self.examples[index]
+        if not self.load_csv(ex.path):
+            return False
+        self.exampleCombo.setCurrentIndex(index + 1)
+        if ex.hint:
+            self.csvFileLabel.setText(f"{self.csvFileLabel.text()}. {ex.hint}")
+            self.fit_tabs()
+        return True
+
+    def _reread_csv(self, has_header: bool) -> None:
+        if self._csv is None:
+            return
+        try:
+            table = read_csv(self._csv.path, has_header)
+        except DataError as exc:
+            self.say(f"CSV not re-read — {exc}")
+            return
+        self._csv = table
+        self._fill_columns()
+
+    def _fill_columns(self) -> None:
+        table = self._csv
+        assert table is not None
+        numeric = table.numeric_columns()
+        target = default_target(table)
+        self.csvTargetCombo.blockSignals(True)
+        self.csvTargetCombo.clear()
+        self.csvTargetCombo.addItems(list(table.columns))
+        self.csvTargetCombo.setCurrentIndex(target)
+        self.csvTargetCombo.blockSignals(False)
+        self.csvFeatureList.clear()
+        for name, is_number in zip(table.columns, numeric):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if is_number else Qt.CheckState.Unchecked)
+            if not is_number:
+                item.setToolTip("This column has cells that are not numbers (names, dates…).")
+            self.csvFeatureList.addItem(item)
+        self._target_row = None  # by default: the last numeric column is the target, the other numeric
+        self._target_changed(target)  # columns are the features
+        self._target_was = Qt.CheckState.Checked
+
+    def _target_changed(self, index: int) -> None:
+        """The target column cannot also be a feature: its item is unticked and greyed out; the column that
+        stops being the target gets back the tick it had (so arrowing through the list loses no ticks)."""
+        old = self.csvFeatureList.item(self._target_row) if self._target_row is not None else None
+        if old is not None:
+            old.setFlags(old.flags() | Qt.ItemFlag.ItemIsEnabled)
+            old.setCheckState(self._target_was)
+            old.setToolTip("")
+        item = self.csvFeatureList.item(index)
+        self._target_row = index if item is not None else None
+        if item is not None:
+            self._target_was = item.checkState()
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip("This column is the target; choose another target to use it as a feature.")
+
+    def use_csv_columns(self) -> bool:
+        """Turn the chosen CSV columns into the dataset; a bad cell or choice shows why and changes nothing."""
+        if self._csv is None:
+            self.say("Open a CSV file first.")
+            return False
+        features = [
+            self.csvFeatureList.item(i).text()
+            for i in range(self.csvFeatureList.count())
+            if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        try:
+            data = self._csv.to_dataset(self.csvTargetCombo.currentText(), features)
+        except DataError as exc:
+            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self._use(data)
+        return True
+
+    def load_csv(
+        self, path: str, target: str | int | None = None, features: list[str | int] | None = None
+    ) -> bool:
+        """Open ``path`` and use ``target``/``features`` in one go (default: the last numeric column / the
+        other numeric columns)."""
+        if not self.open_csv(path):
+            return False
+        table = self._csv
+        assert table is not None
+        try:
+            t = table.column_index(target if target is not None else default_target(table), "target")
+            numeric = table.numeric_columns()
+            chosen = (
+                features
+                if features is not None
+                else [c for i, c in enumerate(table.columns) if i != t and numeric[i]]
+            )
+            idx = {table.column_index(c, "feature") for c in chosen}
+        except DataError as exc:
+            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            return False
+        self.csvTargetCombo.setCurrentIndex(t)
+        for i in range(self.csvFeatureList.count()):
+            self.csvFeatureList.item(i).setCheckState(
+                Qt.CheckState.Checked if i in idx else Qt.CheckState.Unchecked
+            )
+        return self.use_csv_columns()
+
+    def _standardise_toggled(self, _on: bool) -> None:
+        self._use(self._raw_data)
+
+    def _use(self, data: Dataset) -> None:
+        """Make ``data`` (standardised if the box is ticked) the dataset, and say so."""
+        self._raw_data = data
+        self.data = standardise(data) if self.standardiseCheck.isChecked() else data
+        self.say("")
+        self.dataInfoLabel.setText(self.data.describe())
+        self.dataset_changed.emit(self.data)
+
+    def say(self, text: str) -> None:
+        """Show a problem with the data under the data box (the label takes no room when all is well)."""
+        self.dataMessageLabel.setText(text)
+        self.dataMessageLabel.setVisible(bool(text))
+
+    def fit_tabs(self, *_args) -> None:
+        """Size the data tabs to the page shown, not the tallest page (keeps the Files box on screen)."""
+        tabs = self.dataSourceTabs
+        page = tabs.currentWidget()
+        if page is None:
+            return
+        page.layout().activate()
+        width = max(page.width(), page.minimumSizeHint().width())
+        inner = page.layout().totalHeightForWidth(width)
+        if inner < 0:
+            inner = page.sizeHint().height()
+        tabs.setFixedHeight(tabs.tabBar().sizeHint().height() + inner + 6)
+
+    def refresh_theme(self) -> None:
+        """Sizes that follow the text size: four rows of columns in view, tabs fitted to their page."""
+        self.ensurePolished()
+        lst = self.csvFeatureList
+        lst.setMaximumHeight(4 * (lst.fontMetrics().height() + 4) + 2 * lst.frameWidth())
+        self.fit_tabs()
+
+    def _open_csv_dialog(self) -> None:
+        start = os.path.dirname(self.examples[0].path) if self.examples else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if path:
+            self.open_csv(path)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_tabs()  # wrapped labels in the data tabs change height with the width

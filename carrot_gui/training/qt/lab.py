@@ -1,0 +1,450 @@
+"""The Training lab: SGD (or Adam) fits a line with pycarrot while the loss, the fit, the MSE surface and
+the parameters are drawn live.
+
+A thin coordinator: the data panel hands it a ``Dataset``, the model panel a ``TrainConfig``; it makes the
+``TrainingSession``, runs it with the kit's :class:`~carrot_gui.kit.run.TimeSlicedRunner` (time slices on
+the GUI thread: responsive, and bit-identical to a headless run), lets the plots panel repaint on the
+runner's frame timer, and answers the session's events (run stopped, diverged) on the status line.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+import pycarrot as pc
+
+from ... import theme
+from ...kit.run import RunControls, TimeSlicedRunner
+from ...kit.widgets import tip
+from ..data import Dataset
+from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
+from .data_panel import DataPanel
+from .files_panel import FilesPanel
+from .model_panel import ModelPanel
+from .views import PlotsPanel
+
+SLICE_MS = 5.0  # training work per event-loop turn (latency p99 stays well under 20 ms)
+SLOW_STEP_SECONDS = 0.02  # a single step longer than this breaks the latency target: the lab says so
+RUN_NAMES = {
+    "train": "trainButton",
+    "step": "trainStepButton",
+    "reset": "resetTrainingButton",
+    "speed": "trainingSpeedCombo",
+}
+RUN_TIPS = {
+    "reset": "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
+}
+
+
+class TrainingLab(QWidget):
+    """The "Training" tab. ``sendToExpression(nodes, title)`` asks for one step's graph to be shown in the
+    Expression lab (the main window shows it there and switches tabs).
+
+    The panels' controls and actions read as the lab's own (``lab.learningRateSpin``, ``lab.open_csv``,
+    ``lab.lossPlot``): see :meth:`__getattr__`."""
+
+    sendToExpression = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingLab")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Space / → / Ctrl+R reach it when the tab opens
+        self.session: TrainingSession | None = None
+        self.data: Dataset | None = None
+        self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
+        self._slow_noted = False  # told the user that single steps are slow (huge full batches)
+        self._status_alert = False  # the status line shows an error (bold red)
+        self.runner = TimeSlicedRunner(SLICE_MS, self)
+        self._build()
+        self._panels = (self.dataPanel, self.modelPanel, self.filesPanel, self.plotsPanel)
+        self._connect()
+        self._use_data(self.dataPanel.data)
+        self.refresh_theme()
+
+    def __getattr__(self, name: str):
+        """A name the lab does not have is looked up on its panels, so ``lab.learningRateSpin`` is the model
+        panel's spin box and ``lab.open_csv`` the data panel's action (one place to look for tests, scripts
+        and shortcuts). Only called for names the lab itself lacks."""
+        for panel in self.__dict__.get("_panels", ()):
+            try:
+                return getattr(panel, name)
+            except AttributeError:
+                continue
+        raise AttributeError(f"{type(self).__name__!r} object (or its panels) has no attribute {name!r}")
+
+    # ------------------------------------------------------------------------------------------------
+    # building
+    # ------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.dataPanel = DataPanel()
+        self.modelPanel = ModelPanel()
+        self.filesPanel = FilesPanel()
+        controls = QWidget()
+        side = QVBoxLayout(controls)
+        side.setContentsMargins(4, 4, 4, 4)
+        for panel in (self.dataPanel, self.modelPanel, self.filesPanel):
+            side.addWidget(panel)
+        side.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("trainingControls")
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._controls, self._controls_scroll = controls, scroll
+
+        self.plotsPanel = PlotsPanel(self.runner.is_running)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(4, 4, 4, 4)
+        rl.addLayout(self._build_run_row())
+        status = QHBoxLayout()  # the status line, and the step's graph to look at beside it
+        status.addWidget(self.trainingStatusLabel, 1)
+        status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(status)
+        rl.addWidget(self.plotsPanel, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        for key, action in (
+            (Qt.Key.Key_Space, self.toggle_training),
+            (Qt.Key.Key_Right, self.step_once),
+            ("Ctrl+R", self.reset_training),
+        ):
+            QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _build_run_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:")
+        self.trainButton = self.runControls.train_button
+        self.trainStepButton = self.runControls.step_button
+        self.resetTrainingButton = self.runControls.reset_button
+        self.speedCombo = self.runControls.speed_combo
+        self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
+        self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
+        self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.sendButton = tip(
+            QPushButton("Backward of one step ▸ Expression lab"),
+            "sendToExpressionButton",
+            "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
+        )
+        row.addWidget(self.runControls)
+        row.addSpacing(12)
+        row.addWidget(self.progressLabel, 1)
+        self.trainingStatusLabel = tip(
+            QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
+        )
+        self.trainingStatusLabel.setWordWrap(True)
+        return row
+
+    def _connect(self) -> None:
+        controls, runner, files = self.runControls, self.runner, self.filesPanel
+        controls.train_toggled.connect(self._train_clicked)
+        controls.step_requested.connect(self.step_once)
+        controls.reset_requested.connect(self.reset_training)
+        controls.speed_changed.connect(runner.set_steps_per_second)
+        runner.frame.connect(self.refresh)
+        runner.progressed.connect(self._progressed)
+        runner.stopped.connect(self._runner_stopped)
+        self.dataPanel.dataset_changed.connect(self._use_data)
+        self.modelPanel.config_changed.connect(self._settings_changed)
+        self.plotsPanel.log_y_toggled.connect(self._log_toggled)
+        files.save_requested.connect(self.save_model)
+        files.load_requested.connect(self.load_model)
+        files.export_csv_requested.connect(self.export_loss_csv)
+        files.export_png_requested.connect(self.export_plots)
+        self.sendButton.clicked.connect(lambda: self.send_step_to_expression())
+
+    # ------------------------------------------------------------------------------------------------
+    # data and settings
+    # ------------------------------------------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        """The run settings shown in the model panel."""
+        return self.modelPanel.config()
+
+    def _use_data(self, data: Dataset) -> None:
+        self.data = data
+        self.plotsPanel.set_data(data)
+        self.modelPanel.set_features(data.n_features)
+        self.reset_training(archive=False)
+
+    def _settings_changed(self, config: TrainConfig) -> None:
+        """A setting changed: before the first step the run simply restarts with it; later it applies at the
+        next Train (as a new run, the current one kept as a faded curve) or Reset."""
+        if self.session is not None and self.session.steps_done == 0 and not self.is_training:
+            self.reset_training(archive=False, keep_loaded=True)
+        elif self.session is not None and self.session.config != config:
+            self._set_status(
+                "Settings changed: press Train to start a new run with them (the current run stays as a faded curve)."
+            )
+
+    # ------------------------------------------------------------------------------------------------
+    # the run
+    # ------------------------------------------------------------------------------------------------
+    @property
+    def is_training(self) -> bool:
+        return self.runner.is_running()
+
+    def reset_training(self, archive: bool = True, keep_loaded: bool = False) -> None:
+        """A fresh run with the current settings; the old one becomes a faded curve. It starts from new
+        initial weights, or with ``keep_loaded`` from the model loaded last (a changed setting or a new run
+        by Train keeps a loaded model; the Reset button and new data forget it)."""
+        self.pause()
+        if archive and self.session is not None and self.session.steps_done > 0:
+            self.plotsPanel.keep_as_earlier(self.session)
+        if not keep_loaded:
+            self._loaded_state = None
+        try:
+            session = TrainingSession(self.data, self.config())
+        except ValueError as exc:
+            self._set_session(None)
+            self._set_status(str(exc), alert=True)
+            return
+        if self._loaded_state is not None:
+            session.model.load_state_dict(self._loaded_state)
+        self._set_session(session)
+        self._set_status(self._run_message())
+        self.refresh()
+
+    def _set_session(self, session: TrainingSession | None) -> None:
+        """Show and run ``session`` from now on; its events drive the status line."""
+        if self.session is not None:
+            self.session.run_stopped.disconnect(self._run_stopped)
+            self.session.step_done.disconnect(self._stepped)
+        self.session = session
+        if session is not None:
+            session.run_stopped.connect(self._run_stopped)
+            session.step_done.connect(self._stepped)
+        self.runner.set_target(session)
+        self.plotsPanel.new_run(session)
+
+    def _ensure_runnable(self) -> bool:
+        """Before Train/Step: a new run if the settings changed or the last run diverged (the old one kept
+        as a faded curve); another budget of steps/epochs if it finished; a new run if it converged."""
+        s = self.session
+        if s is None or s.config != self.config() or s.state in (DIVERGED, CONVERGED):
+            self.reset_training(archive=True, keep_loaded=True)
+        elif s.state == FINISHED:
+            s.extend(s.config.budget)
+        return self.session is not None and self.session.state == RUNNING
+
+    def _train_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start()
+        else:
+            self.pause()
+
+    def toggle_training(self) -> None:
+        if self.is_training:
+            self.pause()
+        else:
+            self.start()
+
+    def start(self) -> None:
+        """Start (or resume) training on the time-sliced runner."""
+        if self.is_training:
+            return
+        if not self._ensure_runnable():
+            self.runControls.set_running(False)
+            return
+        self.plotsPanel.inspect_step(None)
+        self._slow_noted = False
+        self.runner.start()
+        self.runControls.set_running(True)
+        self._set_status("Training… (Space pauses)")
+
+    def pause(self) -> None:
+        """Stop after the current slice; the runner's ``stopped`` paints the final state at once."""
+        self.runner.pause()
+
+    def step_once(self) -> None:
+        """Exactly one optimiser step (pauses a running training first)."""
+        self.pause()
+        if not self._ensure_runnable():
+            return
+        assert self.session is not None
+        self.session.step()  # its step_done repaints (_stepped), its run_stopped says why it stopped
+        if not self.session.finished:
+            self._set_status(f"Stepped to step {self.session.steps_done}.")
+
+    def _stepped(self, _steps_done: int) -> None:
+        """Steps were run: repaint now, unless a run is going (then its frame timer repaints)."""
+        if not self.is_training:
+            self.refresh()
+
+    def _progressed(self, done: int) -> None:
+        """After a slice: say once per start why the window reacts slowly, and what helps."""
+        s, took = self.session, self.runner.last_slice_seconds
+        if (
+            done == 1
+            and took > SLOW_STEP_SECONDS
+            and not self._slow_noted
+            and s is not None
+            and not s.finished
+        ):
+            self._slow_noted = True
+            self._set_status(
+                f"Training… one step on {s.batch_size:,} samples takes {took * 1e3:.0f} ms, so the window "
+                "reacts slowly while training: a smaller Batch size (mini-batch) makes steps fast again."
+            )
+
+    def _runner_stopped(self) -> None:
+        self.runControls.set_running(False)
+        if self.session is not None and not self.session.finished:
+            self._set_status(f"Paused at step {self.session.steps_done}.")
+        self.refresh()
+
+    def _run_stopped(self, _state: str) -> None:
+        """The session stopped by itself (finished, converged, diverged): say so, in red if it diverged."""
+        assert self.session is not None
+        self._set_status(self._run_message(), alert=self.session.state == DIVERGED)
+
+    def _run_message(self) -> str:
+        """The session's sentence about the run, plus what to look at in the lab after a divergence."""
+        assert self.session is not None
+        text = self.session.message()
+        if self.session.state == DIVERGED and not self.plotsPanel.logYCheck.isChecked():
+            text += " Tick Log y to see the whole curve."
+        return text
+
+    def _log_toggled(self, _on: bool) -> None:
+        if self.session is not None and self.session.state == DIVERGED and self._status_alert:
+            self._set_status(self._run_message(), alert=True)  # the Log y tip is followed: drop it
+
+    def _set_status(self, text: str, alert: bool = False) -> None:
+        self._status_alert = alert
+        theme.set_tone(self.trainingStatusLabel, "alert" if alert else "plain")
+        self.trainingStatusLabel.setText(text)
+
+    # ------------------------------------------------------------------------------------------------
+    # painting
+    # ------------------------------------------------------------------------------------------------
+    def refresh_theme(self) -> None:
+        """Repaint the plots and labels in the current theme (projector mode, larger text)."""
+        self._controls.ensurePolished()
+        self.dataPanel.refresh_theme()
+        self._controls_scroll.setMinimumWidth(self._controls.sizeHint().width() + 24)  # no clipped controls
+        self.plotsPanel.apply_theme()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Repaint the plots and the progress line from the session (the runner's frame timer calls this)."""
+        s = self.session
+        if s is None:
+            return
+        self.plotsPanel.refresh()
+        n = len(s.losses)
+        last = s.losses.view()[-1] if n else float("nan")
+        epoch = f" · epoch {s.epoch:.2f}" if s.batch_size < s.data.n_samples else ""
+        # a count of steps done ("55 steps"), so it never reads as a different step than the curve's x axis
+        # and the messages, which number steps from 0 ("diverged at step 54")
+        done = f"{s.steps_done} step{'' if s.steps_done == 1 else 's'}"
+        self.progressLabel.setText(f"{done}{epoch} · loss {theme.format_number(last)}" if n else "0 steps")
+
+    # ------------------------------------------------------------------------------------------------
+    # files and the Expression lab
+    # ------------------------------------------------------------------------------------------------
+    def save_model(self, path: str) -> bool:
+        if self.session is None:
+            return False
+        try:
+            pc.save(self.session.model, path)
+        except (OSError, ValueError) as exc:
+            self.filesPanel.say(f"Could not save the model: {exc}", error=True)
+            return False
+        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}.")
+        return True
+
+    def load_model(self, path: str) -> bool:
+        """Load weights into the current model; ``load_state_dict`` checks names and shapes and changes
+        nothing when one is wrong (its message is shown)."""
+        if self.session is None:
+            return False
+        name = os.path.basename(path)
+        try:
+            state = pc.load(path)
+            self.session.model.load_state_dict(state)
+        except (OSError, ValueError, TypeError) as exc:
+            why = str(exc).replace("\n  ", "; ")
+            self.filesPanel.say(
+                f"Could not load {name}: {why}. This model has {self.session.data.n_features} feature(s).",
+                error=True,
+            )
+            return False
+        self.pause()
+        self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
+        self.filesPanel.say(f"Loaded the model from {name}; Train continues from it (Reset forgets it).")
+        self.plotsPanel.inspect_step(None)
+        self.refresh()
+        return True
+
+    def export_loss_csv(self, path: str) -> bool:
+        """Write step, loss, smoothed loss and the parameters that produced each loss."""
+        if self.session is None:
+            return False
+        header, rows = self.session.history_table(self.plotsPanel.smoothed())
+        try:
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                w = csv.writer(fh)
+                w.writerow(header)
+                w.writerows(rows)
+        except OSError as exc:
+            self.filesPanel.say(
+                f"Could not write {os.path.basename(path)}: {exc.strerror or exc}", error=True
+            )
+            return False
+        self.filesPanel.say(f"Wrote {len(self.session.losses)} steps to {os.path.basename(path)}.")
+        return True
+
+    def export_plots(self, directory: str) -> list[str]:
+        """Save the four plots as PNG files in ``directory``; returns the paths written."""
+        self.refresh()
+        out = []
+        for name, widget in self.plotsPanel.plots().items():
+            path = os.path.join(directory, name)
+            if not widget.grab().save(path, "PNG"):
+                self.filesPanel.say(f"Could not write {path}.", error=True)
+                return out
+            out.append(path)
+        self.filesPanel.say(f"Saved {len(out)} PNG files in {directory}.")
+        return out
+
+    def step_graph(self) -> dict[str, pc.Carrot] | None:
+        return None if self.session is None else self.session.step_graph(4)
+
+    def send_step_to_expression(self) -> None:
+        """Emit ``sendToExpression`` with one step's graph on 4 samples (the loss last) and a title."""
+        nodes = self.step_graph()
+        if nodes is None:
+            return
+        s = self.session
+        assert s is not None
+        title = f"Training step {s.steps_done}: MSE of Linear({s.data.n_features}, 1) on 4 samples"
+        self.sendToExpression.emit(nodes, title)
+        self.filesPanel.say("Sent this step's graph to the Expression lab.")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.pause()
+        super().closeEvent(event)
+
+
+__all__ = ["TrainingLab"]
