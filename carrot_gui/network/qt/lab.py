@@ -39,8 +39,8 @@ from .digits_view import DigitsView
 from .neuron_view import NeuronView
 
 SLICE_MS = 5.0
-CURVES_S = 0.15  # while training: the loss, accuracy and gradient curves repaint at about 7 Hz
-HEAVY_S = {"boundary": 0.25, "neurons": 0.4, "digits": 1.5}  # and the heavy views at most this often (s)
+CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
+HEAVY_S = {"boundary": 0.3, "neurons": 0.5, "digits": 1.5}  # and the heavy views at most this often (s)
 RUN_NAMES = {
     "train": "trainNetworkButton",
     "step": "stepNetworkButton",
