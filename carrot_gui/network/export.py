@@ -32,6 +32,7 @@ _LOSS_CODE = {
     "cross_entropy": "pc.cross_entropy",
 }
 
+
 _TRAIN = """
 # ---- training: the lab's loop (a new permutation of the training set at each epoch's start) ------------
 x_full, t_full = pc.Carrot(x_train, name="x"), pc.Carrot(t_train, name="y")

@@ -231,12 +231,9 @@ def _check_training(s: NetworkSpec) -> None:
 # ---------------------------------------------------------------------------------------------------------
 
 
-LeakyReLU = nn.LeakyReLU  # the engine's one-node leaky_relu, negative slope 0.01 (was three nodes)
-
-
 def activation_module(name: str) -> nn.Module | None:
     """The module for an activation name; None for "none" (the layer stays linear)."""
-    table = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": LeakyReLU}
+    table = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU}
     return table[name]() if name in table else None
 
 

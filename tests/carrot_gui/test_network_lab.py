@@ -190,3 +190,11 @@ def test_projector_theme_repaints_every_part(lab):
     finally:
         theme.set_current(old)
         lab.refresh_theme()
+
+
+def test_the_speed_choice_drives_the_runner(qtbot, lab):
+    lab.runControls.set_speed(5.0)
+    lab.toggle_training()
+    qtbot.wait(600)
+    lab.pause()
+    assert 1 <= lab.session.steps_done <= 6  # about 5 steps per second, not as fast as possible

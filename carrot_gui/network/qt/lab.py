@@ -39,8 +39,8 @@ from .digits_view import DigitsView
 from .neuron_view import NeuronView
 
 SLICE_MS = 5.0
-CURVES_S = 0.15  # while training: the loss, accuracy and gradient curves repaint at about 7 Hz
-HEAVY_S = {"boundary": 0.25, "neurons": 0.4, "digits": 1.5}  # and the heavy views at most this often (s)
+CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
+HEAVY_S = {"boundary": 0.3, "neurons": 0.5, "digits": 1.5}  # and the heavy views at most this often (s)
 RUN_NAMES = {
     "train": "trainNetworkButton",
     "step": "stepNetworkButton",
@@ -189,7 +189,7 @@ class NetworkLab(QWidget):
         c.train_toggled.connect(self._train_toggled)
         c.step_requested.connect(self.step_once)
         c.reset_requested.connect(self.reset)
-        c.speed_changed.connect(r.set_steps_per_second)
+        c.attach(r)  # the speed choice drives the runner; Train is released when it stops
         r.frame.connect(self.refresh)
         r.stopped.connect(self._runner_stopped)
         self.dataPanel.data_changed.connect(self._data_changed)
@@ -367,7 +367,6 @@ class NetworkLab(QWidget):
         self.model.reset()
 
     def _runner_stopped(self) -> None:
-        self.runControls.set_running(False)
         self.refresh()
         if self.session.finished:
             self._status(self.session.message(), error=self.session.state == "diverged")
