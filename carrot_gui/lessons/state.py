@@ -155,6 +155,8 @@ class CsvRows:
             f.text("target", MAX_NAME),
             f.texts("features", tdata.MAX_FEATURES, MAX_NAME),
         )
+        if len(out.rows) < 2:  # as read_csv: fewer rows are no data set (and to_dataset would warn)
+            raise f.bad("rows", f"{len(out.rows)} data rows; at least 2 are needed")
         checked(f.where, lambda: out.dataset())  # every chosen cell a finite number, columns that exist
         return out
 

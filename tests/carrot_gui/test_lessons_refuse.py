@@ -12,11 +12,14 @@ import zipfile
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lesson_samples import every_kind
 
 import pycarrot as pc
 from carrot_gui.lessons import LessonError, open_lesson, save_lesson
 from carrot_gui.lessons.examples import build_example_lesson
-from carrot_gui.lessons.format import lesson_to_json
+from carrot_gui.lessons.format import lesson_from_json, lesson_to_json
 
 
 def _npz_bytes(arrays: dict, tmp_path) -> bytes:
@@ -225,3 +228,49 @@ def test_arrays_of_the_wrong_shape_or_dtype_or_unused_are_refused(tmp_path):
 )
 def test_bad_json_is_refused(tmp_path, text, reason):
     refused(craft(tmp_path, text), reason)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fuzzing: any change to any field gives a lesson or a LessonError, never another exception
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _paths(node, here=()):
+    yield here
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, (*here, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, (*here, i))
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_changed_field_is_a_lesson_or_a_lesson_error(data):
+    doc, arrays = lesson_to_json(every_kind())
+    for _ in range(data.draw(st.integers(1, 3))):
+        paths = [p for p in _paths(doc) if p]
+        path = data.draw(st.sampled_from(paths))
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        if data.draw(st.booleans()) and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = data.draw(json_values)
+    try:
+        lesson_from_json(json.loads(json.dumps(doc)), arrays)
+    except LessonError:
+        pass
