@@ -193,6 +193,10 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         (pyqtgraph's TextItem re-lays itself out on every setText/setFont/setColor)."""
         m = self.array
         n = m.size if show else 0
+        for item in self._texts[n:]:
+            item.setVisible(False)
+        if n == 0:  # a big array: no colours to work out, no texts to set
+            return
         while len(self._texts) < n:
             item = pg.TextItem("", anchor=(0.5, 0.5))
             item.shown = ("", "", "")  # (text, colour, font) set now
@@ -218,8 +222,6 @@ class HeatMapView(pg.GraphicsLayoutWidget):
                 item.shown = want
             item.setPos(QPointF(k % cols + 0.5, k // cols + 0.5))
             item.setVisible(True)
-        for item in self._texts[n:]:
-            item.setVisible(False)
 
     def _cell_text(self, v: float, digits: int) -> str:
         return str(int(v)) if self._integer else theme.format_number(v, digits)

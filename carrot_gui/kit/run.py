@@ -185,6 +185,13 @@ class RunControls(QWidget):
             row.addWidget(b)
         row.addWidget(self.speed_combo)
 
+    def attach(self, runner: TimeSlicedRunner) -> None:
+        """Drive ``runner``'s speed from the speed choice (the current one at once) and show the Train button
+        released whenever the runner stops (finished, or paused)."""
+        runner.set_steps_per_second(self.speed())
+        self.speed_changed.connect(runner.set_steps_per_second)
+        runner.stopped.connect(lambda: self.set_running(False))
+
     def speed(self) -> float | None:
         """The chosen steps per second (None: as fast as possible)."""
         return self.speed_combo.currentData()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ... import theme
 from ...theme import format_number
-from ..graph import GraphNode, NodeKind
+from ..graph import CONSTANT, VARIABLE, GraphNode, NodeKind
 from ..layout import CELL_ROW, shows_numbers
 from ..look import NodeLook, node_look
 from ..playback import NodeState
@@ -131,7 +131,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self._value_text = format_value(node.value)
-        self.refresh_look()
+        self.look: NodeLook | None = None  # decided by set_state (the view sets a state before any paint)
+        self.look_key: tuple = ()
         if not node.is_scalar:
             self._value_img = heat_image(node.value, theme.current().value)
 
@@ -172,7 +173,7 @@ class NodeItem(QGraphicsItem):
             lines.append(f"op: {n.op}")
         lines.append(f"shape: {shape_text(n.shape).removeprefix('shape ')}")  # "shape: (4)", "shape: scalar"
         lines.append(f"value: {format_value(n.value, 16) if s.value_shown else 'not computed yet'}")
-        if n.kind == NodeKind.CONSTANT and not n.requires_grad:
+        if n.kind == CONSTANT and not n.requires_grad:
             lines.append("gradient: none (constants get no gradient)")
         elif s.grad is None:
             lines.append("gradient: none yet")
@@ -201,13 +202,15 @@ class NodeItem(QGraphicsItem):
         self.look_key = (look.fill, look.border, look.border_width)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if self.look is None:
+            self.refresh_look()
         look = self.look
         self._paint_box(painter, look)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             return
         n, s = self.node, self.state or _BLANK
-        if n.kind == NodeKind.CONSTANT and n.carrot is None:  # a number inside the expression
+        if n.kind == CONSTANT and n.carrot is None:  # a number inside the expression
             painter.save()
             painter.setFont(fonts().body)
             painter.setPen(QColor(theme.current().muted))
@@ -243,7 +246,7 @@ class NodeItem(QGraphicsItem):
         """Line 1: the label (bold, elided: the tooltip has it whole) and the op, or the check mark."""
         t, f, n = theme.current(), fonts(), self.node
         painter.save()
-        tag = n.op or ("var" if n.kind == NodeKind.VARIABLE else "const")
+        tag = n.op or ("var" if n.kind == VARIABLE else "const")
         tag_font, tag_colour, tag_metrics = f.small, t.muted, f.small_metrics
         if self.check_mark:
             tag, tag_font, tag_metrics = self.check_mark, f.label, f.label_metrics

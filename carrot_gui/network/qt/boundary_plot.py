@@ -67,9 +67,10 @@ class BoundaryPlot(LabPlot):
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
         """``values`` (H, W, k) class probabilities, or (H, W): P(class 1) when the points have classes
-        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it. A
-        regression surface is coloured on the targets' scale (± max |y| of the points), so its colours
-        mean the same as the points' and do not flicker while training."""
+        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1);
+        row 0 is y0 (bottom), column 0 is x0. None clears it. A regression surface is coloured on the
+        targets' scale (± max |y| of the points): its colours mean what the points' mean and do not
+        flicker while training."""
         if values is None:
             self.image.clear()
             return

@@ -250,11 +250,22 @@ class NetworkLab(QWidget):
         return [] if data.inputs > 8 else list(data.input_names)
 
     def _show_points(self, data: NetData) -> None:
+        self.boundaryPlot.setVisible(data.extent is not None)  # digits, CSV with > 2 inputs: no plane to show
         if data.extent is None:
             self.boundaryPlot.set_points(None, None, data.classes)
             self.boundaryPlot.set_surface(None, (0, 1, 0, 1))
             return
         self.boundaryPlot.set_points(data.x_train, data.y_train, data.classes, data.x_test, data.y_test)
+
+    def refresh_theme(self) -> None:
+        """Repaint in the current theme (projector mode, larger text): plots, legends, views, then the data."""
+        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
+            plot.apply_theme()
+            plot.legendLabel.apply_theme()
+        for view in (self.boundaryPlot, self.neuronView, self.digitsView):
+            view.apply_theme()
+        self._show_points(self.session.data)  # point colours come from the theme
+        self.refresh()
 
     # -- painting (on the runner's frame, after a step, after an edit) ----------------------------------------
     def refresh(self) -> None:
@@ -304,17 +315,16 @@ class NetworkLab(QWidget):
             xs = s.plane(BOUNDARY_GRID)[:, 0]
             self.boundaryPlot.set_curve(xs, s.boundary(BOUNDARY_GRID))
             return
-        b = s.boundary(BOUNDARY_GRID)
-        self.boundaryPlot.set_surface(b[..., None] if data.classes == 2 else b, data.extent)
+        self.boundaryPlot.set_surface(s.boundary(BOUNDARY_GRID), data.extent)
 
     def _paint_neurons(self, s: NetworkSession) -> None:
         weights = s.weights()
         self.neuronView.set_weights([w for w, _ in weights], [b for _, b in weights])
-        grads = s.gradients()
-        if all(g is not None for g in grads):
-            self.neuronView.set_gradients(grads, s.bias_gradients())
+        self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
         if s.data.inputs == 2:
-            self.neuronView.set_neuron_maps([np.moveaxis(m, 2, 0) for m in s.activation_maps(MAP_GRID)])
+            self.neuronView.set_neuron_maps(s.activation_maps(MAP_GRID), channels_last=True)
+        else:  # no input plane (digits, CSV): each neuron filled by its mean output over the test set
+            self.neuronView.set_neuron_values(s.mean_activations())
 
     def _paint_digits(self, s: NetworkSession) -> None:
         pred, true = s.predictions("test")

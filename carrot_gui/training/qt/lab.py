@@ -161,7 +161,7 @@ class TrainingLab(QWidget):
         controls.train_toggled.connect(self._train_clicked)
         controls.step_requested.connect(self.step_once)
         controls.reset_requested.connect(self.reset_training)
-        controls.speed_changed.connect(runner.set_steps_per_second)
+        controls.attach(runner)  # speed choice → runner; Train released when the runner stops
         runner.frame.connect(self.refresh)
         runner.progressed.connect(self._progressed)
         runner.stopped.connect(self._runner_stopped)
@@ -308,7 +308,6 @@ class TrainingLab(QWidget):
             )
 
     def _runner_stopped(self) -> None:
-        self.runControls.set_running(False)
         if self.session is not None and not self.session.finished:
             self._set_status(f"Paused at step {self.session.steps_done}.")
         self.refresh()
