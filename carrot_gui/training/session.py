@@ -303,6 +303,29 @@ class TrainingSession:
 
         return ["step", "loss", "smoothed_loss", *names], rows()
 
+    def restore(self, losses: np.ndarray, params: np.ndarray, weights: np.ndarray | None) -> None:
+        """Take up a saved run (a lesson): its losses, the parameters behind each, and the weights now
+        (``[w_1..w_d, b]``). Mini-batches continue in the same order (they follow ``steps_done``); an
+        optimiser's momentum or Adam moments start again from zero."""
+        self.losses.clear()
+        self.losses.extend(np.asarray(losses, dtype=np.float64))
+        self.params.clear()
+        self.params.extend(np.asarray(params, dtype=np.float64))
+        self.steps_done = len(self.losses)
+        if weights is not None:
+            w = np.asarray(weights, dtype=np.float64)
+            self.model.load_state_dict({"weight": w[:-1].reshape(-1, 1), "bias": w[-1:]})
+        last = self.losses.view()[-1] if self.steps_done else 0.0
+        threshold = self.config.loss_threshold
+        if not math.isfinite(last):
+            self.state, self.diverged_step = DIVERGED, self.steps_done - 1
+        elif threshold is not None and self.steps_done and last < threshold:
+            self.state = CONVERGED
+        elif self.steps_done >= self.max_steps:
+            self.state = FINISHED
+        else:
+            self.state = RUNNING
+
 
 def train_headless(data: Dataset, config: TrainConfig | None = None) -> TrainingSession:
     """A whole run without any GUI, for tests and benchmarks; returns the finished session."""

@@ -238,3 +238,110 @@ def test_without_a_lesson_the_pdf_is_the_graph_on_screen(window, tmp_path):
     assert window.lessonUi.export_pdf(str(path))
     flat = "".join("".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
     assert "m=k*k*k" in flat and "27.0" in flat
+
+
+def test_the_training_lab_comes_back_with_its_data_settings_curve_and_weights(window, tmp_path, qtbot):
+    import numpy as np
+
+    lab = window.trainingLab
+    window.select_lab("training")
+    lab.samplesSpin.setValue(40)
+    lab.trueSlopesEdit.setText("-1.5")
+    assert lab.generate_data()
+    lab.learningRateSpin.setValue(0.02)
+    for _ in range(5):
+        lab.step_once()
+    lab.reset_training()  # the 5 steps become a faded earlier run
+    for _ in range(12):
+        lab.step_once()
+    losses, weight = lab.session.losses.view().copy(), lab.session.weight.copy()
+    path = tmp_path / "train.carrot"
+    assert window.save_lesson(str(path))
+    scene = open_lesson(path).scenes[0]
+    assert scene.lab == "training" and scene.training.settings.learning_rate == 0.02
+    assert len(scene.training.runs) == 1 and len(scene.training.runs[0].losses) == 5
+
+    lab.learningRateSpin.setValue(0.5)
+    lab.samplesSpin.setValue(90)
+    assert lab.generate_data()
+    window.select_lab("expression")
+    assert window.open_lesson(str(path))
+    assert window.current_lab() == "training"
+    assert lab.data.n_samples == 40 and lab.learningRateSpin.value() == 0.02
+    np.testing.assert_array_equal(lab.session.losses.view(), losses)
+    np.testing.assert_array_equal(lab.session.weight, weight)
+    assert len(lab.lossPlot.earlier) == 1
+    assert lab.progressLabel.text().startswith("12 steps")
+    assert not window.lessons.modified()
+    lab.step_once()  # training goes on from there
+    assert lab.session.steps_done == 13 and window.lessons.modified()
+
+
+def test_the_example_lessons_training_scenes_show_in_the_training_lab(window, qtbot):
+    window.lessonUi.open_example()
+    window.lessons.go_to(4)
+    assert window.current_lab() == "training"
+    assert window.trainingLab.learningRateSpin.value() == 100.0
+    window.trainingLab.step_once()
+    window.lessons.go_to(3)
+    assert window.trainingLab.learningRateSpin.value() == 0.05
+    window.lessons.go_to(4)  # the step taken there is kept with the scene
+    assert window.trainingLab.session.steps_done == 1
+
+
+CRASHING_CHILD = """
+import os, signal
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from carrot_gui import MainWindow
+from carrot_gui.lessons.qt import controller
+w = MainWindow()
+assert w.expressionLab.build_source("c = 4.0\\nd = c * c\\n")
+w.expressionLab.seek(3)
+assert w.lessons.autosave()
+print(controller.data_dir(), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_after_a_crash_the_next_window_offers_the_autosave(window, tmp_path, monkeypatch):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from carrot_gui.lessons.qt import controller
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.run(
+        [sys.executable, "-c", CRASHING_CHILD], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr[-2000:]
+    folder = child.stdout.strip().splitlines()[-1]
+    assert folder.startswith(str(tmp_path)) and (Path(folder) / "autosave.carrot").is_file()
+    monkeypatch.setattr(controller, "data_dir", lambda: folder)
+    assert window.lessons.timer.interval() == 60_000 and window.lessons.timer.isActive()
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert window.lessons.offer_autosave()
+    assert asked and "did not close cleanly" in asked[0]
+    assert _shown(window) == ("c = 4.0\nd = c * c\n", 3, "topological", "expression")
+    assert window.lessons.modified() and window.lessons.path is None  # restored, not yet saved anywhere
+    assert not (Path(folder) / "autosave.carrot").exists()
+    assert not window.lessons.offer_autosave()  # offered once
+
+
+def test_a_declined_autosave_is_removed_and_a_clean_close_leaves_none(window, tmp_path, monkeypatch):
+    from carrot_gui.lessons.qt import controller
+
+    monkeypatch.setattr(controller, "data_dir", lambda: str(tmp_path))
+    assert window.lessons.autosave() and not (tmp_path / "autosave.carrot").exists()  # nothing changed
+    window.expressionLab.seek(2)
+    assert window.lessons.autosave() and (tmp_path / "autosave.carrot").is_file()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.lessons.offer_autosave() and asked
+    assert window.expressionLab.timeline.position == 2 and not (tmp_path / "autosave.carrot").exists()
+    assert window.lessons.autosave() and (tmp_path / "autosave.carrot").is_file()
+    assert window.close()
+    assert not (tmp_path / "autosave.carrot").exists()

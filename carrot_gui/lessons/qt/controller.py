@@ -12,13 +12,14 @@ import os
 
 import numpy as np
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ... import errors
 from ..autosave import discard_autosave, find_autosave, write_autosave
 from ..fields import LessonError
 from ..format import LABS, Lesson, Scene, open_lesson, save_lesson
 from .expression_io import apply_expression_state, expression_state
+from .training_io import apply_training_state, training_state
 
 AUTOSAVE_MS = 60_000
 UNTITLED = "Untitled lesson"
@@ -74,7 +75,11 @@ class LessonController(QObject):
 
     def _read_labs(self, base: Scene | None) -> Scene:
         """The labs as they are now, merged into ``base`` (the scene being shown)."""
-        states = {"expression": expression_state(self.window.expressionLab)}
+        w = self.window
+        states = {
+            "expression": expression_state(w.expressionLab),
+            "training": training_state(w.findChild(QWidget, "trainingLab")),  # None until built
+        }
         lab = self.window.current_lab()
         if base is None:
             return Scene("Scene 1", "", lab if states.get(lab) else "expression", **states)
@@ -96,6 +101,8 @@ class LessonController(QObject):
         ok = True
         if scene.expression is not None:
             ok = apply_expression_state(self.window.expressionLab, scene.expression) and ok
+        if scene.training is not None and self.window.trainingLab is not None:
+            ok = apply_training_state(self.window.trainingLab, scene.training) and ok
         try:
             self.window.select_lab(scene.lab)
         except ValueError as exc:
