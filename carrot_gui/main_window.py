@@ -71,6 +71,8 @@ SHORTCUTS = [
     ("Ctrl+G", "Graph only (hide the editor and the log)"),
     ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
     ("Ctrl+E", "Export the graph as PNG"),
+    ("Ctrl+S / Ctrl+O", "Save / open a lesson"),
+    ("Ctrl+PageDown / Ctrl+PageUp", "Next / previous scene of the lesson"),
     ("Ctrl+Q", "Quit"),
     ("Network tab: Space", "Train / pause"),
     ("Network tab: →", "One optimiser step"),

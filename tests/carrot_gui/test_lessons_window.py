@@ -345,3 +345,13 @@ def test_a_declined_autosave_is_removed_and_a_clean_close_leaves_none(window, tm
     assert window.lessons.autosave() and (tmp_path / "autosave.carrot").is_file()
     assert window.close()
     assert not (tmp_path / "autosave.carrot").exists()
+
+
+def test_f1_lists_the_lesson_keys_the_actions_have(window, qtbot):
+    window.show_shortcuts()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    qtbot.waitUntil(box.isVisible)
+    for action in (window.saveLessonAction, window.openLessonAction, window.nextSceneAction):
+        key = action.shortcut().toString().replace("PgDown", "PageDown")
+        assert key in box.text(), key
+    box.close()
