@@ -28,9 +28,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from carrot_gui import theme  # noqa: E402
 from carrot_gui.kit.heatmap import HeatMapView  # noqa: E402
+from carrot_gui.network.presets import preset  # noqa: E402
 from carrot_gui.network.qt.boundary_plot import BoundaryPlot  # noqa: E402
 from carrot_gui.network.qt.digits_view import DigitsView  # noqa: E402
 from carrot_gui.network.qt.neuron_view import NeuronView  # noqa: E402
+from carrot_gui.network.trainer import NetworkSession  # noqa: E402
 
 FRAMES = 40
 RNG = np.random.default_rng(0)
@@ -53,8 +55,9 @@ def machine_line() -> str:
     )
 
 
-def frames(fn, n: int = FRAMES) -> tuple[float, float]:
-    """Median and worst of ``n`` timed calls (ms), after two warm-up calls."""
+def frames(fn, n: int = FRAMES) -> tuple[float, float, float]:
+    """Median, best and worst of ``n`` timed calls (ms), after two warm-up calls. On a shared machine the
+    best is the closest to the cost without other processes; the median is what the lab sees now."""
     fn()
     fn()
     times = []
@@ -62,7 +65,7 @@ def frames(fn, n: int = FRAMES) -> tuple[float, float]:
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times), max(times)
+    return statistics.median(times), min(times), max(times)
 
 
 def network_frame(view: NeuronView, sizes: list[int], grid: int | None, highlight: int | None):
@@ -106,10 +109,17 @@ def neuron_rows(app: QApplication) -> list[tuple[str, ...]]:
         t0 = time.perf_counter()
         view.set_network(sizes, [f"x{i + 1}" for i in range(sizes[0])])
         build = (time.perf_counter() - t0) * 1e3
-        med, worst = frames(network_frame(view, sizes, grid, hi))
+        med, best, worst = frames(network_frame(view, sizes, grid, hi))
         ok = "✓" if med <= 16 else "✗"
         rows.append(
-            (f"neuron view {name}", f"{med:.1f}", f"{worst:.1f}", f"≤ 16 {ok}", f"build {build:.0f} ms")
+            (
+                f"neuron view {name}",
+                f"{med:.1f}",
+                f"{best:.1f}",
+                f"{worst:.1f}",
+                f"≤ 16 {ok}",
+                f"build {build:.0f} ms",
+            )
         )
     view.close()
     return rows
@@ -131,10 +141,17 @@ def boundary_rows(app: QApplication) -> list[tuple[str, ...]]:
             plot.set_surface(p / p.sum(-1, keepdims=True), (-1, 1, -1, 1))
             plot.viewport().repaint()
 
-        med, worst = frames(frame)
+        med, best, worst = frames(frame)
         ok = "✓" if med <= 20 else "✗"
         rows.append(
-            (f"boundary 100×100, {k} classes, 400 points", f"{med:.1f}", f"{worst:.1f}", f"≤ 20 {ok}", "")
+            (
+                f"boundary 100×100, {k} classes, 400 points",
+                f"{med:.1f}",
+                f"{best:.1f}",
+                f"{worst:.1f}",
+                f"≤ 20 {ok}",
+                "",
+            )
         )
     plot.set_points(X, RNG.normal(size=400), 0)
 
@@ -142,11 +159,44 @@ def boundary_rows(app: QApplication) -> list[tuple[str, ...]]:
         plot.set_surface(RNG.normal(size=(100, 100)), (-1, 1, -1, 1))
         plot.viewport().repaint()
 
-    med, worst = frames(regression)
+    med, best, worst = frames(regression)
     rows.append(
-        ("regression surface 100×100", f"{med:.1f}", f"{worst:.1f}", f"≤ 20 {'✓' if med <= 20 else '✗'}", "")
+        (
+            "regression surface 100×100",
+            f"{med:.1f}",
+            f"{best:.1f}",
+            f"{worst:.1f}",
+            f"≤ 20 {'✓' if med <= 20 else '✗'}",
+            "",
+        )
     )
+    rows += session_rows(plot)
     plot.close()
+    return rows
+
+
+def session_rows(plot: BoundaryPlot) -> list[tuple[str, ...]]:
+    """The refresh the lab does while training: the network over the 100×100 plane, then the image."""
+    rows = []
+    for name in ("XOR", "Spiral"):
+        p = preset(name)
+        data = p.load_data()
+        session = NetworkSession(p.spec, data)
+        session.run_steps(50)
+        plot.set_points(data.x_train, data.y_train, data.classes, data.x_test, data.y_test)
+
+        def frame(session=session, data=data) -> None:
+            session.step()
+            plot.set_surface(session.boundary(100), data.extent)
+            plot.viewport().repaint()
+
+        med, best, worst = frames(frame)
+        sizes = "-".join(str(n) for n in p.spec.widths)
+        ok = "✓" if med <= 20 else "✗"
+        what = f"boundary while training {name} ({sizes}): step + network on 100×100 + image"
+        rows.append(
+            (what, f"{med:.1f}", f"{best:.1f}", f"{worst:.1f}", f"≤ 20 {ok}", "one training step included")
+        )
     return rows
 
 
@@ -162,11 +212,12 @@ def other_rows(app: QApplication) -> list[tuple[str, ...]]:
             heat.set_array(RNG.normal(size=shape), "w")
             heat.repaint()
 
-        med, worst = frames(frame, 20)
+        med, best, worst = frames(frame, 20)
         rows.append(
             (
                 f"heat map {shape[0]}×{shape[1]}",
                 f"{med:.1f}",
+                f"{best:.1f}",
                 f"{worst:.1f}",
                 "",
                 "numbers in cells" if shape == (8, 8) else "",
@@ -184,9 +235,16 @@ def other_rows(app: QApplication) -> list[tuple[str, ...]]:
         digits.set_results(images, (truth + (RNG.random(360) < 0.05)) % 10, truth)
         digits.repaint()
 
-    med, worst = frames(results, 10)
+    med, best, worst = frames(results, 10)
     rows.append(
-        ("digits view, 360 test images + confusion", f"{med:.1f}", f"{worst:.1f}", "", "per evaluation")
+        (
+            "digits view, 360 test images + confusion",
+            f"{med:.1f}",
+            f"{best:.1f}",
+            f"{worst:.1f}",
+            "",
+            "per evaluation",
+        )
     )
     digits.close()
     return rows
@@ -195,9 +253,9 @@ def other_rows(app: QApplication) -> list[tuple[str, ...]]:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     print(machine_line())
-    print(f"theme: {theme.current().name}; {FRAMES} frames each (median, worst)\n")
+    print(f"theme: {theme.current().name}; {FRAMES} frames each (median, best, worst)\n")
     rows = neuron_rows(app) + boundary_rows(app) + other_rows(app)
-    print_table(["view, one frame", "median ms", "worst ms", "target ms", "note"], rows)
+    print_table(["view, one frame", "median ms", "best ms", "worst ms", "target ms", "note"], rows)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import os
 import sys
 import time
 
-from . import errors, theme
+from . import errors, paths, theme
 
 _STARTED = time.perf_counter()
 LAUNCH_ENV = "CARROT_GUI_LAUNCHED_AT"  # epoch seconds when the process was started (benchmarks)
@@ -30,10 +30,13 @@ def _non_negative(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="carrot-gui",
-        description="PyCarrot: watch backpropagation step by step (Expression lab) and train a line (Training lab).",
+        description="PyCarrot: watch backpropagation step by step (Expression lab), build and train a small network (Network lab) and train a line (Training lab).",
     )
     p.add_argument(
-        "--lab", choices=("expression", "training"), default="expression", help="the tab to open on"
+        "--lab",
+        choices=("expression", "network", "training"),
+        default="expression",
+        help="the tab to open on",
     )
     p.add_argument(
         "--expr",
@@ -64,12 +67,14 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PyCarrot")
+    app.setWindowIcon(QIcon(str(paths.icon_path())))  # dialogs and the task bar too
     app.setStyleSheet(theme.style_sheet())
     window = MainWindow()
     errors.install(window)

@@ -1,7 +1,8 @@
 """Colours and fonts shared by every lab, so a value, a gradient or a constant looks the same everywhere.
 
-Qt-free on purpose: colours are ``#rrggbb`` strings and sizes are numbers; widgets turn them into
-``QColor``/``QFont`` with :func:`qcolor` and :func:`qfont` (which import Qt only when called).
+Qt-free on purpose: colours are ``#rrggbb`` strings and sizes are numbers; widgets make ``QColor`` objects from
+them and fonts with :func:`qfont` (which imports Qt only when called); :func:`set_tone` colours a label by its
+role through the application style sheet.
 Two palettes exist (``light`` for screens, ``projector`` with thicker contrast and larger text).
 """
 
@@ -129,16 +130,6 @@ def format_number(x: Any, digits: int = 4) -> str:
         text = f"{v:.{digits}f}".rstrip("0")
         return text + "0" if text.endswith(".") else text  # 0.99999999 is "1.0", never "1."
     return f"{v:.{digits - 1}e}"
-
-
-def qcolor(hex_colour: str, alpha: int | None = None) -> Any:
-    """A ``QColor`` for one of the theme's colours (imports Qt only when called)."""
-    from PySide6.QtGui import QColor
-
-    c = QColor(hex_colour)
-    if alpha is not None:
-        c.setAlpha(alpha)
-    return c
 
 
 def qfont(size: float | None = None, mono: bool = False, bold: bool = False) -> Any:

@@ -4,45 +4,30 @@
 graph once in reverse topological order. See DESIGN.md for the contract other code relies on.
 """
 
+from . import ops, walk  # noqa: I001 - first: they attach the operators, methods and backward() to Carrot
 from . import nn, optim  # pycarrot.nn and pycarrot.optim as in the original repository
 from .carrot import (
-    OPS,
-    RULES,
     Carrot,
     Parameter,
-    absolute,
-    add,
     as_carrot,
-    cos,
-    div,
-    exp,
-    getitem,
     is_grad_enabled,
-    local_rule,
-    log,
-    log_softmax,
-    matmul,
-    mean,
-    mul,
-    neg,
+    make_node,
     no_grad,
-    power,
-    relu,
-    reshape,
-    sigmoid,
-    sin,
-    softmax,
-    sqrt,
-    sub,
-    sum,
-    tanh,
-    topological_order,
-    transpose,
+    paused_gc,
+    value_of,
 )
+from .ops import *  # noqa: F403 - every op by name: pc.add, pc.leaky_relu, pc.max, ...
+from .ops import OPS, RULES, TABLE, local_rule
 from .expression import ExpressionError, parse
 from .gradcheck import GradcheckResult, gradcheck
 from .nn import (
+    ELU,
+    GELU,
     BCEWithLogitsLoss,
+    Dropout,
+    LeakyReLU,
+    SiLU,
+    Softplus,
     CrossEntropyLoss,
     Identity,
     Linear,
@@ -59,13 +44,13 @@ from .nn import (
 from .optim import SGD, Adam, Optim
 from .random import manual_seed
 from .serialization import load, save
+from .walk import edge_positions, topological_order
+from .per_path import per_path_backward, per_path_call_count
 from .trace import (
     BackwardTrace,
     EdgeCall,
     GradAccumulate,
     NodeVisit,
-    per_path_backward,
-    per_path_call_count,
     record_backward,
     traced_backward,
 )

@@ -22,15 +22,16 @@ the output instead (it is moved to the end of the returned dict).
 from __future__ import annotations
 
 import difflib
-import gc
 import keyword
 import re
 from typing import Any
 
 import numpy as np
 
-from . import carrot as _carrot
-from .carrot import Carrot
+from . import ops as _ops
+from .carrot import Carrot, paused_gc
+from .messages import MAX_QUOTED, elide_name
+from .nn import functional as _functional  # noqa: F401 - declares the losses the language calls (mse)
 
 MAX_SOURCE_LENGTH = 200_000
 MAX_DEPTH = 200  # nested parentheses, brackets and function calls
@@ -51,13 +52,8 @@ class ExpressionError(ValueError):
         return (type(self), (self.message, self.line, self.col))
 
 
-# name -> (minimum args, maximum args, what to write); the functions themselves come from carrot.OPS.
-_AXIS_FUNCTIONS = ("sum", "mean", "softmax", "log_softmax")
-FUNCTIONS: dict[str, str] = {
-    **{name: f"{name}(x)" for name in _carrot.OPS},
-    **{name: f"{name}(x) or {name}(x, axis)" for name in _AXIS_FUNCTIONS},
-    "mse": "mse(pred, target)",
-}
+# name -> how to call it; the functions, their arguments and operators all come from the op table.
+FUNCTIONS: dict[str, str] = {name: _ops.signature(name) for name in _ops.OPS}
 
 # ---------------------------------------------------------------------------------------------------------
 # Tokenizer
@@ -145,17 +141,10 @@ def _tokenize(source: str) -> list[_Token]:
 # brackets and calls recurse (bounded by MAX_DEPTH) and a 100,000-term sum needs no deep recursion.
 # ---------------------------------------------------------------------------------------------------------
 
-# operator -> (precedence, engine op, op name for messages); ** is right-associative; unary minus sits
+# operator -> (precedence, engine op), from the op table; ** is right-associative; unary minus sits
 # between * and ** as in Python (-x**2 is -(x**2), 2**-x is 2**(-x)).
-_BINARY = {
-    "+": (1, _carrot.add),
-    "-": (1, _carrot.sub),
-    "*": (2, _carrot.mul),
-    "/": (2, _carrot.div),
-    "@": (2, _carrot.matmul),
-    "**": (4, _carrot.power),
-}
-_UNARY_PRECEDENCE = 3
+_BINARY = {op.symbol: (op.precedence, op.fn) for op in _ops.TABLE.values() if op.symbol and op.arity == 2}
+_UNARY_PRECEDENCE = _ops.TABLE["neg"].precedence
 _NEG = "neg"
 
 _KEYWORDS = frozenset(keyword.kwlist)
@@ -332,7 +321,7 @@ class _Parser:
             elif isinstance(x, np.ndarray):
                 operands.append(-x)
             else:
-                operands.append(self.apply(_carrot.neg, (x,), tok, "-"))
+                operands.append(self.apply(_ops.neg, (x,), tok, "-"))
             return
         b = operands.pop()
         a = operands.pop()
@@ -412,14 +401,19 @@ class _Parser:
             return self.nodes[name]
         if name in FUNCTIONS:
             raise self.error(f"'{name}' is a function: call it as {FUNCTIONS[name]}", tok)
-        close = difflib.get_close_matches(name, list(self.nodes) + list(FUNCTIONS), n=3)
+        # difflib's cost grows with the product of the lengths (a 100,000-character CJK near-miss took 14 s):
+        # suggest only between names of typo length; a long name gets the list of defined names instead
+        close, typo_length = [], 64
+        if len(name) <= typo_length:
+            known = [n for n in (*self.nodes, *FUNCTIONS) if len(n) <= typo_length]
+            close = difflib.get_close_matches(name, known, n=3)
         if close:
-            hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+            hint = "did you mean " + " or ".join(elide_name(c) for c in close) + "?"
         else:
-            names = list(self.nodes)
-            more = f" and {len(names) - 8:,} more" if len(names) > 8 else ""
-            hint = f"defined so far: {', '.join(names[:8]) or 'none yet'}{more}"
-        raise self.error(f"unknown name '{name}' ({hint})", tok)
+            names = [n if len(n) <= MAX_QUOTED else elide_name(n) for n in list(self.nodes)[:8]]
+            more = f" and {len(self.nodes) - 8:,} more" if len(self.nodes) > 8 else ""
+            hint = f"defined so far: {', '.join(names) or 'none yet'}{more}"
+        raise self.error(f"unknown name {elide_name(name)} ({hint})", tok)
 
     def call(self, tok: _Token, depth: int) -> Carrot:
         name = tok.text
@@ -443,26 +437,38 @@ class _Parser:
 
     def apply_function(self, tok: _Token, args: list[tuple[_Token, Any]]) -> Carrot:
         name = tok.text
-        most = 2 if name in _AXIS_FUNCTIONS or name == "mse" else 1
-        least = 2 if name == "mse" else 1
+        op = _ops.TABLE[name]
+        params = op.args or ()
+        if op.variadic:  # concatenate(a, b, ...): every argument an operand, passed as one sequence
+            return self.apply(_ops.OPS[name], ([value for _, value in args],), tok, name)
+        least = sum(1 for p in params if not p.endswith("?"))
+        most = len(params)
         if not least <= len(args) <= most:
             plural = "argument" if least == 1 and most == 1 else "arguments"
-            count = str(least) if least == most else f"{least} or {most}"
+            count = (
+                str(least)
+                if least == most
+                else f"{least} or {most}"
+                if most == least + 1
+                else f"{least} to {most}"
+            )
             raise self.error(f"{name}() takes {count} {plural} ({FUNCTIONS[name]}), got {len(args)}", tok)
-        values = [value for _, value in args]
-        if name == "mse":
-            try:
-                from .nn.functional import mse_loss
-            except ImportError as exc:  # pragma: no cover - pycarrot.nn ships with the engine
-                raise self.error(f"mse() needs pycarrot.nn, which failed to import: {exc}", tok) from None
-            return self.apply(mse_loss, (values[0], values[1]), tok, "mse")
-        fn = _carrot.OPS[name]
-        if len(values) == 2:
-            axis_tok, axis = args[1]
-            if not isinstance(axis, float) or not axis.is_integer() or abs(axis) > 64:
-                raise self.error(f"the axis of {name}() must be a whole number such as 0 or -1", axis_tok)
-            return self.apply(fn, (values[0], int(axis)), tok, name)
-        return self.apply(fn, (values[0],), tok, name)
+        values = [self.argument(name, param, arg) for param, arg in zip(params, args)]
+        return self.apply(_ops.OPS[name], tuple(values), tok, name)
+
+    def argument(self, name: str, param: str, arg: tuple[_Token, Any]) -> Any:
+        """An argument as the op takes it: an expression, or for an optional parameter a constant number
+        (an ``axis`` a whole number)."""
+        arg_tok, value = arg
+        if param.rstrip("?") != "axis" and not param.endswith("?"):
+            return value
+        if param.rstrip("?") == "axis":
+            if not isinstance(value, float) or not value.is_integer() or abs(value) > 64:
+                raise self.error(f"the axis of {name}() must be a whole number such as 0 or -1", arg_tok)
+            return int(value)
+        if not isinstance(value, float):
+            raise self.error(f"the {param[:-1]} of {name}() must be a number such as 0.1", arg_tok)
+        return value
 
     def array_literal(self, opener: _Token, depth: int) -> np.ndarray:
         """``[1, 2, 3]`` or ``[[1, 2], [3, 4]]`` (numbers, optionally negative, in rectangular nested lists)."""
@@ -534,18 +540,12 @@ def parse(source: str, /, **values: Any) -> dict[str, Carrot]:
         )
     # Building a graph makes no reference cycles (no closure holds its own node), so the cycle collector has
     # nothing to find; left on, it re-traverses the growing graph again and again (a third of the time).
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
     parser = None
     try:
-        with np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
+        with paused_gc(), np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
             parser = _Parser(source, values)
             return parser.parse()
     except RecursionError:  # a safety net: MAX_DEPTH keeps the parser far below the interpreter's limit
         tok = parser.tokens[min(parser.pos, len(parser.tokens) - 1)] if parser is not None else None
         line, col = (tok.line, tok.col) if tok is not None else (1, 1)
         raise ExpressionError("the expression is nested too deeply for the space left", line, col) from None
-    finally:
-        if collecting:
-            gc.enable()

@@ -30,6 +30,15 @@ def _hyper(owner: str, name: str, value: Any, low: float = 0.0, high: float | No
     return v
 
 
+def _rate(owner: str, learning_rate: float, lr: float | None, default: float) -> float:
+    """The original's ``learning_rate=`` or PyTorch's ``lr=`` (one of them)."""
+    if lr is None:
+        return learning_rate
+    if learning_rate != default:
+        raise TypeError(f"{owner}: give learning_rate= or PyTorch's lr=, not both")
+    return lr
+
+
 class Optim:
     """Holds the parameters to update; subclasses define ``_update(index, param, grad)``."""
 
@@ -49,6 +58,10 @@ class Optim:
             if id(p) not in seen:
                 seen.add(id(p))
                 params.append(p)
+                if (
+                    not p.data.flags.writeable
+                ):  # e.g. np.frombuffer, a broadcast view: step() updates in place
+                    p.data = p.data.copy()
         if not params:
             raise ValueError(f"{owner} got an empty parameter list (did the model define any Parameter?)")
         self.parameters = params
@@ -88,8 +101,10 @@ class SGD(Optim):
         learning_rate: float = 0.1,
         weight_decay: float = 0.0,
         momentum: float = 0.0,
+        *,
+        lr: float | None = None,
     ) -> None:
-        super().__init__(parameters, learning_rate)
+        super().__init__(parameters, _rate("SGD", learning_rate, lr, 0.1))
         self.weight_decay = _hyper("SGD", "weight_decay", weight_decay)
         self.momentum = _hyper("SGD", "momentum", momentum)
         self._velocity: list[np.ndarray | None] = [None] * len(self.parameters)
@@ -120,8 +135,10 @@ class Adam(Optim):
         betas: tuple[float, float] = (0.9, 0.999),
         eps: float = 1e-8,
         weight_decay: float = 0.0,
+        *,
+        lr: float | None = None,
     ) -> None:
-        super().__init__(parameters, learning_rate)
+        super().__init__(parameters, _rate("Adam", learning_rate, lr, 0.001))
         try:
             beta1, beta2 = betas
         except (TypeError, ValueError):

@@ -1,4 +1,5 @@
-"""What backward() did, as a list of events the app can replay — and the original per-path walk, for teaching.
+"""What backward() did, as a list of events the app can replay (the per-path walk in :mod:`pycarrot.per_path`
+records the same events).
 
 Recording is off unless asked for: ``backward()`` reads :data:`_recorder` once per call and only emits
 events when a :class:`BackwardTrace` is active (``with pc.record_backward() as trace: z.backward()``).
@@ -31,13 +32,15 @@ class NodeVisit:
 
 @dataclass(frozen=True, slots=True)
 class EdgeCall:
-    """One call of an edge's ``grad_fn``: ``grad_in`` came from ``node``, ``grad_out`` goes to ``input``."""
+    """One call of an edge's ``grad_fn``: ``grad_in`` came from ``node``, ``grad_out`` goes to ``input``, the
+    operand at ``position`` of ``node``'s op (0 for ``a``/``x``, 1 for ``b``: how the edge is named, with the op)."""
 
     node: Carrot
     input: Carrot
     grad_fn: Callable[[np.ndarray], np.ndarray]
     grad_in: np.ndarray
     grad_out: np.ndarray
+    position: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,66 +110,4 @@ def traced_backward(root: Carrot, grad: Any = None) -> BackwardTrace:
     """Run ``root.backward(grad)`` and return what it did."""
     with record_backward() as trace:
         root.backward(grad)
-    return trace
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The original design's walk: depth-first, once per *path*. Correct, but exponential on shared sub-graphs.
-# ---------------------------------------------------------------------------------------------------------
-
-
-def per_path_call_count(root: Carrot) -> int:
-    """How many grad_fn calls the original per-path walk makes from ``root`` (exact, computed in linear time)."""
-    from .carrot import topological_order
-
-    calls: dict[int, int] = {}
-    for node in topological_order(root):  # inputs first
-        calls[id(node)] = sum(1 + calls[id(inp)] for inp, _ in node.child_nodes)
-    return calls[id(root)]
-
-
-def per_path_backward(
-    root: Carrot, grad: Any = None, *, max_calls: int = 10_000, accumulate: bool = True
-) -> BackwardTrace:
-    """Replay the original recursive backward (one visit per path) iteratively, recording its events.
-
-    Each edge's grad_fn is called once for every path through it, as in the original design. With
-    ``accumulate`` the gradients go into ``.grad`` like the original; the walk stops after ``max_calls``
-    grad_fn calls and marks the trace ``truncated`` (the full count is :func:`per_path_call_count`).
-    """
-    from .carrot import _seed_gradient
-
-    trace = BackwardTrace()
-    pending: dict[int, np.ndarray] = {}  # what this walk alone put into each node (when not accumulating)
-    calls = 0
-
-    def arrive(node: Carrot, g: np.ndarray) -> None:
-        before = node._grad if accumulate else pending.get(id(node))
-        after = g.copy() if before is None else before + g
-        if accumulate:
-            node._grad = after
-        else:
-            pending[id(node)] = after
-        trace.append(GradAccumulate(node, before, g, after))
-        trace.append(NodeVisit(node, g))
-
-    seed = _seed_gradient(root, grad)
-    arrive(root, seed)
-    stack: list[list[Any]] = [[root, seed, 0]]  # node, the gradient this path brought, next edge to follow
-    while stack:
-        frame = stack[-1]
-        node, g, k = frame
-        if k == len(node.child_nodes):
-            stack.pop()
-            continue
-        if calls >= max_calls:
-            trace.truncated = True
-            break
-        frame[2] = k + 1
-        inp, grad_fn = node.child_nodes[k]
-        out = np.asarray(grad_fn(g), dtype=inp.data.dtype)
-        calls += 1
-        trace.append(EdgeCall(node, inp, grad_fn, g, out))
-        arrive(inp, out)
-        stack.append([inp, out, 0])
     return trace

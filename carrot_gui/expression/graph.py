@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from pycarrot import Carrot
+from pycarrot import TABLE, Carrot
 
 
 class NodeKind(StrEnum):
@@ -28,7 +28,9 @@ class NodeKind(StrEnum):
 
 VARIABLE, CONSTANT, OP = NodeKind  # plain module names: NodeKind.X costs ~0.3 µs a lookup in hot loops
 
-_INFIX = {"add": "+", "sub": "−", "mul": "·", "div": "/", "pow": "^", "matmul": "@"}
+# op -> how the graph writes it between its operands, and how tightly it binds (from the engine's op table)
+_INFIX = {op.name: op.label for op in TABLE.values() if op.label and op.arity == 2}
+_PRECEDENCE = {op.name: op.precedence for op in TABLE.values() if op.label and op.arity == 2}
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MAX_FORMULA_LABEL = 14
 
@@ -228,9 +230,6 @@ def _connect(nodes: list[GraphNode]) -> tuple[list[GraphEdge], dict[tuple[int, i
             if not consumers or consumers[-1] != n.index:  # x*x: one consumer, two edges
                 consumers.append(n.index)
     return edges, edge_at
-
-
-_PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}
 
 
 def _is_formula(node: GraphNode) -> bool:

@@ -49,7 +49,6 @@ class Phase(StrEnum):
 FORWARD, VISIT, EDGE, ACCUMULATE = StepKind
 TOPOLOGICAL, PER_PATH = Mode
 MODES = tuple(Mode)
-_SLOTS = {"grad_a": 0, "grad_b": 1, "grad_x": 0}
 
 
 class Step:
@@ -119,7 +118,7 @@ class Step:
             if self.kind == EDGE and self._graph is not None:
                 node = self._graph.nodes[self.node].carrot
                 labels = self._graph.rule_labels()
-                template = pc.local_rule(node, self.grad_fn, labels)
+                template = pc.local_rule(node, self._graph.edges[self.edge].slot, labels)
                 for j in self._graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
                     operand = self._graph.nodes[j].carrot
                     bracketed = labels.get(id(operand), "") if operand is not None else ""
@@ -440,7 +439,7 @@ def _step_of(graph: ExpressionGraph, ev, seeded: bool) -> Step:
             EDGE,
             i,
             input=j,
-            edge=_edge_for(graph, i, j, ev.grad_fn),
+            edge=graph.edge_between(j, i, ev.position),  # the edge is the op's operand at that position
             grad=ev.grad_out,
             grad_in=ev.grad_in,
             local=_local_derivative(ev),
@@ -448,19 +447,6 @@ def _step_of(graph: ExpressionGraph, ev, seeded: bool) -> Step:
             graph=graph,
         )
     raise TypeError(f"unknown backward event {ev!r}")
-
-
-def _edge_for(graph: ExpressionGraph, node: int, operand: int, grad_fn) -> int:
-    slot = _SLOTS.get(getattr(grad_fn, "__name__", ""), None)
-    if slot is not None:
-        try:
-            return graph.edge_between(operand, node, slot)
-        except KeyError:
-            pass
-    for k, src in enumerate(graph.nodes[node].operands):  # ops with other grad_fn names
-        if src == operand:
-            return graph.edge_between(operand, node, k)
-    raise KeyError(f"no edge from {graph.nodes[operand].label} to {graph.nodes[node].label}")
 
 
 def _local_derivative(ev) -> float | None:

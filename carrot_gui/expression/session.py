@@ -7,16 +7,15 @@ by re-building the expression from its leaves.
 
 from __future__ import annotations
 
-import gc
+import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 import pycarrot as pc
+from pycarrot import paused_gc  # noqa: F401 - where the lab's modules find it
 from pycarrot.expression import parse
 
 from .graph import ExpressionGraph, NodeKind, build_graph
@@ -27,6 +26,7 @@ from .wording import format_value
 MAX_NODES = 10_000  # built in ~0.5 s here; 48,000 nodes (a 150,000-character sum) took 3 s, frozen
 PER_PATH_MAX_CALLS = 20_000  # the per-path walk is replayed up to this many grad_fn calls
 CHECK_SEED = 0
+CHECK_EPS = 1e-6  # gradcheck's step
 CHECK_BUDGET = 4_000_000  # (leaf elements × graph nodes) above which Check refuses: it would block the GUI
 
 
@@ -71,19 +71,6 @@ class Loaded:
         return {TOPOLOGICAL: self.timeline(TOPOLOGICAL).grad_fn_calls, PER_PATH: pc.per_path_call_count(root)}
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building: tens of thousands of new objects would
-    otherwise set off full collections over everything alive (measured: +80 ms on 5,000 nodes)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def load_source(source: str, title: str = "") -> Loaded:
     """Parse and lay out ``source``; raises ``pc.ExpressionError`` (with line/col) on a mistake."""
     named = parse(source)
@@ -115,12 +102,18 @@ def load_named(named: dict[str, Any], title: str = "", source: str | None = None
 
 @dataclass(frozen=True)
 class CheckRow:
-    """One input: does backward()'s gradient match central finite differences?"""
+    """One input: does backward()'s gradient match central finite differences?
+
+    ``trusted`` is False when the finite differences themselves cannot be believed at these magnitudes
+    (``reason`` says why): then a mismatch says nothing about backward().
+    """
 
     label: str
     ok: bool
     analytic: np.ndarray
     numeric: np.ndarray
+    trusted: bool = True
+    reason: str = ""
 
 
 def check(loaded: Loaded) -> list[CheckRow]:
@@ -148,8 +141,39 @@ def check(loaded: Loaded) -> list[CheckRow]:
         return fn(*xs) * (1.0 / weights)
 
     with np.errstate(all="ignore"):
-        result = pc.gradcheck(unweighted, *args, seed=CHECK_SEED)
-    return [CheckRow(n.label, c.ok, c.analytic, c.numeric) for n, c in zip(leaves, result.inputs)]
+        result = pc.gradcheck(unweighted, *args, seed=CHECK_SEED, eps=CHECK_EPS)
+    scale = max((float(np.max(np.abs(n.value), initial=0.0)) for n in graph.nodes), default=0.0)
+    rows = []
+    for n, c in zip(leaves, result.inputs):
+        reason = _untrusted(n.value, c.analytic, c.numeric, scale, result.atol, result.rtol)
+        rows.append(CheckRow(n.label, c.ok, c.analytic, c.numeric, not reason, reason))
+    return rows
+
+
+def _untrusted(
+    x: np.ndarray, analytic: np.ndarray, numeric: np.ndarray, scale: float, atol: float, rtol: float
+):
+    """Why central differences with step ``CHECK_EPS`` cannot be believed for input ``x`` ("" if they can).
+
+    They divide a difference of two outputs by 2ε: when x ± ε rounds back to x, or when the rounding of
+    values as large as ``scale`` (the largest in the graph), divided by 2ε, exceeds what Check allows, the
+    estimate is noise (after a diverged step: "finite differences 0.0" against −2e154, a false ✗).
+    """
+    with np.errstate(all="ignore"):
+        x = np.asarray(x, dtype=np.float64)
+        if not np.all(np.isfinite(x)) or not math.isfinite(scale):
+            return "the graph holds values that are not finite (inf or nan), so finite differences mean nothing here"
+        if np.any(x + CHECK_EPS == x):
+            big = float(np.max(np.abs(x)))
+            return f"at {big:.3g} a step of ε = {CHECK_EPS:g} is lost in rounding, so finite differences cannot be trusted"
+        noise = 4 * np.finfo(np.float64).eps * scale / (2 * CHECK_EPS)
+        allowed = atol + rtol * np.minimum(np.abs(analytic), np.abs(numeric))
+        if np.any(~np.isfinite(numeric) & np.isfinite(analytic)) or np.any(noise > allowed):
+            return (
+                f"values reach {scale:.3g}, so rounding alone moves the finite differences by about {noise:.2g}; "
+                "they cannot be trusted at this magnitude"
+            )
+    return ""
 
 
 def _statements(source: str) -> list[tuple[int, int]]:
@@ -189,28 +213,8 @@ def _rebuild_from_source(loaded: Loaded, labels: list[str]):
     return fn, [loaded.named[label] for label in labels]
 
 
-_REPLAY = {
-    "add": pc.add,
-    "sub": pc.sub,
-    "mul": pc.mul,
-    "div": pc.div,
-    "pow": pc.power,
-    "matmul": pc.matmul,
-    "neg": pc.neg,
-    "abs": pc.absolute,
-    "exp": pc.exp,
-    "log": pc.log,
-    "sqrt": pc.sqrt,
-    "sin": pc.sin,
-    "cos": pc.cos,
-    "tanh": pc.tanh,
-    "sigmoid": pc.sigmoid,
-    "relu": pc.relu,
-    "sum": pc.sum,
-    "mean": pc.mean,
-    "softmax": pc.softmax,
-    "log_softmax": pc.log_softmax,
-}
+# Every op of the engine's table, by the name its nodes carry (losses included).
+_REPLAY = {name: op.call for name, op in pc.TABLE.items()}
 
 
 def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
@@ -219,12 +223,7 @@ def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
     Ops are called with their default arguments; the first replay must reproduce every recorded value,
     otherwise the graph uses an op (or an axis) this replay cannot know and Check says so.
     """
-    try:
-        from pycarrot.nn.functional import mse_loss
-
-        replay = {**_REPLAY, "mse": mse_loss}
-    except ImportError:  # pragma: no cover - nn is part of the engine
-        replay = dict(_REPLAY)
+    replay = _REPLAY
     for n in graph.nodes:
         if n.op is not None and n.op not in replay:
             raise ValueError(

@@ -72,12 +72,14 @@ class HeatMapView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None, kind: str = "value") -> None:
         super().__init__(parent)
+        self.setToolTip("Point at a cell to read its row, column and value under the map.")
         self.kind = kind
         self.array: np.ndarray | None = None  # what is shown, as rows × columns
         self.signed = True
         self._heading = ""
         self._numbers = False
         self._integer = False
+        self._axes = ("", "")
         self._labels: tuple[list[str] | None, list[str] | None] = (None, None)
         self.plot = self.addPlot(row=0, col=0)
         self.plot.setMenuEnabled(False)
@@ -134,14 +136,25 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.readout.setText(self._summary())
 
     def set_axes(self, bottom: str = "", left: str = "") -> None:
+        self._axes = (bottom, left)
         t = theme.current()
-        self.plot.setLabel("bottom", bottom, color=t.muted)
-        self.plot.setLabel("left", left, color=t.muted)
+        size = {"font-size": f"{t.font_size:.0f}pt"}
+        self.plot.setLabel("bottom", bottom, color=t.muted, **size)
+        self.plot.setLabel("left", left, color=t.muted, **size)
 
     def set_labels(self, rows: list[str] | None = None, cols: list[str] | None = None) -> None:
         """Tick labels for the rows and columns (their indices when None)."""
         self._labels = (rows, cols)
         self._set_ticks()
+
+    def cell_name(self, row: int, col: int) -> str:
+        """How the readout names a cell: "row 1, col 2", or by the axes' titles and tick labels when set
+        (a confusion matrix reads "true 4, predicted 7")."""
+        bottom, left = self._axes
+        rows, cols = self._labels
+        r = rows[row] if rows is not None and row < len(rows) else str(row)
+        c = cols[col] if cols is not None and col < len(cols) else str(col)
+        return f"{left or 'row'} {r}, {bottom or 'col'} {c}"
 
     def value_at(self, row: int, col: int) -> float:
         return float(self.array[row, col])
@@ -162,6 +175,8 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.bar.axis.setStyle(tickFont=theme.qfont(max(7.0, t.font_size - 2)))
         self.readout.setAttr("color", t.text)
         self.readout.setAttr("size", f"{t.font_size:.0f}pt")
+        if any(self._axes):
+            self.set_axes(*self._axes)
         if self.array is not None:
             self._paint()
 
@@ -174,26 +189,39 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         self.plot.getAxis("bottom").setTicks([index_ticks(self.array.shape[1], cols)])
 
     def _draw_numbers(self, show: bool) -> None:
+        """Numbers in the cells, white on dark cells; items are pooled and only what changed is set
+        (pyqtgraph's TextItem re-lays itself out on every setText/setFont/setColor)."""
         m = self.array
-        cells = [(r, c) for r in range(m.shape[0]) for c in range(m.shape[1])] if show else []
-        while len(self._texts) < len(cells):
+        n = m.size if show else 0
+        for item in self._texts[n:]:
+            item.setVisible(False)
+        if n == 0:  # a big array: no colours to work out, no texts to set
+            return
+        while len(self._texts) < n:
             item = pg.TextItem("", anchor=(0.5, 0.5))
+            item.shown = ("", "", "")  # (text, colour, font) set now
             self.plot.addItem(item)
             self._texts.append(item)
-        lo, hi = self.bar.levels()
-        lut = colour_map(theme.current(), self.kind, self.signed)
         t = theme.current()
-        font = theme.qfont(t.node_font_size)
-        for item, (r, c) in zip(self._texts, cells):
-            v = float(m[r, c])
-            item.setText(self._cell_text(v, 2))
-            item.setFont(font)
-            shade = lut.map((v - lo) / (hi - lo) if hi > lo and np.isfinite(v) else 0.5, mode="qcolor")
-            item.setColor("#ffffff" if shade.lightnessF() < 0.55 else t.text)
-            item.setPos(QPointF(c + 0.5, r + 0.5))
+        lo, hi = self.bar.levels()
+        with np.errstate(all="ignore"):
+            frac = np.where(np.isfinite(m), (m - lo) / (hi - lo) if hi > lo else 0.5, 0.5).reshape(-1)
+        rgb = colour_map(t, self.kind, self.signed).map(np.clip(frac, 0, 1), mode="byte")[:, :3] / 255.0
+        dark = (rgb.max(axis=1) + rgb.min(axis=1)) / 2 < 0.55  # HSL lightness
+        font, font_key = theme.qfont(t.node_font_size), (t.font_family, t.node_font_size)
+        cols = m.shape[1]
+        for k, (item, v) in enumerate(zip(self._texts, m.reshape(-1).tolist())):
+            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else t.text, font_key)
+            if want != item.shown:
+                if want[0] != item.shown[0]:
+                    item.setText(want[0])
+                if want[2] != item.shown[2]:
+                    item.setFont(font)
+                if want[1] != item.shown[1]:
+                    item.setColor(want[1])
+                item.shown = want
+            item.setPos(QPointF(k % cols + 0.5, k // cols + 0.5))
             item.setVisible(True)
-        for item in self._texts[len(cells) :]:
-            item.setVisible(False)
 
     def _cell_text(self, v: float, digits: int) -> str:
         return str(int(v)) if self._integer else theme.format_number(v, digits)
@@ -205,8 +233,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         finite = m[np.isfinite(m)]
         if finite.size == 0:
             return "no finite numbers"
-        lo, hi = self._cell_text(finite.min(), 4), self._cell_text(finite.max(), 4)
-        return f"min {lo} · max {hi} — point at a cell to read it"
+        return f"min {self._cell_text(finite.min(), 3)} · max {self._cell_text(finite.max(), 3)}"
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
@@ -221,6 +248,6 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         r, c = math.floor(p.y()), math.floor(p.x())
         inside = self.plot.vb.sceneBoundingRect().contains(scene_pos)
         if inside and 0 <= r < m.shape[0] and 0 <= c < m.shape[1]:
-            self.readout.setText(f"row {r}, col {c}: {self._cell_text(m[r, c], 4)}")
+            self.readout.setText(f"{self.cell_name(r, c)}: {self._cell_text(m[r, c], 4)}")
         else:
             self.readout.setText(self._summary())

@@ -72,10 +72,6 @@ class TimeSlicedRunner(QObject):
         self._frames.setTimerType(Qt.TimerType.PreciseTimer)
         self._frames.timeout.connect(self.frame)
 
-    @property
-    def target(self) -> Steppable | None:
-        return self._target
-
     def set_target(self, target: Steppable | None) -> None:
         """Run ``target`` from now on (pauses the one running)."""
         self.pause()
@@ -83,9 +79,6 @@ class TimeSlicedRunner(QObject):
 
     def is_running(self) -> bool:
         return self._timer.isActive()
-
-    def steps_per_second(self) -> float | None:
-        return self._rate
 
     def set_steps_per_second(self, rate: float | None) -> None:
         """Run ``rate`` steps per second, or as fast as possible (None)."""
@@ -191,6 +184,13 @@ class RunControls(QWidget):
             b.setMinimumHeight(32)
             row.addWidget(b)
         row.addWidget(self.speed_combo)
+
+    def attach(self, runner: TimeSlicedRunner) -> None:
+        """Drive ``runner``'s speed from the speed choice (the current one at once) and show the Train button
+        released whenever the runner stops (finished, or paused)."""
+        runner.set_steps_per_second(self.speed())
+        self.speed_changed.connect(runner.set_steps_per_second)
+        runner.stopped.connect(lambda: self.set_running(False))
 
     def speed(self) -> float | None:
         """The chosen steps per second (None: as fast as possible)."""

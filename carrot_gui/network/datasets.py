@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from psygnal import Signal
 
+from .. import paths
 from ..training.data import CsvTable, DataError
 
 MIN_SAMPLES, MAX_SAMPLES = 10, 5000
@@ -328,7 +329,7 @@ def from_csv_table(
 
 def digits_path() -> Path:
     """Where the shipped digits file is (the one place that knows the resources folder's layout)."""
-    return Path(__file__).resolve().parent.parent / "resources" / "datasets" / "digits" / "digits.csv.gz"
+    return paths.datasets_dir() / "digits" / "digits.csv.gz"
 
 
 @lru_cache(maxsize=2)

@@ -24,7 +24,7 @@ _ACTIVATION_CODE = {
     "relu": "nn.ReLU()",
     "tanh": "nn.Tanh()",
     "sigmoid": "nn.Sigmoid()",
-    "leaky_relu": "LeakyReLU()",
+    "leaky_relu": "nn.LeakyReLU()",
 }
 _LOSS_CODE = {
     "mse": "pc.mse_loss",
@@ -32,13 +32,6 @@ _LOSS_CODE = {
     "cross_entropy": "pc.cross_entropy",
 }
 
-_LEAKY = '''
-class LeakyReLU(nn.Module):
-    """relu(x) − 0.01·relu(−x), as the lab builds it."""
-
-    def forward(self, input):
-        return pc.relu(input) - 0.01 * pc.relu(-input)
-'''
 
 _TRAIN = """
 # ---- training: the lab's loop (a new permutation of the training set at each epoch's start) ------------
@@ -49,10 +42,20 @@ steps_per_epoch = -(-n // batch)
 order_rng = np.random.default_rng(SEED)
 linears = [m for m in model if isinstance(m, nn.Linear)]
 order = None
-for step in range(STEPS):
-    for at, layer, i, j, value in EDITS:  # weights the user typed in the lab, at the same step
+
+
+def changes_before(step):
+    # weights loaded from a file, then weights typed in the lab, before this step (the lab did them in this order)
+    for at, path in LOADS:
+        if at == step:
+            model.load_state_dict(pc.load(path))
+    for at, layer, i, j, value in EDITS:
         if at == step:
             linears[layer].weight.data[i, j] = value
+
+
+for step in range(STEPS):
+    changes_before(step)
     if batch == n:
         xb, yb = x_full, t_full
     else:
@@ -69,9 +72,7 @@ for step in range(STEPS):
             break
         loss.backward()
         optimizer.step()
-for at, layer, i, j, value in EDITS:  # edits made after the last step
-    if at == STEPS:
-        linears[layer].weight.data[i, j] = value
+changes_before(STEPS)  # changes made after the last step
 
 print(f"{STEPS} steps, last batch loss {float(loss.data):.6g}" if STEPS else "no steps trained")
 if __name__ == "__main__" and len(sys.argv) > 1:
@@ -177,6 +178,7 @@ def export_script(session: NetworkSession) -> str:
         f"BATCH_SIZE = {spec.batch_size!r}  # 0 = the whole training set",
         f"FEATURES = {tuple(spec.features)!r}",
         f"EDITS = {[tuple(e) for e in session.edits]!r}  # (before step, layer, i, j, new weight)",
+        f"LOADS = {[tuple(e) for e in session.loads]!r}  # (before step, weights file loaded in the lab)",
         "",
         "# ---- data ----",
     ]
@@ -185,8 +187,6 @@ def export_script(session: NetworkSession) -> str:
     body += ["x_train = expand_features(x_train, FEATURES)", "x_test = expand_features(x_test, FEATURES)"]
     body += _target_code(spec)
     body += ["", "# ---- model and optimiser ----"]
-    if any(layer.activation == "leaky_relu" for layer in spec.hidden):
-        body.append(_LEAKY)
     body += _model_code(spec)
     return "\n".join(head + body) + "\n" + _TRAIN
 

@@ -70,10 +70,15 @@ def mix(colour: str, other: str, amount: float) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """Neuron centres per layer (arrays (n, 2) of x, y in pixels, y down) and the circles' radius."""
+    """Neuron centres per layer (arrays (n, 2) of x, y in pixels, y down) and each layer's circle radius."""
 
     centres: list[np.ndarray]
-    radius: float
+    radii: list[float]
+
+    @property
+    def radius(self) -> float:
+        """The largest circle's radius (margins are kept for it)."""
+        return max(self.radii)
 
     def line_ends(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
         """Start and end points (in*out, 2) of weight layer ``layer``'s lines, in (i, j) row-major order."""
@@ -91,20 +96,25 @@ def neuron_layout(
     top: float = 0.0,
 ) -> Layout:
     """Layers as evenly spaced columns (inputs on the left, room for feature names), each column's neurons
-    centred vertically below ``top``; the radius is the largest that keeps circles apart (up to 30 px)."""
+    centred vertically below ``top``; the radii are the largest that keep circles apart (up to 30 px; one
+    radius for all layers unless a dense layer forces small circles, then the narrower layers get up to 12)."""
     n_layers = len(layer_sizes)
     usable_w = max(width - left - margin, 1.0)
     usable_h = max(height - 2 * margin, 1.0)
     biggest = max(max(layer_sizes, default=1), 1)
-    radius = max(2.0, min(30.0, 0.3 * usable_w / max(n_layers, 2), 0.4 * usable_h / biggest))
-    dx = max(usable_w - 2 * radius, 0.0) / max(n_layers - 1, 1)  # whole circles stay inside the width
+    by_width = 0.3 * usable_w / max(n_layers, 2)
+    common = min(30.0, by_width, 0.4 * usable_h / biggest)  # every layer's circle when the network is small
+    cap = max(common, 12.0)  # a narrow layer beside 64 inputs still gets circles one can see and point at
+    radii = [max(2.0, min(cap, by_width, 0.4 * usable_h / max(n, 1))) for n in layer_sizes]
+    r_max = max(radii)
+    dx = max(usable_w - 2 * r_max, 0.0) / max(n_layers - 1, 1)  # whole circles stay inside the width
     centres = []
-    for k, n in enumerate(layer_sizes):
-        x = left + radius + k * dx if n_layers > 1 else left + usable_w / 2
-        gap = min(usable_h / max(n, 1), 3.0 * radius)
+    for k, (n, r) in enumerate(zip(layer_sizes, radii)):
+        x = left + r_max + k * dx if n_layers > 1 else left + usable_w / 2
+        gap = min(usable_h / max(n, 1), 3.0 * r)
         ys = top + height / 2 + (np.arange(n) - (n - 1) / 2) * gap
         centres.append(np.column_stack([np.full(n, x), ys]))
-    return Layout(centres, radius)
+    return Layout(centres, radii)
 
 
 def nearest_segment(p: tuple[float, float], starts: np.ndarray, ends: np.ndarray) -> tuple[int | None, float]:

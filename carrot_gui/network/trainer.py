@@ -10,6 +10,7 @@ the session never computes a gradient itself. It implements the kit's Steppable 
 from __future__ import annotations
 
 import math
+import os
 import time
 
 import numpy as np
@@ -72,6 +73,7 @@ class NetworkSession:
         self.state = RUNNING
         self.diverged_step: int | None = None
         self.edits: list[tuple[int, int, int, int, float]] = []  # (before step, layer, i, j, value)
+        self.loads: list[tuple[int, str]] = []  # (before step, weights file) for the exported script
         self.evaluate()
 
     # -- targets and outputs ----------------------------------------------------------------------------
@@ -169,7 +171,8 @@ class NetworkSession:
             self.state = FINISHED
         if self.steps_done % self.eval_every == 0 or self.state != RUNNING:
             self.evaluate()
-        self.step_done.emit(self.steps_done)
+        if len(self.step_done):  # 10 µs an emit even unheard: only when someone listens
+            self.step_done.emit(self.steps_done)
         if not ok:
             self.diverged.emit(self.diverged_step)
         if self.state != RUNNING:
@@ -298,21 +301,33 @@ class NetworkSession:
             return s
         return s.reshape(grid, grid, *s.shape[1:])
 
-    def activation_maps(self, grid: int = 24) -> list[np.ndarray]:
-        """Each neuron's output over the plane: one (grid, grid, width) array per layer, the input features
-        first, then every hidden layer after its activation, then the output layer's raw outputs."""
-        if self.data.inputs != 2:
-            raise ValueError("activation maps need 2-D inputs")
-        h = pc.Carrot(expand_features(self.plane(grid), self.spec.features))
-        maps = [h.data]
+    def layer_outputs(self, features: np.ndarray) -> list[np.ndarray]:
+        """Every layer's output for already expanded ``features`` (n, d): the features first, then each
+        hidden layer after its activation, then the output layer's raw outputs — (n, width) each."""
+        h = pc.Carrot(features)
+        outs = [features]
         with pc.no_grad(), np.errstate(all="ignore"):
             for module in self.model:
                 h = module(h)
-                if isinstance(module, pc.Linear) and maps:
-                    maps.append(h.data)
+                if isinstance(module, pc.Linear):
+                    outs.append(h.data)
                 else:
-                    maps[-1] = h.data
-        return [m.reshape(grid, grid, -1) for m in maps]
+                    outs[-1] = h.data
+        return outs
+
+    def activation_maps(self, grid: int = 24) -> list[np.ndarray]:
+        """Each neuron's output over the plane: one (grid, grid, width) array per layer, as
+        :meth:`layer_outputs` orders them."""
+        if self.data.inputs != 2:
+            raise ValueError("activation maps need 2-D inputs")
+        outs = self.layer_outputs(expand_features(self.plane(grid), self.spec.features))
+        return [m.reshape(grid, grid, -1) for m in outs]
+
+    def mean_activations(self, rows: int = 500) -> list[np.ndarray]:
+        """Each neuron's mean output over (at most ``rows`` of) the test set — the training set without one —
+        one (width,) array per layer as :meth:`layer_outputs` orders them: saturated sigmoids show as ≈ 0 or 1."""
+        x = self.x_test if len(self.x_test) else self.x_train
+        return [o.mean(axis=0) for o in self.layer_outputs(x[:rows])]
 
     # -- editing and inspecting --------------------------------------------------------------------------
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
@@ -332,13 +347,39 @@ class NetworkSession:
         self.evaluate()
         self.weights_changed.emit()
 
+    def save_weights(self, path: str | os.PathLike) -> None:
+        """Save the model's weights with ``pc.save`` (a .npz; OSError/ValueError say why it failed)."""
+        pc.save(self.model, path)
+
+    def load_weights(self, path: str | os.PathLike) -> None:
+        """Load weights saved by :meth:`save_weights` (or ``pc.save``) into this network. A file that does not
+        fit (other layer sizes, NaN values, not a weights file) raises ValueError naming it; nothing changes."""
+        name = os.path.basename(os.fspath(path))
+        state = pc.load(path)
+        for key, value in state.items():
+            if np.asarray(value).dtype.kind == "f" and not np.all(np.isfinite(value)):
+                raise ValueError(f"{name}: {key} holds NaN or infinite values; nothing was loaded")
+        try:
+            self.model.load_state_dict(state)
+        except ValueError as exc:
+            widths = "-".join(map(str, self.spec.widths))
+            raise ValueError(f"{name} does not fit this {widths} network: {exc}") from None
+        self.edits = [e for e in self.edits if e[0] != self.steps_done]  # the load replaced them
+        self.loads.append((self.steps_done, os.path.abspath(os.fspath(path))))
+        self.evaluate()
+        self.weights_changed.emit()
+
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of (weight, bias) of every layer."""
         return [(lay.weight.data.copy(), lay.bias.data.copy()) for lay in self.layers]
 
     def gradients(self) -> list[np.ndarray | None]:
-        """Each layer's weight gradient from the last step (None before the first)."""
+        """Each layer's weight gradient ∂L/∂W from the last step (None before the first)."""
         return [None if lay.weight.grad is None else lay.weight.grad.data for lay in self.layers]
+
+    def bias_gradients(self) -> list[np.ndarray | None]:
+        """Each layer's bias gradient ∂L/∂b from the last step (None before the first)."""
+        return [None if lay.bias.grad is None else lay.bias.grad.data for lay in self.layers]
 
     def tensor_graph(self, batch: int = 4) -> dict[str, pc.Carrot]:
         """One forward pass on the first ``batch`` training samples, built from copies of the parameters

@@ -8,16 +8,27 @@ input raises :class:`DataError` with a message fit to show a student; nothing is
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
+import stat
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from pycarrot.messages import elide_name
+
+from .. import paths
+
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
 MAX_FEATURES = 64
+SNIFF_LINES, SNIFF_BYTES = 20, 64 * 1024  # what the delimiter is detected from
+NUMERIC_SAMPLE_CELLS = 100_000  # numeric_columns looks at fewer rows of a very wide file
 
 
 class DataError(ValueError):
@@ -98,7 +109,14 @@ def make_synthetic(
         raise DataError(f"noise σ must be ≥ 0, got {noise}")
     rng = np.random.default_rng(seed)
     x = rng.uniform(-3.0, 3.0, size=(n_samples, n_features))
-    y = x @ w.reshape(-1, 1) + bias + noise * rng.standard_normal((n_samples, 1))
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = x @ w.reshape(-1, 1) + bias + noise * rng.standard_normal((n_samples, 1))
+    if not np.all(np.isfinite(y)):  # slope 1e308 × x up to 3: every loss and plot would be infinite
+        raise DataError(
+            "these true slopes, intercept and noise make targets too large for a float (they overflow to "
+            f"infinity; the largest is about {np.finfo(np.float64).max:.1e}): use smaller numbers"
+        )
+    _check_squares(y, "these true slopes, intercept and noise make targets")
     names = ("x",) if n_features == 1 else tuple(f"x{i + 1}" for i in range(n_features))
     return Dataset(
         x=x,
@@ -108,6 +126,18 @@ def make_synthetic(
         source=f"synthetic (seed {seed}, σ = {noise:g})",
         true_weight=w.copy(),
         true_bias=float(bias),
+    )
+
+
+def _check_squares(values: np.ndarray, what: str) -> None:
+    """Refuse values whose squares overflow: the loss (a mean of squares) and the surface would be infinite
+    from the first step, and every plot would fail (slope 1e200 made finite targets of 3e200)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(np.mean(np.square(values, dtype=np.float64))):
+            return
+    biggest = float(np.max(np.abs(values)))
+    raise DataError(
+        f"{what} as large as {biggest:.3g}: their squares, which the loss adds up, overflow; use smaller numbers"
     )
 
 
@@ -153,12 +183,17 @@ def parse_slopes(text: str) -> list[float]:
 
 @dataclass(frozen=True)
 class CsvTable:
-    """A CSV file read as text cells: column names and rows, before any column is chosen."""
+    """A CSV file read as text cells: column names and rows, before any column is chosen.
+
+    ``line_numbers`` holds each row's first line in the file (blank lines and quoted new lines make them
+    differ from the row count), so a bad cell is reported where the user can find it.
+    """
 
     path: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = field(repr=False)
     has_header: bool
+    line_numbers: Sequence[int] = field(default=(), repr=False, compare=False)
 
     def to_dataset(
         self, target: str | int, features: list[str | int], standardise_features: bool = False
@@ -167,35 +202,28 @@ class CsvTable:
         t = self._index(target, "target")
         if not features:
             raise DataError("choose at least one feature column")
+        if len(features) > MAX_FEATURES:  # before looking any up: 200,000 lookups took minutes
+            raise DataError(f"at most {MAX_FEATURES} feature columns ({len(features):,} chosen)")
         f = [self._index(c, "feature") for c in features]
         if t in f:
             raise DataError(f"column {self.columns[t]!r} cannot be both the target and a feature")
         if len(set(f)) != len(f):
             raise DataError("a feature column is chosen twice")
-        if len(f) > MAX_FEATURES:
-            raise DataError(f"at most {MAX_FEATURES} feature columns")
         cols = [t, *f]
         values = np.empty((len(self.rows), len(cols)), dtype=np.float64)
-        first_line = 2 if self.has_header else 1
         for r, row in enumerate(self.rows):
             for k, c in enumerate(cols):
                 cell = row[c].strip()
                 try:
                     v = float(cell)
                 except ValueError:
-                    hint = ""
-                    if _is_number(cell.replace(",", ".", 1)):  # 1,5 written for 1.5 (a European spreadsheet)
-                        hint = " (a decimal comma? write 1.5, not 1,5)"
-                    raise DataError(
-                        f"{os.path.basename(self.path)}, line {r + first_line}, column {self.columns[c]!r}: "
-                        f"{cell!r} is not a number{hint}"
+                    raise self._cell_error(
+                        r, c, f"{elide_name(cell)} is not a number{_comma_hint(cell)}"
                     ) from None
                 if not math.isfinite(v):
-                    raise DataError(
-                        f"{os.path.basename(self.path)}, line {r + first_line}, column {self.columns[c]!r}: "
-                        f"{cell!r} is not a finite number"
-                    )
+                    raise self._cell_error(r, c, f"{elide_name(cell)} is not a finite number")
                 values[r, k] = v
+        _check_squares(values, "the chosen columns hold values")
         data = Dataset(
             x=values[:, 1:].copy(),
             y=values[:, :1].copy(),
@@ -205,14 +233,35 @@ class CsvTable:
         )
         return standardise(data) if standardise_features else data
 
+    def line_of(self, row: int) -> int:
+        """The file line where data row ``row`` (from 0) starts."""
+        if len(self.line_numbers) == len(self.rows):
+            return int(self.line_numbers[row])
+        return row + (2 if self.has_header else 1)  # a table made without line numbers: no blank lines
+
+    def _cell_error(self, row: int, column: int, what: str) -> DataError:
+        return DataError(
+            f"{os.path.basename(self.path)}, line {self.line_of(row)}, column {elide_name(self.columns[column])}: "
+            f"{what}"
+        )
+
     def numeric_columns(self, sample: int = 200) -> tuple[bool, ...]:
         """Per column: whether most of its first ``sample`` cells are numbers (a name or date column is not;
-        a column of numbers with a typo is, so the typo is reported where it is), for the lab to preselect
-        sensible columns; :meth:`to_dataset` still checks every cell it uses."""
-        rows = self.rows[:sample]
-        return tuple(
-            2 * sum(_is_number(r[c].strip()) for r in rows) >= len(rows) for c in range(len(self.columns))
-        )
+        a column of numbers with a typo or decimal commas is, so the mistake is reported where it is), for the
+        lab to preselect sensible columns; :meth:`to_dataset` still checks every cell it uses. A very wide
+        file is judged on fewer rows (at most ``NUMERIC_SAMPLE_CELLS`` cells in all); the answer is cached."""
+        cache = self.__dict__.setdefault("_numeric_cache", {})  # frozen: no attributes, but __dict__ is ours
+        if sample not in cache:
+            rows = self.rows[: max(1, min(sample, NUMERIC_SAMPLE_CELLS // max(1, len(self.columns))))]
+            cache[sample] = tuple(
+                2 * sum(_looks_numeric(r[c].strip()) for r in rows) >= len(rows)
+                for c in range(len(self.columns))
+            )
+        return cache[sample]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.columns)}
 
     def column_index(self, column: str | int, role: str = "column") -> int:
         """The index of ``column`` (a name or a number); DataError naming its ``role`` when there is none."""
@@ -225,9 +274,22 @@ class CsvTable:
             raise DataError(
                 f"{role} column number {column} does not exist (the file has {len(self.columns)})"
             )
-        if column in self.columns:
-            return self.columns.index(column)
-        raise DataError(f"{role} column {column!r} is not in the file (columns: {', '.join(self.columns)})")
+        if isinstance(column, str) and column in self._positions:
+            return self._positions[column]
+        names = ", ".join(elide_name(c) for c in self.columns[:20])
+        more = f" and {len(self.columns) - 20:,} more" if len(self.columns) > 20 else ""
+        raise DataError(
+            f"{role} column {elide_name(str(column))} is not in the file (columns: {names}{more})"
+        )
+
+
+def _comma_hint(cell: str) -> str:
+    """What to say about ``1,5``: a decimal comma from a European spreadsheet."""
+    return " (a decimal comma? write 1.5, not 1,5)" if _is_number(cell.replace(",", ".", 1)) else ""
+
+
+def _looks_numeric(cell: str) -> bool:
+    return _is_number(cell) or bool(_comma_hint(cell))
 
 
 def _is_number(cell: str) -> bool:
@@ -238,66 +300,136 @@ def _is_number(cell: str) -> bool:
     return True
 
 
+def _open_csv(path: str, name: str) -> io.TextIOWrapper:
+    """The file opened as UTF-8 text (BOM dropped). A FIFO or device is refused without blocking on it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise DataError(f"cannot open {name}: {exc.strerror or exc}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise DataError(f"{name} is not a regular file (a folder, pipe or device); choose a CSV file")
+    if st.st_size > MAX_CSV_BYTES:
+        os.close(fd)
+        raise DataError(
+            f"{name} is {st.st_size / 2**20:.1f} MiB; the lab reads CSV files up to {MAX_CSV_BYTES // 2**20} MiB"
+        )
+    return open(fd, encoding="utf-8-sig", newline="")
+
+
+def _text_lines(fh: io.TextIOWrapper, name: str) -> Iterator[str]:
+    """The file's lines, read as the CSV reader asks for them (never all at once)."""
+    for line in fh:
+        if "\x00" in line:
+            raise DataError(f"{name} contains binary data; it is not a CSV file")
+        yield line
+
+
+def _detect_delimiter(sample: str) -> str:
+    """Tab, semicolon or comma: the first that splits the first rows into the same number (≥ 2) of cells.
+
+    Reads at most 20 lines and 64 KiB, each parse linear (``csv.Sniffer`` took 20 s on a crafted 60 KB
+    line). Semicolon before comma: a file that uses ';' between cells usually writes decimal commas.
+    """
+    if len(sample) > SNIFF_BYTES and "\n" in sample:  # a longer file: drop the cut last line
+        sample = sample[: sample.rindex("\n")]
+    lines = sample.splitlines()[:SNIFF_LINES]
+    best, best_score = ",", 0
+    for delimiter in ("\t", ";", ","):
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        if not widths or widths[0] < 2:
+            continue
+        score = sum(w == widths[0] for w in widths)
+        if score == len(widths):
+            return delimiter
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
 def read_csv(path: str | os.PathLike, has_header: bool | None = None) -> CsvTable:
     """Read a CSV file into a :class:`CsvTable` (header detected when ``has_header`` is None).
 
     The header is detected as "the first row has a cell that is not a number". Rows must all have the same
-    number of cells; blank lines are skipped. The delimiter (comma, semicolon, tab) is sniffed.
+    number of cells; blank lines are skipped, and messages give the file's own line numbers. The delimiter
+    (comma, semicolon, tab) is detected from the first lines. Reading stops as soon as a limit is passed.
     """
     path = os.fspath(path)
     name = os.path.basename(path)
-    try:
-        size = os.path.getsize(path)
-    except OSError as exc:
-        raise DataError(f"cannot open {name}: {exc.strerror or exc}") from None
-    if size > MAX_CSV_BYTES:
-        raise DataError(
-            f"{name} is {size / 1e6:.0f} MB; the lab reads CSV files up to {MAX_CSV_BYTES // 10**6} MB"
-        )
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
-    except UnicodeDecodeError:
-        raise DataError(f"{name} is not a UTF-8 text file (is it really a CSV?)") from None
-    except OSError as exc:
-        raise DataError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if "\x00" in text:
-        raise DataError(f"{name} contains binary data; it is not a CSV file")
-    lines = text.splitlines()
-    sample = "\n".join(lines[:20])
-    delimiter = ","
-    if sample.strip():
+    with _open_csv(path, name) as fh:
         try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
-    try:
-        rows = [tuple(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise DataError(f"{name} is not valid CSV: {exc}") from None
-    if not rows:
+            delimiter = _detect_delimiter(fh.read(SNIFF_BYTES + 1))
+            fh.seek(0)
+            first, body, lines, has_header = _parse_rows(_text_lines(fh, name), delimiter, name, has_header)
+        except UnicodeDecodeError:
+            raise DataError(f"{name} is not a UTF-8 text file (is it really a CSV?)") from None
+        except OSError as exc:
+            raise DataError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if first is None:
         raise DataError(f"{name} is empty")
-    width = len(rows[0])
-    for i, r in enumerate(rows):
-        if len(r) != width:
-            raise DataError(f"{name}, row {i + 1} has {len(r)} cells but the first row has {width}")
-    if width < 2:
-        raise DataError(f"{name} has only one column; a target and at least one feature are needed")
-    if has_header is None:
-        has_header = not all(_is_number(c.strip()) for c in rows[0])
-    if has_header:
-        columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(rows[0]))
-        body = rows[1:]
-    else:
-        columns = tuple(f"column {i + 1}" for i in range(width))
-        body = rows
-    if len(set(columns)) != len(columns):
-        raise DataError(f"{name} has two columns with the same name")
+    columns = _column_names(name, first, has_header)
     if len(body) < 2:
         raise DataError(f"{name} has {len(body)} data rows; at least 2 are needed")
-    if len(body) > MAX_SAMPLES:
-        raise DataError(f"{name} has {len(body)} rows; the lab takes at most {MAX_SAMPLES}")
-    return CsvTable(path=path, columns=columns, rows=tuple(body), has_header=has_header)
+    return CsvTable(path=path, columns=columns, rows=tuple(body), has_header=has_header, line_numbers=lines)
+
+
+def _parse_rows(lines: Iterator[str], delimiter: str, name: str, has_header: bool | None):
+    """(first row, data rows, the line each data row starts on, has_header), stopping at the first problem."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    first: tuple[str, ...] | None = None
+    body: list[tuple[str, ...]] = []
+    starts = array("q")
+    line = first_line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1  # the row's first line; the next row starts after it
+            if not any(c.strip() for c in cells):
+                continue
+            row = tuple(cells)
+            if first is None:
+                first, first_line = row, start
+                if has_header is None:
+                    has_header = not all(_is_number(c.strip()) for c in row)
+                if len(row) < 2:
+                    raise DataError(
+                        f"{name} has only one column; a target and at least one feature are needed"
+                    )
+                if has_header:
+                    continue
+            elif len(row) != len(first):
+                raise DataError(
+                    f"{name}, line {start}: row {len(body) + 1 + has_header} has {len(row)} cells but the first "
+                    f"row (line {first_line}) has {len(first)}"
+                )
+            if len(body) == MAX_SAMPLES:
+                raise DataError(
+                    f"{name} has more than {MAX_SAMPLES:,} data rows; the lab takes at most that many"
+                )
+            body.append(row)
+            starts.append(start)
+    except csv.Error as exc:
+        raise DataError(f"{name} is not valid CSV (line {reader.line_num}): {exc}") from None
+    return first, body, starts, bool(has_header)
+
+
+def _column_names(name: str, first: tuple[str, ...], has_header: bool) -> tuple[str, ...]:
+    """The header's names (a blank one becomes 'column N'), or 'column 1', 'column 2', … without a header."""
+    if not has_header:
+        return tuple(f"column {i + 1}" for i in range(len(first)))
+    columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
+    seen: dict[str, int] = {}
+    for i, c in enumerate(columns):
+        if c in seen:
+            raise DataError(
+                f"{name} has two columns with the same name: {elide_name(c)} is column {seen[c] + 1} and "
+                f"column {i + 1}; rename one"
+            )
+        seen[c] = i
+    return columns
 
 
 def load_csv_dataset(
@@ -350,13 +482,12 @@ KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
 
 
 def example_dirs() -> list[Path]:
-    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the package's own
-    ``carrot_gui/resources/datasets`` (shipped as package data, so installs have them too)."""
-    here = Path(__file__).resolve().parent  # carrot_gui/training
+    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the shipped datasets
+    (``resources/datasets``; :mod:`carrot_gui.paths` finds them in a checkout and in an install)."""
     dirs = []
     if os.environ.get(EXAMPLES_ENV):
         dirs.append(Path(os.environ[EXAMPLES_ENV]))
-    dirs.append(here.parent / "resources" / "datasets")
+    dirs.append(paths.datasets_dir())
     return dirs
 
 

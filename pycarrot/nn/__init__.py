@@ -5,15 +5,21 @@ from ..carrot import Parameter
 from . import functional
 from .functional import binary_cross_entropy_with_logits, cross_entropy, mse_loss
 from .layers import (
+    ELU,
+    GELU,
     BCEWithLogitsLoss,
     CrossEntropyLoss,
+    Dropout,
     Identity,
+    LeakyReLU,
     Linear,
     MSELoss,
     ReLU,
     Sequential,
     Sigmoid,
+    SiLU,
     Softmax,
+    Softplus,
     Tanh,
 )
 from .module import IncompatibleKeys, Module
@@ -29,6 +35,12 @@ __all__ = [
     "Sigmoid",
     "Softmax",
     "Identity",
+    "LeakyReLU",
+    "ELU",
+    "GELU",
+    "SiLU",
+    "Softplus",
+    "Dropout",
     "MSELoss",
     "BCEWithLogitsLoss",
     "CrossEntropyLoss",

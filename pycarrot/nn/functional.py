@@ -1,8 +1,9 @@
 """Losses as single fused nodes (one node, one ``grad_fn`` per input, as the original ``mse_loss``) and the
 activation functions under their usual names. ``import pycarrot.nn.functional as F``.
 
-Each loss is built like the ops in ``pycarrot/carrot.py``: compute the value, define ``grad_a`` (prediction or
-logits) and ``grad_b`` (target) beside it, and add the one-line rule the app shows to ``RULES``.
+Each loss is built like the ops in ``pycarrot/ops/``: compute the value, define ``grad_a`` (prediction or
+logits) and ``grad_b`` (target) beside it, build the node with ``make_node`` and declare the op (with the
+one-line rule the app shows) in the op table.
 """
 
 from __future__ import annotations
@@ -11,19 +12,23 @@ from typing import Any
 
 import numpy as np
 
-from ..carrot import (
-    RULES,
-    Carrot,
-    _edges,
-    _result,
-    _value,
+from .. import random as _random
+from ..carrot import Carrot, make_node, unbroadcast
+from ..carrot import value_of as _value
+from ..ops import (
+    declare,
+    elu,
+    gelu,
+    leaky_relu,
+    log_sigmoid,
     log_softmax,
     relu,
     sigmoid,
+    silu,
     softmax,
+    softplus,
     tanh,
-    unbroadcast,
-)
+)  # fmt: skip
 
 _REDUCTIONS = ("mean", "sum")
 
@@ -77,6 +82,9 @@ def _pair(loss: str, predicted: Any, target: Any) -> tuple[np.ndarray, Any, tupl
 # ---------------------------------------------------------------------------------------------------------
 
 
+@declare(
+    "mse", ("∂{out}/∂{a} = 2·({a} − {b}) / n", "∂{out}/∂{b} = −2·({a} − {b}) / n"), args=("pred", "target")
+)
 def mse_loss(predicted: Carrot, target: Any, reduction: str = "mean") -> Carrot:
     """Mean (or sum) of ``(predicted - target)²`` over every element, as one node.
 
@@ -96,10 +104,7 @@ def mse_loss(predicted: Carrot, target: Any, reduction: str = "mean") -> Carrot:
     def grad_b(g):
         return unbroadcast(diff * (-g * scale), ts)
 
-    return _result(data, "mse", (predicted, target), _edges(predicted, grad_a, target, grad_b))
-
-
-RULES["mse"] = {"a": "∂{out}/∂{a} = 2·({a} − {b}) / n", "b": "∂{out}/∂{b} = −2·({a} − {b}) / n"}
+    return make_node(data, "mse", (predicted, target), (grad_a, grad_b))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -107,6 +112,7 @@ RULES["mse"] = {"a": "∂{out}/∂{a} = 2·({a} − {b}) / n", "b": "∂{out}/�
 # ---------------------------------------------------------------------------------------------------------
 
 
+@declare("bce_logits", ("∂{out}/∂{a} = (σ({a}) − {b}) / n", "∂{out}/∂{b} = −{a} / n"))
 def binary_cross_entropy_with_logits(logits: Carrot, target: Any, reduction: str = "mean") -> Carrot:
     """Binary cross-entropy of ``sigmoid(logits)`` against targets in [0, 1], as one stable node.
 
@@ -125,10 +131,7 @@ def binary_cross_entropy_with_logits(logits: Carrot, target: Any, reduction: str
     def grad_b(g):
         return unbroadcast(z * (-g / n), ts)
 
-    return _result(data, "bce_logits", (logits, target), _edges(logits, grad_a, target, grad_b))
-
-
-RULES["bce_logits"] = {"a": "∂{out}/∂{a} = (σ({a}) − {b}) / n", "b": "∂{out}/∂{b} = −{a} / n"}
+    return make_node(data, "bce_logits", (logits, target), (grad_a, grad_b))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -156,6 +159,7 @@ def _class_targets(logits: np.ndarray, target: Any) -> np.ndarray:
     return t.astype(np.intp, copy=False)
 
 
+@declare("cross_entropy", ("∂{out}/∂{a} = (softmax({a}) − onehot({b})) / n", "class indices: no gradient"))
 def cross_entropy(logits: Carrot, target: Any, reduction: str = "mean") -> Carrot:
     """Softmax cross-entropy of ``logits`` (``(N, C)`` or ``(C,)``) against integer class ``target``s.
 
@@ -185,13 +189,8 @@ def cross_entropy(logits: Carrot, target: Any, reduction: str = "mean") -> Carro
         np.put_along_axis(grad, t[..., None], np.take_along_axis(grad, t[..., None], axis=-1) - 1.0, axis=-1)
         return grad * (g / n)
 
-    return _result(data, "cross_entropy", (logits, target), _edges(logits, grad_a))
+    return make_node(data, "cross_entropy", (logits, target), (grad_a, None))
 
-
-RULES["cross_entropy"] = {
-    "a": "∂{out}/∂{a} = (softmax({a}) − onehot({b})) / n",
-    "b": "class indices: no gradient",
-}
 
 cross_entropy_loss = cross_entropy  # the original design's name
 
@@ -207,6 +206,20 @@ def linear(x: Any, weight: Carrot, bias: Carrot | None = None) -> Carrot:
     return out if bias is None else out + bias
 
 
+def dropout(input: Any, p: float = 0.5, training: bool = True) -> Any:
+    """When ``training``, zero each element with probability ``p`` and scale the rest by ``1/(1 − p)`` (the
+    expected value is unchanged), drawing from ``pc.manual_seed``'s stream; otherwise return ``input``."""
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"dropout: p must be a probability in [0, 1], got {p!r}")
+    if not training or p == 0.0:
+        return input
+    shape = np.shape(input.data if isinstance(input, Carrot) else input)
+    if p == 1.0:
+        return input * np.zeros(shape)
+    keep = _random.generator().random(shape) >= p
+    return input * (keep / (1.0 - p))
+
+
 __all__ = [
     "mse_loss",
     "binary_cross_entropy_with_logits",
@@ -218,4 +231,11 @@ __all__ = [
     "sigmoid",
     "softmax",
     "log_softmax",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "softplus",
+    "log_sigmoid",
+    "dropout",
 ]

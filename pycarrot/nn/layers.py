@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 
 from .. import random as _random
-from ..carrot import Carrot, Parameter, relu, sigmoid, softmax, tanh
+from ..carrot import Carrot, Parameter
+from ..ops import elu, gelu, leaky_relu, relu, sigmoid, silu, softmax, softplus, tanh
 from . import functional as F
 from .module import Module
 
@@ -122,6 +123,73 @@ class Softmax(Module):
 
     def extra_repr(self) -> str:
         return f"axis={self.axis}"
+
+
+class LeakyReLU(Module):
+    """``x`` where positive, ``negative_slope · x`` elsewhere."""
+
+    def __init__(self, negative_slope: float = 0.01) -> None:
+        super().__init__()
+        self.negative_slope = float(negative_slope)
+
+    def forward(self, input: Any) -> Carrot:
+        return leaky_relu(input, self.negative_slope)
+
+    def extra_repr(self) -> str:
+        return f"negative_slope={self.negative_slope}"
+
+
+class ELU(Module):
+    def __init__(self, alpha: float = 1.0) -> None:
+        super().__init__()
+        self.alpha = float(alpha)
+
+    def forward(self, input: Any) -> Carrot:
+        return elu(input, self.alpha)
+
+    def extra_repr(self) -> str:
+        return f"alpha={self.alpha}"
+
+
+class GELU(Module):
+    def __init__(self, approximate: str = "none") -> None:
+        super().__init__()
+        if approximate not in ("none", "tanh"):
+            raise ValueError(f"GELU: approximate must be 'none' or 'tanh', got {approximate!r}")
+        self.approximate = approximate
+
+    def forward(self, input: Any) -> Carrot:
+        return gelu(input, self.approximate)
+
+    def extra_repr(self) -> str:
+        return f"approximate={self.approximate!r}"
+
+
+class SiLU(Module):
+    def forward(self, input: Any) -> Carrot:
+        return silu(input)
+
+
+class Softplus(Module):
+    def forward(self, input: Any) -> Carrot:
+        return softplus(input)
+
+
+class Dropout(Module):
+    """In training mode, zeroes each element with probability ``p`` and scales the rest by ``1/(1 − p)`` (so
+    the expected value is unchanged); in eval mode, returns its input. Draws from ``pc.manual_seed``'s stream."""
+
+    def __init__(self, p: float = 0.5) -> None:
+        super().__init__()
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"Dropout: p must be a probability in [0, 1], got {p!r}")
+        self.p = float(p)
+
+    def forward(self, input: Any) -> Any:
+        return F.dropout(input, self.p, self.training)
+
+    def extra_repr(self) -> str:
+        return f"p={self.p}"
 
 
 class Identity(Module):

@@ -38,7 +38,7 @@ def node_item(lab, label):
 def test_window_has_the_labs_and_every_named_control(window, lab):
     tabs = window.labs
     assert tabs.objectName() == "labs"
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Expression", "Training"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Expression", "Network", "Training"]
     assert [m.title().replace("&", "") for m in (a.menu() for a in window.menuBar().actions())] == [
         "File",
         "View",
@@ -457,3 +457,43 @@ def test_a_big_graph_is_drawn_as_an_overview_when_zoomed_out_and_exports_at_a_sa
     view.export_png(str(png))
     img = QImage(str(png))
     assert max(img.width(), img.height()) <= 12_001
+
+
+def test_check_at_huge_magnitudes_says_the_finite_differences_cannot_be_trusted(qtbot, window, lab):
+    type_expression(qtbot, lab, "x = 1e154\nz = x * x")
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.checkButton, Qt.MouseButton.LeftButton)
+    text = lab.checkResults.text()
+    assert "✗" not in text and "? x" in text and "cannot be trusted" in text, text
+    assert "check: ?" in node_item(lab, "x").toolTip()
+    assert (
+        window.statusBar().currentMessage()
+        == "Check: finite differences cannot be trusted at these magnitudes"
+    )
+
+
+@pytest.mark.parametrize(
+    "source, shown",
+    [
+        (
+            "y = " + "a" * 199_990,
+            "unknown name '" + "a" * 23 + "…' (199,990 characters)",
+        ),
+        (
+            "y = 2 " + "1" * 199_990,
+            "found number " + "1" * 23 + "… (199,990 characters)",
+        ),
+    ],
+)
+def test_a_huge_unknown_word_is_shown_elided_without_freezing(qtbot, window, lab, source, shown):
+    # laying out the 199,990-character name in the word-wrapped error label froze the window for 31 s
+    import time
+
+    lab.expressionEditor.setPlainText(source)  # pasted
+    start = time.process_time()
+    qtbot.mouseClick(lab.buildButton, Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    seconds = time.process_time() - start
+    assert lab.errorLabel.isVisible() and shown in lab.errorLabel.text(), lab.errorLabel.text()[:300]
+    assert len(lab.errorLabel.text()) < 400 and len(window.statusBar().currentMessage()) < 400
+    assert seconds < 3.0

@@ -413,3 +413,16 @@ def test_small_array_constants_are_named_by_their_values():
     assert "[0, 1, 0]" in labels and "v·[0, 1, 0]" in labels
     big = build_graph(pc.parse("w = [1, 2, 3, 4, 5]\nout = sum(w * [1, 1, 1, 1, 1])"))
     assert "const 5" in {n.label for n in big.nodes}  # a longer one by its shape
+
+
+def test_check_says_when_finite_differences_cannot_be_trusted():
+    # after a diverged step Check showed ✗ with "finite differences 0.0" against 2e154: x ± ε == x there
+    (row,) = session.check(session.load_source("x = 1e154\nz = x * x"))
+    assert not row.ok and not row.trusted
+    assert "1e+154" in row.reason and "cannot be trusted" in row.reason
+    (row,) = session.check(
+        session.load_source("x = 1e10\nz = x * 2")
+    )  # x ± ε survives, the output's rounding not
+    assert not row.trusted and "rounding" in row.reason
+    rows = session.check(session.load_source("x = 2.0\ny = 3.0\nz = x * y + sin(x)\nw = z * 1e6"))
+    assert all(r.ok and r.trusted and r.reason == "" for r in rows)

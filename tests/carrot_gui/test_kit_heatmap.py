@@ -77,6 +77,13 @@ def test_hover_reads_row_column_and_value(view, qtbot):
     qtbot.waitUntil(lambda: "min 0.125" in view.readout.text)
 
 
+def test_cells_are_named_by_the_axes_when_they_have_names(view):
+    assert view.cell_name(1, 2) == "row 1, col 2"
+    view.set_axes("predicted", "true")
+    view.set_labels(cols=["zero", "one", "two"])
+    assert view.cell_name(4, 2) == "true 4, predicted two"
+
+
 def test_shapes_scalars_vectors_and_more_dimensions(view):
     assert as_matrix(np.float64(2.0)).shape == (1, 1)
     assert as_matrix(np.arange(3)).shape == (1, 3)

@@ -126,3 +126,25 @@ def test_run_controls_name_their_parts_and_emit_what_was_asked(qtbot):
     assert speed.args == [5.0] and controls.speed() == 5.0
     with pytest.raises(ValueError, match="no speed"):
         controls.set_speed(7.0)
+
+
+def test_attached_controls_set_the_runners_speed_and_release_train_when_it_stops(qtbot):
+    controls = RunControls(NAMES, speed=20.0)
+    qtbot.addWidget(controls)
+    runner = TimeSlicedRunner()
+    controls.attach(runner)
+    target = Counter(3)
+    runner.set_target(target)
+    controls.set_speed(None)  # as fast as possible: the 3 steps run at once
+    controls.set_running(True)
+    with qtbot.waitSignal(runner.stopped, timeout=2000):
+        runner.start()
+    assert target.finished and not controls.train_button.isChecked()
+    assert "Train" in controls.train_button.text()
+    slow = Counter(100)
+    runner.set_target(slow)
+    controls.set_speed(2.0)
+    runner.start()
+    qtbot.wait(700)
+    runner.pause()
+    assert 1 <= slow.done <= 4, slow.done  # 2 steps/s (the first at once)

@@ -5,24 +5,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from carrot_gui import errors
 from carrot_gui.network.presets import FIXES, preset
 from carrot_gui.network.qt.build_panel import BuildPanel
 from carrot_gui.network.spec import Layer, NetworkSpec
 
 
 @pytest.fixture
-def panel(qtbot, monkeypatch):
-    monkeypatch.setattr(errors, "show_dialogs", False)
-    monkeypatch.setattr(errors, "last_error", None)
+def panel(qtbot, quiet_errors):
     p = BuildPanel()
     qtbot.addWidget(p)
     p.show()
     specs = []
     p.spec_changed.connect(specs.append)
     p.emitted = specs
-    yield p
-    assert errors.last_error is None
+    return p
 
 
 def type_width(qtbot, panel, row: int, text: str) -> None:

@@ -4,23 +4,19 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from carrot_gui import errors
 from carrot_gui.network.presets import preset
 from carrot_gui.network.qt.data_panel import DataPanel
 
 
 @pytest.fixture
-def panel(qtbot, monkeypatch):
-    monkeypatch.setattr(errors, "show_dialogs", False)
-    monkeypatch.setattr(errors, "last_error", None)
+def panel(qtbot, quiet_errors):
     p = DataPanel()
     qtbot.addWidget(p)
     p.show()
     got = []
     p.data_changed.connect(got.append)
     p.emitted = got
-    yield p
-    assert errors.last_error is None
+    return p
 
 
 def choose(panel, key):
@@ -80,6 +76,9 @@ def test_digits(panel):
     d = panel.data()
     assert d.inputs == 64 and d.classes == 10 and not panel.featuresBox.isVisible()
     assert panel.features() == ()
+    assert not panel.samplesSpin.isVisible() and not panel.noiseSpin.isVisible()  # a fixed set
+    choose(panel, "moons")
+    assert panel.samplesSpin.isVisible() and panel.featuresBox.isVisible()
 
 
 def test_csv_with_the_training_labs_reader(tmp_path, panel):
@@ -114,3 +113,19 @@ def test_presets_set_their_data(panel):
     assert panel.data().title == "Circles" and panel.features() == ("x1", "x2", "x1^2", "x2^2")
     assert panel.apply_preset(preset("Digits"))
     assert panel.data().classes == 10 and panel.data().n_test == 359
+    assert not panel.samplesSpin.isVisible() and not panel.featuresBox.isVisible()
+
+
+def test_clicks_from_the_plot_add_and_remove_points(panel):
+    classes = []
+    panel.draw_class_changed.connect(classes.append)
+    assert panel.add_point(-2.0, 1.0)  # switches to "Draw your own", class 0
+    assert panel.kind() == "drawn"
+    panel.drawClassCombo.setCurrentIndex(2)
+    assert classes == [2]
+    assert panel.add_point(2.0, 1.0)
+    assert panel.data().classes == 3 and panel.data().n_train + panel.data().n_test == 2
+    assert not panel.add_point(50.0, 0.0)
+    assert "inside the plane" in panel.dataMessageLabel.text()
+    assert panel.remove_point(2.1, 1.0) and not panel.remove_point(0.0, -3.0)
+    assert len(panel.drawn) == 1

@@ -87,3 +87,17 @@ def test_spiral_and_regression(tmp_path):
         p = preset(name)
         s = NetworkSession(p.spec, p.load_data()).run_steps(steps)
         assert_same_weights(s, run_export(s, tmp_path))
+
+
+def test_weights_saved_and_loaded_mid_run(tmp_path):
+    p = preset("XOR")
+    donor = NetworkSession(p.spec, p.load_data()).run_steps(200)
+    saved = tmp_path / "donor.npz"
+    donor.save_weights(saved)
+    s = NetworkSession(p.spec, p.load_data()).run_steps(10)
+    s.set_weight(0, 0, 0, 9.0)  # replaced by the load at the same step
+    s.load_weights(saved)
+    assert s.edits == [] and s.accuracy == donor.accuracy
+    s.set_weight(0, 0, 1, -2.0)
+    s.run_steps(15)
+    assert_same_weights(s, run_export(s, tmp_path))

@@ -60,6 +60,7 @@ def test_the_gradient_norm_is_the_models_own(xor):
     g = s.layers[0].weight.grad.data
     b = s.layers[0].bias.grad.data
     assert s.grad_norms.view()[0, 0] == pytest.approx(np.sqrt((g**2).sum() + (b**2).sum()))
+    assert s.gradients()[0] is g and s.bias_gradients()[0] is b
 
 
 def test_finishes_after_max_steps_and_says_so(xor):
@@ -172,3 +173,70 @@ def test_every_training_sample_once_per_epoch(xor):
     seen = [s._batches.indices(k) for k in range(s.steps_per_epoch)]
     assert [len(i) for i in seen] == [32, 32, 32, 32, 12]
     assert sorted(np.concatenate(seen).tolist()) == list(range(140))
+
+
+def test_save_and_load_weights(tmp_path, xor):
+    a = NetworkSession(small(), xor).run_steps(30)
+    path = tmp_path / "w.npz"
+    a.save_weights(path)
+    b = NetworkSession(small(), xor)
+    changed = []
+    b.weights_changed.connect(lambda: changed.append(1))
+    b.load_weights(path)
+    assert changed == [1] and all(np.array_equal(x[0], y[0]) for x, y in zip(a.weights(), b.weights()))
+    other = NetworkSession(small(hidden=(Layer(3, "tanh"),)), xor)
+    before = other.weights()
+    with pytest.raises(ValueError, match="w.npz does not fit this 2-3-1 network"):
+        other.load_weights(path)
+    assert all(np.array_equal(x[0], y[0]) for x, y in zip(before, other.weights()))
+    bad = tmp_path / "nan.npz"
+    state = {k: v.data.copy() for k, v in a.model.state_dict().items()}
+    state["0.weight"][0, 0] = np.nan
+    pc.save(state, bad)
+    with pytest.raises(ValueError, match="NaN"):
+        b.load_weights(bad)
+    with pytest.raises(FileNotFoundError):
+        b.load_weights(tmp_path / "missing.npz")
+
+
+def test_the_network_model_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import carrot_gui.network, carrot_gui.network.presets, carrot_gui.network.export\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_stepping_the_recorded_backward_gives_pycarrots_gradients(xor):
+    """What the tensor view plays back (the engine's recorded backward) ends with the gradients pycarrot
+    computed: the last accumulation into each parameter equals its .grad."""
+    s = NetworkSession(small(), xor).run_steps(5)
+    nodes = s.tensor_graph(4)
+    trace = pc.traced_backward(nodes["loss"])
+    last = {}
+    for event in trace.events:
+        if isinstance(event, pc.GradAccumulate):
+            last[id(event.node)] = event.after
+    for name in ("W1", "b1", "W2", "b3"):
+        np.testing.assert_array_equal(last[id(nodes[name])], nodes[name].grad.data)
+
+
+def test_mean_activations_show_the_originals_saturated_sigmoids():
+    from carrot_gui.network.presets import preset
+
+    p = preset("The original's network")
+    s = NetworkSession(p.spec, p.load_data())
+    means = s.mean_activations()
+    assert [m.shape for m in means] == [(64,), (32,), (10,)]
+    hidden = means[1]
+    assert np.all((hidden >= 0) & (hidden <= 1))
+    fixed = NetworkSession(preset("Digits").spec, p.load_data())
+    # N(0, 1) weights push most sigmoids to 0 or 1 for every image: their mean activation sits near an end
+    outs = s.layer_outputs(s.x_test[:200])[1]
+    assert np.mean((outs < 0.05) | (outs > 0.95)) > 0.4
+    assert np.mean(np.abs(fixed.layer_outputs(fixed.x_test[:200])[1]) > 0.95) < 0.1

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from carrot_gui import errors, theme
 from carrot_gui.network import look
 from carrot_gui.network.qt.boundary_plot import BoundaryPlot
-from carrot_gui.network.qt.digits_view import TILE_W, DigitsView
+from carrot_gui.network.qt.digits_view import IMAGE, DigitsView
 from carrot_gui.network.qt.neuron_view import DIM, NeuronView
 
 
@@ -79,8 +79,32 @@ def test_hover_shows_weight_and_gradient_live(neurons, qtbot):
     QToolTip.hideText()
 
 
+def test_gradients_of_some_layers_only(neurons):
+    neurons.set_gradients([None, None])  # before the first step (the session's gradients() says so)
+    assert neurons.grads is None and "not computed yet" in neurons.line_tooltip(0, 0, 0)
+    neurons.set_gradients([None, np.array([[0.5]])], [None, np.array([0.25])])
+    assert "not computed yet" in neurons.line_tooltip(0, 0, 0) and "∂L/∂w  0.5" in neurons.line_tooltip(
+        1, 0, 0
+    )
+    assert "∂L/∂b  0.25" in neurons.neuron_tooltip(2, 0)
+    neurons.highlight_layer(0)  # no gradient there yet: the lit layer shows its weights
+    assert neurons.line_style(0, 0, 0)[0] == theme.current().value
+    with pytest.raises(ValueError, match="needs"):
+        neurons.set_gradients([np.zeros((2, 2)), None])
+
+
+def test_the_line_under_the_mouse_is_outlined(neurons, qtbot):
+    at = neurons.line_pos(1, 0, 0, 0.5)
+    qtbot.mouseMove(neurons.viewport(), at.toPoint())
+    qtbot.waitUntil(lambda: neurons._pointer.isVisible())
+    assert close(pixel(neurons.viewport(), at), theme.current().active, 20)
+    assert neurons.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(neurons.viewport(), QPoint(5, neurons.viewport().height() - 40))
+    qtbot.waitUntil(lambda: not neurons._pointer.isVisible())
+
+
 def test_hover_on_a_neuron_shows_its_bias(neurons, qtbot):
-    centre = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
+    centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     assert "bias  0.1" in show_tip(qtbot, neurons, centre)
     QToolTip.hideText()
 
@@ -123,7 +147,7 @@ def test_backward_playback_lights_the_layer_and_draws_its_gradient(neurons):
 
 
 def test_neuron_maps_are_drawn_inside_the_circles(neurons):
-    centre = neurons.mapFromScene(QPointF(*neurons.layout.centres[1][0])).toPointF()
+    centre = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
     before = pixel(neurons.viewport(), centre + QPointF(0, -5))
     plane = np.linspace(-1, 1, 16)
     maps = [
@@ -132,12 +156,16 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
         None,
     ]  # the hidden neuron: negative left, positive right
     neurons.set_neuron_maps(maps)
-    r = neurons.layout.radius
+    r = neurons.placement.radius
     left = pixel(neurons.viewport(), centre + QPointF(-0.6 * r, 0))
     right = pixel(neurons.viewport(), centre + QPointF(0.6 * r, 0))
     assert close(before, theme.current().panel, 10)
     assert right.blue() > right.red() + 60  # positive activation: value blue
     assert abs(left.red() - left.blue()) < 30 and left.red() < 200  # negative: grey
+    neurons.set_neuron_maps(
+        [None, np.moveaxis(maps[1], 0, -1), None], channels_last=True
+    )  # the session's order
+    assert pixel(neurons.viewport(), centre + QPointF(0.6 * r, 0)) == right
     with pytest.raises(ValueError, match="for a layer of 1 units"):
         neurons.set_neuron_maps([None, np.zeros((2, 4, 4)), None])
 
@@ -145,13 +173,29 @@ def test_neuron_maps_are_drawn_inside_the_circles(neurons):
 def test_a_new_network_replaces_the_old_one(neurons):
     neurons.highlight_layer(1)
     neurons.set_network([3, 4, 5, 2, 1], ["a", "b", "c"])
-    assert len(neurons.layout.centres) == 5 and neurons.highlighted is None
+    assert len(neurons.placement.centres) == 5 and neurons.highlighted is None
     assert not neurons._band.isVisible()
     layers = [i for i in neurons.scene().items() if type(i).__name__ == "LayerLines"]
     assert sorted(len(i.starts) for i in layers) == sorted([3 * 4, 4 * 5, 5 * 2, 2 * 1])  # none of the old
     with pytest.raises(ValueError, match="width ≥ 1"):
         neurons.set_network([2, 0, 1])
-    assert len(neurons.layout.centres) == 5
+    assert len(neurons.placement.centres) == 5
+
+
+def test_neuron_values_fill_the_circles(neurons):
+    """Without maps (the digits), a value per neuron shows e.g. saturated sigmoids as solid circles."""
+    t = theme.current()
+    neurons.set_neuron_values([None, np.array([0.99]), np.array([-0.5])], scale=1.0)
+    hidden = neurons.mapFromScene(QPointF(*neurons.placement.centres[1][0])).toPointF()
+    output = neurons.mapFromScene(QPointF(*neurons.placement.centres[2][0])).toPointF()
+    assert close(pixel(neurons.viewport(), hidden + QPointF(0, -4)), t.value, 12)
+    half_grey = look.mix(t.muted, t.panel, 0.5)
+    assert close(pixel(neurons.viewport(), output + QPointF(0, -4)), half_grey, 12)
+    assert "value  0.99" in neurons.neuron_tooltip(1, 0)
+    neurons.set_neuron_values(None)
+    assert close(pixel(neurons.viewport(), hidden + QPointF(0, -4)), t.panel, 6)
+    with pytest.raises(ValueError, match="2 values for a layer of 1 units"):
+        neurons.set_neuron_values([None, np.zeros(2), None])
 
 
 def test_wrong_shapes_are_refused_and_resizing_keeps_lines_on_neurons(neurons):
@@ -160,10 +204,24 @@ def test_wrong_shapes_are_refused_and_resizing_keeps_lines_on_neurons(neurons):
     neurons.resize(400, 300)
     start = neurons.mapToScene(neurons.line_pos(0, 0, 0, 0.0).toPoint())
     assert (
-        abs(start.x() - neurons.layout.centres[0][0][0]) <= 1
-        and abs(start.y() - neurons.layout.centres[0][0][1]) <= 1
+        abs(start.x() - neurons.placement.centres[0][0][0]) <= 1
+        and abs(start.y() - neurons.placement.centres[0][0][1]) <= 1
     )
-    assert neurons.layout.centres[-1][0][0] + neurons.layout.radius <= neurons.viewport().width()
+    assert neurons.placement.centres[-1][0][0] + neurons.placement.radius <= neurons.viewport().width()
+
+
+def test_projector_theme_repaints_lines_and_texts(neurons):
+    old = theme.current()
+    try:
+        theme.set_current("projector")
+        neurons.apply_theme()
+        assert neurons.line_style(0, 0, 0)[0] == theme.PROJECTOR.value
+        assert close(pixel(neurons.viewport(), neurons.line_pos(0, 0, 0, 0.5)), theme.PROJECTOR.value)
+        assert neurons.key.font().pointSizeF() == theme.PROJECTOR.node_font_size
+    finally:
+        theme.set_current(old)
+        neurons.apply_theme()
+    assert neurons.line_style(0, 0, 0)[0] == old.value
 
 
 # -- boundary plot ------------------------------------------------------------------------------------------
@@ -209,6 +267,9 @@ def test_the_surface_follows_the_model_and_row_zero_is_the_bottom(boundary):
     ys = np.linspace(-1, 1, 100)
     boundary.set_surface(np.broadcast_to((ys > 0)[:, None, None] * 1.0, (100, 100, 1)).copy(), (-1, 1, -1, 1))
     assert not np.array_equal(before, boundary.surface_image())
+    two_d = np.broadcast_to((ys > 0)[:, None] * 1.0, (100, 100)).copy()  # P(class 1) as (H, W)
+    boundary.set_surface(two_d, (-1, 1, -1, 1))
+    assert boundary.surface_image().shape == (100, 100, 4)  # drawn as classes, not as a regression
     top, bottom = (
         pixel(boundary, boundary.data_pos(-0.8, 0.8)),
         pixel(boundary, boundary.data_pos(-0.8, -0.8)),
@@ -221,6 +282,9 @@ def test_regression_points_and_curve(boundary):
     boundary.set_points(np.array([[0.0], [1.0]]), np.array([0.0, 2.0]), 0)
     boundary.set_curve([0.0, 1.0], [0.0, 2.0])
     assert boundary.train.data["x"].tolist() == [0.0, 1.0] and boundary.train.data["y"].tolist() == [0.0, 2.0]
+    assert boundary.getAxis("left").labelText == "y"  # one feature: the plot is x against y
+    boundary.set_surface(np.full((4, 4), 8.0), (0, 1, 0, 2))  # beyond the targets: saturated, scale kept
+    assert tuple(boundary.image.levels) == (-2.0, 2.0)
     with pytest.raises(ValueError, match="surface is"):
         boundary.set_surface(np.zeros(5), (0, 1, 0, 1))
 
@@ -242,23 +306,36 @@ def test_digits_view_marks_a_wrong_prediction(qtbot):
     assert view.confusion.array[4, 7] == 1 and view.confusion.array[3, 3] == 1
     grid = view.grid
     image = grid.grab().toImage()
-    frame_x = grid.tile_rect(4).x() + (TILE_W - 40) // 2 - 2  # the red frame just outside the image
+    tile_w = grid.tile_rect(4).width()
+    frame_x = grid.tile_rect(4).x() + (tile_w - IMAGE) // 2 - 2  # the red frame just outside the image
     y = grid.tile_rect(4).y() + 20
     assert close(image.pixelColor(frame_x, y), theme.current().error, 60)
-    ok_x = grid.tile_rect(3).x() + (TILE_W - 40) // 2 - 2
+    ok_x = grid.tile_rect(3).x() + (tile_w - IMAGE) // 2 - 2
     assert close(image.pixelColor(ok_x, y), theme.current().panel, 10)
     view.wrong_first.setChecked(True)
     assert grid.order[0] == 4 and grid.tile_at(QPoint(5, 5)) == 4
+    small = grid.tile_size()
+    old = theme.current()
+    try:
+        theme.set_current("projector")
+        view.apply_theme()
+        assert grid.tile_size()[0] > small[0]  # room for "true 4" in the larger font
+    finally:
+        theme.set_current(old)
+        view.apply_theme()
 
 
 # -- Qt-free decisions --------------------------------------------------------------------------------------
 def test_layout_keeps_circles_apart_and_inside():
     lay = look.neuron_layout([64, 32, 10], 800, 500, left=20)
-    for centres in lay.centres:
-        assert centres[:, 1].min() - lay.radius >= 0 and centres[:, 1].max() + lay.radius <= 500
+    for centres, r in zip(lay.centres, lay.radii):
+        assert centres[:, 1].min() - r >= 0 and centres[:, 1].max() + r <= 500
         if len(centres) > 1:
-            assert np.diff(centres[:, 1]).min() >= 2 * lay.radius
-    assert lay.centres[-1][0, 0] + lay.radius <= 800
+            assert np.diff(centres[:, 1]).min() >= 2 * r
+    assert lay.centres[-1][0, 0] + lay.radii[-1] <= 800
+    assert lay.radii[2] >= 3 * lay.radii[0]  # 10 outputs beside 64 inputs: circles one can point at
+    small = look.neuron_layout([2, 8, 8, 1], 760, 400)
+    assert len(set(small.radii)) == 1  # a small network: one size for every neuron
     starts, ends = lay.line_ends(0)
     assert starts.shape == ends.shape == (64 * 32, 2)
 

@@ -233,7 +233,7 @@ def test_examples_come_from_the_first_folder_with_csv_files(tmp_path, monkeypatc
     assert find_examples([empty]) == []
     # without the variable: the package's own folder, which holds the shipped examples
     dirs = example_dirs()
-    assert [d.parts[-3:] for d in dirs] == [("carrot_gui", "resources", "datasets")]
+    assert [d.parts[-2:] for d in dirs] == [("resources", "datasets")]
     assert {"study_hours.csv", "houses.csv", "spring_no_header.csv"} <= {
         p.name for p in dirs[0].glob("*.csv")
     }
@@ -269,3 +269,181 @@ def test_clipping_keeps_what_is_drawn_near_the_view_and_its_directions_true():
     np.testing.assert_allclose(steep, [[-0.3, -1000], [-0.3, 1000]])
     assert clip_line(1e200, 3e210, (-3, 3), (-1000, 1000)).shape == (0, 2)
     assert clip_line(float("inf"), 0.0, (-3, 3), (-1, 1)).shape == (0, 2)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hostile CSV files and data (issue 12): bounded time and memory, messages that point at the file's line
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_200000_columns_are_refused_as_features_in_bounded_time(bounded, tmp_path):
+    # each feature was looked up with columns.index: 200,000 columns took over 600 s
+    path = tmp_path / "wide.csv"
+    n = 200_000
+    path.write_text(",".join(f"c{i}" for i in range(n)) + "\n" + ("1," * (n - 1) + "1\n") * 2)
+    result = bounded(
+        f"""
+        from carrot_gui.training import data
+        out = {{}}
+        def everything():
+            table = data.read_csv({str(path)!r})
+            out["numeric"] = sum(table.numeric_columns())
+            try:
+                table.to_dataset("c0", list(table.columns[1:]))
+            except data.DataError as exc:
+                out["chosen"] = str(exc)
+            try:
+                data.load_csv_dataset({str(path)!r})
+            except data.DataError as exc:
+                out["default"] = str(exc)
+            out["one"] = table.to_dataset("c199999", ["c5", 7]).feature_names
+        out["seconds"] = measure(everything)
+        result = out
+        """,
+        cpu_seconds=30,
+    )
+    assert result["numeric"] == n
+    assert "at most 64 feature columns (199,999 chosen)" in result["chosen"]
+    assert "at most 64 feature columns" in result["default"]
+    assert result["one"] == ["c5", "c7"]
+    assert result["seconds"] < 10, result
+
+
+@pytest.mark.parametrize("repeats", [6_800, 20_000])
+def test_a_crafted_first_line_does_not_stall_delimiter_detection(bounded, tmp_path, repeats):
+    # csv.Sniffer took 20 s on 60 KB of ;"a (and grows fast); the delimiter is found from a bounded sample
+    path = tmp_path / "sniff.csv"
+    path.write_text(';"a' * repeats + "\n1;2\n3;4\n")
+    result = bounded(
+        f"""
+        from carrot_gui.training import data
+        out = []
+        def read():
+            try:
+                data.read_csv({str(path)!r})
+                out.append("read")
+            except data.DataError as exc:
+                out.append(str(exc))
+        result = [measure(read), out[0]]
+        """,
+        cpu_seconds=15,
+    )
+    seconds, outcome = result
+    assert seconds < 1.0, result
+    assert "sniff.csv" in outcome
+
+
+def test_reading_stops_at_the_row_limit(tmp_path, monkeypatch):
+    # the limit was checked after parsing everything (5,000,001 rows: 6.8 s, 790 MB)
+    import tracemalloc
+
+    from carrot_gui.training import data
+
+    monkeypatch.setattr(data, "MAX_SAMPLES", 10_000)
+    path = tmp_path / "long.csv"
+    path.write_text("a,b\n" + "1,2\n" * 200_000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataError, match="more than 10,000 data rows"):
+            read_csv(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8_000_000, peak  # the text (0.8 MB, twice) and 10,000 rows; all 200,000 took ~30 MB
+    path.write_text("a,b\n" + "1,2\n" * 10_000)
+    assert read_csv(path).to_dataset("b", ["a"]).n_samples == 10_000
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("a,b\n1,2\n\n3,x\n", 4),  # a blank line
+        ('a,b\n"1\n",2\n3,x\n', 4),  # a quoted new line inside a cell
+        ("\n\na,b\n1,2\n\n\n3,4\n5,x\n", 8),
+        ("1,2\n\n3,x\n", 3),  # no header
+    ],
+)
+def test_a_bad_cell_is_reported_on_the_files_own_line(tmp_path, text, line):
+    path = tmp_path / "lines.csv"
+    path.write_text(text)
+    with pytest.raises(
+        DataError, match=f"lines.csv, line {line}, column '(b|column 2)': 'x' is not a number"
+    ):
+        load_csv_dataset(path)
+
+
+def test_a_short_row_is_reported_on_its_line(tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_text("a,b\n\n1,2\n\n3\n")
+    with pytest.raises(
+        DataError, match=r"short.csv, line 5: row 3 has 1 cells but the first row \(line 1\) has 2"
+    ):
+        read_csv(path)
+
+
+def test_duplicate_header_names_say_which_columns(tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("x,y,z,y\n1,2,3,4\n5,6,7,8\n")
+    with pytest.raises(DataError, match="two columns with the same name: 'y' is column 2 and column 4"):
+        read_csv(path)
+
+
+def test_the_size_limit_is_said_in_mebibytes(tmp_path):
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024 + 1)  # sparse: nothing is written
+    with pytest.raises(DataError, match=r"huge.csv is 50.0 MiB; the lab reads CSV files up to 50 MiB"):
+        read_csv(path)
+
+
+def test_a_fifo_or_folder_is_refused_at_once(bounded, tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = bounded(
+        f"""
+        from carrot_gui.training import data
+        try:
+            data.read_csv({str(fifo)!r})
+            result = "read"
+        except data.DataError as exc:
+            result = str(exc)
+        """,
+        wall_seconds=30,
+    )
+    assert "pipe.csv is not a regular file" in result, result
+    with pytest.raises(DataError, match="is not a regular file"):
+        read_csv(tmp_path)
+
+
+def test_decimal_commas_keep_their_hint_through_the_default_column_choice(tmp_path):
+    # Open CSV preselects the numeric columns; a column written with decimal commas is one, so "Use these
+    # columns" reports the comma instead of "choose at least one feature column"
+    path = tmp_path / "euro.csv"
+    path.write_text("size;rooms;price\n50,5;2;100,5\n80,25;3;160\n120;4;240\n")
+    table = read_csv(path)
+    numeric = table.numeric_columns()
+    assert numeric == (True, True, True)
+    target = max(i for i, ok in enumerate(numeric) if ok)
+    features = [c for i, c in enumerate(table.columns) if numeric[i] and i != target]
+    with pytest.raises(DataError, match=r"line 2, column 'price': '100,5' is not a number \(a decimal comma"):
+        table.to_dataset(target, features)
+
+
+def test_synthetic_data_with_infinite_targets_is_refused_where_it_is_made():
+    # a true slope of 1e308 gave infinite targets; every training step then raised inside the surface plot
+    with pytest.raises(DataError, match="overflow to infinity"):
+        make_synthetic(weights=1e308)
+    with pytest.raises(DataError, match="overflow to infinity"):
+        make_synthetic(weights=[1.0, 1e308], bias=1e308)
+    with pytest.raises(
+        DataError, match="as large as 2.98e\\+200: their squares, which the loss adds up, overflow"
+    ):
+        make_synthetic(weights=1e200)  # finite targets whose squares (the loss) are not
+    assert np.isfinite(make_synthetic(weights=1e100).y).all()  # large but usable is data
+
+
+def test_csv_values_whose_squares_overflow_are_refused(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("x,y\n1,2\n2,3e200\n3,4\n")
+    with pytest.raises(DataError, match="the chosen columns hold values as large as 3e\\+200"):
+        load_csv_dataset(path)

@@ -818,3 +818,16 @@ def test_step_axes_show_whole_steps_only(qtbot, lab):
         lo, hi = plot.getViewBox().viewRange()[0]
         ticks = [v for _spacing, values in axis.tickValues(lo, hi, axis.width() or 300) for v in values]
         assert ticks and all(float(v).is_integer() for v in ticks), ticks
+
+
+def test_decimal_commas_are_explained_after_open_csv_and_use_these_columns(qtbot, lab, tmp_path):
+    # the columns written with decimal commas were left unticked, so the user read "choose at least one
+    # feature column" instead of the hint about the commas (issue 12)
+    before = lab.data
+    path = tmp_path / "euro.csv"
+    path.write_text("size;rooms;price\n50,5;2,5;100,5\n80,25;3,5;160\n120;4;240\n")
+    assert lab.open_csv(str(path))
+    qtbot.mouseClick(lab.useCsvButton, Qt.MouseButton.LeftButton)
+    msg = lab.dataMessageLabel.text()
+    assert "euro.csv, line 2" in msg and "(a decimal comma? write 1.5, not 1,5)" in msg, msg
+    assert lab.data is before

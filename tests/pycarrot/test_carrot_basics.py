@@ -128,10 +128,18 @@ def test_grad_is_a_carrot_without_grad_of_the_same_shape():
 # ---------------------------------------------------------------------------------------------------------
 
 
-def test_backward_on_a_non_scalar_root_without_grad_is_refused():
+def test_backward_on_a_non_scalar_root_without_grad_seeds_ones_as_the_original_did():
+    # DESIGN.md / issue 11: the original's notebooks call y.backward() on vectors (PyTorch refuses)
     x = Carrot([1.0, 2.0], requires_grad=True)
-    with pytest.raises(ValueError, match=r"one-element output.*2 elements.*shape \(2,\)"):
-        (x * 2).backward()
+    y = x * 2
+    y.backward()
+    np.testing.assert_array_equal(y.grad.data, [1.0, 1.0])
+    np.testing.assert_array_equal(x.grad.data, [2.0, 2.0])  # as (x * 2).sum().backward()
+    x.grad = None
+    (x * 3).backward(gradient=np.array([1.0, -1.0]))  # PyTorch's keyword
+    np.testing.assert_array_equal(x.grad.data, [3.0, -3.0])
+    with pytest.raises(TypeError, match="not both"):
+        (x * 3).backward(np.ones(2), gradient=np.ones(2))
 
 
 def test_backward_with_a_wrong_grad_shape_is_refused():

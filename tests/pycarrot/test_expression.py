@@ -300,7 +300,7 @@ ERRORS = [
         "y = foo(2)",
         1,
         5,
-        "unknown function 'foo'; known functions: abs, cos, exp, log, log_softmax, mean, mse",
+        "unknown function 'foo'; known functions: abs, argmax, clamp, concatenate, cos, elu, exp, exp2, flatten",
     ),
     ("print(1)", 1, 1, "unknown function 'print'"),
     ("x = 1\ny = x(2)", 2, 5, "'x' is a value, not a function"),
@@ -387,8 +387,13 @@ def test_expression_error_is_a_value_error_and_pickles():
 def test_function_list_is_the_engines_ops_and_mse():
     assert set(FUNCTIONS) == set(pc.carrot.OPS) | {"mse"}
     for name in pc.carrot.OPS:
-        out = pc.parse(f"x = [0.5, 1.5]\ny = {name}(x)")["y"]
-        assert out.name == pc.carrot.OPS[name](pc.Carrot([0.5, 1.5])).name
+        required = [p for p in pc.TABLE[name].args if not p.endswith("?")]  # x, or a, b, or x, axis, ...
+        args = ["0" if p == "axis" else "x" for p in required]
+        out = pc.parse(f"x = [0.5, 1.5]\ny = {name}({', '.join(args)})")["y"]
+        values = [0 if p == "axis" else pc.Carrot([0.5, 1.5]) for p in required]
+        if pc.TABLE[name].variadic:
+            values = [values]
+        assert out.name == pc.carrot.OPS[name](*values).name
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -513,3 +518,38 @@ def test_the_cycle_collector_is_back_on_after_parse_even_after_an_error():
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_a_huge_unknown_name_is_elided_in_the_message():
+    with pytest.raises(ExpressionError) as err:
+        pc.parse("y = " + "a" * 199_990)
+    msg = err.value.message
+    assert msg.startswith("unknown name '" + "a" * 23 + "…' (199,990 characters)"), msg[:200]
+    assert len(msg) < 200
+
+
+def test_the_did_you_mean_search_is_bounded_for_a_long_near_miss(bounded):
+    # difflib took 14 s comparing a ~100,000-character CJK name with its near-miss (24 s CPU here)
+    result = bounded(
+        """
+        import random
+        import pycarrot as pc
+        rnd = random.Random(0)
+        alphabet = [chr(0x4E00 + i) for i in range(150)]  # repeats, yet too many for difflib's autojunk
+        name = "".join(rnd.choice(alphabet) for _ in range(99_990))
+        near = name[:50_000] + ("丁" if name[50_000] != "丁" else "七") + name[50_001:]
+        out = []
+        def parse():
+            try:
+                pc.parse(name + " = 1\\ny = " + near + " + 1")
+            except pc.ExpressionError as exc:
+                out.append(exc.message)
+        result = [measure(parse), out[0]]
+        """,
+        cpu_seconds=30,
+    )
+    seconds, msg = result
+    assert seconds < 1.0, result
+    assert msg.startswith("unknown name '") and "(99,990 characters)" in msg and len(msg) < 300
+    with pytest.raises(ExpressionError, match="did you mean 'weight'"):  # short typos still get suggestions
+        pc.parse("weight = 1\nz = weigth * 2")

@@ -273,3 +273,213 @@ def test_stored_member_whose_sizes_disagree(tmp_path):
 def test_directory_is_not_a_state_file(tmp_path):
     with pytest.raises((IsADirectoryError, PermissionError)):
         pc.load(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hostile files (issue 12): bounded time and memory, ValueError naming the file and the reason
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_many_members_load_in_linear_time(bounded, tmp_path):
+    # 100,000 empty members took 197 s (a list searched once per member); 10 times the members must take
+    # about 10 times as long, not 100 (CPU time in a child process, so the machine's load matters less)
+    result = bounded(
+        f"""
+        import io, zipfile
+        import numpy as np
+        import pycarrot as pc
+        buf = io.BytesIO()
+        np.lib.format.write_array(buf, np.zeros(0))
+        times = []
+        for n in (5_000, 50_000):
+            path = {str(tmp_path)!r} + f"/m{{n}}.npz"
+            with zipfile.ZipFile(path, "w") as zf:
+                for i in range(n):
+                    zf.writestr(f"p{{i}}.npy", buf.getvalue())
+            out = {{}}
+            times.append(measure(lambda: out.update(pc.load(path))))
+            assert len(out) == n
+        result = times
+        """,
+        cpu_seconds=60,
+    )
+    small, large = result
+    assert large < 25 * max(small, 0.01), result
+
+
+def member_claiming(tmp_path, method, inflated, declared=1 << 20):
+    """A one-member archive whose zip headers declare ``declared`` bytes but whose data inflates to
+    ``inflated`` (the .npy header agrees with the declared size, so only the real inflation is wrong)."""
+    header = npy_header_only(((declared - 128) // 8,))
+    path = tmp_path / f"bomb{method}.npz"
+    info = zipfile.ZipInfo("w.npy")
+    info.compress_type = method
+    with zipfile.ZipFile(path, "w") as zf, zf.open(info, "w") as fh:
+        fh.write(header)
+        for _ in range(inflated >> 20):
+            fh.write(bytes(1 << 20))
+    data = bytearray(path.read_bytes())
+    claimed = (declared - 128) // 8 * 8 + len(header)
+    struct.pack_into("<I", data, 22, claimed)  # local header
+    struct.pack_into("<I", data, data.rindex(b"PK\x01\x02") + 24, claimed)  # central directory
+    path.write_bytes(bytes(data))
+    return path
+
+
+def load_in_child(bounded, path, **limits):
+    """pc.load(path) in a child process with ``limits``: "loaded", or the ValueError's message."""
+    code = f"""
+        import pycarrot as pc
+        try:
+            pc.load({str(path)!r})
+            result = "loaded"
+        except ValueError as exc:
+            result = str(exc)
+        """
+    return bounded(code, **limits)
+
+
+@pytest.mark.parametrize("method,name", [(zipfile.ZIP_BZIP2, "bzip2"), (zipfile.ZIP_LZMA, "LZMA")])
+def test_bzip2_and_lzma_members_are_refused_unread(bounded, tmp_path, method, name):
+    # zipfile inflates a whole bzip2/LZMA chunk whatever the header declares: a 1.7 KB member that
+    # declared 1 MB took 4.2 GB. Here 64 MiB behind a 64 KiB claim, in a child allowed 170 MiB in all
+    # (Python with NumPy takes ~110 MiB of address space before loading anything).
+    path = member_claiming(tmp_path, method, 64 << 20, declared=64 << 10)  # passes the ratio check
+    result = load_in_child(bounded, path, memory_bytes=170 << 20)
+    assert str(path) in result and f"uses {name} compression" in result, result
+    assert "only stored and deflate" in result
+
+
+def test_a_deflate_member_is_read_only_up_to_its_declared_size(tmp_path):
+    # deflate members are read with a byte cap: data past the declared size is never inflated
+    path = member_claiming(tmp_path, zipfile.ZIP_DEFLATED, 64 << 20, declared=8 << 10)
+    tracemalloc.start()
+    try:
+        expect_bad(path, "cannot load")  # the CRC of the first 8 KiB does not match
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+
+
+def honest_deflate(path, nbytes):
+    """A real deflate member holding ``nbytes`` of float64 zeros (it compresses ~1000 times)."""
+    info = zipfile.ZipInfo("w.npy")
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w") as zf, zf.open(info, "w", force_zip64=True) as fh:
+        fh.write(npy_header_only((nbytes // 8,)))
+        for _ in range(nbytes >> 24):
+            fh.write(bytes(1 << 24))
+    return path
+
+
+def test_what_a_file_may_expand_to_is_capped_before_allocating(bounded, tmp_path):
+    # an honest 8 MB file may expand to 8 GiB: refused from the headers (default cap 2 GiB; settable)
+    path = honest_deflate(tmp_path / "big.npz", 64 << 20)
+    result = bounded(
+        f"""
+        import pycarrot as pc
+        from pycarrot import serialization
+        out = []
+        for cap in (32 << 20, None):
+            try:
+                out.append(pc.load({str(path)!r}, max_bytes=cap)["w"].shape[0])
+            except ValueError as exc:
+                out.append(str(exc))
+        serialization.MAX_LOAD_BYTES = 1 << 20
+        try:
+            pc.load({str(path)!r})
+        except ValueError as exc:
+            out.append(str(exc))
+        result = out
+        """,
+        memory_bytes=600 << 20,
+    )
+    refused, fine, default = result
+    assert str(path) in refused and "would take 67,108,864 bytes in memory" in refused, refused
+    assert "more than the 33,554,432 allowed" in refused and "max_bytes" in refused
+    assert fine == 8 << 20
+    assert "more than the 1,048,576 allowed" in default
+    assert serialization.MAX_LOAD_BYTES == 2 << 30
+
+
+def patched_member(tmp_path, name, flag=None, method=None):
+    path = write_zip(tmp_path / name, [("w.npy", npy_bytes(np.ones(10)))], compression=zipfile.ZIP_DEFLATED)
+    data = bytearray(path.read_bytes())
+    cd = data.rindex(b"PK\x01\x02")
+    if flag is not None:
+        struct.pack_into("<H", data, 6, flag)
+        struct.pack_into("<H", data, cd + 8, flag)
+    if method is not None:
+        struct.pack_into("<H", data, 8, method)
+        struct.pack_into("<H", data, cd + 10, method)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_encrypted_and_deflate64_members_give_value_error(tmp_path):
+    # zipfile raises RuntimeError and NotImplementedError for these: both escaped pc.load
+    expect_bad(patched_member(tmp_path, "enc.npz", flag=1), "member 'w.npy' is encrypted")
+    expect_bad(patched_member(tmp_path, "d64.npz", method=9), "uses deflate64 compression")
+    expect_bad(patched_member(tmp_path, "odd.npz", method=99), "uses method 99 compression")
+
+
+def test_a_fifo_is_refused_at_once(bounded, tmp_path):
+    fifo = tmp_path / "pipe.npz"
+    os.mkfifo(fifo)
+    result = load_in_child(bounded, fifo, wall_seconds=30)
+    assert str(fifo) in result and "not a regular file" in result, result
+    if os.path.exists("/dev/zero"):
+        expect_bad("/dev/zero", "not a regular file")
+
+
+def test_save_refuses_keys_that_would_extract_outside_the_folder(tmp_path):
+    for key in ["../../x", "/etc/evil", "a/../../b", "..", "\\windows\\evil", "C:evil", "a\\..\\..\\b"]:
+        with pytest.raises(ValueError, match="outside the archive's folder"):
+            pc.save({key: np.ones(1)}, tmp_path / "x.npz")
+    assert os.listdir(tmp_path) == []
+    pc.save({"a/b..c/..d": np.ones(1), "...": np.zeros(1)}, tmp_path / "ok.npz")  # dots inside names are fine
+    assert list(pc.load(tmp_path / "ok.npz")) == ["a/b..c/..d", "..."]
+
+
+def test_save_a_long_legal_file_name(tmp_path):
+    name = "m" * 255  # the longest name most file systems allow; the temporary name used to add to it
+    pc.save({"w": np.ones(2)}, tmp_path / name)
+    assert np.array_equal(pc.load(tmp_path / name)["w"], np.ones(2))
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_re_saving_keeps_the_file_mode(tmp_path):
+    path = tmp_path / "private.npz"
+    pc.save({"w": np.ones(1)}, path)
+    os.chmod(path, 0o600)
+    pc.save({"w": np.zeros(1)}, path)
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert pc.load(path)["w"][0] == 0.0
+
+
+def test_saving_through_a_symlink_writes_its_target(tmp_path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "model.npz"
+    pc.save({"w": np.ones(1)}, target)
+    link = tmp_path / "link.npz"
+    link.symlink_to(target)
+    pc.save({"w": np.full(1, 5.0)}, link)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert pc.load(target)["w"][0] == 5.0
+    assert sorted(os.listdir(tmp_path / "real")) == ["model.npz"]  # no temporary file left beside it
+    dangling = tmp_path / "dangling.npz"
+    dangling.symlink_to(tmp_path / "real" / "new.npz")
+    pc.save({"w": np.ones(1)}, dangling)
+    assert dangling.is_symlink() and pc.load(tmp_path / "real" / "new.npz")["w"][0] == 1.0
+
+
+def test_a_key_too_long_for_the_archive_gives_a_clear_error(tmp_path):
+    with pytest.raises(ValueError) as err:
+        pc.save({"k" * 70_000: np.ones(1)}, tmp_path / "k.npz")
+    msg = str(err.value)
+    assert "too long" in msg and "(70,000 characters)" in msg and "65,531 bytes" in msg, msg
+    assert len(msg) < 300
+    assert os.listdir(tmp_path) == []
+    pc.save({"k" * 60_000: np.ones(1)}, tmp_path / "k.npz")  # long but within the format's limit
+    assert list(pc.load(tmp_path / "k.npz")) == ["k" * 60_000]

@@ -110,9 +110,11 @@ class CheckPanel(QGroupBox):
         t = theme.current()
         lines, marks = [], []
         for r in rows:
-            mark = "✓" if r.ok else "✗"
-            colour = t.ok if r.ok else t.error
+            mark = "✓" if r.ok else "✗" if r.trusted else "?"  # ?: the finite differences are the problem
+            colour = t.ok if r.ok else t.error if r.trusted else t.muted
             detail = f"backward {format_value(r.analytic)} · finite differences {format_value(r.numeric)}"
+            if not r.ok and not r.trusted:
+                detail += f" — {r.reason}"
             lines.append(
                 f"<span style='color:{colour}'><b>{mark} {escape(r.label)}</b></span>: {escape(detail)}"
             )

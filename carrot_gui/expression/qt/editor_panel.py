@@ -34,6 +34,9 @@ def name_length(text: str, start: int) -> int:
     return max(1, end - start)
 
 
+MAX_UNDERLINE = 200  # characters of a bad name underlined in the editor
+
+
 class EditorPanel(QWidget):
     """Step 1 of the lab: write an expression (or pick a preset) and build it."""
 
@@ -148,7 +151,9 @@ class EditorPanel(QWidget):
         if sel.atBlockEnd():
             sel.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)
         else:
-            name = text[start : start + name_length(text, start)]
+            # the whole bad name, but at most MAX_UNDERLINE characters: a wave under a pasted 200,000-character
+            # word took 20 s to lay out and paint
+            name = text[start : start + min(name_length(text, start), MAX_UNDERLINE)]
             length = len(name.encode("utf-16-le")) // 2
             sel.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, length)
         mark.cursor = sel

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pycarrot.expression import ExpressionError
+from pycarrot.messages import elide_words
 
 from ... import theme
 from ...errors import guarded
@@ -290,6 +291,7 @@ class ExpressionLab(QWidget):
     # -- errors ------------------------------------------------------------------------------------------
 
     def _show_error(self, message: str, line: int | None, col: int | None) -> None:
+        message = elide_words(message)  # a 200,000-character word in a wrapped label froze the window
         self.error_message = message
         self.statusMessage.emit(message)
         self.error_position = (line, col) if line is not None else (0, 0)
@@ -386,5 +388,9 @@ class ExpressionLab(QWidget):
         self.graphView.clear_checks()
         for label, mark, detail in self.checkPanel.show_rows(rows):
             self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
-        ok = all(r.ok for r in rows)
-        self.statusMessage.emit("Check: every gradient agrees" if ok else "Check: some gradients disagree")
+        if all(r.ok for r in rows):
+            self.statusMessage.emit("Check: every gradient agrees")
+        elif any(not r.ok and r.trusted for r in rows):
+            self.statusMessage.emit("Check: some gradients disagree")
+        else:
+            self.statusMessage.emit("Check: finite differences cannot be trusted at these magnitudes")

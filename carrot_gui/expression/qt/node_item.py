@@ -121,7 +121,7 @@ class NodeItem(QGraphicsItem):
         self.state: NodeState | None = None  # set by the view before the first paint
         self._elided_cache: dict[tuple[str, float, int], str] = {}
         self._elided_for = 0
-        self.check_mark = ""  # "✓" / "✗" after Check
+        self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
         self.check_text = ""
         self.numbers = shows_numbers(node)  # a small tensor shows its numbers, a bigger one heat maps
         self._value_img: QImage | None = None
@@ -266,7 +266,7 @@ class NodeItem(QGraphicsItem):
         tag_font, tag_colour, tag_metrics = f.small, t.muted, f.small_metrics
         if self.check_mark:
             tag, tag_font, tag_metrics = self.check_mark, f.label, f.label_metrics
-            tag_colour = t.ok if self.check_mark == "✓" else t.error
+            tag_colour = {"✓": t.ok, "?": t.muted}.get(self.check_mark, t.error)
         room = inner.width() - tag_metrics.horizontalAdvance(tag) - 6
         painter.setFont(f.label)
         painter.setPen(QColor(t.text))

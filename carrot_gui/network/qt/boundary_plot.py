@@ -9,50 +9,49 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 
 from ... import theme
 from ...errors import guarded
 from ...kit.heatmap import colour_map, levels_for
+from ...kit.plots import LabPlot, theme_plot
 from .. import look
-
-try:  # the shared plot helpers (carrot_gui/kit/plots.py) once they land; the Training lab's until then
-    from ...kit.plots import theme_plot
-except ImportError:  # pragma: no cover - depends on the merge order
-    from ...training.plots import theme_plot
 
 REMOVE_RADIUS = 14  # px: a right click this close to a point removes it
 POINT_SIZE = 9
 TEST_SIZE = 10
 
 
-class BoundaryPlot(pg.PlotWidget):
+class BoundaryPlot(LabPlot):
     """Surface, points and draw-your-own clicks. Feed with ``set_points`` (when the data changes) and
     ``set_surface`` (every frame while training)."""
 
     point_added = Signal(float, float, int)  # x, y in data coordinates, class (0 for regression)
     point_removed = Signal(int)  # index: train points first, then test points (len(X) + k)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, background=theme.current().panel)
-        self.setObjectName("boundaryPlot")
-        self.setToolTip(
-            "The model's answer over the plane under the data (filled: train, hollow: test).\n"
-            "Left click adds a point of the chosen class, right click removes the nearest point."
+    def __init__(self, title: str = "", bottom: str = "x₁", left: str = "x₂") -> None:
+        super().__init__(
+            title,
+            bottom,
+            left,
+            name="boundaryPlot",
+            tooltip="The model's answer over the plane under the data (filled: train, hollow: test).\n"
+            "Left click adds a point of the chosen class, right click removes the nearest point.",
+            min_size=(220, 200),
         )
-        self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
-        self.setMinimumSize(220, 200)
         self.draw_class = 0
         self.n_classes = 2
         self.extent: tuple[float, float, float, float] | None = None
         self._points = np.zeros((0, 2))  # train then test, as drawn (for right-click removal)
         self._last_points: tuple | None = None
+        self._target_levels: tuple[float, float] | None = None  # regression: colours span ± max |y|
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
         self.curve = self.plot([], [])
-        self.curve.setZValue(5)
+        self.curve.setZValue(15)  # the model over the data
         self.train = pg.ScatterPlotItem(size=POINT_SIZE)
         self.test = pg.ScatterPlotItem(size=TEST_SIZE)
         for item in (self.train, self.test):
@@ -67,13 +66,18 @@ class BoundaryPlot(pg.PlotWidget):
         self.draw_class = int(cls)
 
     def set_surface(self, values: np.ndarray | None, extent: tuple[float, float, float, float]) -> None:
-        """``values`` (H, W) of a regression surface, or (H, W, k) class probabilities ((H, W, 1): of class 1),
-        over ``extent`` = (x0, x1, y0, y1); row 0 is y0 (bottom), column 0 is x0. None clears it."""
+        """``values`` (H, W, k) class probabilities, or (H, W): P(class 1) when the points have classes
+        (``set_points`` with n_classes ≥ 2), else a regression surface; over ``extent`` = (x0, x1, y0, y1);
+        row 0 is y0 (bottom), column 0 is x0. None clears it. A regression surface is coloured on the
+        targets' scale (± max |y| of the points): its colours mean what the points' mean and do not
+        flicker while training."""
         if values is None:
             self.image.clear()
             return
         v = np.asarray(values)
         t = theme.current()
+        if v.ndim == 2 and self.n_classes >= 2:  # a two-class model's P(class 1)
+            v = v[..., None]
         if v.ndim == 3:
             k = max(v.shape[2], 2)
             self.image.setImage(
@@ -81,20 +85,25 @@ class BoundaryPlot(pg.PlotWidget):
             )
         elif v.ndim == 2:
             lut = colour_map(t, "value", signed=True).getLookupTable(nPts=256, alpha=False)
-            self.image.setImage(v, autoLevels=False, levels=levels_for(v, signed=True), lut=lut)
+            levels = self._target_levels or levels_for(v, signed=True)  # the targets' scale: steady colours
+            self.image.setImage(v, autoLevels=False, levels=levels, lut=lut)
         else:
             raise ValueError(f"a surface is (H, W) or (H, W, k), got shape {v.shape}")
         x0, x1, y0, y1 = (float(e) for e in extent)
         if (x0, x1, y0, y1) != self.extent:  # a new extent re-ranges the view; the same one touches nothing
             self.extent = (x0, x1, y0, y1)
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)  # points on the edge stay whole
 
     def set_points(self, X, y, n_classes: int, test_X=None, test_y=None) -> None:
         """Train points (filled) and test points (hollow). ``n_classes`` ≥ 2: ``y`` holds class indices;
         0 or 1: regression (2 features: points coloured by y; 1 feature: points at (x, y))."""
         self._last_points = (X, y, n_classes, test_X, test_y)
         self.n_classes = int(n_classes)
+        targets = [np.ravel(a) for a in (y, test_y) if a is not None and len(a)]
+        self._target_levels = None
+        if self.n_classes < 2 and targets:
+            self._target_levels = levels_for(np.concatenate(targets).astype(float), signed=True)
         sets = [(X, y, self.train, False), (test_X, test_y, self.test, True)]
         drawn = []
         for data, target, item, hollow in sets:
@@ -102,7 +111,12 @@ class BoundaryPlot(pg.PlotWidget):
             item.setData(**style) if style else item.setData([], [])
             drawn.append(xy)
         self._points = np.concatenate(drawn)
-        self.getPlotItem().setAspectLocked(X is not None and np.shape(X)[-1] >= 2)
+        two_d = X is not None and np.ndim(X) == 2 and np.shape(X)[1] >= 2
+        self.getPlotItem().setAspectLocked(two_d)
+        left = self.getAxis("left")
+        if left.labelText in ("x₂", "y"):  # the default names follow the data (the lab may set its own)
+            self.set_axes("", "x₂" if two_d else "y")
+            theme_plot(self)  # the new axis title in the theme's size
         if self.extent is None and len(self._points):  # no surface yet: show the data
             self.autoRange()
 
@@ -117,6 +131,8 @@ class BoundaryPlot(pg.PlotWidget):
     def apply_theme(self) -> None:
         t = theme.current()
         theme_plot(self)
+        tick_font = theme.qfont(max(7.0, t.font_size - 1))  # as theme_plot sets it
+        self.getAxis("left").setWidth(QFontMetrics(tick_font).horizontalAdvance("-0.00") + 12)
         self.curve.setPen(pg.mkPen(t.value, width=t.edge_width * 1.5))
         if self._last_points is not None:
             self.set_points(*self._last_points)
@@ -135,7 +151,8 @@ class BoundaryPlot(pg.PlotWidget):
             pen, brush = [pens[c] for c in colours], pg.mkBrush(None)
         else:
             brushes = {c: pg.mkBrush(c) for c in set(colours)}
-            ring = t.panel if self.n_classes >= 2 else t.text  # a value-coloured point on a value surface
+            on_surface = self.n_classes < 2 and X.shape[1] >= 2  # a value-coloured point on a value surface
+            ring = t.text if on_surface else t.panel
             pen, brush = pg.mkPen(ring, width=1.2), [brushes[c] for c in colours]
         style = {
             "x": xy[:, 0],
@@ -151,10 +168,10 @@ class BoundaryPlot(pg.PlotWidget):
         if self.n_classes >= 2:
             palette = look.class_colours(self.n_classes)
             return [palette[int(c) % len(palette)] if np.isfinite(c) else t.muted for c in y.tolist()]
-        if n_features < 2:
-            return [t.value] * len(y)
+        if n_features < 2:  # data grey and the model's curve blue, as in the Training lab
+            return [t.muted] * len(y)
         cmap = colour_map(t, "value", signed=True)
-        lo, hi = levels_for(y, signed=True)
+        lo, hi = self._target_levels or levels_for(y, signed=True)
         return [cmap.map((v - lo) / (hi - lo), mode="qcolor").name() for v in y.tolist()]
 
     # -- clicks -------------------------------------------------------------------------------------------

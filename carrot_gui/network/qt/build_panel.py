@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
-from ...kit.widgets import LogSpinBox, tip
+from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..presets import FIXES, ORIGINAL, PRESETS, STALL_EXPLANATION, Preset
 from ..spec import (
     ACTIVATIONS,
@@ -158,6 +158,36 @@ class BuildPanel(QWidget):
             "networkLearningRateSpin",
             "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges.",
         )
+        self._build_spins()
+        self.initCombo = _combo(
+            "initCombo",
+            "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
+            "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
+            INITS,
+        )
+        self.seedSpin = tip(
+            QSpinBox(), "networkSeedSpin", "Seed of the initial weights and the mini-batch order."
+        )
+        self.seedSpin.setRange(0, 2**31 - 1)
+        add_rows(
+            f,
+            [
+                ("Loss", self.lossCombo),
+                ("Output activation", self.outputActivationCombo),
+                ("Optimiser", self.optimizerCombo),
+                ("Learning rate", self.learningRateSpin),
+                ("Momentum", self.momentumSpin),
+                ("Weight decay", self.weightDecaySpin),
+                ("Batch size", self.batchSizeSpin),
+                ("Initialisation", self.initCombo),
+                ("Seed", self.seedSpin),
+            ],
+        )
+        self._connect_training()
+        return box
+
+    def _build_spins(self) -> None:
+        """The number fields: momentum, weight decay, batch size."""
         self.momentumSpin = tip(
             QDoubleSpinBox(), "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD)."
         )
@@ -175,28 +205,9 @@ class BuildPanel(QWidget):
         )
         self.batchSizeSpin.setRange(0, 100_000)
         self.batchSizeSpin.setSpecialValueText("full batch")
-        self.initCombo = _combo(
-            "initCombo",
-            "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
-            "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
-            INITS,
-        )
-        self.seedSpin = tip(
-            QSpinBox(), "networkSeedSpin", "Seed of the initial weights and the mini-batch order."
-        )
-        self.seedSpin.setRange(0, 2**31 - 1)
-        for label, w in (
-            ("Loss", self.lossCombo),
-            ("Output activation", self.outputActivationCombo),
-            ("Optimiser", self.optimizerCombo),
-            ("Learning rate", self.learningRateSpin),
-            ("Momentum", self.momentumSpin),
-            ("Weight decay", self.weightDecaySpin),
-            ("Batch size", self.batchSizeSpin),
-            ("Initialisation", self.initCombo),
-            ("Seed", self.seedSpin),
-        ):
-            f.addRow(label, w)
+
+    def _connect_training(self) -> None:
+        """Each training control edits one spec field through :meth:`_try`."""
         self.lossCombo.currentIndexChanged.connect(lambda: self._try(loss=self.lossCombo.currentData()))
         self.outputActivationCombo.currentIndexChanged.connect(
             lambda: self._try(output_activation=self.outputActivationCombo.currentData())
@@ -208,7 +219,6 @@ class BuildPanel(QWidget):
         self.weightDecaySpin.valueChanged.connect(lambda v: self._try(weight_decay=float(v)))
         self.batchSizeSpin.valueChanged.connect(lambda v: self._try(batch_size=int(v)))
         self.seedSpin.valueChanged.connect(lambda v: self._try(seed=int(v)))
-        return box
 
     def _build_fixes_box(self) -> QGroupBox:
         self.fixesBox = QGroupBox("Why does it not learn?")
@@ -319,6 +329,12 @@ class BuildPanel(QWidget):
         if 0 <= current < len(s.hidden):
             t.setCurrentCell(current, 0)
         t.blockSignals(False)
+        rows = max(1, len(s.hidden))  # as tall as its rows: no empty white box under two layers
+        t.setFixedHeight(
+            t.horizontalHeader().sizeHint().height()
+            + rows * t.verticalHeader().defaultSectionSize()
+            + 2 * t.frameWidth()
+        )
         has = len(s.hidden) > 0
         self.removeLayerButton.setEnabled(has)
         self.moveLayerUpButton.setEnabled(has)

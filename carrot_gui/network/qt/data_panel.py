@@ -66,6 +66,7 @@ class DataPanel(QWidget):
 
     data_changed = Signal(object)
     features_changed = Signal(object)
+    draw_class_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class DataPanel(QWidget):
         )
         for c in range(DRAW_CLASSES):
             self.drawClassCombo.addItem(f"class {c}", c)
+        self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
             QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
         )
@@ -247,13 +249,17 @@ class DataPanel(QWidget):
     # -- making data ------------------------------------------------------------------------------------------
     @guarded("choosing the data")
     def _kind_changed(self, _index: int = 0) -> None:
+        self._show_rows()
+        self.make_data()
+
+    def _show_rows(self) -> None:
+        """Only the settings the chosen kind of data has: size and noise for generated sets, the class to
+        draw for drawn points, the CSV box for a file."""
         kind = self.kind()
-        generated = kind in GENERATED
         for w in (self.samplesSpin, self.noiseSpin):
-            w.setEnabled(generated)
+            self._source_form.setRowVisible(w, kind in GENERATED)
         self._show_draw_row(kind == DRAWN)
         self.csvBox.setVisible(kind == CSV)
-        self.make_data()
 
     @guarded("changing the data settings")
     def _settings_changed(self, *_args) -> None:
@@ -301,14 +307,31 @@ class DataPanel(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.set_features(preset.spec.features)
-        self._show_draw_row(False)
-        self.csvBox.setVisible(False)
+        self._show_rows()
         return self.make_data()
 
     @guarded("drawing a point")
     def _drawn_changed(self) -> None:
         if self.kind() == DRAWN:
             self.make_data()
+
+    @guarded("adding a point")
+    def add_point(self, x1: float, x2: float, label: int | None = None) -> bool:
+        """Add a drawn point (the class chosen in ``drawClassCombo`` unless given); a click off the plane or
+        past the limit is refused with the reason. Switches the data to "Draw your own"."""
+        if self.kind() != DRAWN:
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(DRAWN))
+        try:
+            self.drawn.add(x1, x2, self.drawClassCombo.currentData() if label is None else label)
+        except DataError as exc:
+            self._message(str(exc), error=True)
+            return False
+        return True
+
+    @guarded("removing a point")
+    def remove_point(self, x1: float, x2: float) -> bool:
+        """Remove the drawn point nearest (x1, x2), if one is close; whether one was removed."""
+        return self.drawn.remove_nearest(x1, x2) is not None
 
     @guarded("choosing the input features")
     def _feature_toggled(self, key: str, on: bool) -> None:

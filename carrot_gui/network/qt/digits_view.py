@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from ... import theme
@@ -17,7 +17,6 @@ from ...kit.widgets import tip
 from .. import look
 
 IMAGE = 40  # px: one 8×8 image (5 px per pixel)
-TILE_W, TILE_H = 76, 66  # px: image, label under it, room for "7 · true 1"
 
 
 class DigitsGrid(QWidget):
@@ -53,32 +52,35 @@ class DigitsGrid(QWidget):
         self.updateGeometry()
         self.update()
 
+    def tile_size(self) -> tuple[int, int]:
+        """A tile: the image, then the predicted label and (when wrong) "true 4" under it, in the theme's font."""
+        fm = QFontMetrics(theme.qfont(theme.current().node_font_size))
+        return max(IMAGE + 16, fm.horizontalAdvance("true 88") + 12), IMAGE + 12 + 2 * fm.height()
+
     def columns(self) -> int:
-        return max(1, self.width() // TILE_W)
+        return max(1, self.width() // self.tile_size()[0])
 
     def tile_rect(self, k: int) -> QRect:
         """The k-th tile on screen (k counts tiles in reading order)."""
-        c = self.columns()
-        return QRect((k % c) * TILE_W, (k // c) * TILE_H, TILE_W, TILE_H)
+        c, (w, h) = self.columns(), self.tile_size()
+        return QRect((k % c) * w, (k // c) * h, w, h)
 
     def tile_at(self, pos) -> int | None:
         """The image index under ``pos`` (None between tiles or past the last one)."""
-        k = (pos.y() // TILE_H) * self.columns() + pos.x() // TILE_W
-        return (
-            int(self.order[k])
-            if 0 <= pos.x() < self.columns() * TILE_W and 0 <= k < len(self.order)
-            else None
-        )
+        w, h = self.tile_size()
+        k = (pos.y() // h) * self.columns() + pos.x() // w
+        return int(self.order[k]) if 0 <= pos.x() < self.columns() * w and 0 <= k < len(self.order) else None
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        cols = max(1, width // TILE_W)
-        return max(TILE_H, -(-len(self.order) // cols) * TILE_H)
+        w, h = self.tile_size()
+        return max(h, -(-len(self.order) // max(1, width // w)) * h)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(8 * TILE_W, self.heightForWidth(8 * TILE_W))
+        w = 8 * self.tile_size()[0]
+        return QSize(w, self.heightForWidth(w))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -97,15 +99,15 @@ class DigitsGrid(QWidget):
         painter.end()
 
     def _paint_tile(self, painter: QPainter, cell: QRect, i: int, t: theme.Theme) -> None:
-        img = QRect(cell.x() + (TILE_W - IMAGE) // 2, cell.y() + 4, IMAGE, IMAGE)
+        img = QRect(cell.x() + (cell.width() - IMAGE) // 2, cell.y() + 4, IMAGE, IMAGE)
         painter.drawPixmap(img, self._pixmaps[i])  # no smoothing: the 8×8 pixels stay visible
         wrong = self.predicted[i] != self.truth[i]
         if wrong:
             painter.setPen(QPen(QColor(t.error), 3))
             painter.drawRect(QRectF(img).adjusted(-2, -2, 2, 2))
         painter.setPen(QColor(t.error if wrong else t.text))
-        text = f"{self.predicted[i]} · true {self.truth[i]}" if wrong else str(self.predicted[i])
-        label = QRect(cell.x(), img.bottom() + 4, TILE_W, cell.bottom() - img.bottom() - 4)
+        text = f"{self.predicted[i]}\ntrue {self.truth[i]}" if wrong else str(self.predicted[i])
+        label = QRect(cell.x(), img.bottom() + 4, cell.width(), cell.bottom() - img.bottom() - 4)
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def event(self, event) -> bool:
@@ -180,6 +182,12 @@ class DigitsView(QWidget):
         n, right = len(self.grid.truth), int(np.trace(counts))
         pct = f" ({100.0 * right / n:.1f} %)" if n else ""
         self.summary.setText(f"{right} of {n} test images right{pct} · {n - right} wrong, framed in red")
+
+    def apply_theme(self) -> None:
+        self.confusion.apply_theme()
+        self.grid.updateGeometry()  # tiles are sized from the theme's font
+        self.grid.setMinimumHeight(self.grid.heightForWidth(self.grid.width()))
+        self.grid.update()
 
     @guarded("reordering the digits")
     def _reorder(self, wrong_first: bool) -> None:

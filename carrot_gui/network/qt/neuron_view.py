@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsPixmapItem,
+    QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -28,108 +26,11 @@ from ... import theme
 from ...errors import guarded
 from ...kit.heatmap import signed_colours
 from .. import look
+from .neuron_items import Z_LINE, LayerLines, Neuron
 
-Z_BAND, Z_LINE, Z_NEURON, Z_TEXT = -10, 0, 10, 20
-ALIASED_FROM = 256  # a layer with more lines than this is drawn without antialiasing
+Z_BAND, Z_TEXT = -10, 20
 HOVER_PX = 5.0  # px from a line's middle that still points at it (a thin line is easy to hit)
 DIM = 0.78  # lines of the other layers while one layer is lit: this much of the way to the panel colour
-
-
-class LayerLines(QGraphicsItem):
-    """All weight lines of one layer in one item: ``paint`` draws each (sign, width) group with one
-    ``drawLines`` call (a few dozen calls even for the digits' 2,048 weights; an item per line costs a
-    setPen per changed line and per-item overhead in every paint). Hovering and clicking find the line
-    geometrically (look.nearest_segment)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(Z_LINE)
-        self.starts = self.ends = np.zeros((0, 2))
-        self.drawn: tuple | None = None  # (signs, widths, mode, dim) drawn now: the same → nothing to do
-        self.signs = np.zeros(0, dtype=int)
-        self.widths = np.zeros(0)
-        self._qlines: list[QLineF] = []
-        self._groups: list[tuple[QPen, list[QLineF]]] = []
-        self.keys = np.zeros(0, dtype=int)  # per line: its (width, sign) group
-        self.pens: dict[int, QPen] = {}  # per group: the pen it is drawn with
-        self._rect = QRectF()
-
-    def place(self, starts: np.ndarray, ends: np.ndarray) -> None:
-        self.prepareGeometryChange()
-        self.starts, self.ends = starts, ends
-        self._qlines = [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(starts.tolist(), ends.tolist())]
-        both = np.concatenate([starts, ends]) if len(starts) else np.zeros((1, 2))
-        (x0, y0), (x1, y1) = both.min(axis=0), both.max(axis=0)
-        pad = look.MAX_LINE_WIDTH
-        self._rect = QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
-        self.drawn = None
-
-    def restyle(self, values: np.ndarray, scale: float, mode: str, dim: bool, pen_for) -> None:
-        widths = look.line_widths(values, scale, look.widest_line(len(values)))
-        signs = np.where(values < 0, -1, 1)
-        d = self.drawn
-        if (
-            d is not None
-            and d[2:] == (mode, dim)
-            and np.array_equal(d[0], signs)
-            and np.array_equal(d[1], widths)
-        ):
-            return
-        self.signs, self.widths, self.drawn = signs, widths, (signs, widths, mode, dim)
-        keys = np.round(widths / look.WIDTH_STEP).astype(int) * 2 + (signs > 0)  # thin first: wide on top
-        widest = look.widest_line(len(values))
-        dense = len(values) > 100  # weak lines of a dense layer fade, so the strong ones show through
-        groups, self.keys, self.pens = [], keys, {}
-        for key in np.unique(keys).tolist():
-            idx = np.flatnonzero(keys == key).tolist()
-            width = (key // 2) * look.WIDTH_STEP
-            fade = round(0.85 * (1 - width / widest), 1) if dense else 0.0
-            pen = self.pens[key] = pen_for((mode, 1 if key % 2 else -1, width, dim, fade))
-            groups.append((pen, [self._qlines[i] for i in idx]))
-        self._groups = groups
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._rect
-
-    def paint(self, painter, option, widget=None) -> None:
-        if len(self._qlines) > ALIASED_FROM:  # hundreds of lines blur together anyway: draw them 3× faster
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, lines in self._groups:
-            painter.setPen(pen)
-            painter.drawLines(lines)
-
-
-class Neuron(QGraphicsEllipseItem):
-    """One neuron: a ring over a round pixmap of its activation map (made in NumPy at the circle's size:
-    a clip path per neuron per frame costs several times more)."""
-
-    def __init__(self, layer: int, unit: int) -> None:
-        super().__init__()
-        self.key = (layer, unit)
-        self.setZValue(Z_NEURON)
-        self.map = QGraphicsPixmapItem(self)
-        self.map.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, True)  # the ring on top
-        self.map.setVisible(False)
-
-    def set_radius(self, r: float) -> None:
-        self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
-
-    def set_map(self, rgba: np.ndarray | None) -> None:
-        """A round RGBA image (d, d, 4) uint8 (look.round_maps), or None for a plain circle."""
-        if rgba is not None:
-            d = rgba.shape[0]
-            buf = rgba.tobytes()  # QImage does not own it: alive until fromImage has copied it
-            img = QImage(buf, d, d, 4 * d, QImage.Format.Format_RGBA8888)
-            self.map.setPixmap(QPixmap.fromImage(img))
-            self.map.setPos(-d / 2, -d / 2)
-        self.map.setVisible(rgba is not None)
-        self.fill()
-
-    def fill(self) -> None:
-        """The panel colour inside when there is no map; nothing over a map (the ring stays on top)."""
-        visible = self.map.isVisible()
-        self.setBrush(QBrush(Qt.BrushStyle.NoBrush) if visible else QBrush(QColor(theme.current().panel)))
 
 
 class _Editor(QLineEdit):
@@ -168,13 +69,14 @@ class NeuronView(QGraphicsView):
         self.grads: list[np.ndarray] | None = None
         self.bias_grads: list[np.ndarray] | None = None
         self.highlighted: int | None = None
-        self.layout: look.Layout | None = None
+        self.placement: look.Layout | None = None  # where the neurons are (not "layout": a QWidget method)
         self._neurons: list[list[Neuron]] = []
         self._lines: list[LayerLines] = []
         self._texts: list[QGraphicsSimpleTextItem] = []
         self._pens: dict[tuple, QPen] = {}
         self._lut = np.zeros((256, 3), dtype=np.uint8)  # the activation maps' colours
         self._maps: list[np.ndarray | None] = []
+        self._values: list[np.ndarray | None] = []
         self._tip_key: tuple | None = None  # the item whose tooltip is showing (updated live)
         self._tip_pos = QPointF()
         self._band = QGraphicsRectItem()
@@ -182,6 +84,10 @@ class NeuronView(QGraphicsView):
         self._band.setPen(QPen(Qt.PenStyle.NoPen))
         self._band.setVisible(False)
         self.scene().addItem(self._band)
+        self._pointer = QGraphicsLineItem()  # the line under the mouse
+        self._pointer.setZValue(Z_LINE + 1)
+        self._pointer.setVisible(False)
+        self.scene().addItem(self._pointer)
         self.key = QGraphicsSimpleTextItem(look.key_text(None))
         self.key.setPos(8, 4)
         self.scene().addItem(self.key)
@@ -195,6 +101,8 @@ class NeuronView(QGraphicsView):
         self.edit_message = QLabel(self.viewport())
         self.edit_message.setObjectName("weightEditMessage")
         theme.set_tone(self.edit_message, "error")
+        self.edit_message.setAutoFillBackground(True)  # readable over the lines
+        self.edit_message.setContentsMargins(4, 2, 4, 2)
         self.edit_message.hide()
         self.apply_theme()
 
@@ -205,6 +113,7 @@ class NeuronView(QGraphicsView):
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"a network needs an input and an output layer of width ≥ 1, got {sizes}")
         self.close_editor()
+        self.point_at(None)
         for item in [*sum(self._neurons, []), *self._texts]:
             self.scene().removeItem(item)
         for lines in self._lines:
@@ -214,8 +123,9 @@ class NeuronView(QGraphicsView):
         self.biases = [np.zeros(b) for b in sizes[1:]]
         self.grads = self.bias_grads = None
         self._maps = [None] * len(sizes)
+        self._values = [None] * len(sizes)
         self.highlighted = None
-        self.layout = None  # the old one is for the old network
+        self.placement = None  # the old one is for the old network
         self.key.setText(look.key_text(None))
         self._band.setVisible(False)
         self._neurons = [[Neuron(k, u) for u in range(n)] for k, n in enumerate(sizes)]
@@ -239,19 +149,29 @@ class NeuronView(QGraphicsView):
     def set_gradients(
         self, grads: list[np.ndarray] | None, bias_grads: list[np.ndarray] | None = None
     ) -> None:
-        """∂L/∂W of every layer (None: not computed yet); shown in tooltips and on a highlighted layer."""
-        self.grads = None if grads is None else self._checked(grads, "gradients")
-        self.bias_grads = None if bias_grads is None else [np.asarray(g).reshape(-1) for g in bias_grads]
+        """∂L/∂W of every layer (None, or None for a layer: not computed yet); shown in tooltips and on a
+        highlighted layer."""
+        known = grads is not None and any(g is not None for g in grads)
+        self.grads = self._checked(grads, "gradients", allow_none=True) if known else None
+        known_b = bias_grads is not None and any(g is not None for g in bias_grads)
+        self.bias_grads = (
+            [None if g is None else np.asarray(g, dtype=np.float64).reshape(-1) for g in bias_grads]
+            if known_b
+            else None
+        )
         if self.highlighted is not None:
             self._restyle_lines()
         self._refresh_tip()
 
-    def set_neuron_maps(self, maps: list[np.ndarray | None] | None) -> None:
+    def set_neuron_maps(self, maps: list[np.ndarray | None] | None, channels_last: bool = False) -> None:
         """Per layer (inputs first) an array (n_units, H, W) of each neuron's activation over the input
-        plane, row 0 the lowest y (as BoundaryPlot.set_surface); None for a layer or all: no maps."""
+        plane, row 0 the lowest y (as BoundaryPlot.set_surface); None for a layer or all: no maps.
+        ``channels_last``: the arrays are (H, W, n_units), as NetworkSession.activation_maps gives them."""
         maps = list(maps) if maps is not None else [None] * len(self.layer_sizes)
         if len(maps) != len(self.layer_sizes):
             raise ValueError(f"{len(maps)} neuron maps for {len(self.layer_sizes)} layers")
+        if channels_last:
+            maps = [None if m is None or np.ndim(m) != 3 else np.moveaxis(m, -1, 0) for m in maps]
         for neurons, m in zip(self._neurons, maps):
             if m is not None and (np.ndim(m) != 3 or np.shape(m)[0] != len(neurons)):
                 raise ValueError(f"neuron maps of shape {np.shape(m)} for a layer of {len(neurons)} units")
@@ -259,13 +179,38 @@ class NeuronView(QGraphicsView):
         self._draw_maps()
 
     def _draw_maps(self) -> None:
-        if self.layout is None:
+        if self.placement is None:
             return
-        d = max(1, int(round(2 * self.layout.radius)))
-        for neurons, m in zip(self._neurons, self._maps):
+        for neurons, m, r in zip(self._neurons, self._maps, self.placement.radii):
+            d = max(1, int(round(2 * r)))
             images = [None] * len(neurons) if m is None else look.round_maps(m, d, self._lut)
             for n, rgba in zip(neurons, images):
                 n.set_map(rgba)
+
+    def set_neuron_values(self, values: list[np.ndarray | None] | None, scale: float | None = None) -> None:
+        """Per layer (inputs first) one number per neuron, e.g. its mean activation over the test set, filling
+        circles that have no map: blue +, grey −, white 0 on ±``scale`` (None: each layer's largest |value|;
+        1.0 shows saturated sigmoids as solid blue). Read in the neuron's tooltip. None clears them."""
+        values = list(values) if values is not None else [None] * len(self.layer_sizes)
+        if len(values) != len(self.layer_sizes):
+            raise ValueError(f"{len(values)} value lists for {len(self.layer_sizes)} layers")
+        checked = []
+        for neurons, v in zip(self._neurons, values):
+            v = None if v is None else np.asarray(v, dtype=np.float64).reshape(-1)
+            if v is not None and len(v) != len(neurons):
+                raise ValueError(f"{len(v)} values for a layer of {len(neurons)} units")
+            checked.append(v)
+        self._values = checked
+        for neurons, v in zip(self._neurons, checked):
+            if v is None:
+                for n in neurons:
+                    n.value_colour = None
+                    n.fill()
+                continue
+            m = scale or float(np.nanmax(np.abs(v), initial=0.0)) or 1.0
+            idx = np.clip(np.nan_to_num((v / m + 1.0) * 127.5 + 0.5, nan=127.0), 0, 255).astype(int)
+            for n, i in zip(neurons, idx.tolist()):
+                n.fill("#{:02x}{:02x}{:02x}".format(*self._lut[i]))
 
     def highlight_layer(self, layer: int | None) -> None:
         """Light up weight layer ``layer`` (0: inputs → first hidden) and draw ∂L/∂w on its lines; None: off."""
@@ -277,20 +222,20 @@ class NeuronView(QGraphicsView):
         self._restyle_lines()
 
     def line_tooltip(self, layer: int, i: int, j: int) -> str:
-        g = None if self.grads is None else float(self.grads[layer][i, j])
+        grad = None if self.grads is None else self.grads[layer]
+        g = None if grad is None else float(grad[i, j])
         return look.line_tip(layer, i, j, float(self.weights[layer][i, j]), g, self.feature_names)
 
     def neuron_tooltip(self, layer: int, unit: int) -> str:
+        values = self._values[layer] if layer < len(self._values) else None
+        value = "" if values is None else f"\nvalue  {theme.format_number(values[unit])}"
         if layer == 0:
             name = self.feature_names[unit] if unit < len(self.feature_names) else f"input {unit + 1}"
-            return f"input {name}"
+            return f"input {name}{value}"
         b = theme.format_number(self.biases[layer - 1][unit])
-        g = (
-            "not computed yet"
-            if self.bias_grads is None
-            else theme.format_number(self.bias_grads[layer - 1][unit])
-        )
-        return f"neuron {unit + 1} of layer {layer}\nbias  {b}\n∂L/∂b  {g}"
+        grad = None if self.bias_grads is None else self.bias_grads[layer - 1]
+        g = "not computed yet" if grad is None else theme.format_number(grad[unit])
+        return f"neuron {unit + 1} of layer {layer}{value}\nbias  {b}\n∂L/∂b  {g}"
 
     def line_style(self, layer: int, i: int, j: int) -> tuple[str, float]:
         """The colour (#rrggbb) and width (px) a weight's line is drawn with now."""
@@ -349,11 +294,12 @@ class NeuronView(QGraphicsView):
         self._draw_maps()
 
     # -- drawing ------------------------------------------------------------------------------------------
-    def _checked(self, arrays: list[np.ndarray], what: str) -> list[np.ndarray]:
+    def _checked(self, arrays: list, what: str, allow_none: bool = False) -> list:
         shapes = [(a, b) for a, b in zip(self.layer_sizes, self.layer_sizes[1:])]
-        out = [np.asarray(a, dtype=np.float64) for a in arrays]
-        if [a.shape for a in out] != shapes:
-            raise ValueError(f"{what} of shapes {[a.shape for a in out]} for a network that needs {shapes}")
+        out = [None if a is None and allow_none else np.asarray(a, dtype=np.float64) for a in arrays]
+        got = [None if a is None else a.shape for a in out]
+        if len(got) != len(shapes) or any(g is not None and g != s for g, s in zip(got, shapes)):
+            raise ValueError(f"{what} of shapes {got} for a network that needs {shapes}")
         return out
 
     def _pen(self, style: tuple) -> QPen:
@@ -373,7 +319,7 @@ class NeuronView(QGraphicsView):
         hi = self.highlighted
         scale = look.width_scale(self.weights)
         for k, lines in enumerate(self._lines):
-            shown_grad = k == hi and self.grads is not None
+            shown_grad = k == hi and self.grads is not None and self.grads[k] is not None
             values = (self.grads[k] if shown_grad else self.weights[k]).reshape(-1)
             layer_scale = look.width_scale([values]) if shown_grad else scale
             mode, dim = ("gradient" if shown_grad else "value"), hi is not None and k != hi
@@ -387,32 +333,31 @@ class NeuronView(QGraphicsView):
         name_room = (
             14 + max((len(n) for n in self.feature_names), default=2) * theme.current().font_size * 0.7
         )
-        self.layout = look.neuron_layout(
+        self.placement = look.neuron_layout(
             self.layer_sizes, vp.width(), vp.height() - 48, left=name_room, top=24
         )
-        r = self.layout.radius
-        for neurons, centres in zip(self._neurons, self.layout.centres):
+        for neurons, centres, r in zip(self._neurons, self.placement.centres, self.placement.radii):
             for n, (x, y) in zip(neurons, centres.tolist()):
                 n.setPos(x, y)
                 n.set_radius(r)
         for k, lines in enumerate(self._lines):
-            lines.place(*self.layout.line_ends(k))
+            lines.place(*self.placement.line_ends(k))
         self._restyle_lines()
         self._place_texts()
         self._place_band()
         self._draw_maps()
 
     def _place_texts(self) -> None:
-        n_in, r = self.layer_sizes[0], self.layout.radius
+        n_in, r = self.layer_sizes[0], self.placement.radii[0]
         small = r < 7  # names beside 64 pixel inputs would overlap: hover tells which one
-        for item, (x, y) in zip(self._texts[:n_in], self.layout.centres[0].tolist()):
+        for item, (x, y) in zip(self._texts[:n_in], self.placement.centres[0].tolist()):
             item.setVisible(not small)
             br = item.boundingRect()
             item.setPos(x - r - 6 - br.width(), y - br.height() / 2)
         bottom = self.viewport().height() - 22
         right = self.viewport().width() - 4
         for k, item in enumerate(self._texts[n_in:]):
-            x, w = float(self.layout.centres[k][0, 0]), item.boundingRect().width()
+            x, w = float(self.placement.centres[k][0, 0]), item.boundingRect().width()
             item.setPos(min(max(4.0, x - w / 2), right - w), bottom)
 
     def _style_texts(self) -> None:
@@ -430,7 +375,7 @@ class NeuronView(QGraphicsView):
             item.setZValue(Z_TEXT)
         for item in self._texts[n_in:]:
             item.setBrush(QBrush(QColor(t.muted)))
-        if self.layout is not None:
+        if self.placement is not None:
             self._place_texts()
 
     def _style_neurons(self) -> None:
@@ -444,11 +389,11 @@ class NeuronView(QGraphicsView):
 
     def _place_band(self) -> None:
         k = self.highlighted
-        if k is None or self.layout is None:
+        if k is None or self.placement is None:
             self._band.setVisible(False)
             return
-        r = self.layout.radius
-        cols = (self.layout.centres[k], self.layout.centres[k + 1])
+        r = max(self.placement.radii[k : k + 2])
+        cols = (self.placement.centres[k], self.placement.centres[k + 1])
         x0, x1 = float(cols[0][0, 0]) - r - 6, float(cols[1][0, 0]) + r + 6
         y0 = min(float(c[:, 1].min()) for c in cols) - r - 6
         y1 = max(float(c[:, 1].max()) for c in cols) + r + 6
@@ -517,6 +462,8 @@ class NeuronView(QGraphicsView):
         except ValueError as exc:
             self.edit_message.setText(str(exc))
             self.edit_message.adjustSize()
+            x = min(self.editor.x(), max(0, self.viewport().width() - self.edit_message.width()))
+            self.edit_message.move(x, self.editor.y() + self.editor.height() + 2)
             self.edit_message.show()
             self.edit_message.raise_()
             return
@@ -531,7 +478,25 @@ class NeuronView(QGraphicsView):
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.ArrowCursor
         )
+        self.point_at(key if pointing else None)
         super().mouseMoveEvent(event)
+
+    def point_at(self, key: tuple[int, int, int] | None) -> None:
+        """Outline the line under the mouse in the active colour (which of 64 crossing lines the tooltip
+        means); None hides it."""
+        if key is None:
+            self._pointer.setVisible(False)
+            return
+        layer, i, j = key
+        lines, n = self._lines[layer], i * self.layer_sizes[layer + 1] + j
+        (x0, y0), (x1, y1) = lines.starts[n], lines.ends[n]
+        self._pointer.setLine(float(x0), float(y0), float(x1), float(y1))
+        self._pointer.setPen(QPen(QColor(theme.current().active), float(lines.widths[n]) + 3))
+        self._pointer.setVisible(True)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.point_at(None)
+        super().leaveEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -111,7 +111,10 @@ class TrainingLab(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 4, 4, 4)
         rl.addLayout(self._build_run_row())
-        rl.addWidget(self.trainingStatusLabel)
+        status = QHBoxLayout()  # the status line, and the step's graph to look at beside it
+        status.addWidget(self.trainingStatusLabel, 1)
+        status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(status)
         rl.addWidget(self.plotsPanel, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -147,7 +150,6 @@ class TrainingLab(QWidget):
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
-        row.addWidget(self.sendButton)
         self.trainingStatusLabel = tip(
             QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
         )
@@ -159,7 +161,7 @@ class TrainingLab(QWidget):
         controls.train_toggled.connect(self._train_clicked)
         controls.step_requested.connect(self.step_once)
         controls.reset_requested.connect(self.reset_training)
-        controls.speed_changed.connect(runner.set_steps_per_second)
+        controls.attach(runner)  # speed choice → runner; Train released when the runner stops
         runner.frame.connect(self.refresh)
         runner.progressed.connect(self._progressed)
         runner.stopped.connect(self._runner_stopped)
@@ -227,9 +229,11 @@ class TrainingLab(QWidget):
         """Show and run ``session`` from now on; its events drive the status line."""
         if self.session is not None:
             self.session.run_stopped.disconnect(self._run_stopped)
+            self.session.step_done.disconnect(self._stepped)
         self.session = session
         if session is not None:
             session.run_stopped.connect(self._run_stopped)
+            session.step_done.connect(self._stepped)
         self.runner.set_target(session)
         self.plotsPanel.new_run(session)
 
@@ -278,10 +282,14 @@ class TrainingLab(QWidget):
         if not self._ensure_runnable():
             return
         assert self.session is not None
-        self.session.step()
-        if not self.session.finished:  # a run that stopped said why (_run_stopped)
+        self.session.step()  # its step_done repaints (_stepped), its run_stopped says why it stopped
+        if not self.session.finished:
             self._set_status(f"Stepped to step {self.session.steps_done}.")
-        self.refresh()
+
+    def _stepped(self, _steps_done: int) -> None:
+        """Steps were run: repaint now, unless a run is going (then its frame timer repaints)."""
+        if not self.is_training:
+            self.refresh()
 
     def _progressed(self, done: int) -> None:
         """After a slice: say once per start why the window reacts slowly, and what helps."""
@@ -300,7 +308,6 @@ class TrainingLab(QWidget):
             )
 
     def _runner_stopped(self) -> None:
-        self.runControls.set_running(False)
         if self.session is not None and not self.session.finished:
             self._set_status(f"Paused at step {self.session.steps_done}.")
         self.refresh()

@@ -1,6 +1,6 @@
 """The Training lab's live plots (pyqtgraph): loss per step (:class:`LossPlot`), the data with the fitted
 line (:class:`DataPlot`) and the parameters over time (:class:`ParamPlot`); the MSE surface is in
-:mod:`.surface_plot`. The step plots are :class:`~carrot_gui.kit.plots.StepSeriesPlot`\\ s; all are thin
+:mod:`.surface_plot`. The step plots are :class:`~carrot_gui.kit.plots.StepSeriesPlot` subclasses; all are thin
 views painted from the session's buffers on the lab's refresh timer, never once per training step.
 """
 

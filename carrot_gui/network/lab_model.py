@@ -1,0 +1,66 @@
+"""What the Network lab is showing, Qt-free: the network spec, the dataset and the training session built
+from both — rebuilt (a fresh run) whenever either changes, and announced with ``session_changed``.
+
+The lab page only wires panels and views to this object; tests drive it without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from psygnal import Signal
+
+from .datasets import NetData
+from .presets import PRESETS, Preset
+from .spec import NetworkSpec, SpecError
+from .trainer import NetworkSession
+
+
+class NetworkLabModel:
+    """The lab's current spec, data and session. ``session_changed(session)`` after every rebuild."""
+
+    session_changed = Signal(object)
+
+    def __init__(self, preset: Preset | None = None, eval_every: int = 10) -> None:
+        preset = preset or PRESETS[0]
+        self.eval_every = eval_every
+        self.preset: Preset | None = preset
+        self.data: NetData = preset.load_data()
+        self.spec: NetworkSpec = preset.spec.for_task(self.data.inputs, self.data.classes).validate()
+        self.session = NetworkSession(self.spec, self.data, eval_every=eval_every)
+
+    def reset(self) -> NetworkSession:
+        """A fresh run of the current spec on the current data (initial weights from the spec's seed)."""
+        self.session = NetworkSession(self.spec, self.data, eval_every=self.eval_every)
+        self.session_changed.emit(self.session)
+        return self.session
+
+    def set_data(self, data: NetData, features: tuple[str, ...] = ()) -> NetworkSpec:
+        """New data: the spec follows its inputs and classes (and takes ``features`` when given and they fit
+        1-/2-D data); returns the spec; a fresh run starts."""
+        spec = self.spec.for_task(data.inputs, data.classes)
+        if features and data.inputs <= 2:
+            spec = replace(spec, features=tuple(features))
+        self.spec = spec.validate()
+        self.data = data
+        self.reset()
+        return self.spec
+
+    def set_spec(self, spec: NetworkSpec) -> None:
+        """A new network for the same data; SpecError (nothing changed) if it does not fit the data."""
+        spec.validate()
+        if (spec.inputs, spec.classes) != (self.data.inputs, self.data.classes):
+            raise SpecError(
+                "inputs",
+                f"this network is for {spec.inputs} inputs and {spec.classes or 'no'} classes; the data has "
+                f"{self.data.inputs} inputs and {self.data.classes or 'no'} classes",
+            )
+        self.spec = spec
+        self.reset()
+
+    def apply_preset(self, preset: Preset) -> None:
+        """The preset's data and network together, one fresh run."""
+        self.preset = preset
+        self.data = preset.load_data()
+        self.spec = preset.spec.validate()
+        self.reset()

@@ -1,0 +1,433 @@
+"""The "Network" tab (``networkLab``): a thin coordinator. The data and build panels edit Qt-free values, a
+:class:`~carrot_gui.network.lab_model.NetworkLabModel` turns them into a training session, the kit's
+time-sliced runner trains it, and on the runner's frame timer the views repaint from the session's state —
+never once per step.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import theme
+from ...errors import guarded
+from ...kit.plots import StepSeriesPlot
+from ...kit.run import RunControls, TimeSlicedRunner
+from ...kit.widgets import tip
+from ..datasets import NetData
+from ..lab_model import NetworkLabModel
+from ..presets import Preset
+from ..spec import FEATURES, NetworkSpec, SpecError
+from ..trainer import NetworkSession
+from .boundary_plot import BoundaryPlot
+from .build_panel import BuildPanel
+from .data_panel import DataPanel
+from .digits_view import DigitsView
+from .neuron_view import NeuronView
+
+SLICE_MS = 5.0
+CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
+HEAVY_S = {"boundary": 0.3, "neurons": 0.5, "digits": 1.5}  # and the heavy views at most this often (s)
+RUN_NAMES = {
+    "train": "trainNetworkButton",
+    "step": "stepNetworkButton",
+    "reset": "resetNetworkButton",
+    "speed": "networkSpeedCombo",
+}
+BOUNDARY_GRID = 100
+LEFT_MAX = 400  # px: the panels' column never takes more than this from the views
+MAP_GRID = 24  # per-neuron activation maps: small images inside the circles
+MAX_DIGITS_SHOWN = 2000  # all of the digits' 359 test images (the summary then matches the accuracy)
+TRAIN_COLOUR, TEST_COLOUR = "#1f77b4", "#ff7f0e"
+LAYER_COLOURS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#17becf",
+)
+
+
+class NetworkLab(QWidget):
+    """The Network tab. ``sendToExpression(nodes, title)`` carries one forward pass's tensor graph."""
+
+    sendToExpression = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkLab")
+        self.model = NetworkLabModel()
+        self.runner = TimeSlicedRunner(SLICE_MS, self)
+        self._applying_preset = False
+        self._due: dict[str, float] = {}  # when each part may repaint next while training
+        self._build()
+        self._applying_preset = True  # the panels show the model's preset; the model already has its data
+        self.dataPanel.apply_preset(self.model.preset)
+        self._applying_preset = False
+        self._wire()
+        self.model.session_changed.connect(self._session_changed)
+        self._session_changed(self.model.session)
+
+    # -- layout ---------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.dataPanel = DataPanel()
+        self.buildPanel = BuildPanel(self.model.spec)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.dataPanel)
+        lv.addWidget(self.buildPanel)
+        lv.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        # the panels' width with normal text; with projector text they scroll rather than squeeze the views
+        scroll.setMinimumWidth(
+            min(LEFT_MAX, left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        )
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(1, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    def _build_right(self) -> QWidget:
+        right = QWidget()
+        v = QVBoxLayout(right)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.runControls = RunControls(RUN_NAMES, label="Train the network:")
+        self.accuracyLabel = tip(
+            QLabel(""), "accuracyLabel", "Accuracy on the training and the held-out test set."
+        )
+        self.statusLabel = tip(QLabel(""), "networkStatusLabel", "What the run is doing, or why it stopped.")
+        self.statusLabel.setWordWrap(True)
+        self.tensorGraphButton = tip(
+            QPushButton("Tensor graph ▸ Expression lab"),
+            "tensorGraphButton",
+            "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
+            "backward pass tensor by tensor.",
+        )
+        self.tensorGraphButton.clicked.connect(lambda: self.send_tensor_graph())
+        run = QHBoxLayout()
+        run.addWidget(self.runControls)
+        run.addStretch(1)
+        run.addWidget(self.tensorGraphButton)
+        v.addLayout(run)
+        status = QHBoxLayout()
+        status.addWidget(self.statusLabel, 1)
+        status.addWidget(self.accuracyLabel)
+        v.addLayout(status)
+        self.boundaryPlot = BoundaryPlot()
+        self.neuronView = NeuronView()
+        self.digitsView = DigitsView()
+        self.viewTabs = QTabWidget()
+        self.viewTabs.setObjectName("networkViewTabs")
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.neuronView)
+        top.addWidget(self.boundaryPlot)
+        self.viewTabs.addTab(top, "Network and data")
+        self.viewTabs.addTab(self.digitsView, "Digits")
+        v.addWidget(self.viewTabs, 3)
+        v.addLayout(self._build_plots(), 2)
+        return right
+
+    def _build_plots(self) -> QHBoxLayout:
+        self.lossPlot = StepSeriesPlot(
+            "Loss",
+            "loss",
+            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            name="networkLossPlot",
+            tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
+        )
+        self.accuracyPlot = StepSeriesPlot(
+            "Accuracy",
+            "accuracy",
+            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            name="accuracyPlot",
+            tooltip="Share of samples classified right, training and test set.",
+        )
+        self.gradientPlot = StepSeriesPlot(
+            "Gradient health",
+            "‖∂L/∂W‖",
+            log_y=True,
+            name="gradientHealthPlot",
+            tooltip="Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped learning.",
+        )
+        pair = [("━━", TRAIN_COLOUR, "train"), ("━━", TEST_COLOUR, "test")]
+        self.lossPlot.add_legend_bar("networkLossLegend", "Which curve is which set.").set_entries(pair)
+        self.accuracyPlot.add_legend_bar("accuracyLegend", "Which curve is which set.").set_entries(pair)
+        self.gradientPlot.add_legend_bar("gradientHealthLegend", "Which curve is which layer's weights.")
+        row = QHBoxLayout()
+        for p in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(p, 1)
+            box.addWidget(p.legendLabel)
+            row.addLayout(box)
+        return row
+
+    def _wire(self) -> None:
+        c, r = self.runControls, self.runner
+        c.train_toggled.connect(self._train_toggled)
+        c.step_requested.connect(self.step_once)
+        c.reset_requested.connect(self.reset)
+        c.attach(r)  # the speed choice drives the runner; Train is released when it stops
+        r.frame.connect(self.refresh)
+        r.stopped.connect(self._runner_stopped)
+        self.dataPanel.data_changed.connect(self._data_changed)
+        self.dataPanel.features_changed.connect(self._features_changed)
+        self.dataPanel.draw_class_changed.connect(self.boundaryPlot.set_draw_class)
+        self.buildPanel.spec_changed.connect(self._spec_changed)
+        self.buildPanel.preset_chosen.connect(self._preset_chosen)
+        self.boundaryPlot.point_added.connect(self._point_added)
+        self.boundaryPlot.point_removed.connect(self._point_removed)
+        self.neuronView.weight_edited.connect(self._weight_edited)
+        for key, action in (  # the Training lab's keys; only while this tab has the focus
+            (Qt.Key.Key_Space, self.toggle_training),
+            (Qt.Key.Key_Right, self.step_once),
+            ("Ctrl+R", self.reset),
+        ):
+            QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # -- state -----------------------------------------------------------------------------------------------
+    @property
+    def session(self) -> NetworkSession:
+        return self.model.session
+
+    def is_training(self) -> bool:
+        return self.runner.is_running()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        self.statusLabel.setText(text)
+        theme.set_tone(self.statusLabel, "error" if error else "muted")
+
+    @guarded("starting a new run")
+    def _session_changed(self, session: NetworkSession) -> None:
+        """A fresh run: the runner, the plots and the views follow it."""
+        self.runner.set_target(session)
+        self.runControls.set_running(False)
+        session.run_stopped.connect(
+            lambda _state: self._status(session.message(), session.state == "diverged")
+        )
+        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
+            plot.reset_run()
+        layers = [
+            (f"layer {k + 1}", LAYER_COLOURS[k % len(LAYER_COLOURS)]) for k in range(len(session.layers))
+        ]
+        self.gradientPlot.set_series(layers)
+        self.gradientPlot.legendLabel.set_entries([("━━", colour, name) for name, colour in layers])
+        self.accuracyPlot.setVisible(session.spec.classes != 0)
+        data = session.data
+        names = self._input_names(session.spec, data)
+        self.neuronView.set_network(session.spec.widths, names)
+        self._show_points(data)
+        self.viewTabs.setTabEnabled(1, data.image_shape is not None)
+        self.viewTabs.setCurrentIndex(1 if data.image_shape is not None else 0)
+        self.refresh()
+
+    @staticmethod
+    def _input_names(spec: NetworkSpec, data: NetData) -> list[str]:
+        if spec.features:
+            return [FEATURES[f] for f in spec.features]
+        return [] if data.inputs > 8 else list(data.input_names)
+
+    def _show_points(self, data: NetData) -> None:
+        self.boundaryPlot.setVisible(data.extent is not None)  # digits, CSV with > 2 inputs: no plane to show
+        if data.extent is None:
+            self.boundaryPlot.set_points(None, None, data.classes)
+            self.boundaryPlot.set_surface(None, (0, 1, 0, 1))
+            return
+        self.boundaryPlot.set_points(data.x_train, data.y_train, data.classes, data.x_test, data.y_test)
+
+    def refresh_theme(self) -> None:
+        """Repaint in the current theme (projector mode, larger text): plots, legends, views, then the data."""
+        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
+            plot.apply_theme()
+            plot.legendLabel.apply_theme()
+        for view in (self.boundaryPlot, self.neuronView, self.digitsView):
+            view.apply_theme()
+        self._show_points(self.session.data)  # point colours come from the theme
+        self.refresh()
+
+    # -- painting (on the runner's frame, after a step, after an edit) ----------------------------------------
+    def refresh(self) -> None:
+        """Repaint from the session: everything at once when not training. While training (called on the
+        runner's frames) the curves at most every CURVES_S, and per frame at most one heavy view that is due
+        (boundary, neuron view, digits: each at most every HEAVY_S[view] and 5× its last paint apart).
+        Measured: repainting the three plots on every 30 ms frame left training under 20 % of the time."""
+        s = self.session
+        live = self.runner.is_running()
+        heavy = {"boundary": self._paint_boundary, "neurons": self._paint_neurons}
+        if s.data.image_shape is not None and (not live or self.viewTabs.currentIndex() == 1):
+            heavy["digits"] = self._paint_digits
+        if not live:
+            self._paint_curves(s, live)
+            for paint in heavy.values():
+                paint(s)
+            return
+        now = time.perf_counter()
+        if now >= self._due.get("curves", 0.0):
+            self._paint_curves(s, live)
+            self._due["curves"] = now + CURVES_S
+            return
+        name = min(heavy, key=lambda k: self._due.get(k, 0.0))
+        if now >= self._due.get(name, 0.0):
+            heavy[name](s)
+            self._due[name] = now + max(HEAVY_S[name], 5 * (time.perf_counter() - now))
+
+    def _paint_curves(self, s: NetworkSession, live: bool) -> None:
+        h = s.history()
+        xs = h["step"]
+        self.lossPlot.show_values({"train": h["train loss"], "test": h["test loss"]}, live, xs=xs)
+        if s.spec.classes:
+            self.accuracyPlot.show_values(
+                {"train": h["train accuracy"], "test": h["test accuracy"]}, live, xs=xs
+            )
+        norms = s.grad_norms.view()
+        self.gradientPlot.show_values({f"layer {k + 1}": norms[:, k] for k in range(norms.shape[1])}, live)
+        self.accuracyLabel.setText(s.accuracy_text())
+        if not s.finished:
+            self._status(s.message())
+
+    def _paint_boundary(self, s: NetworkSession) -> None:
+        data = s.data
+        if data.extent is None:
+            return
+        if data.inputs == 1:
+            xs = s.plane(BOUNDARY_GRID)[:, 0]
+            self.boundaryPlot.set_curve(xs, s.boundary(BOUNDARY_GRID))
+            return
+        self.boundaryPlot.set_surface(s.boundary(BOUNDARY_GRID), data.extent)
+
+    def _paint_neurons(self, s: NetworkSession) -> None:
+        weights = s.weights()
+        self.neuronView.set_weights([w for w, _ in weights], [b for _, b in weights])
+        self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
+        if s.data.inputs == 2:
+            self.neuronView.set_neuron_maps(s.activation_maps(MAP_GRID), channels_last=True)
+        else:  # no input plane (digits, CSV): each neuron filled by its mean output over the test set
+            self.neuronView.set_neuron_values(s.mean_activations())
+
+    def _paint_digits(self, s: NetworkSession) -> None:
+        pred, true = s.predictions("test")
+        k = min(MAX_DIGITS_SHOWN, len(true))
+        self.digitsView.set_results(s.data.x_test[:k], pred[:k], true[:k], s.spec.classes)
+
+    # -- running -----------------------------------------------------------------------------------------------
+    @guarded("starting or pausing training")
+    def _train_toggled(self, on: bool) -> None:
+        self.start() if on else self.pause()
+
+    @guarded("starting or pausing training")
+    def toggle_training(self) -> None:
+        self.pause() if self.is_training() else self.start()
+
+    def start(self) -> None:
+        """Train on the time-sliced runner (a finished or diverged run says so and stays stopped)."""
+        if self.session.finished:
+            self.runControls.set_running(False)
+            self._status(self.session.message() + " Press Reset for a new run.", error=True)
+            return
+        self.runControls.set_running(True)
+        self.runner.start()
+
+    def pause(self) -> None:
+        self.runner.pause()
+
+    @guarded("stepping the network")
+    def step_once(self) -> None:
+        """Exactly one optimiser step (pauses a running run first)."""
+        self.pause()
+        if self.session.step() is None:
+            self._status(self.session.message() + " Press Reset for a new run.", error=True)
+        self.refresh()
+
+    @guarded("resetting the network")
+    def reset(self) -> None:
+        """A new run: fresh initial weights from the seed, empty curves."""
+        self.pause()
+        self.model.reset()
+
+    def _runner_stopped(self) -> None:
+        self.refresh()
+        if self.session.finished:
+            self._status(self.session.message(), error=self.session.state == "diverged")
+
+    # -- panels and views talking -------------------------------------------------------------------------
+    @guarded("changing the data")
+    def _data_changed(self, data: NetData) -> None:
+        if self._applying_preset:
+            return
+        self.pause()
+        self.model.set_data(data, self.dataPanel.features())
+        self.buildPanel.set_spec(self.model.spec)
+
+    @guarded("choosing the input features")
+    def _features_changed(self, features: tuple[str, ...]) -> None:
+        reason = self.buildPanel.set_features(features)  # emits spec_changed when accepted
+        if reason:
+            self._status(f"Features not used: {reason}", error=True)
+
+    @guarded("changing the network")
+    def _spec_changed(self, spec: NetworkSpec) -> None:
+        if self._applying_preset:
+            return
+        self.pause()
+        try:
+            self.model.set_spec(spec)
+        except SpecError as exc:
+            self._status(str(exc), error=True)
+
+    @guarded("choosing a preset")
+    def _preset_chosen(self, preset: Preset) -> None:
+        self.pause()
+        self._applying_preset = True
+        try:
+            self.dataPanel.apply_preset(preset)
+        finally:
+            self._applying_preset = False
+        self.model.apply_preset(preset)
+        self._status(preset.note)
+
+    @guarded("drawing a point")
+    def _point_added(self, x1: float, x2: float, label: int) -> None:
+        self.dataPanel.add_point(x1, x2, label)
+
+    @guarded("removing a point")
+    def _point_removed(self, index: int) -> None:
+        data = self.session.data
+        if data.source != "drawn":
+            self._status("Only drawn points can be removed: choose 'Draw your own' first.")
+            return
+        xy = np.concatenate([data.x_train, data.x_test])[index]
+        self.dataPanel.remove_point(float(xy[0]), float(xy[1]))
+
+    @guarded("editing a weight")
+    def _weight_edited(self, layer: int, i: int, j: int, value: float) -> None:
+        self.session.set_weight(layer, i, j, value)
+        self.refresh()
+
+    @guarded("sending the tensor graph")
+    def send_tensor_graph(self) -> None:
+        """Emit ``sendToExpression`` with one forward pass on 4 samples, the loss last."""
+        s = self.session
+        title = f"Network {s.spec.describe()}: one forward pass on 4 samples at step {s.steps_done}"
+        self.sendToExpression.emit(s.tensor_graph(4), title)
