@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             ),
             self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction"),
         ]
+        self._build_network_actions(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
 
@@ -207,6 +208,53 @@ class MainWindow(QMainWindow):
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
         )
         self._build_help_menu()
+
+    def _build_network_actions(self, file_menu) -> None:
+        """The Network lab's files, enabled only while that tab is shown (like the graph actions)."""
+        file_menu.addSeparator()
+        self._network_actions = [
+            self._action(
+                file_menu,
+                "Export network as P&ython…",
+                self.export_network_dialog,
+                None,
+                "exportNetworkAction",
+            ),
+            self._action(
+                file_menu, "Save network weights…", self.save_network_dialog, None, "saveNetworkAction"
+            ),
+            self._action(
+                file_menu, "Load network weights…", self.load_network_dialog, None, "loadNetworkAction"
+            ),
+        ]
+        for action in self._network_actions:
+            action.setEnabled(False)
+
+    @guarded("exporting the network as Python")
+    def export_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export network as Python", "network.py", "Python (*.py)")
+        if path and self.networkLab is not None:
+            files.export_python(self.networkLab, path)
+
+    @guarded("saving the network's weights")
+    def save_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save network weights", "network.npz", "Weights (*.npz)")
+        if path and self.networkLab is not None:
+            files.save_weights(self.networkLab, path)
+
+    @guarded("loading the network's weights")
+    def load_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load network weights", "", "Weights (*.npz);;All files (*)"
+        )
+        if path and self.networkLab is not None:
+            files.load_weights(self.networkLab, path)
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu("&Help")
@@ -265,6 +313,8 @@ class MainWindow(QMainWindow):
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
         for action in self._graph_actions:
             action.setEnabled(widget is self.expressionLab)
+        for action in self._network_actions:
+            action.setEnabled(widget is self._hosts.get("network"))
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         else:
