@@ -23,6 +23,7 @@ import numpy as np
 from pycarrot.messages import elide_name
 
 from .. import paths
+from .advice import Curvature
 
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
@@ -70,6 +71,11 @@ class Dataset:
     @property
     def standardised(self) -> bool:
         return self.feature_mean is not None
+
+    @cached_property
+    def curvature(self) -> Curvature:
+        """How sharply the MSE loss curves on this data (the learning-rate advice's input; computed once)."""
+        return Curvature.of(self.x)
 
     def describe(self) -> str:
         """One line for the lab: how many samples and features, and where they came from."""

@@ -30,6 +30,7 @@ import pycarrot as pc
 from ... import theme
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
+from ..advice import advise
 from ..data import Dataset
 from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .data_panel import DataPanel
@@ -185,11 +186,18 @@ class TrainingLab(QWidget):
         self.data = data
         self.plotsPanel.set_data(data)
         self.modelPanel.set_features(data.n_features)
+        self._show_advice()
         self.reset_training(archive=False)
+
+    def _show_advice(self) -> None:
+        """Show beside the learning rate which rates diverge on this data with these settings."""
+        if self.data is not None:
+            self.modelPanel.show_advice(advise(self.data.curvature, self.config(), self.data.n_samples))
 
     def _settings_changed(self, config: TrainConfig) -> None:
         """A setting changed: before the first step the run simply restarts with it; later it applies at the
         next Train (as a new run, the current one kept as a faded curve) or Reset."""
+        self._show_advice()
         if self.session is not None and self.session.steps_done == 0 and not self.is_training:
             self.reset_training(archive=False, keep_loaded=True)
         elif self.session is not None and self.session.config != config:
