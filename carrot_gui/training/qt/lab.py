@@ -47,7 +47,8 @@ RUN_NAMES = {
     "speed": "trainingSpeedCombo",
 }
 RUN_TIPS = {
-    "reset": "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
+    "reset": "Start again from the same initial weights (the init seed's), with an empty history; the last run "
+    "stays as a faded curve (Ctrl+R).",
 }
 
 
@@ -129,7 +130,8 @@ class TrainingLab(QWidget):
         for key, action in (
             (Qt.Key.Key_Space, self.toggle_training),
             (Qt.Key.Key_Right, self.step_once),
-            ("Ctrl+R", self.reset_training),
+            ("Ctrl+R", self.restart),
+            ("Ctrl+Shift+R", self.new_weights),
         ):
             QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -140,6 +142,16 @@ class TrainingLab(QWidget):
         self.trainStepButton = self.runControls.step_button
         self.resetTrainingButton = self.runControls.reset_button
         self.speedCombo = self.runControls.speed_combo
+        self.newWeightsButton = tip(
+            QPushButton("New weights"),
+            "newWeightsButton",
+            "Draw new initial weights (the next init seed) and start again; the last run stays as a faded "
+            "curve (Ctrl+Shift+R).",
+        )
+        self.newWeightsButton.setMinimumHeight(self.resetTrainingButton.minimumHeight())
+        self.newWeightsButton.clicked.connect(lambda: self.new_weights())
+        run_row = self.runControls.layout()
+        run_row.insertWidget(run_row.indexOf(self.resetTrainingButton) + 1, self.newWeightsButton)
         self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
         self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -161,7 +173,7 @@ class TrainingLab(QWidget):
         controls, runner, files = self.runControls, self.runner, self.filesPanel
         controls.train_toggled.connect(self._train_clicked)
         controls.step_requested.connect(self.step_once)
-        controls.reset_requested.connect(self.reset_training)
+        controls.reset_requested.connect(self.restart)
         controls.attach(runner)  # speed choice → runner; Train released when the runner stops
         runner.frame.connect(self.refresh)
         runner.progressed.connect(self._progressed)
@@ -213,9 +225,10 @@ class TrainingLab(QWidget):
         return self.runner.is_running()
 
     def reset_training(self, archive: bool = True, keep_loaded: bool = False) -> None:
-        """A fresh run with the current settings; the old one becomes a faded curve. It starts from new
-        initial weights, or with ``keep_loaded`` from the model loaded last (a changed setting or a new run
-        by Train keeps a loaded model; the Reset button and new data forget it)."""
+        """A fresh run with the current settings; the old one becomes a faded curve. It starts from the init
+        seed's initial weights (the same ones again: :meth:`new_weights` draws others), or with
+        ``keep_loaded`` from the model loaded last (a changed setting or a new run by Train keeps a loaded
+        model; the Reset button and new data forget it)."""
         self.pause()
         if archive and self.session is not None and self.session.steps_done > 0:
             self.plotsPanel.keep_as_earlier(self.session)
@@ -232,6 +245,27 @@ class TrainingLab(QWidget):
         self._set_session(session)
         self._set_status(self._run_message())
         self.refresh()
+
+    def restart(self) -> None:
+        """The Reset button: the same initial weights again, an empty history, the old run kept faded."""
+        self.reset_training()
+        if self.session is not None:
+            self._set_status(
+                f"Reset to the same initial weights (init seed {self.session.config.seed}); "
+                "New weights draws others. Press Train (Space) or Step."
+            )
+
+    def new_weights(self) -> None:
+        """Start again from new initial weights: the next init seed (Reset keeps the seed, so it restarts
+        from the same weights); the old run becomes a faded curve."""
+        spin = self.initSeedSpin
+        seed = spin.value() + 1 if spin.value() < spin.maximum() else 0
+        spin.blockSignals(True)  # one new run, not a settings change first
+        spin.setValue(seed)
+        spin.blockSignals(False)
+        self.reset_training()
+        if self.session is not None:
+            self._set_status(f"New initial weights (init seed {seed}): press Train (Space) or Step.")
 
     def _set_session(self, session: TrainingSession | None) -> None:
         """Show and run ``session`` from now on; its events drive the status line."""
