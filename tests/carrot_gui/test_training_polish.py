@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from test_training_lab import lab  # noqa: F401 - the lab fixture
 
+import pycarrot as pc
+from carrot_gui.training.model_file import MEAN_KEY, STD_KEY, raw_weights
 from carrot_gui.training.session import TrainConfig, TrainingSession
 
 
@@ -45,3 +47,49 @@ def test_the_keyboard_help_names_what_reset_and_new_weights_do(window, qtbot):
     assert "Reset: the same initial weights" in text and "new initial weights" not in text
     assert "Training tab: Ctrl+Shift+R<" in text and "New weights: the next init seed" in text
     box.close()
+
+
+def test_standardisation_travels_with_the_saved_model(qtbot, lab, tmp_path):  # noqa: F811
+    lab.open_example([ex.path.endswith("houses.csv") for ex in lab.examples].index(True))
+    raw = lab.data
+    lab.standardiseCheck.setChecked(True)
+    lab.budgetSpin.setValue(300)
+    lab.learningRateSpin.setValue(0.1)
+    lab.session.run_to_end()
+    expected = lab.session.predict(lab.data.x)  # the trained model on its own (standardised) inputs
+    path = str(tmp_path / "houses.npz")
+    assert lab.save_model(path) and "means and deviations" in lab.fileMessageLabel.text()
+    state = pc.load(path)
+    assert np.array_equal(state[MEAN_KEY], raw.x.mean(axis=0)) and np.array_equal(
+        state[STD_KEY], raw.x.std(axis=0)
+    )
+    w, b = raw_weights(state)  # what a script does with the file: raw prices from raw features
+    assert np.allclose(raw.x @ w + b, expected, rtol=1e-10)
+
+    lab.standardiseCheck.setChecked(False)  # raw features in the lab: loading converts the weights
+    assert not lab.data.standardised and lab.load_model(path)
+    assert np.allclose(lab.session.predict(raw.x), expected, rtol=1e-10)
+    assert "converted to raw units" in lab.fileMessageLabel.text()
+    lab.standardiseCheck.setChecked(True)  # standardised again: the same predictions
+    assert lab.load_model(path)
+    assert np.allclose(lab.session.predict(lab.data.x), expected, rtol=1e-10)
+
+
+def test_a_model_file_without_standardisation_loads_as_it_is(qtbot, lab, tmp_path):  # noqa: F811
+    path = str(tmp_path / "old.npz")
+    pc.save({"weight": np.array([[1.5]]), "bias": np.array([0.25])}, path)  # as older versions wrote
+    assert lab.load_model(path)
+    assert lab.session.weight[0, 0] == 1.5 and lab.session.bias[0] == 0.25
+    pc.save({"weight": np.array([[1.5]]), "bias": np.array([0.25]), MEAN_KEY: np.array([1.0])}, path)
+    assert not lab.load_model(path) and "only one of" in lab.fileMessageLabel.text()
+    assert lab.session.weight[0, 0] == 1.5  # nothing changed
+
+
+def test_the_loaded_message_goes_when_the_model_is_no_longer_used(qtbot, lab, tmp_path):  # noqa: F811
+    path = str(tmp_path / "m.npz")
+    assert lab.save_model(path) and lab.load_model(path)
+    assert lab.fileMessageLabel.text().startswith("Loaded the model from m.npz")
+    lab.samplesSpin.setValue(50)
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)  # new data: another model trains now
+    assert "Loaded the model" not in lab.fileMessageLabel.text()
+    assert "No longer using the model loaded from m.npz" in lab.fileMessageLabel.text()

@@ -32,6 +32,7 @@ from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..advice import advise
 from ..data import Dataset
+from ..model_file import state_to_load, state_to_save
 from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .data_panel import DataPanel
 from .files_panel import FilesPanel
@@ -68,6 +69,7 @@ class TrainingLab(QWidget):
         self.session: TrainingSession | None = None
         self.data: Dataset | None = None
         self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
+        self._loaded_name = ""  # its file's name
         self._slow_noted = False  # told the user that single steps are slow (huge full batches)
         self._status_alert = False  # the status line shows an error (bold red)
         self.runner = TimeSlicedRunner(SLICE_MS, self)
@@ -232,8 +234,12 @@ class TrainingLab(QWidget):
         self.pause()
         if archive and self.session is not None and self.session.steps_done > 0:
             self.plotsPanel.keep_as_earlier(self.session)
-        if not keep_loaded:
-            self._loaded_state = None
+        if not keep_loaded and self._loaded_state is not None:
+            self._loaded_state = None  # and its "Loaded the model from …" would now describe another model
+            self.filesPanel.say(
+                f"No longer using the model loaded from {self._loaded_name}: this run starts from the init "
+                "seed's weights (Reset forgets it, and so does new data)."
+            )
         try:
             session = TrainingSession(self.data, self.config())
         except ValueError as exc:
@@ -408,11 +414,12 @@ class TrainingLab(QWidget):
         if self.session is None:
             return False
         try:
-            pc.save(self.session.model, path)
+            pc.save(state_to_save(self.session.model.state_dict(), self.session.data), path)
         except (OSError, ValueError) as exc:
             self.filesPanel.say(f"Could not save the model: {exc}", error=True)
             return False
-        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}.")
+        kept = " with the features' means and deviations" if self.session.data.standardised else ""
+        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}{kept}.")
         return True
 
     def load_model(self, path: str) -> bool:
@@ -422,7 +429,7 @@ class TrainingLab(QWidget):
             return False
         name = os.path.basename(path)
         try:
-            state = pc.load(path)
+            state, note = state_to_load(pc.load(path), self.session.data)
             self.session.model.load_state_dict(state)
         except (OSError, ValueError, TypeError) as exc:
             why = str(exc).replace("\n  ", "; ")
@@ -433,7 +440,11 @@ class TrainingLab(QWidget):
             return False
         self.pause()
         self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
-        self.filesPanel.say(f"Loaded the model from {name}; Train continues from it (Reset forgets it).")
+        self._loaded_name = name
+        note = f" ({note})" if note else ""
+        self.filesPanel.say(
+            f"Loaded the model from {name}{note}; Train continues from it (Reset forgets it)."
+        )
         self.plotsPanel.inspect_step(None)
         self.refresh()
         return True
