@@ -3,8 +3,8 @@ with the model, a default speed you can watch, and the smaller things seen on sc
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from test_training_lab import lab  # noqa: F401 - the lab fixture
+from PySide6.QtWidgets import QMessageBox, QWidget
+from test_training_lab import click_box, lab  # noqa: F401 - the lab fixture
 
 import pycarrot as pc
 from carrot_gui.training.model_file import MEAN_KEY, STD_KEY, raw_weights
@@ -93,3 +93,83 @@ def test_the_loaded_message_goes_when_the_model_is_no_longer_used(qtbot, lab, tm
     qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)  # new data: another model trains now
     assert "Loaded the model" not in lab.fileMessageLabel.text()
     assert "No longer using the model loaded from m.npz" in lab.fileMessageLabel.text()
+
+
+def test_training_starts_at_a_speed_you_can_watch(qtbot):
+    from carrot_gui.training.qt.lab import TrainingLab
+
+    fresh = TrainingLab()
+    qtbot.addWidget(fresh)
+    fresh.show()
+    assert fresh.speedCombo.currentText() == "20 steps/s"
+    qtbot.mouseClick(fresh.trainButton, Qt.MouseButton.LeftButton)
+    qtbot.wait(500)
+    done = fresh.session.steps_done
+    fresh.pause()
+    assert 1 <= done <= 12 and not fresh.session.finished  # ~10 steps: the line swings, no blink
+    assert fresh.lossPlot.raw.getData()[1].size == done  # the curve draws itself step by step
+
+
+def y_range(plot):
+    return plot.getPlotItem().getViewBox().viewRange()[1]
+
+
+def test_new_data_after_a_divergence_shows_sane_axes(qtbot, lab):  # noqa: F811
+    lab.learningRateSpin.setValue(100)
+    lab.session.run_to_end()
+    lab.refresh()
+    assert y_range(lab.lossPlot)[1] > 1e200 and abs(y_range(lab.paramPlot)[0]) > 1e100
+    lab.open_example(0)  # other data: no step yet, so no 1e300 axes left over
+    for plot in (lab.lossPlot, lab.paramPlot):
+        lo, hi = y_range(plot)
+        assert -1 <= lo and hi <= 10, (plot.objectName(), lo, hi)
+
+
+def test_ticking_standardise_keeps_the_diverged_run_to_compare(qtbot, lab):  # noqa: F811
+    lab.learningRateSpin.setValue(1)
+    lab.session.run_to_end()
+    assert lab.session.state.value == "diverged"
+    click_box(qtbot, lab.standardiseCheck)
+    assert lab.data.standardised
+    assert [c.name() for c in lab.lossPlot.earlier] == ["SGD lr=1 · raw features (diverged)"]
+    lab.session.run_to_end()  # standardised, the same rate converges (its limit is 1/λ_max·2 = 1 here)
+    qtbot.mouseClick(lab.resetTrainingButton, Qt.MouseButton.LeftButton)
+    names = [c.name() for c in lab.lossPlot.earlier]
+    assert names == ["SGD lr=1 · raw features (diverged)", "SGD lr=1"]
+    lab.samplesSpin.setValue(60)
+    qtbot.mouseClick(lab.generateButton, Qt.MouseButton.LeftButton)  # other samples: nothing to compare
+    assert lab.lossPlot.earlier == []
+
+
+def test_runs_with_the_same_settings_are_told_apart_in_the_legend(qtbot, lab):  # noqa: F811
+    lab.budgetSpin.setValue(20)
+    for _ in range(3):
+        lab.session.run_to_end()
+        qtbot.mouseClick(lab.newWeightsButton, Qt.MouseButton.LeftButton)
+    names = [c.name() for c in lab.lossPlot.earlier]
+    assert names == ["SGD lr=0.05", "run 2 · SGD lr=0.05", "run 3 · SGD lr=0.05"]
+    legend = [label.text for _item, label in lab.lossPlot.legend.items]
+    assert len(set(legend)) == len(legend)
+
+
+def test_the_small_plots_get_room_on_a_projector_at_1280x800(window, qtbot):
+    window.set_projector(True)
+    window.select_lab("training")
+    window.resize(1280, 800)
+    training = window.trainingLab
+    small = (training.dataPlot, training.surfacePlot, training.paramPlot)
+    qtbot.waitUntil(lambda: window.width() == 1280)  # the run row and its buttons fit the width
+    qtbot.wait(50)
+    assert all(p.height() >= 220 for p in small), [p.height() for p in small]  # were 180 px high
+    assert training.toggleSettingsButton.text() == "◂ Settings"
+    qtbot.mouseClick(
+        training.toggleSettingsButton, Qt.MouseButton.LeftButton
+    )  # the teacher hides the settings
+    qtbot.waitUntil(lambda: not training.findChild(QWidget, "trainingControls").isVisible())
+    qtbot.wait(50)
+    assert all(p.width() >= 400 and p.height() >= 220 for p in small), [
+        (p.width(), p.height()) for p in small
+    ]
+    assert training.toggleSettingsButton.text() == "▸ Settings"
+    qtbot.mouseClick(training.toggleSettingsButton, Qt.MouseButton.LeftButton)
+    assert training.findChild(QWidget, "trainingControls").isVisible()

@@ -15,6 +15,7 @@ import os
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,7 +32,7 @@ from ... import theme
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..advice import advise
-from ..data import Dataset
+from ..data import Dataset, same_samples
 from ..model_file import state_to_load, state_to_save
 from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .data_panel import DataPanel
@@ -40,6 +41,8 @@ from .model_panel import ModelPanel
 from .views import PlotsPanel
 
 SLICE_MS = 5.0  # training work per event-loop turn (latency p99 stays well under 20 ms)
+DEFAULT_SPEED = 20.0  # steps per second at start: the line visibly swings into place (300 steps in 15 s)
+SETTINGS_SHOWN, SETTINGS_HIDDEN = "◂ Settings", "▸ Settings"  # the button hides / shows the left panel
 SLOW_STEP_SECONDS = 0.02  # a single step longer than this breaks the latency target: the lab says so
 RUN_NAMES = {
     "train": "trainButton",
@@ -116,6 +119,7 @@ class TrainingLab(QWidget):
         rl.setContentsMargins(4, 4, 4, 4)
         rl.addLayout(self._build_run_row())
         status = QHBoxLayout()  # the status line, and the step's graph to look at beside it
+        status.addWidget(self.toggleSettingsButton, 0, Qt.AlignmentFlag.AlignTop)
         status.addWidget(self.trainingStatusLabel, 1)
         status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
         rl.addLayout(status)
@@ -139,11 +143,15 @@ class TrainingLab(QWidget):
 
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:")
+        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:", speed=DEFAULT_SPEED)
         self.trainButton = self.runControls.train_button
         self.trainStepButton = self.runControls.step_button
         self.resetTrainingButton = self.runControls.reset_button
         self.speedCombo = self.runControls.speed_combo
+        # about as wide as "20 steps/s" ("as fast as possible" is cut when chosen, whole in the list): the
+        # progress beside it stays readable in projector mode at 1280x800
+        self.speedCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.speedCombo.setMinimumContentsLength(len("20 steps"))
         self.newWeightsButton = tip(
             QPushButton("New weights"),
             "newWeightsButton",
@@ -155,13 +163,22 @@ class TrainingLab(QWidget):
         run_row = self.runControls.layout()
         run_row.insertWidget(run_row.indexOf(self.resetTrainingButton) + 1, self.newWeightsButton)
         self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
-        self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
+        self.progressLabel.setMinimumWidth(60)  # long text wraps (never cut: "loss 0.6016" read "loss 0")
+        self.progressLabel.setWordWrap(True)  # rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sendButton = tip(
             QPushButton("Backward of one step ▸ Expression lab"),
             "sendToExpressionButton",
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
         )
+        self.toggleSettingsButton = tip(
+            QPushButton(SETTINGS_SHOWN),
+            "toggleSettingsButton",
+            "Hide the settings on the left so the plots get the whole width (on a projector); click again "
+            "to show them.",
+        )
+        self.toggleSettingsButton.setCheckable(True)
+        self.toggleSettingsButton.toggled.connect(self.hide_settings)
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
@@ -170,6 +187,12 @@ class TrainingLab(QWidget):
         )
         self.trainingStatusLabel.setWordWrap(True)
         return row
+
+    def hide_settings(self, hidden: bool) -> None:
+        """Hide (or show again) the data, model and files panels: the plots take the whole width."""
+        self._controls_scroll.setVisible(not hidden)
+        self.toggleSettingsButton.setChecked(hidden)
+        self.toggleSettingsButton.setText(SETTINGS_HIDDEN if hidden else SETTINGS_SHOWN)
 
     def _connect(self) -> None:
         controls, runner, files = self.runControls, self.runner, self.filesPanel
@@ -197,11 +220,14 @@ class TrainingLab(QWidget):
         return self.modelPanel.config()
 
     def _use_data(self, data: Dataset) -> None:
+        """New data. The same samples in other units (Standardise ticked or unticked) keep the runs so far
+        as faded curves, the one going now too: their losses compare (same target)."""
+        same = self.data is not None and same_samples(self.data, data)
         self.data = data
-        self.plotsPanel.set_data(data)
+        self.plotsPanel.set_data(data, keep_runs=same)
         self.modelPanel.set_features(data.n_features)
         self._show_advice()
-        self.reset_training(archive=False)
+        self.reset_training(archive=same)
 
     def _show_advice(self) -> None:
         """Show beside the learning rate which rates diverge on this data with these settings."""
