@@ -30,10 +30,13 @@ def _non_negative(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="carrot-gui",
-        description="PyCarrot: watch backpropagation step by step (Expression lab) and train a line (Training lab).",
+        description="PyCarrot: watch backpropagation step by step (Expression lab), build and train a small network (Network lab) and train a line (Training lab).",
     )
     p.add_argument(
-        "--lab", choices=("expression", "training"), default="expression", help="the tab to open on"
+        "--lab",
+        choices=("expression", "network", "training"),
+        default="expression",
+        help="the tab to open on",
     )
     p.add_argument(
         "--expr",

@@ -1,4 +1,4 @@
-"""The main window: the labs as tabs ("Expression", then "Training"), menus File/View/Help, a status bar.
+"""The main window: the labs as tabs (Expression, Network, Training), menus File/View/Help, a status bar.
 
 ``MainWindow()`` takes no arguments and opens on the Expression lab's demo, so tests build exactly what
 users see.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -26,7 +27,37 @@ from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
 
-LABS = ("expression", "training")
+LABS = ("expression", "network", "training")
+
+
+@dataclass(frozen=True)
+class LazyLab:
+    """A lab built the first time its tab is shown or asked for: the Network and Training labs import
+    pyqtgraph (~300 ms), which would more than halve the time to the window's first frame."""
+
+    name: str  # as select_lab and --lab spell it
+    title: str  # the tab's text
+    tip: str  # the tab's tooltip
+    module: str
+    cls: str
+
+
+LAZY_LABS = (
+    LazyLab(
+        "network",
+        "Network",
+        "Build a small network, step its backward pass, train it on 2-D data and digits",
+        "carrot_gui.network.qt.lab",
+        "NetworkLab",
+    ),
+    LazyLab(
+        "training",
+        "Training",
+        "Fit a line with SGD and watch the loss fall",
+        "carrot_gui.training.qt.lab",
+        "TrainingLab",
+    ),
+)
 
 SHORTCUTS = [
     ("Ctrl+Enter", "Build the expression"),
@@ -41,6 +72,8 @@ SHORTCUTS = [
     ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
     ("Ctrl+E", "Export the graph as PNG"),
     ("Ctrl+Q", "Quit"),
+    ("Network tab: Space", "Train / pause"),
+    ("Network tab: →", "One optimiser step"),
     ("Training tab: Space", "Train / pause"),
     ("Training tab: →", "One optimiser step"),
     ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),
@@ -51,16 +84,17 @@ SHORTCUTS = [
 ]
 
 
-def _training_lab_available() -> bool:
-    """Whether the Training lab's module exists (checked without importing it: it pulls in pyqtgraph)."""
+def _available(module: str) -> bool:
+    """Whether a lab's module exists (checked without importing it: it pulls in pyqtgraph)."""
     try:
-        return importlib.util.find_spec("carrot_gui.training.qt.lab") is not None
+        return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:
         return False
 
 
 class MainWindow(QMainWindow):
-    """PyCarrot's window. ``labs`` is the tab widget; ``expressionLab``/``trainingLab`` the tabs."""
+    """PyCarrot's window. ``labs`` is the tab widget; ``expressionLab``, ``networkLab`` and ``trainingLab``
+    the labs (the last two built on first use)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,17 +111,15 @@ class MainWindow(QMainWindow):
         self.expressionLab = ExpressionLab()
         self.labs.addTab(self.expressionLab, "Expression")
         self.labs.setTabToolTip(0, "Type an expression and step through its backward pass")
-        # The Training lab is built the first time it is shown or asked for: importing pyqtgraph takes
-        # ~300 ms, which would more than halve the time to the first frame.
-        self._training_lab: QWidget | None = None
-        self._training_host: QWidget | None = None
-        if _training_lab_available():
-            self._training_host = QWidget()
-            self._training_host.setObjectName("trainingHost")
-            host_layout = QVBoxLayout(self._training_host)
-            host_layout.setContentsMargins(0, 0, 0, 0)
-            self.labs.addTab(self._training_host, "Training")
-            self.labs.setTabToolTip(1, "Fit a line with SGD and watch the loss fall")
+        self._hosts: dict[str, QWidget] = {}  # lazy lab name -> its tab page (the lab goes inside)
+        self._built: dict[str, QWidget] = {}
+        for lab in LAZY_LABS:
+            if _available(lab.module):
+                host = QWidget()
+                host.setObjectName(f"{lab.name}Host")
+                QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
+                self.labs.setTabToolTip(self.labs.addTab(host, lab.title), lab.tip)
+                self._hosts[lab.name] = host
         self.setCentralWidget(self.labs)
 
         self.statusBar().setObjectName("statusBar")
@@ -188,17 +220,26 @@ class MainWindow(QMainWindow):
 
     # -- labs --------------------------------------------------------------------------------------------
 
+    def lazy_lab(self, name: str) -> QWidget | None:
+        """The lab called ``name`` among the lazily built ones (built now if needed), or None when this build
+        has none."""
+        if name not in self._built and name in self._hosts:
+            spec = next(lab for lab in LAZY_LABS if lab.name == name)
+            lab = getattr(importlib.import_module(spec.module), spec.cls)()
+            self._hosts[name].layout().addWidget(lab)
+            lab.sendToExpression.connect(self._show_in_expression_lab)
+            self._built[name] = lab
+        return self._built.get(name)
+
     @property
     def trainingLab(self) -> QWidget | None:
         """The Training lab (built on first use), or None when this build has none."""
-        if self._training_lab is None and self._training_host is not None:
-            from .training.qt.lab import TrainingLab
+        return self.lazy_lab("training")
 
-            lab = TrainingLab()
-            self._training_host.layout().addWidget(lab)
-            lab.sendToExpression.connect(self._show_in_expression_lab)
-            self._training_lab = lab
-        return self._training_lab
+    @property
+    def networkLab(self) -> QWidget | None:
+        """The Network lab (built on first use), or None when this build has none."""
+        return self.lazy_lab("network")
 
     def _show_in_expression_lab(self, nodes: dict, title: str) -> None:
         """A lab asked to show a graph in the Expression lab (one training step's backward pass): show it
@@ -207,15 +248,15 @@ class MainWindow(QMainWindow):
         self.select_lab("expression")
 
     def select_lab(self, name: str) -> None:
-        """Show the lab called ``name`` ("expression" or "training")."""
+        """Show the lab called ``name`` (one of :data:`LABS`)."""
         if name not in LABS:
             raise ValueError(f"unknown lab {name!r}; choose one of {', '.join(LABS)}")
         if name == "expression":
             self.labs.setCurrentWidget(self.expressionLab)
             return
-        if self._training_host is None:
-            raise ValueError("the Training lab is not available in this build")
-        self.labs.setCurrentWidget(self._training_host)
+        if name not in self._hosts:
+            raise ValueError(f"the {name.capitalize()} lab is not available in this build")
+        self.labs.setCurrentWidget(self._hosts[name])
 
     def _show_hint(self, text: str) -> None:
         if self.labs.currentWidget() is self.expressionLab:
@@ -230,8 +271,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(widget is self.expressionLab)
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
-        elif widget is self._training_host and self.trainingLab is not None:
-            self.trainingLab.setFocus()
+        else:
+            name = next((n for n, host in self._hosts.items() if host is widget), None)
+            lab = self.lazy_lab(name) if name else None
+            if lab is not None:
+                lab.setFocus()
 
     # -- export ------------------------------------------------------------------------------------------
 
@@ -267,9 +311,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.setStyleSheet(theme.style_sheet(current))
         self.expressionLab.refresh_theme()
-        refresh = getattr(self._training_lab, "refresh_theme", None)  # only if the Training lab is built
-        if callable(refresh):
-            refresh()
+        for lab in self._built.values():  # only the labs built so far; the others start in the new theme
+            lab.refresh_theme()
         self.statusBar().showMessage(f"Theme: {current.name}, text {current.font_size:.0f} pt", 4000)
 
     # -- help --------------------------------------------------------------------------------------------

@@ -129,7 +129,8 @@ def unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
     stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
     if stretched:
         grad = grad.sum(axis=stretched, keepdims=True)
-    return np.asarray(grad).reshape(shape)
+    grad = np.asarray(grad)
+    return grad if grad.shape == shape else grad.reshape(shape)  # no needless view (the walk would copy it)
 
 
 # The pass-through grad_fns (add's, sub's first operand): shared by every node, no closure to make per op.
@@ -264,6 +265,7 @@ class Carrot:
         "_seq",
         "_operands",
         "_positions",
+        "_shares",
         "__weakref__",
     )
     __array_ufunc__ = None  # make NumPy arrays defer to our reflected operators (array * carrot -> Carrot)
@@ -290,7 +292,12 @@ class Carrot:
     def grad(self) -> Carrot | None:
         """None until backward reaches this node, then a Carrot (no grad) of this node's shape."""
         g = self._grad
-        return None if g is None else Carrot(g)
+        if g is None:
+            return None
+        if getattr(self, "_shares", False):  # backward() left it shared with another node's: own it now
+            g = self._grad = g.copy()
+            self._shares = False
+        return Carrot(g)
 
     @grad.setter
     def grad(self, value: Any) -> None:
@@ -301,6 +308,7 @@ class Carrot:
         if g.shape != self.data.shape:
             raise ValueError(f"grad of shape {g.shape} does not match {self._describe()}")
         self._grad = g
+        self._shares = False
 
     @property
     def operands(self) -> tuple:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 
-from .graph import ExpressionGraph, GraphNode, NodeKind
+from .graph import CONSTANT, ExpressionGraph, GraphNode
 
 # Box sizes in scene units (the views draw exactly these).
 OP_SIZE = (112.0, 62.0)
@@ -36,14 +36,14 @@ NUMBERS_MAX = 4  # tensors up to 4×4 show their numbers; bigger ones a heat map
 def shows_numbers(node: GraphNode) -> bool:
     """A small tensor (a vector of ≤ 4, a matrix up to 4×4) is drawn as its numbers, not a heat map."""
     shape = node.shape
-    if node.is_scalar or len(shape) > 2 or (node.kind == NodeKind.CONSTANT and node.carrot is None):
+    if node.is_scalar or len(shape) > 2 or (node.kind == CONSTANT and node.carrot is None):
         return False
     return all(d <= NUMBERS_MAX for d in shape)
 
 
 def node_size(node: GraphNode) -> tuple[float, float]:
     """Width and height of a node's box: constants small, tensors taller (room for numbers or a heat map)."""
-    if node.kind == NodeKind.CONSTANT and node.carrot is None:
+    if node.kind == CONSTANT and node.carrot is None:
         return CONSTANT_SIZE
     if node.is_scalar:
         return OP_SIZE

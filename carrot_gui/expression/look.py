@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..theme import Theme
-from .graph import GraphNode, NodeKind
+from .graph import CONSTANT, VARIABLE, GraphNode
 from .playback import NodeState
 
 BORDER_WIDTH = 1.2
@@ -35,10 +35,10 @@ def node_look(node: GraphNode, state: NodeState, theme: Theme) -> NodeLook:
     """The look of ``node`` in ``state``: visited nodes take the visited fill (constants never do), the
     active node the active border, the output a thicker border, queued nodes a tab."""
     t = theme
-    constant = node.kind == NodeKind.CONSTANT
+    constant = node.kind == CONSTANT
     if constant:
         fill, border = t.constant_fill, t.constant_border
-    elif node.kind == NodeKind.VARIABLE:
+    elif node.kind == VARIABLE:
         fill, border = t.variable_fill, t.variable_border
     else:
         fill, border = t.op_fill, (t.output_border if node.is_output else t.op_border)

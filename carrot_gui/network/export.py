@@ -24,7 +24,7 @@ _ACTIVATION_CODE = {
     "relu": "nn.ReLU()",
     "tanh": "nn.Tanh()",
     "sigmoid": "nn.Sigmoid()",
-    "leaky_relu": "LeakyReLU()",
+    "leaky_relu": "nn.LeakyReLU()",
 }
 _LOSS_CODE = {
     "mse": "pc.mse_loss",
@@ -32,13 +32,6 @@ _LOSS_CODE = {
     "cross_entropy": "pc.cross_entropy",
 }
 
-_LEAKY = '''
-class LeakyReLU(nn.Module):
-    """relu(x) − 0.01·relu(−x), as the lab builds it."""
-
-    def forward(self, input):
-        return pc.relu(input) - 0.01 * pc.relu(-input)
-'''
 
 _TRAIN = """
 # ---- training: the lab's loop (a new permutation of the training set at each epoch's start) ------------
@@ -194,8 +187,6 @@ def export_script(session: NetworkSession) -> str:
     body += ["x_train = expand_features(x_train, FEATURES)", "x_test = expand_features(x_test, FEATURES)"]
     body += _target_code(spec)
     body += ["", "# ---- model and optimiser ----"]
-    if any(layer.activation == "leaky_relu" for layer in spec.hidden):
-        body.append(_LEAKY)
     body += _model_code(spec)
     return "\n".join(head + body) + "\n" + _TRAIN
 

@@ -3,7 +3,7 @@ project's stalled MNIST network, with the explanation the lab shows. Qt-free.
 
 Numbers quoted in the texts were measured with these exact presets (tests/carrot_gui/test_network_presets.py
 checks them with a margin): after 1,000 steps the original's network is at 9 % test accuracy (chance), the
-fixed one at 96 %.
+fixed one at 96 %; the first layer's gradient norm (median over the run) is 19× smaller in the original.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ STALL_EXPLANATION = (
     "The original project trained 784-32-10 with sigmoids, MSE and weights from N(0, 1), and its loss sat "
     "at 0.90. Here the same recipe on the 8×8 digits (64-32-10) stays at chance — about 9 % of the test "
     "images right after 1,000 steps: the hidden sigmoids are saturated, and the gradient-health plot shows "
-    "gradients about 20 times smaller than the fixed network's. Apply all three fixes and the same network reaches about 96 % "
+    "the first layer's gradient about 20 times smaller than the fixed network's. Apply all three fixes and the same network reaches about 96 % "
     "in the same 1,000 steps."
 )
 

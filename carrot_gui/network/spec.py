@@ -45,7 +45,6 @@ MAX_HIDDEN = 8
 MAX_INPUTS = 64  # the digits' 8×8 pixels; a CSV's feature columns (the Training lab allows 64 too)
 MAX_CLASSES = 10
 MAX_BATCH = 100_000
-LEAKY_SLOPE = 0.01
 
 
 class SpecError(ValueError):
@@ -232,19 +231,9 @@ def _check_training(s: NetworkSpec) -> None:
 # ---------------------------------------------------------------------------------------------------------
 
 
-class LeakyReLU(nn.Module):
-    """``relu(x) − 0.01·relu(−x)``, built from existing ops.
-
-    TODO: switch to ``pycarrot.nn.LeakyReLU`` once the engine-fidelity work lands it on main (one node
-    instead of three in the tensor view)."""
-
-    def forward(self, input):
-        return pc.relu(input) - LEAKY_SLOPE * pc.relu(-input)
-
-
 def activation_module(name: str) -> nn.Module | None:
     """The module for an activation name; None for "none" (the layer stays linear)."""
-    table = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": LeakyReLU}
+    table = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU}
     return table[name]() if name in table else None
 
 

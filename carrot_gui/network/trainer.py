@@ -301,21 +301,33 @@ class NetworkSession:
             return s
         return s.reshape(grid, grid, *s.shape[1:])
 
-    def activation_maps(self, grid: int = 24) -> list[np.ndarray]:
-        """Each neuron's output over the plane: one (grid, grid, width) array per layer, the input features
-        first, then every hidden layer after its activation, then the output layer's raw outputs."""
-        if self.data.inputs != 2:
-            raise ValueError("activation maps need 2-D inputs")
-        h = pc.Carrot(expand_features(self.plane(grid), self.spec.features))
-        maps = [h.data]
+    def layer_outputs(self, features: np.ndarray) -> list[np.ndarray]:
+        """Every layer's output for already expanded ``features`` (n, d): the features first, then each
+        hidden layer after its activation, then the output layer's raw outputs — (n, width) each."""
+        h = pc.Carrot(features)
+        outs = [features]
         with pc.no_grad(), np.errstate(all="ignore"):
             for module in self.model:
                 h = module(h)
-                if isinstance(module, pc.Linear) and maps:
-                    maps.append(h.data)
+                if isinstance(module, pc.Linear):
+                    outs.append(h.data)
                 else:
-                    maps[-1] = h.data
-        return [m.reshape(grid, grid, -1) for m in maps]
+                    outs[-1] = h.data
+        return outs
+
+    def activation_maps(self, grid: int = 24) -> list[np.ndarray]:
+        """Each neuron's output over the plane: one (grid, grid, width) array per layer, as
+        :meth:`layer_outputs` orders them."""
+        if self.data.inputs != 2:
+            raise ValueError("activation maps need 2-D inputs")
+        outs = self.layer_outputs(expand_features(self.plane(grid), self.spec.features))
+        return [m.reshape(grid, grid, -1) for m in outs]
+
+    def mean_activations(self, rows: int = 500) -> list[np.ndarray]:
+        """Each neuron's mean output over (at most ``rows`` of) the test set — the training set without one —
+        one (width,) array per layer as :meth:`layer_outputs` orders them: saturated sigmoids show as ≈ 0 or 1."""
+        x = self.x_test if len(self.x_test) else self.x_train
+        return [o.mean(axis=0) for o in self.layer_outputs(x[:rows])]
 
     # -- editing and inspecting --------------------------------------------------------------------------
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:

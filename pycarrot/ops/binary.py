@@ -186,11 +186,14 @@ def matmul(a: Any, b: Any) -> Carrot:
             return np.expand_dims(g, -1)
         return g
 
+    # (a reshape only where an operand was 1-D: a view would make the walk copy the gradient)
     def grad_a(g):
-        return unbroadcast(as_matrix(g) @ np.swapaxes(b2, -1, -2), a2.shape).reshape(ad.shape)
+        r = unbroadcast(as_matrix(g) @ np.swapaxes(b2, -1, -2), a2.shape)
+        return r if ad.ndim > 1 else r.reshape(ad.shape)
 
     def grad_b(g):
-        return unbroadcast(np.swapaxes(a2, -1, -2) @ as_matrix(g), b2.shape).reshape(bd.shape)
+        r = unbroadcast(np.swapaxes(a2, -1, -2) @ as_matrix(g), b2.shape)
+        return r if bd.ndim > 1 else r.reshape(bd.shape)
 
     # matmul's grad_fns return each operand's own shape (batch axes summed above): no reduction by the builder
     return _binary(data, "matmul", a, grad_a, b, grad_b, True)

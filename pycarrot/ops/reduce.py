@@ -48,6 +48,24 @@ def _softmax_input(op: str, x: Any, axis: int) -> tuple[np.ndarray, Any]:
     return xd, axis
 
 
+def _reduced_along(op: str, x: Any, axis: Any, compute: Any) -> tuple[np.ndarray, Any, Any]:
+    """The input array, the axis as NumPy takes it, and ``compute(xd, axis)``, with an error that names the op
+    when the axis does not fit."""
+    xd = np.asarray(_value(x))
+    axis = _scalar_axis(op, xd, axis)
+    try:
+        return xd, axis, compute(xd, axis)
+    except (ValueError, np.exceptions.AxisError) as exc:
+        raise ValueError(f"{op}: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+
+
+def _dropped(kept: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
+    """A reduction computed with ``keepdims=True``, without the reduced axes unless ``keepdims``."""
+    if keepdims:
+        return kept
+    return kept.reshape(()) if axis is None else np.squeeze(kept, axis=_axes(axis, kept.ndim))
+
+
 def _expand_back(g: np.ndarray, shape: tuple, axis: Any, keepdims: bool) -> np.ndarray:
     """Undo a reduction's lost axes so ``g`` broadcasts against the input's ``shape``."""
     if not keepdims and axis is not None:
@@ -60,12 +78,7 @@ def sum(  # noqa: A001 - mirrors numpy's name
     x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
 ) -> Carrot:
     axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd = np.asarray(_value(x))
-    axis = _scalar_axis("sum", xd, axis)
-    try:
-        data = xd.sum(axis=axis, keepdims=keepdims)
-    except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"sum: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+    xd, axis, data = _reduced_along("sum", x, axis, lambda v, ax: v.sum(axis=ax, keepdims=keepdims))
     shape = xd.shape
 
     def grad_x(g):
@@ -79,12 +92,7 @@ def mean(
     x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
 ) -> Carrot:
     axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd = np.asarray(_value(x))
-    axis = _scalar_axis("mean", xd, axis)
-    try:
-        data = xd.mean(axis=axis, keepdims=keepdims)
-    except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"mean: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+    xd, axis, data = _reduced_along("mean", x, axis, lambda v, ax: v.mean(axis=ax, keepdims=keepdims))
     shape = xd.shape
     count = int(np.prod([shape[ax] for ax in _axes(axis, xd.ndim)], dtype=np.int64)) if xd.ndim else 1
 
@@ -124,19 +132,11 @@ def log_softmax(x: Any, axis: int = -1) -> Carrot:
 
 
 def _extreme(op: str, x: Any, axis: Any, keepdims: bool) -> Carrot:
-    xd = np.asarray(_value(x))
-    axis = _scalar_axis(op, xd, axis)
-    if xd.size == 0:
-        raise ValueError(f"{op}: the input is empty (shape {xd.shape}); it has no {op}imum")
-    try:
-        kept = xd.max(axis=axis, keepdims=True) if op == "max" else xd.min(axis=axis, keepdims=True)
-    except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"{op}: axis {axis} does not fit shape {xd.shape}: {exc}") from None
-    data = (
-        kept
-        if keepdims
-        else (kept.reshape(()) if axis is None else np.squeeze(kept, axis=_axes(axis, xd.ndim)))
-    )
+    if np.size(_value(x)) == 0:
+        raise ValueError(f"{op}: the input is empty (shape {np.shape(_value(x))}); it has no {op}imum")
+    pick = np.max if op == "max" else np.min
+    xd, axis, kept = _reduced_along(op, x, axis, lambda v, ax: pick(v, axis=ax, keepdims=True))
+    data = _dropped(kept, axis, keepdims)
     hit = xd == kept
     share = hit / hit.sum(axis=axis, keepdims=True)  # ties share the gradient equally, as PyTorch's amax
 
@@ -180,19 +180,10 @@ def logsumexp(
 ) -> Carrot:
     """``log(Σ exp(x))``, computed stably (the largest element is taken out first)."""
     axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd = np.asarray(_value(x))
-    axis = _scalar_axis("logsumexp", xd, axis)
-    try:
-        top = xd.max(axis=axis, keepdims=True)
-    except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"logsumexp: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+    xd, axis, top = _reduced_along("logsumexp", x, axis, lambda v, ax: v.max(axis=ax, keepdims=True))
     top = np.where(np.isfinite(top), top, 0.0)
     kept = top + np.log(np.exp(xd - top).sum(axis=axis, keepdims=True))
-    data = (
-        kept
-        if keepdims
-        else (kept.reshape(()) if axis is None else np.squeeze(kept, axis=_axes(axis, xd.ndim)))
-    )
+    data = _dropped(kept, axis, keepdims)
     soft = np.exp(xd - kept)
 
     def grad_x(g):

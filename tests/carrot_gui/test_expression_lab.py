@@ -38,7 +38,7 @@ def node_item(lab, label):
 def test_window_has_the_labs_and_every_named_control(window, lab):
     tabs = window.labs
     assert tabs.objectName() == "labs"
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Expression", "Training"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Expression", "Network", "Training"]
     assert [m.title().replace("&", "") for m in (a.menu() for a in window.menuBar().actions())] == [
         "File",
         "View",

@@ -36,7 +36,7 @@ def test_opens_on_xor_with_every_named_part(lab):
     assert lab.buildPanel.presetCombo.currentText() == "XOR" and lab.dataPanel.kind() == "xor"
     assert lab.session.spec.widths == [2, 4, 4, 1]
     assert lab.accuracyLabel.text().startswith("train ") and " % · test " in lab.accuracyLabel.text()
-    assert lab.boundaryPlot.surface_image() is not None
+    assert lab.boundaryPlot.surface_image() is not None and not lab.boundaryPlot.isHidden()
 
 
 def test_step_and_reset(qtbot, lab):
@@ -77,7 +77,7 @@ def test_the_originals_network_and_its_fixes(qtbot, lab):
     combo.activated.emit(combo.currentIndex())
     assert lab.dataPanel.kind() == "digits" and lab.session.data.classes == 10
     assert lab.viewTabs.isTabEnabled(1) and lab.viewTabs.currentIndex() == 1
-    assert lab.buildPanel.fixesBox.isVisible()
+    assert lab.buildPanel.fixesBox.isVisible() and lab.boundaryPlot.isHidden()  # no input plane
     lab.session.run_steps(50)
     lab.refresh()
     assert "test images right" in lab.digitsView.summary.text()
@@ -171,3 +171,30 @@ def test_a_diverging_run_stops_with_the_reason(qtbot, lab):
     assert "too high" in lab.statusLabel.text() and lab.statusLabel.property("tone") == "error"
     click(qtbot, lab.runControls.train_button)  # a diverged run does not start again
     assert not lab.is_training() and "Press Reset" in lab.statusLabel.text()
+
+
+def test_projector_theme_repaints_every_part(lab):
+    from carrot_gui import theme
+
+    def tick_size():
+        return lab.lossPlot.getAxis("bottom").style["tickFont"].pointSizeF()
+
+    lab.refresh_theme()
+    before = tick_size()
+    old = theme.current()
+    try:
+        theme.set_current(theme.PROJECTOR)
+        lab.refresh_theme()
+        assert tick_size() > before
+        assert lab.boundaryPlot.surface_image() is not None
+    finally:
+        theme.set_current(old)
+        lab.refresh_theme()
+
+
+def test_the_speed_choice_drives_the_runner(qtbot, lab):
+    lab.runControls.set_speed(5.0)
+    lab.toggle_training()
+    qtbot.wait(600)
+    lab.pause()
+    assert 1 <= lab.session.steps_done <= 6  # about 5 steps per second, not as fast as possible

@@ -47,9 +47,10 @@ def test_the_fixed_digits_network_beats_the_original_by_far(digits):
     assert original.accuracy[1] <= 0.2  # measured 0.092: chance level
     assert fixed.accuracy[1] - original.accuracy[1] >= 0.7
     # the stall is visible in the gradient-health plot: the first layer's gradient is far smaller
-    late = slice(-200, None)
-    ratio = np.median(fixed.grad_norms.view()[late, 0]) / np.median(original.grad_norms.view()[late, 0])
-    assert ratio > 5
+    # (the lab says "about 20 times"; measured 19× over the run, 27× over its last 200 steps)
+    for part in (slice(None), slice(-200, None)):
+        ratio = np.median(fixed.grad_norms.view()[part, 0]) / np.median(original.grad_norms.view()[part, 0])
+        assert ratio > 12
 
 
 def test_each_fix_is_one_change_and_all_three_make_the_digits_preset():

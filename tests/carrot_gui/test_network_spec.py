@@ -8,7 +8,6 @@ import pytest
 import pycarrot as pc
 from carrot_gui.network.spec import (
     Layer,
-    LeakyReLU,
     NetworkSpec,
     SpecError,
     build_model,
@@ -85,9 +84,9 @@ def test_build_model_has_the_spec_shape_and_activations():
     assert out.shape == (7, 4)
 
 
-def test_leaky_relu_values_and_gradient():
+def test_leaky_relu_is_the_engines_with_pytorchs_slope():
     x = pc.Carrot(np.array([-2.0, 0.5, 3.0]), requires_grad=True)
-    y = LeakyReLU()(x)
+    y = pc.nn.LeakyReLU()(x)
     np.testing.assert_allclose(y.data, [-0.02, 0.5, 3.0])
     y.sum().backward()
     np.testing.assert_allclose(x.grad.data, [0.01, 1.0, 1.0])

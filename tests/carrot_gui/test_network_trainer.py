@@ -224,3 +224,19 @@ def test_stepping_the_recorded_backward_gives_pycarrots_gradients(xor):
             last[id(event.node)] = event.after
     for name in ("W1", "b1", "W2", "b3"):
         np.testing.assert_array_equal(last[id(nodes[name])], nodes[name].grad.data)
+
+
+def test_mean_activations_show_the_originals_saturated_sigmoids():
+    from carrot_gui.network.presets import preset
+
+    p = preset("The original's network")
+    s = NetworkSession(p.spec, p.load_data())
+    means = s.mean_activations()
+    assert [m.shape for m in means] == [(64,), (32,), (10,)]
+    hidden = means[1]
+    assert np.all((hidden >= 0) & (hidden <= 1))
+    fixed = NetworkSession(preset("Digits").spec, p.load_data())
+    # N(0, 1) weights push most sigmoids to 0 or 1 for every image: their mean activation sits near an end
+    outs = s.layer_outputs(s.x_test[:200])[1]
+    assert np.mean((outs < 0.05) | (outs > 0.95)) > 0.4
+    assert np.mean(np.abs(fixed.layer_outputs(fixed.x_test[:200])[1]) > 0.95) < 0.1

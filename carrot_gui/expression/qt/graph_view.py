@@ -117,11 +117,15 @@ class GraphView(QGraphicsView):
         self.loaded = loaded
         self._active_edge = None
         self._update_overview()
-        self.set_timeline(timeline)
+        self._show_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Show another timeline of the same graph (e.g. the per-path order) from its position, and follow
         it from now on: every move of its position repaints what changed (animated when one step on)."""
+        if timeline is not self.timeline:  # the one shown is already followed
+            self._show_timeline(timeline)
+
+    def _show_timeline(self, timeline: Timeline) -> None:
         refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
         self._shown_position = -1

@@ -216,6 +216,7 @@ class ExpressionLab(QWidget):
         # a preset's hint, or where a NaN first appeared, or nothing for a typed expression
         note = "\n".join(x for x in (self._next_note, self.loaded.note and f"⚠ {self.loaded.note}") if x)
         self.noteLabel.setText(note)
+        theme.set_tone(self.noteLabel, "error" if self.loaded.note else "muted")
         self._next_note = ""
         if self.expressionEditor.hasFocus():  # built with Ctrl+Enter: → and Space now step and play
             self.graphView.setFocus()
@@ -248,6 +249,7 @@ class ExpressionLab(QWidget):
             "# Step through its backward pass, or press Edit / pick a preset to type your own."
         )
         self.noteLabel.setText(f"From the Training lab: {title}")
+        theme.set_tone(self.noteLabel, "muted")
         self._install(loaded)
 
     def _install(self, loaded: Loaded) -> None:

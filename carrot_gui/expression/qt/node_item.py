@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ... import theme
 from ...theme import format_number
-from ..graph import GraphNode, NodeKind
+from ..graph import CONSTANT, VARIABLE, GraphNode, NodeKind
 from ..layout import CELL_ROW, shows_numbers
 from ..look import NodeLook, node_look
 from ..playback import NodeState
@@ -119,6 +119,8 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF(0, 0, w, h)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
+        self._elided_cache: dict[tuple[str, float, int], str] = {}
+        self._elided_for = 0
         self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
         self.check_text = ""
         self.numbers = shows_numbers(node)  # a small tensor shows its numbers, a bigger one heat maps
@@ -131,7 +133,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self._value_text = format_value(node.value)
-        self.refresh_look()
+        self.look: NodeLook | None = None  # decided by set_state (the view sets a state before any paint)
+        self.look_key: tuple = ()
         if not node.is_scalar:
             self._value_img = heat_image(node.value, theme.current().value)
 
@@ -172,7 +175,7 @@ class NodeItem(QGraphicsItem):
             lines.append(f"op: {n.op}")
         lines.append(f"shape: {shape_text(n.shape).removeprefix('shape ')}")  # "shape: (4)", "shape: scalar"
         lines.append(f"value: {format_value(n.value, 16) if s.value_shown else 'not computed yet'}")
-        if n.kind == NodeKind.CONSTANT and not n.requires_grad:
+        if n.kind == CONSTANT and not n.requires_grad:
             lines.append("gradient: none (constants get no gradient)")
         elif s.grad is None:
             lines.append("gradient: none yet")
@@ -201,13 +204,15 @@ class NodeItem(QGraphicsItem):
         self.look_key = (look.fill, look.border, look.border_width)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if self.look is None:
+            self.refresh_look()
         look = self.look
         self._paint_box(painter, look)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             return
         n, s = self.node, self.state or _BLANK
-        if n.kind == NodeKind.CONSTANT and n.carrot is None:  # a number inside the expression
+        if n.kind == CONSTANT and n.carrot is None:  # a number inside the expression
             painter.save()
             painter.setFont(fonts().body)
             painter.setPen(QColor(theme.current().muted))
@@ -223,6 +228,20 @@ class NodeItem(QGraphicsItem):
         else:
             self._paint_heat_maps(painter, inner, s)
         self._paint_badge(painter, look)
+
+    def _elided(self, metrics: QFontMetricsF, text: str, width: float) -> str:
+        """``text`` cut with "…" to ``width``; kept per item (eliding costs ~25 µs, a frame paints dozens)."""
+        generation = fonts().generation
+        if self._elided_for != generation:
+            self._elided_cache.clear()
+            self._elided_for = generation
+        key = (text, width, id(metrics))
+        out = self._elided_cache.get(key)
+        if out is None:
+            if len(self._elided_cache) > 16:  # a gradient that keeps changing: never grows without bound
+                self._elided_cache.clear()
+            out = self._elided_cache[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return out
 
     def _paint_box(self, painter: QPainter, look: NodeLook) -> None:
         painter.save()
@@ -243,7 +262,7 @@ class NodeItem(QGraphicsItem):
         """Line 1: the label (bold, elided: the tooltip has it whole) and the op, or the check mark."""
         t, f, n = theme.current(), fonts(), self.node
         painter.save()
-        tag = n.op or ("var" if n.kind == NodeKind.VARIABLE else "const")
+        tag = n.op or ("var" if n.kind == VARIABLE else "const")
         tag_font, tag_colour, tag_metrics = f.small, t.muted, f.small_metrics
         if self.check_mark:
             tag, tag_font, tag_metrics = self.check_mark, f.label, f.label_metrics
@@ -251,7 +270,7 @@ class NodeItem(QGraphicsItem):
         room = inner.width() - tag_metrics.horizontalAdvance(tag) - 6
         painter.setFont(f.label)
         painter.setPen(QColor(t.text))
-        head = f.label_metrics.elidedText(n.label, Qt.TextElideMode.ElideRight, room)
+        head = self._elided(f.label_metrics, n.label, room)
         painter.drawText(QRectF(inner.left(), inner.top(), room, HEAD - 2), Qt.AlignmentFlag.AlignLeft, head)
         painter.setFont(tag_font)
         painter.setPen(QColor(tag_colour))
@@ -268,11 +287,11 @@ class NodeItem(QGraphicsItem):
         row = inner.top() + HEAD
         value = self._value_text if s.value_shown else "?"
         painter.setPen(QColor(t.value))
-        text = f.body_metrics.elidedText(f"= {value}", Qt.TextElideMode.ElideRight, inner.width())
+        text = self._elided(f.body_metrics, f"= {value}", inner.width())
         painter.drawText(QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
         grad = format_value(s.grad) if s.grad is not None else "—"
         painter.setPen(QColor(t.gradient))
-        text = f.body_metrics.elidedText(f"∇ {grad}", Qt.TextElideMode.ElideRight, inner.width())
+        text = self._elided(f.body_metrics, f"∇ {grad}", inner.width())
         painter.drawText(QRectF(inner.left(), row + 17, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
 

@@ -39,8 +39,8 @@ from .digits_view import DigitsView
 from .neuron_view import NeuronView
 
 SLICE_MS = 5.0
-CURVES_S = 0.15  # while training: the loss, accuracy and gradient curves repaint at about 7 Hz
-HEAVY_S = {"boundary": 0.25, "neurons": 0.4, "digits": 1.5}  # and the heavy views at most this often (s)
+CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
+HEAVY_S = {"boundary": 0.3, "neurons": 0.5, "digits": 1.5}  # and the heavy views at most this often (s)
 RUN_NAMES = {
     "train": "trainNetworkButton",
     "step": "stepNetworkButton",
@@ -189,7 +189,7 @@ class NetworkLab(QWidget):
         c.train_toggled.connect(self._train_toggled)
         c.step_requested.connect(self.step_once)
         c.reset_requested.connect(self.reset)
-        c.speed_changed.connect(r.set_steps_per_second)
+        c.attach(r)  # the speed choice drives the runner; Train is released when it stops
         r.frame.connect(self.refresh)
         r.stopped.connect(self._runner_stopped)
         self.dataPanel.data_changed.connect(self._data_changed)
@@ -250,11 +250,22 @@ class NetworkLab(QWidget):
         return [] if data.inputs > 8 else list(data.input_names)
 
     def _show_points(self, data: NetData) -> None:
+        self.boundaryPlot.setVisible(data.extent is not None)  # digits, CSV with > 2 inputs: no plane to show
         if data.extent is None:
             self.boundaryPlot.set_points(None, None, data.classes)
             self.boundaryPlot.set_surface(None, (0, 1, 0, 1))
             return
         self.boundaryPlot.set_points(data.x_train, data.y_train, data.classes, data.x_test, data.y_test)
+
+    def refresh_theme(self) -> None:
+        """Repaint in the current theme (projector mode, larger text): plots, legends, views, then the data."""
+        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
+            plot.apply_theme()
+            plot.legendLabel.apply_theme()
+        for view in (self.boundaryPlot, self.neuronView, self.digitsView):
+            view.apply_theme()
+        self._show_points(self.session.data)  # point colours come from the theme
+        self.refresh()
 
     # -- painting (on the runner's frame, after a step, after an edit) ----------------------------------------
     def refresh(self) -> None:
@@ -304,17 +315,16 @@ class NetworkLab(QWidget):
             xs = s.plane(BOUNDARY_GRID)[:, 0]
             self.boundaryPlot.set_curve(xs, s.boundary(BOUNDARY_GRID))
             return
-        b = s.boundary(BOUNDARY_GRID)
-        self.boundaryPlot.set_surface(b[..., None] if data.classes == 2 else b, data.extent)
+        self.boundaryPlot.set_surface(s.boundary(BOUNDARY_GRID), data.extent)
 
     def _paint_neurons(self, s: NetworkSession) -> None:
         weights = s.weights()
         self.neuronView.set_weights([w for w, _ in weights], [b for _, b in weights])
-        grads = s.gradients()
-        if all(g is not None for g in grads):
-            self.neuronView.set_gradients(grads, s.bias_gradients())
+        self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
         if s.data.inputs == 2:
-            self.neuronView.set_neuron_maps([np.moveaxis(m, 2, 0) for m in s.activation_maps(MAP_GRID)])
+            self.neuronView.set_neuron_maps(s.activation_maps(MAP_GRID), channels_last=True)
+        else:  # no input plane (digits, CSV): each neuron filled by its mean output over the test set
+            self.neuronView.set_neuron_values(s.mean_activations())
 
     def _paint_digits(self, s: NetworkSession) -> None:
         pred, true = s.predictions("test")
@@ -357,7 +367,6 @@ class NetworkLab(QWidget):
         self.model.reset()
 
     def _runner_stopped(self) -> None:
-        self.runControls.set_running(False)
         self.refresh()
         if self.session.finished:
             self._status(self.session.message(), error=self.session.state == "diverged")
