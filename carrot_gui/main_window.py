@@ -76,7 +76,11 @@ SHORTCUTS = [
     ("Network tab: →", "One optimiser step"),
     ("Training tab: Space", "Train / pause"),
     ("Training tab: →", "One optimiser step"),
-    ("Training tab: Ctrl+R", "Reset: new initial weights, the last run stays as a faded curve"),
+    ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),
+    (
+        "Training tab: Ctrl+Shift+R",
+        "New weights: the next init seed's initial weights, the last run stays faded",
+    ),
 ]
 
 
