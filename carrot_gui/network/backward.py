@@ -121,5 +121,5 @@ class BackwardPlayback:
         sub = str(n).translate(_SUBSCRIPT)
         text = f"Backward {p} of {len(self)}: layer {n} of {self.layers} — ∂L/∂W{sub} on its lines"
         if p == len(self):
-            text += "; every layer has its gradient (Step applies them)"
+            text += " · all layers done, Step applies them"
         return text

@@ -34,7 +34,7 @@ def test_stops_go_from_the_last_layer_to_the_first(xor):
     assert positions[0] == b.timeline.backward_start and positions == sorted(positions)
     assert positions[-1] <= len(b.timeline)
     assert "Forward state" in b.text(0) and "layer 3 of 3 — ∂L/∂W₃" in b.text(1)
-    assert "every layer has its gradient" in b.text(3)
+    assert "all layers done" in b.text(3)
 
 
 def test_moving_emits_and_clamps(xor):
