@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from carrot_gui import theme
 from carrot_gui.kit.heatmap import signed_colours
+from carrot_gui.network import look
 from carrot_gui.network.qt.lab import NetworkLab
 
 
@@ -87,3 +88,17 @@ def test_editing_a_weight_or_a_new_run_drops_the_playback(qtbot, lab):
     click(qtbot, lab.runControls.reset_button)
     assert lab.backward is None and view.highlighted is None and not c.backButton.isEnabled()
     assert c.slider.maximum() == len(lab.session.layers) == 3
+
+
+def test_the_colour_key_fits_the_1280_px_window_above_the_neurons(qtbot, lab):
+    view = lab.neuronView
+    for layer in (None, 0):
+        view.highlight_layer(layer)
+        key = view.key.mapRectToScene(view.key.boundingRect())
+        assert key.right() <= view.viewport().width(), view.key.text()
+        words = [w for w in look.key_text(layer).split() if w not in ("·", "—")]
+        assert [
+            w for w in view.key.text().split() if w not in ("·", "—")
+        ] == words  # all of it, maybe on two lines
+        tops = [float(c[:, 1].min()) - r for c, r in zip(view.placement.centres, view.placement.radii)]
+        assert key.bottom() <= min(tops), (key, tops)
