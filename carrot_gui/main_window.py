@@ -275,7 +275,9 @@ class MainWindow(QMainWindow):
             spec = next(lab for lab in LAZY_LABS if lab.name == name)
             lab = getattr(importlib.import_module(spec.module), spec.cls)()
             self._hosts[name].layout().addWidget(lab)
-            lab.sendToExpression.connect(self._show_in_expression_lab)
+            lab.sendToExpression.connect(
+                lambda nodes, title, origin=name: self._show_in_expression_lab(nodes, title, origin)
+            )
             self._built[name] = lab
         return self._built.get(name)
 
@@ -289,10 +291,10 @@ class MainWindow(QMainWindow):
         """The Network lab (built on first use), or None when this build has none."""
         return self.lazy_lab("network")
 
-    def _show_in_expression_lab(self, nodes: dict, title: str) -> None:
+    def _show_in_expression_lab(self, nodes: dict, title: str, origin: str = "training") -> None:
         """A lab asked to show a graph in the Expression lab (one training step's backward pass): show it
         there and switch to that tab. The window switches tabs; labs never look for their tab widget."""
-        self.expressionLab.show_graph(nodes, title)
+        self.expressionLab.show_graph(nodes, title, origin)
         self.select_lab("expression")
 
     def select_lab(self, name: str) -> None:

@@ -1,5 +1,5 @@
 """Themed pyqtgraph plots every lab uses: :class:`LabPlot` (title, axes, plain numbers), :class:`StepAxis`,
-:class:`LegendBar` (a legend under a small plot) and :class:`StepSeriesPlot`, named series over training
+:class:`LogAxis`, :class:`LegendBar` (a legend under a small plot) and :class:`StepSeriesPlot`, named series over training
 steps drawn live from growing buffers (min/max envelope when long, follows the newest step, inspect line).
 
 Thin views: they paint the arrays they are given, on the lab's refresh timer, never once per training step.
@@ -66,6 +66,31 @@ class StepAxis(pg.AxisItem):
         if levels:
             return levels
         return [(1.0, [float(k) for k in range(int(np.ceil(minVal)), int(np.floor(maxVal)) + 1)])]
+
+
+class LogAxis(pg.AxisItem):
+    """A y axis whose log mode labels only what fits: 1…9 × 10ⁿ when a decade is tall, 1, 2 and 5 × 10ⁿ when
+    it is shorter, the decades alone on a short plot. pyqtgraph labels all nine minor ticks of every decade,
+    and on a 180-px plot 0.09, 0.08 and 0.07 overlap. In linear mode it is pyqtgraph's axis."""
+
+    MANTISSAS = ((1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 5), (1,))
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 - pyqtgraph's names
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        if not ticks or ticks[-1][0] is not None:  # no minor level: the decades already fit
+            return ticks
+        line = 1.5 * QFontMetrics(self.style["tickFont"] or self.font()).height()
+        per_decade = size / max(maxVal - minVal, 1e-12)
+        lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
+        for mantissas in self.MANTISSAS:
+            spacing = per_decade * min(
+                (np.log10(b) - np.log10(a) for a, b in zip(mantissas, (*mantissas[1:], 10))), default=1.0
+            )
+            minor = [v + np.log10(m) for v in range(lo, hi) for m in mantissas]
+            minor = [x for x in minor if minVal < x < maxVal]
+            if spacing >= line or len(minor) <= 2:
+                break
+        return [*ticks[:-1], (None, minor)]
 
 
 class LegendBar(QLabel):
@@ -135,8 +160,10 @@ class LabPlot(pg.PlotWidget):
         min_size: tuple[int, int] = (240, 180),
     ) -> None:
         t = theme.current()
-        steps = {"bottom": StepAxis("bottom")} if bottom == "step" else None
-        super().__init__(background=t.panel, axisItems=steps)
+        axes = {"left": LogAxis("left")}
+        if bottom == "step":
+            axes["bottom"] = StepAxis("bottom")
+        super().__init__(background=t.panel, axisItems=axes)
         self.legendLabel: LegendBar | None = None
         if name:
             self.setObjectName(name)

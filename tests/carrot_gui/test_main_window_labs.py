@@ -137,3 +137,33 @@ def test_save_and_load_network_weights_and_refuse_a_bad_file(qtbot, window, tmp_
     assert "Could not load junk.npz" in lab.statusLabel.text()
     for (w, _), want in zip(lab.session.weights(), saved):
         np.testing.assert_array_equal(w, want)  # nothing changed
+
+
+def test_building_2_4_1_shows_the_right_shape_on_every_tensor_node(qtbot, window):
+    """Remove a hidden layer of the XOR network (2-4-4-1 → 2-4-1), send its tensor graph, read the boxes."""
+    window.select_lab("network")
+    lab = window.networkLab
+    panel = lab.buildPanel
+    panel.layerTable.setCurrentCell(1, 0)
+    qtbot.mouseClick(panel.removeLayerButton, Qt.MouseButton.LeftButton)
+    assert lab.session.spec.widths == [2, 4, 1]
+    qtbot.mouseClick(lab.tensorGraphButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.labs.currentWidget() is window.expressionLab)
+    expected = {
+        "x": "(4×2)", "W1": "(2×4)", "b1": "(4)", "x@W1": "(4×4)", "z1": "(4×4)", "h1": "(4×4)",
+        "W2": "(4×1)", "b2": "(1)", "h1@W2": "(4×1)", "z2": "(4×1)", "y": "(4×1)", "loss": "",
+    }  # fmt: skip
+    items = {item.node.label: item for item in window.expressionLab.graphView.nodes}
+    assert set(items) == set(expected)
+    for label, shape in expected.items():
+        item = items[label]
+        assert item.shape_caption() == shape, label
+        if shape:  # every tensor (all ≤ 4×4 here) shows its numbers and its shape in the head line
+            assert item.numbers or item.node.is_scalar, label
+            assert item.head_tag(item.box().width() - 14).endswith(shape), label
+    w1 = items["W1"]
+    weights = lab.session.layers[0].weight.data
+    assert [[text for text, _ in row] for row in w1._value_cells] == [
+        [theme.format_number(v, 2) for v in row] for row in weights
+    ]
+    assert "From the Network lab" in window.expressionLab.noteLabel.text()

@@ -258,11 +258,32 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(QRectF(r.left() + 1.5, r.top() + 8, 3.5, r.height() - 16))
         painter.restore()
 
+    def shape_caption(self) -> str:
+        """A tensor's shape as its box shows it, ``(2×4)``, ``(1)`` (empty for a 0-d scalar or a number in the
+        expression)."""
+        n = self.node
+        if n.value.ndim == 0 or (n.kind == CONSTANT and n.carrot is None):
+            return ""
+        return "(" + "×".join(map(str, n.shape)) + ")"
+
+    def head_tag(self, width: float) -> str:
+        """The head line's right part in a box ``width`` wide: the op (var, const) and, for a tensor shown as
+        numbers, its shape — ``matmul (4×4)``; only the shape when the label would not fit beside both (the
+        tooltip names the op). A heat-map tensor has its shape in the maps' captions."""
+        n, f = self.node, fonts()
+        op = n.op or ("var" if n.kind == VARIABLE else "const")
+        shape = self.shape_caption()
+        if not shape or not (self.numbers or n.is_scalar):
+            return op
+        both = f"{op} {shape}"
+        label = f.label_metrics.horizontalAdvance(n.label)
+        return both if label + f.small_metrics.horizontalAdvance(both) + 6 <= width else shape
+
     def _paint_head(self, painter: QPainter, inner: QRectF) -> None:
         """Line 1: the label (bold, elided: the tooltip has it whole) and the op, or the check mark."""
         t, f, n = theme.current(), fonts(), self.node
         painter.save()
-        tag = n.op or ("var" if n.kind == VARIABLE else "const")
+        tag = self.head_tag(inner.width())
         tag_font, tag_colour, tag_metrics = f.small, t.muted, f.small_metrics
         if self.check_mark:
             tag, tag_font, tag_metrics = self.check_mark, f.label, f.label_metrics
@@ -351,7 +372,7 @@ class NodeItem(QGraphicsItem):
         box_w = (inner.width() - 6) / 2
         top = row + 18
         box_h = inner.bottom() - top
-        shape = "×".join(map(str, self.node.shape))
+        shape = self.shape_caption()
         painter.setFont(f.small)
         parts = (
             (self._value_img, t.value, s.value_shown, "=", "?"),
@@ -363,7 +384,7 @@ class NodeItem(QGraphicsItem):
             painter.drawText(
                 QRectF(left, row, box_w, 16),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                f.small_metrics.elidedText(f"{mark} ({shape})", Qt.TextElideMode.ElideRight, box_w),
+                f.small_metrics.elidedText(f"{mark} {shape}", Qt.TextElideMode.ElideRight, box_w),
             )
             box = QRectF(left, top, box_w, box_h)
             painter.setPen(QPen(QColor(colour), 1.0))
