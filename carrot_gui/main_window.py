@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        self._build_lesson_actions(file_menu)
         # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
         # the Training tab never exports a picture the user is not looking at
         self._graph_actions = [
@@ -265,6 +266,39 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("helpMenu")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
         self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
+        self.lessonUi.build_help_action(help_menu)
+
+    # -- lessons (the logic lives in carrot_gui/lessons/qt/) ---------------------------------------------
+
+    def _build_lesson_actions(self, file_menu) -> None:
+        """File ▸ Save / Open lesson, the handout exports, the scene dock (``lessonUi``, ``lessons``)."""
+        from .lessons.qt.menu import LessonUi
+
+        self.lessonUi = LessonUi(self)
+        self.lessons = self.lessonUi.controller
+        self.lessonUi.build_file_actions(file_menu)
+
+    def save_lesson(self, path: str) -> bool:
+        """Save the labs and the lesson's scenes to ``path``, as File ▸ Save lesson does; a failure is shown
+        and False returned."""
+        return bool(self.lessons.save(path))
+
+    def open_lesson(self, path: str) -> bool:
+        """Open the lesson at ``path`` (no question about unsaved changes: the action asks); a bad file is
+        shown and refused, the lesson on screen kept."""
+        return bool(self.lessons.open(path))
+
+    def current_lab(self) -> str:
+        """The name of the lab showing (one of :data:`LABS`)."""
+        widget = self.labs.currentWidget()
+        return next((n for n, host in self._hosts.items() if host is widget), "expression")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.lessonUi.confirm_discard():
+            event.ignore()
+            return
+        self.lessons.clean_exit()
+        super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
 
