@@ -1,7 +1,7 @@
 """Command line entry point: ``carrot-gui`` / ``python main.py`` opens the main window.
 
-``--screenshot PATH`` renders the window after loading and exits 0 (used for the README's pictures
-and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first.
+``carrot-gui LESSON.carrot`` opens a lesson; ``--screenshot PATH`` renders the window after loading and exits 0
+(used for the README's pictures and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first.
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="carrot-gui",
         description="PyCarrot: watch backpropagation step by step (Expression lab), build and train a small network (Network lab) and train a line (Training lab).",
     )
+    p.add_argument("lesson", nargs="?", metavar="LESSON", help="a .carrot lesson to open")
     p.add_argument(
         "--lab",
         choices=("expression", "network", "training"),
-        default="expression",
-        help="the tab to open on",
+        default=None,
+        help="the tab to open on (default: the lesson's, else expression)",
     )
     p.add_argument(
         "--expr",
@@ -80,12 +81,16 @@ def main(argv: list[str] | None = None) -> int:
     errors.install(window)
     if args.projector:
         window.set_projector(True)
+    if args.lesson is not None and not window.open_lesson(args.lesson):
+        print(f"carrot-gui: {window.lessons.last_error}", file=sys.stderr)
+        return 2
     if args.expr is not None:
         if not window.expressionLab.build_source(args.expr):
             print(f"carrot-gui: --expr: {window.expressionLab.error_message}", file=sys.stderr)
             return 2
     try:
-        window.select_lab(args.lab)
+        if args.lab is not None:
+            window.select_lab(args.lab)
     except ValueError as exc:
         print(f"carrot-gui: --lab: {exc}", file=sys.stderr)
         return 2
@@ -95,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()  # always the default size: pictures do not depend on the screen
         return _screenshot(app, window, args.screenshot)
     show_fitted(window)
+    if args.lesson is None:
+        window.lessons.offer_autosave()  # after a crash: the work saved a minute before it
     return app.exec()
 
 
@@ -139,5 +146,6 @@ def _screenshot(app, window, path: str) -> int:
         print(f"carrot-gui: could not write the screenshot {path}", file=sys.stderr)
         return 1
     print(f"carrot-gui: first frame {first_frame_ms:.0f} ms after import{since_launch}; saved {path}")
+    window.lessonUi.ask = False  # a picture is taken, nothing typed: never wait for an answer
     window.close()
     return 0

@@ -77,7 +77,11 @@ SHORTCUTS = [
     ("Network tab: Shift+→ / Shift+←", "Step the next step's backward pass one layer on / back"),
     ("Training tab: Space", "Train / pause"),
     ("Training tab: →", "One optimiser step"),
-    ("Training tab: Ctrl+R", "Reset: new initial weights, the last run stays as a faded curve"),
+    ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),
+    (
+        "Training tab: Ctrl+Shift+R",
+        "New weights: the next init seed's initial weights, the last run stays faded",
+    ),
 ]
 
 
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        self._build_lesson_actions(file_menu)
         # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
         # the Training tab never exports a picture the user is not looking at
         self._graph_actions = [
@@ -163,6 +168,7 @@ class MainWindow(QMainWindow):
             ),
             self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction"),
         ]
+        self._build_network_actions(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
 
@@ -209,11 +215,91 @@ class MainWindow(QMainWindow):
         )
         self._build_help_menu()
 
+    def _build_network_actions(self, file_menu) -> None:
+        """The Network lab's files, enabled only while that tab is shown (like the graph actions)."""
+        file_menu.addSeparator()
+        self._network_actions = [
+            self._action(
+                file_menu,
+                "Export network as P&ython…",
+                self.export_network_dialog,
+                None,
+                "exportNetworkAction",
+            ),
+            self._action(
+                file_menu, "Save network weights…", self.save_network_dialog, None, "saveNetworkAction"
+            ),
+            self._action(
+                file_menu, "Load network weights…", self.load_network_dialog, None, "loadNetworkAction"
+            ),
+        ]
+        for action in self._network_actions:
+            action.setEnabled(False)
+
+    @guarded("exporting the network as Python")
+    def export_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export network as Python", "network.py", "Python (*.py)")
+        if path and self.networkLab is not None:
+            files.export_python(self.networkLab, path)
+
+    @guarded("saving the network's weights")
+    def save_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save network weights", "network.npz", "Weights (*.npz)")
+        if path and self.networkLab is not None:
+            files.save_weights(self.networkLab, path)
+
+    @guarded("loading the network's weights")
+    def load_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load network weights", "", "Weights (*.npz);;All files (*)"
+        )
+        if path and self.networkLab is not None:
+            files.load_weights(self.networkLab, path)
+
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
         self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
+        self.lessonUi.build_help_action(help_menu)
+
+    # -- lessons (the logic lives in carrot_gui/lessons/qt/) ---------------------------------------------
+
+    def _build_lesson_actions(self, file_menu) -> None:
+        """File ▸ Save / Open lesson, the handout exports, the scene dock (``lessonUi``, ``lessons``)."""
+        from .lessons.qt.menu import LessonUi
+
+        self.lessonUi = LessonUi(self)
+        self.lessons = self.lessonUi.controller
+        self.lessonUi.build_file_actions(file_menu)
+
+    def save_lesson(self, path: str) -> bool:
+        """Save the labs and the lesson's scenes to ``path``, as File ▸ Save lesson does; a failure is shown
+        and False returned."""
+        return bool(self.lessons.save(path))
+
+    def open_lesson(self, path: str) -> bool:
+        """Open the lesson at ``path`` (no question about unsaved changes: the action asks); a bad file is
+        shown and refused, the lesson on screen kept."""
+        return bool(self.lessons.open(path))
+
+    def current_lab(self) -> str:
+        """The name of the lab showing (one of :data:`LABS`)."""
+        widget = self.labs.currentWidget()
+        return next((n for n, host in self._hosts.items() if host is widget), "expression")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.lessonUi.confirm_discard():
+            event.ignore()
+            return
+        self.lessons.clean_exit()
+        super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
 
@@ -268,6 +354,8 @@ class MainWindow(QMainWindow):
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
         for action in self._graph_actions:
             action.setEnabled(widget is self.expressionLab)
+        for action in self._network_actions:
+            action.setEnabled(widget is self._hosts.get("network"))
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         else:

@@ -1,0 +1,304 @@
+"""The ``.carrot`` lesson file: scenes of lab states, saved as one zip of ``lesson.json`` and ``arrays.npz``.
+
+``lesson.json`` holds everything textual (``"format": "pycarrot-lesson"``, ``"version": 1``, the scenes);
+``arrays.npz`` every array, written by ``pycarrot.save`` and read by ``pycarrot.load``'s bounded loader (no
+pickle, bounded memory). :func:`open_lesson` checks the whole file before returning anything — zip members by
+name, method and size (no zip bomb, no paths), the JSON by size and field by field, every array by key, dtype
+and shape — and raises one :class:`LessonError` naming the file and the reason. :func:`save_lesson` writes a
+temporary file beside the target and renames it over it, so a failed save leaves the old lesson intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+import pycarrot as pc
+from pycarrot.serialization import _open_regular as open_regular  # the engine's own check, reused
+
+from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, checked
+from .network_state import NetworkState
+from .state import ExpressionState, TrainingState
+
+FORMAT = "pycarrot-lesson"
+VERSION = 1
+SUFFIX = ".carrot"
+LABS = ("expression", "training", "network")
+JSON_NAME, ARRAYS_NAME = "lesson.json", "arrays.npz"
+MAX_JSON_BYTES = 64 << 20  # a CSV of 50 MiB (the Training lab's limit) as JSON text, and the rest
+MAX_ARRAY_BYTES = 512 << 20  # what the arrays may take in memory, and arrays.npz on disk
+MAX_SCENES = 500
+MAX_TITLE, MAX_NOTE = 200, 20_000
+TEMP_PREFIX = ".pycarrot-lesson-"  # a save's temporary folder beside the file
+_DEFLATE_MAX_RATIO = 1100  # deflate never expands data more than ~1032 times
+
+
+@dataclass(frozen=True, eq=False)
+class Scene(SameByValue):
+    """One step of a lecture: a title, a note for the teacher, the lab showing, and a state per lab in use
+    (None: that lab is not part of the scene and stays as it is)."""
+
+    title: str
+    note: str = ""
+    lab: str = "expression"
+    expression: ExpressionState | None = None
+    training: TrainingState | None = None
+    network: NetworkState | None = None
+
+    def __post_init__(self) -> None:
+        if self.lab not in LABS:
+            raise LessonError(f"scene {self.title!r}: unknown lab {self.lab!r} (one of {', '.join(LABS)})")
+        if getattr(self, self.lab) is None:
+            raise LessonError(f"scene {self.title!r} shows the {self.lab} lab but holds no state for it")
+
+    def state(self, lab: str) -> ExpressionState | TrainingState | NetworkState | None:
+        return getattr(self, lab)
+
+
+@dataclass(frozen=True, eq=False)
+class Lesson(SameByValue):
+    """An ordered list of scenes (at least one) and which is showing."""
+
+    title: str
+    scenes: tuple[Scene, ...]
+    current: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scenes", tuple(self.scenes))
+        if not self.scenes:
+            raise LessonError("a lesson needs at least one scene")
+        if not 0 <= self.current < len(self.scenes):
+            raise LessonError(f"current scene {self.current} does not exist ({len(self.scenes)} scenes)")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# to and from JSON + arrays
+# ---------------------------------------------------------------------------------------------------------
+
+
+def lesson_to_json(lesson: Lesson) -> tuple[dict, dict[str, np.ndarray]]:
+    """The lesson as its JSON object and the arrays it refers to by key."""
+    out = ArraysOut()
+    scenes = []
+    for i, s in enumerate(lesson.scenes):
+        d = {"title": s.title, "note": s.note, "lab": s.lab}
+        for lab in LABS:
+            state = s.state(lab)
+            d[lab] = None if state is None else state.to_dict(out, f"s{i}.{lab}")
+        scenes.append(d)
+    doc = {"format": FORMAT, "version": VERSION, "title": lesson.title, "current": lesson.current}
+    return {**doc, "scenes": scenes}, out.arrays
+
+
+_READERS = {"expression": ExpressionState, "training": TrainingState, "network": NetworkState}
+
+
+def lesson_from_json(doc: object, arrays: dict[str, np.ndarray]) -> Lesson:
+    """Check ``doc`` (the parsed JSON) and ``arrays`` completely and build the lesson; LessonError if bad."""
+    f = Fields(doc, "lesson.json")
+    if f.raw("format", None) != FORMAT:
+        raise LessonError(f"not a PyCarrot lesson (its format is {str(f.obj.get('format'))[:60]!r})")
+    version = f.integer("version", 1, 2**31)
+    if version > VERSION:
+        raise LessonError(
+            f"made by a newer PyCarrot (version {version}); this one reads lessons up to version {VERSION}"
+        )
+    into = ArraysIn(arrays)
+    scenes = [
+        _scene_from_json(Fields(s, f"scene {i + 1}"), into)
+        for i, s in enumerate(f.items("scenes", MAX_SCENES))
+    ]
+    lesson = checked(
+        "lesson.json",
+        lambda: Lesson(f.text("title", MAX_TITLE), tuple(scenes), f.integer("current", 0, MAX_SCENES)),
+    )
+    f.done()
+    into.check_all_used()
+    return lesson
+
+
+def _scene_from_json(f: Fields, arrays: ArraysIn) -> Scene:
+    title = f.text("title", MAX_TITLE)
+    f.where = f"scene {f.where.split()[-1]} ({title[:40]!r})"
+    states = {}
+    for lab, cls in _READERS.items():
+        states[lab] = None if f.raw(lab, None) is None else cls.from_dict(f.sub(lab), arrays)
+    scene_lab = f.choice("lab", LABS)
+    note = f.text("note", MAX_NOTE)
+    f.done()
+    return checked(f.where, lambda: Scene(title, note, scene_lab, **states))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the file
+# ---------------------------------------------------------------------------------------------------------
+
+
+def save_lesson(lesson: Lesson, path: str | os.PathLike) -> None:
+    """Write ``lesson`` to ``path`` (a temporary file renamed over it at the end; a symlink's target is
+    written). LessonError if it cannot be written, naming the file; the old file is then unchanged."""
+    path = os.path.realpath(os.fspath(path))
+    try:
+        doc, arrays = lesson_to_json(lesson)
+        text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
+        if len(text) > MAX_JSON_BYTES:
+            raise LessonError(
+                f"its text would take {len(text):,} bytes, more than the {MAX_JSON_BYTES:,} allowed"
+            )
+        _write_zip(path, text, arrays)
+    except LessonError as exc:
+        raise LessonError(f"cannot save {path!r}: {exc}") from None
+    except (OSError, ValueError, TypeError) as exc:
+        raise LessonError(f"cannot save {path!r}: {exc}") from None
+
+
+def _write_zip(path: str, text: bytes, arrays: dict[str, np.ndarray]) -> None:
+    directory = os.path.dirname(path)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    with tempfile.TemporaryDirectory(dir=directory, prefix=TEMP_PREFIX) as tmp:
+        npz = os.path.join(tmp, ARRAYS_NAME)
+        pc.save(arrays, npz)  # the engine's writer: plain .npy members, never a pickle
+        target = os.path.join(tmp, "lesson" + SUFFIX)
+        with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
+            info = zipfile.ZipInfo(JSON_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+            zf.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(ARRAYS_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+            with open(npz, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+        with open(target, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(target, mode)
+        os.replace(target, path)
+
+
+def open_lesson(path: str | os.PathLike) -> Lesson:
+    """Read and check a lesson file completely; LessonError (naming the file and the reason) if it is missing,
+    not a lesson, truncated, hostile, inconsistent or from a newer PyCarrot."""
+    path = os.fspath(path)
+    try:
+        with _open_regular(path) as fh:
+            doc, arrays = _read_zip(fh, os.fstat(fh.fileno()).st_size)
+        return lesson_from_json(doc, arrays)
+    except LessonError as exc:
+        raise LessonError(f"cannot open {path!r}: {exc}") from None
+    except FileNotFoundError:
+        raise LessonError(f"cannot open {path!r}: there is no such file") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise LessonError(f"cannot open {path!r}: corrupt or truncated file ({exc})") from None
+    except (RuntimeError, NotImplementedError) as exc:  # zipfile's words for what it cannot read
+        raise LessonError(f"cannot open {path!r}: unreadable file ({exc})") from None
+
+
+def _check_members(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    names = [i.filename for i in infos]
+    if sorted(names) != sorted((JSON_NAME, ARRAYS_NAME)):
+        shown = ", ".join(repr(n)[:60] for n in names[:6])
+        raise LessonError(
+            f"a lesson holds exactly {JSON_NAME} and {ARRAYS_NAME}; this file holds {shown or 'nothing'}"
+        )
+    limits = {JSON_NAME: MAX_JSON_BYTES, ARRAYS_NAME: MAX_ARRAY_BYTES}
+    for info in infos:
+        name = info.filename
+        if info.flag_bits & 0x1:
+            raise LessonError(f"{name} is encrypted; lessons never are")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise LessonError(f"{name} uses compression method {info.compress_type}; only stored and deflate")
+        if info.file_size > limits[name]:
+            raise LessonError(
+                f"{name} would unpack to {info.file_size:,} bytes, more than the {limits[name]:,} allowed"
+            )
+        if info.compress_size > size or info.file_size > _DEFLATE_MAX_RATIO * max(info.compress_size, 1):
+            raise LessonError(
+                f"{name} claims {info.file_size:,} bytes from {info.compress_size:,} (a zip bomb?)"
+            )
+    return {i.filename: i for i in infos}
+
+
+def _read_zip(fh, size: int) -> tuple[object, dict[str, np.ndarray]]:
+    magic = fh.read(4)
+    fh.seek(0)
+    if magic[:1] == b"\x80":
+        raise LessonError(
+            "it is a Python pickle; pickles can run code when loaded, so PyCarrot never opens them"
+        )
+    if magic not in (b"PK\x03\x04", b"PK\x05\x06"):
+        raise LessonError("not a PyCarrot lesson (no zip signature)")
+    with zipfile.ZipFile(fh) as zf:
+        infos = _check_members(zf, size)
+        with zf.open(infos[JSON_NAME]) as member:
+            raw = member.read(MAX_JSON_BYTES + 1)
+        if len(raw) != infos[JSON_NAME].file_size:
+            raise LessonError(
+                f"{JSON_NAME} holds {len(raw):,} bytes but declares {infos[JSON_NAME].file_size:,}"
+            )
+        doc = _parse_json(raw)
+        _check_version_early(doc)
+        arrays = _read_arrays(zf, infos[ARRAYS_NAME])
+    return doc, arrays
+
+
+def _parse_json(raw: bytes) -> object:
+    def refuse(name: str) -> None:
+        raise LessonError(f"{JSON_NAME} holds {name}, which is not JSON")
+
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=refuse)
+    except UnicodeDecodeError:
+        raise LessonError(f"{JSON_NAME} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise LessonError(
+            f"{JSON_NAME} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise LessonError(f"{JSON_NAME} is nested too deeply") from None
+
+
+def _check_version_early(doc: object) -> None:
+    """A newer version is refused before its arrays are read (they may be laid out differently)."""
+    if isinstance(doc, dict) and doc.get("format") == FORMAT:
+        v = doc.get("version")
+        if type(v) is int and v > VERSION:
+            raise LessonError(
+                f"made by a newer PyCarrot (version {v}); this one reads lessons up to version {VERSION}"
+            )
+
+
+def _read_arrays(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, np.ndarray]:
+    """arrays.npz copied out (never more than it declares) and read by ``pc.load``'s bounded loader."""
+    with tempfile.TemporaryDirectory(prefix="pycarrot-lesson-") as tmp:
+        npz = os.path.join(tmp, ARRAYS_NAME)
+        left = info.file_size
+        with zf.open(info) as src, open(npz, "wb") as dst:
+            while left and (chunk := src.read(min(1 << 20, left))):
+                dst.write(chunk)
+                left -= len(chunk)
+            src.read(1)  # at the end: zipfile checks the CRC
+        if left:
+            raise LessonError(f"{ARRAYS_NAME} ends early")
+        try:
+            return pc.load(npz, max_bytes=MAX_ARRAY_BYTES)
+        except ValueError as exc:
+            raise LessonError(str(exc).replace(repr(npz), ARRAYS_NAME)) from None
+
+
+def _open_regular(path: str):
+    """The file opened for reading; a folder, pipe or device is refused without blocking on it."""
+    try:
+        return open_regular(path)
+    except IsADirectoryError:
+        raise LessonError("it is a folder, not a lesson file") from None
+    except ValueError:
+        raise LessonError("not a regular file (a pipe, device or socket)") from None

@@ -1,0 +1,1 @@
+"""Lessons' Qt parts: the PDF handout writer (scene list and dialogs come with the main window's wiring)."""

@@ -1,0 +1,53 @@
+"""Handouts from the window: every backward step of the Expression lab's graph as numbered PNG frames, and the
+PDF handout of the graph on screen or of every scene of the open lesson.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..format import Lesson
+from ..handout import handout_of
+from .pdf import write_handout_pdf, write_lesson_pdf
+
+FRAME_NAME = "step-{:03d}.png"
+
+
+def backward_positions(timeline) -> range:
+    """The playback positions right after each backward step (as the handout's table numbers them)."""
+    return range(timeline.backward_start + 1, len(timeline) + 1)
+
+
+def export_frames(lab, directory: str) -> list[str]:
+    """One PNG per backward step of ``lab``'s graph in ``directory`` (``step-001.png``…), drawn by seeking the
+    lab's own timeline there; the playback position is put back afterwards. OSError if one cannot be written."""
+    tl = lab.timeline
+    if tl is None:
+        return []
+    os.makedirs(directory, exist_ok=True)
+    lab.controls.stop()
+    was, animation = tl.position, lab.graphView.animation_ms
+    lab.graphView.animation_ms = 0  # every frame at rest, not halfway through a move
+    out = []
+    try:
+        for k, position in enumerate(backward_positions(tl), start=1):
+            lab.seek(position)
+            out.append(lab.graphView.export_png(os.path.join(directory, FRAME_NAME.format(k))))
+    finally:
+        lab.seek(was)
+        lab.graphView.animation_ms = animation
+    return out
+
+
+def export_pdf(lab, path: str, lesson: Lesson | None) -> str:
+    """The PDF handout: every scene of ``lesson`` with an expression, or (no lesson) the lab's graph as it is
+    built. LessonError / OSError if it cannot be written."""
+    if lesson is not None and any(s.expression is not None for s in lesson.scenes):
+        write_lesson_pdf(lesson, path)
+    else:
+        tl = lab.timeline
+        if tl is None:
+            raise OSError("nothing is built in the Expression lab")
+        source = lab.loaded.source or ""
+        write_handout_pdf([handout_of(tl, lab.loaded.title, source)], path, lab.loaded.title)
+    return path
