@@ -74,6 +74,7 @@ SHORTCUTS = [
     ("Ctrl+Q", "Quit"),
     ("Network tab: Space", "Train / pause"),
     ("Network tab: →", "One optimiser step"),
+    ("Network tab: Shift+→ / Shift+←", "Step the next step's backward pass one layer on / back"),
     ("Training tab: Space", "Train / pause"),
     ("Training tab: →", "One optimiser step"),
     ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),

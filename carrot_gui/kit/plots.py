@@ -69,28 +69,31 @@ class StepAxis(pg.AxisItem):
 
 
 class LogAxis(pg.AxisItem):
-    """A y axis whose log mode labels only what fits: 1…9 × 10ⁿ when a decade is tall, 1, 2 and 5 × 10ⁿ when
-    it is shorter, the decades alone on a short plot. pyqtgraph labels all nine minor ticks of every decade,
-    and on a 180-px plot 0.09, 0.08 and 0.07 overlap. In linear mode it is pyqtgraph's axis."""
+    """A y axis whose log mode labels only ticks that fit: all of 1…9 × 10ⁿ when a decade is tall, fewer
+    mantissas (1, 2, 3, 5, 7 · 1, 2, 5 · 1, 3) as it gets shorter, the decades alone on a short plot — and
+    at least two labels when the range allows. pyqtgraph labels all nine minor ticks of every decade, and on
+    a 180-px plot 0.09, 0.08 and 0.07 overlapped. In linear mode it is pyqtgraph's axis."""
 
-    MANTISSAS = ((1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 5), (1,))
+    MANTISSAS = ((1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 5, 7), (1, 2, 3, 5, 7), (1, 2, 5), (1, 3), (1,))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 - pyqtgraph's names
         ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
         if not ticks or ticks[-1][0] is not None:  # no minor level: the decades already fit
             return ticks
-        line = 1.5 * QFontMetrics(self.style["tickFont"] or self.font()).height()
-        per_decade = size / max(maxVal - minVal, 1e-12)
+        text = QFontMetrics(self.style["tickFont"] or self.font()).height()
+        px = size / max(maxVal - minVal, 1e-12)  # pixels per decade
         lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
+        levels = []
         for mantissas in self.MANTISSAS:
-            spacing = per_decade * min(
-                (np.log10(b) - np.log10(a) for a, b in zip(mantissas, (*mantissas[1:], 10))), default=1.0
-            )
-            minor = [v + np.log10(m) for v in range(lo, hi) for m in mantissas]
+            minor = [v + np.log10(m) for v in range(lo, hi + 1) for m in mantissas]
             minor = [x for x in minor if minVal < x < maxVal]
-            if spacing >= line or len(minor) <= 2:
-                break
-        return [*ticks[:-1], (None, minor)]
+            gap = float(np.diff(minor).min()) * px if len(minor) > 1 else float("inf")
+            levels.append((minor, gap))
+        for room in (1.5 * text, text):  # roomy if possible, else just not overlapping
+            for minor, gap in levels:
+                if gap >= room and len(minor) >= 2:
+                    return [*ticks[:-1], (None, minor)]
+        return [*ticks[:-1], (None, levels[-1][0])]
 
 
 class LegendBar(QLabel):

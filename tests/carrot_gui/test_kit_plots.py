@@ -75,13 +75,13 @@ def test_lab_plot_titles_and_axes(qtbot):
     assert p.getAxis("bottom").labelText == "x" and not isinstance(p.getAxis("bottom"), StepAxis)
 
 
-def _log_ticks(qtbot, height: int) -> tuple[list[float], list[str], np.ndarray, float]:
+def _log_ticks(qtbot, height: int, lo: float = 0.015, hi: float = 0.35):
     p = StepSeriesPlot("Gradient health", "‖∂L/∂W‖", [("layer 1", "#1f5fbf")], log_y=True)
     qtbot.addWidget(p)
     p.resize(300, height)
     p.show()
     qtbot.waitExposed(p)
-    p.show_values({"layer 1": np.geomspace(0.015, 0.35, 30)}, live=False)
+    p.show_values({"layer 1": np.geomspace(lo, hi, 30)}, live=False)
     axis = p.getAxis("left")
     lo, hi = p.getViewBox().viewRange()[1]
     values = sorted(v for _spacing, vs in axis.tickValues(lo, hi, axis.height()) for v in vs)
@@ -100,3 +100,9 @@ def test_a_tall_log_axis_labels_more(qtbot):
     short = _log_ticks(qtbot, 180)[1]
     values, labels, gaps_px, line = _log_ticks(qtbot, 1200)
     assert len(labels) > len(short) and gaps_px.min() >= line and "0.09" in labels
+
+
+def test_a_log_axis_within_one_decade_still_labels_two_ticks(qtbot):
+    """The digits' gradient norms (0.35 … 0.9): the 1-2-5 ticks would leave only 0.5."""
+    values, labels, gaps_px, line = _log_ticks(qtbot, 180, 0.35, 0.9)
+    assert len(labels) >= 2 and gaps_px.min() >= line, labels
