@@ -76,9 +76,14 @@ SHORTCUTS = [
     ("Ctrl+Q", "Quit"),
     ("Network tab: Space", "Train / pause"),
     ("Network tab: →", "One optimiser step"),
+    ("Network tab: Shift+→ / Shift+←", "Step the next step's backward pass one layer on / back"),
     ("Training tab: Space", "Train / pause"),
     ("Training tab: →", "One optimiser step"),
-    ("Training tab: Ctrl+R", "Reset: new initial weights, the last run stays as a faded curve"),
+    ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),
+    (
+        "Training tab: Ctrl+Shift+R",
+        "New weights: the next init seed's initial weights, the last run stays faded",
+    ),
 ]
 
 
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
             ),
             self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction"),
         ]
+        self._build_network_actions(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
 
@@ -210,6 +216,53 @@ class MainWindow(QMainWindow):
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
         )
         self._build_help_menu()
+
+    def _build_network_actions(self, file_menu) -> None:
+        """The Network lab's files, enabled only while that tab is shown (like the graph actions)."""
+        file_menu.addSeparator()
+        self._network_actions = [
+            self._action(
+                file_menu,
+                "Export network as P&ython…",
+                self.export_network_dialog,
+                None,
+                "exportNetworkAction",
+            ),
+            self._action(
+                file_menu, "Save network weights…", self.save_network_dialog, None, "saveNetworkAction"
+            ),
+            self._action(
+                file_menu, "Load network weights…", self.load_network_dialog, None, "loadNetworkAction"
+            ),
+        ]
+        for action in self._network_actions:
+            action.setEnabled(False)
+
+    @guarded("exporting the network as Python")
+    def export_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export network as Python", "network.py", "Python (*.py)")
+        if path and self.networkLab is not None:
+            files.export_python(self.networkLab, path)
+
+    @guarded("saving the network's weights")
+    def save_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save network weights", "network.npz", "Weights (*.npz)")
+        if path and self.networkLab is not None:
+            files.save_weights(self.networkLab, path)
+
+    @guarded("loading the network's weights")
+    def load_network_dialog(self) -> None:
+        from .network.qt import files
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load network weights", "", "Weights (*.npz);;All files (*)"
+        )
+        if path and self.networkLab is not None:
+            files.load_weights(self.networkLab, path)
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu("&Help")
@@ -259,7 +312,9 @@ class MainWindow(QMainWindow):
             spec = next(lab for lab in LAZY_LABS if lab.name == name)
             lab = getattr(importlib.import_module(spec.module), spec.cls)()
             self._hosts[name].layout().addWidget(lab)
-            lab.sendToExpression.connect(self._show_in_expression_lab)
+            lab.sendToExpression.connect(
+                lambda nodes, title, origin=name: self._show_in_expression_lab(nodes, title, origin)
+            )
             self._built[name] = lab
         return self._built.get(name)
 
@@ -273,10 +328,10 @@ class MainWindow(QMainWindow):
         """The Network lab (built on first use), or None when this build has none."""
         return self.lazy_lab("network")
 
-    def _show_in_expression_lab(self, nodes: dict, title: str) -> None:
+    def _show_in_expression_lab(self, nodes: dict, title: str, origin: str = "training") -> None:
         """A lab asked to show a graph in the Expression lab (one training step's backward pass): show it
         there and switch to that tab. The window switches tabs; labs never look for their tab widget."""
-        self.expressionLab.show_graph(nodes, title)
+        self.expressionLab.show_graph(nodes, title, origin)
         self.select_lab("expression")
 
     def select_lab(self, name: str) -> None:
@@ -301,6 +356,8 @@ class MainWindow(QMainWindow):
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
         for action in self._graph_actions:
             action.setEnabled(widget is self.expressionLab)
+        for action in self._network_actions:
+            action.setEnabled(widget is self._hosts.get("network"))
         if widget is self.expressionLab:
             self.expressionLab.graphView.setFocus()
         else:

@@ -1,5 +1,5 @@
 """Themed pyqtgraph plots every lab uses: :class:`LabPlot` (title, axes, plain numbers), :class:`StepAxis`,
-:class:`LegendBar` (a legend under a small plot) and :class:`StepSeriesPlot`, named series over training
+:class:`LogAxis`, :class:`LegendBar` (a legend under a small plot) and :class:`StepSeriesPlot`, named series over training
 steps drawn live from growing buffers (min/max envelope when long, follows the newest step, inspect line).
 
 Thin views: they paint the arrays they are given, on the lab's refresh timer, never once per training step.
@@ -66,6 +66,34 @@ class StepAxis(pg.AxisItem):
         if levels:
             return levels
         return [(1.0, [float(k) for k in range(int(np.ceil(minVal)), int(np.floor(maxVal)) + 1)])]
+
+
+class LogAxis(pg.AxisItem):
+    """A y axis whose log mode labels only ticks that fit: all of 1…9 × 10ⁿ when a decade is tall, fewer
+    mantissas (1, 2, 3, 5, 7 · 1, 2, 5 · 1, 3) as it gets shorter, the decades alone on a short plot — and
+    at least two labels when the range allows. pyqtgraph labels all nine minor ticks of every decade, and on
+    a 180-px plot 0.09, 0.08 and 0.07 overlapped. In linear mode it is pyqtgraph's axis."""
+
+    MANTISSAS = ((1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 5, 7), (1, 2, 3, 5, 7), (1, 2, 5), (1, 3), (1,))
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 - pyqtgraph's names
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        if not ticks or ticks[-1][0] is not None:  # no minor level: the decades already fit
+            return ticks
+        text = QFontMetrics(self.style["tickFont"] or self.font()).height()
+        px = size / max(maxVal - minVal, 1e-12)  # pixels per decade
+        lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
+        levels = []
+        for mantissas in self.MANTISSAS:
+            minor = [v + np.log10(m) for v in range(lo, hi + 1) for m in mantissas]
+            minor = [x for x in minor if minVal < x < maxVal]
+            gap = float(np.diff(minor).min()) * px if len(minor) > 1 else float("inf")
+            levels.append((minor, gap))
+        for room in (1.5 * text, text):  # roomy if possible, else just not overlapping
+            for minor, gap in levels:
+                if gap >= room and len(minor) >= 2:
+                    return [*ticks[:-1], (None, minor)]
+        return [*ticks[:-1], (None, levels[-1][0])]
 
 
 class LegendBar(QLabel):
@@ -135,8 +163,10 @@ class LabPlot(pg.PlotWidget):
         min_size: tuple[int, int] = (240, 180),
     ) -> None:
         t = theme.current()
-        steps = {"bottom": StepAxis("bottom")} if bottom == "step" else None
-        super().__init__(background=t.panel, axisItems=steps)
+        axes = {"left": LogAxis("left")}
+        if bottom == "step":
+            axes["bottom"] = StepAxis("bottom")
+        super().__init__(background=t.panel, axisItems=axes)
         self.legendLabel: LegendBar | None = None
         if name:
             self.setObjectName(name)

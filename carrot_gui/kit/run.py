@@ -160,7 +160,7 @@ class RunControls(QWidget):
         tips = {
             "train": "Start or pause training (Space).",
             "step": "Run exactly one optimiser step (→).",
-            "reset": "New initial weights and an empty history (Ctrl+R).",
+            "reset": "Start again from the same initial weights (the seed's) with an empty history (Ctrl+R).",
             "speed": "Steps per second while training: slow enough to watch, or as fast as possible.",
             **(tips or {}),
         }

@@ -381,12 +381,18 @@ class NetworkSession:
         """Each layer's bias gradient ∂L/∂b from the last step (None before the first)."""
         return [None if lay.bias.grad is None else lay.bias.grad.data for lay in self.layers]
 
-    def tensor_graph(self, batch: int = 4) -> dict[str, pc.Carrot]:
-        """One forward pass on the first ``batch`` training samples, built from copies of the parameters
-        (the model's own gradients are untouched), named for the Expression lab's graph: ``x``, ``W1``,
-        ``b1``, ``x@W1``, ``z1`` (+ b1), ``h1`` (activation), …, ``y``, ``loss`` — the loss last."""
-        k = max(1, min(batch, len(self.x_train)))
-        nodes: dict[str, pc.Carrot] = {"x": pc.Carrot(self.x_train[:k].copy(), name="x")}
+    def next_batch_rows(self) -> np.ndarray:
+        """The training rows the next :meth:`step` will train on (all of them, in order, for full batches)."""
+        return self._batches.peek(self.steps_done)
+
+    def tensor_graph(self, batch: int = 4, rows: np.ndarray | None = None) -> dict[str, pc.Carrot]:
+        """One forward pass on the first ``batch`` training samples (or on the training ``rows`` given, e.g.
+        :meth:`next_batch_rows`), built from copies of the parameters (the model's own gradients are
+        untouched), named for the Expression lab's graph: ``x``, ``W1``, ``b1``, ``x@W1``, ``z1`` (+ b1),
+        ``h1`` (activation), …, ``y``, ``loss`` — the loss last."""
+        if rows is None:
+            rows = np.arange(max(1, min(batch, len(self.x_train))))
+        nodes: dict[str, pc.Carrot] = {"x": pc.Carrot(self.x_train[rows], name="x")}
         h, prev = nodes["x"], "x"
         n = 0
         for module in self.model:
@@ -400,7 +406,7 @@ class NetworkSession:
             else:
                 h = nodes[f"h{n}"] = module(h)
                 prev = f"h{n}"
-        target = self.t_train[:k].copy()
+        target = self.t_train[rows]
         nodes["y"] = pc.Carrot(target, name="y")
         nodes["loss"] = self.loss_of(h, nodes["y"])
         return nodes

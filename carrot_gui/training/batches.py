@@ -4,6 +4,8 @@ permutation at each epoch's start."""
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 
@@ -31,3 +33,14 @@ class EpochBatches:
         if k == 0 or self._order is None:
             self._order = self._rng.permutation(self.n)
         return self._order[k * self.batch_size : (k + 1) * self.batch_size]
+
+    def peek(self, step: int) -> np.ndarray:
+        """The indices :meth:`indices` will give for ``step`` (the next step), drawing nothing: a copy of the
+        generator draws the next epoch's permutation, so the run stays bit-identical."""
+        if self.full:
+            return np.arange(self.n)
+        k = step % self.steps_per_epoch
+        order = self._order
+        if k == 0 or order is None:
+            order = copy.deepcopy(self._rng).permutation(self.n)
+        return order[k * self.batch_size : (k + 1) * self.batch_size]

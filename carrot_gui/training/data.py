@@ -23,6 +23,7 @@ import numpy as np
 from pycarrot.messages import elide_name
 
 from .. import paths
+from .advice import Curvature
 
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
@@ -70,6 +71,16 @@ class Dataset:
     @property
     def standardised(self) -> bool:
         return self.feature_mean is not None
+
+    @property
+    def raw_x(self) -> np.ndarray:
+        """The features in the file's units (undoing the standardisation, if any)."""
+        return self.x if self.feature_mean is None else self.x * self.feature_std + self.feature_mean
+
+    @cached_property
+    def curvature(self) -> Curvature:
+        """How sharply the MSE loss curves on this data (the learning-rate advice's input; computed once)."""
+        return Curvature.of(self.x)
 
     def describe(self) -> str:
         """One line for the lab: how many samples and features, and where they came from."""
@@ -162,6 +173,16 @@ def standardise(data: Dataset) -> Dataset:
         true_weight=None if data.true_weight is None else data.true_weight * safe,
         true_bias=None if data.true_bias is None else float(data.true_bias + mean @ data.true_weight),
     )
+
+
+def same_samples(a: Dataset, b: Dataset) -> bool:
+    """Whether ``a`` and ``b`` hold the same samples, perhaps in other units (one standardised): runs on one
+    compare with runs on the other, since the target, and so the loss, is the same."""
+    if (a.source, a.feature_names, a.target_name) != (b.source, b.feature_names, b.target_name):
+        return False
+    if a.x.shape != b.x.shape or not np.array_equal(a.y, b.y):
+        return False
+    return bool(np.allclose(a.raw_x, b.raw_x, rtol=1e-9, atol=0))
 
 
 def parse_slopes(text: str) -> list[float]:

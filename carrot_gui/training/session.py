@@ -26,6 +26,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from .advice import LrAdvice, advise, divergence_advice
 from .batches import EpochBatches
 from .data import Dataset
 from .history import GrowBuffer
@@ -251,14 +252,18 @@ class TrainingSession:
         )
 
     # -- explaining -----------------------------------------------------------------------------------
+    @property
+    def advice(self) -> LrAdvice:
+        """What the mathematics says about this run's learning rate (see :mod:`.advice`)."""
+        return advise(self.data.curvature, self.config, self.data.n_samples)
+
     def message(self) -> str:
         """The run's state in a sentence for the lab's status line."""
         last = self.losses.view()[-1] if len(self.losses) else None
         if self.state == DIVERGED:
             text = (
                 f"The loss diverged at step {self.diverged_step} (it became {last}). "
-                f"Learning rate {self.config.learning_rate:g} is too high: set a smaller one, "
-                f"e.g. {self.config.learning_rate / 10:g}, and press Train for a new run."
+                f"{divergence_advice(self.advice, self.config.learning_rate)}, and press Train for a new run."
             )
             if not self.data.standardised and float(np.max(np.abs(self.data.x))) > 10:
                 text += " Standardising the features (large values here) also helps."

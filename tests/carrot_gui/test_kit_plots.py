@@ -3,6 +3,7 @@ the view, switches to a min/max envelope for long live runs, and marks an inspec
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QFontMetrics
 
 from carrot_gui.kit.plots import ENVELOPE_FROM, LabPlot, StepAxis, StepSeriesPlot
 from carrot_gui.training.history import GrowBuffer
@@ -72,3 +73,36 @@ def test_lab_plot_titles_and_axes(qtbot):
     qtbot.addWidget(p)
     assert p.getPlotItem().titleLabel.text == "Title" and p.toolTip() == "tip"
     assert p.getAxis("bottom").labelText == "x" and not isinstance(p.getAxis("bottom"), StepAxis)
+
+
+def _log_ticks(qtbot, height: int, lo: float = 0.015, hi: float = 0.35):
+    p = StepSeriesPlot("Gradient health", "‖∂L/∂W‖", [("layer 1", "#1f5fbf")], log_y=True)
+    qtbot.addWidget(p)
+    p.resize(300, height)
+    p.show()
+    qtbot.waitExposed(p)
+    p.show_values({"layer 1": np.geomspace(lo, hi, 30)}, live=False)
+    axis = p.getAxis("left")
+    lo, hi = p.getViewBox().viewRange()[1]
+    values = sorted(v for _spacing, vs in axis.tickValues(lo, hi, axis.height()) for v in vs)
+    gaps_px = np.diff(values) * axis.height() / (hi - lo)
+    return values, axis.tickStrings(values, 1.0, 1.0), gaps_px, QFontMetrics(axis.font()).height()
+
+
+def test_a_short_log_axis_labels_only_ticks_that_do_not_overlap(qtbot):
+    """The gradient-health plot's case: norms 0.015 … 0.35 on a short plot crowded 0.09, 0.08, 0.07."""
+    values, labels, gaps_px, line = _log_ticks(qtbot, 180)
+    assert gaps_px.min() >= line, (labels, gaps_px)
+    assert {"0.02", "0.05", "0.1", "0.2"} <= set(labels) and "0.09" not in labels
+
+
+def test_a_tall_log_axis_labels_more(qtbot):
+    short = _log_ticks(qtbot, 180)[1]
+    values, labels, gaps_px, line = _log_ticks(qtbot, 1200)
+    assert len(labels) > len(short) and gaps_px.min() >= line and "0.09" in labels
+
+
+def test_a_log_axis_within_one_decade_still_labels_two_ticks(qtbot):
+    """The digits' gradient norms (0.35 … 0.9): the 1-2-5 ticks would leave only 0.5."""
+    values, labels, gaps_px, line = _log_ticks(qtbot, 180, 0.35, 0.9)
+    assert len(labels) >= 2 and gaps_px.min() >= line, labels

@@ -30,6 +30,7 @@ def lab(qtbot):
     w = TrainingLab()
     qtbot.addWidget(w)
     w.resize(1300, 850)
+    w.runControls.set_speed(None)  # as fast as possible: these tests wait for whole runs
     w.show()
     qtbot.waitExposed(w)
     yield w

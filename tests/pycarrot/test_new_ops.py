@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import pycarrot as pc
 from pycarrot import Carrot
+
+try:  # PyTorch is the reference for the values where it is installed; the gradchecks run without it
+    import torch
+except ImportError:
+    torch = None
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SHAPES = hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=4)
@@ -36,34 +40,34 @@ def _check(fn, *inputs):
 
 # op -> (ours, PyTorch's, (low, high, kinks))
 UNARY = {
-    "leaky_relu": (pc.leaky_relu, torch.nn.functional.leaky_relu, (-2, 2, (0,))),
+    "leaky_relu": (pc.leaky_relu, lambda t: torch.nn.functional.leaky_relu(t), (-2, 2, (0,))),
     "leaky_relu 0.2": (
         lambda x: pc.leaky_relu(x, 0.2),
         lambda t: torch.nn.functional.leaky_relu(t, 0.2),
         (-2, 2, (0,)),
     ),
-    "elu": (pc.elu, torch.nn.functional.elu, (-3, 3, (0,))),
+    "elu": (pc.elu, lambda t: torch.nn.functional.elu(t), (-3, 3, (0,))),
     "elu 0.5": (lambda x: pc.elu(x, alpha=0.5), lambda t: torch.nn.functional.elu(t, 0.5), (-3, 3, (0,))),
-    "softplus": (pc.softplus, torch.nn.functional.softplus, (-5, 5, ())),
-    "gelu": (pc.gelu, torch.nn.functional.gelu, (-3, 3, ())),
+    "softplus": (pc.softplus, lambda t: torch.nn.functional.softplus(t), (-5, 5, ())),
+    "gelu": (pc.gelu, lambda t: torch.nn.functional.gelu(t), (-3, 3, ())),
     "gelu tanh": (
         lambda x: pc.gelu(x, approximate="tanh"),
         lambda t: torch.nn.functional.gelu(t, approximate="tanh"),
         (-3, 3, ()),
     ),
-    "silu": (pc.silu, torch.nn.functional.silu, (-4, 4, ())),
-    "log_sigmoid": (pc.log_sigmoid, torch.nn.functional.logsigmoid, (-5, 5, ())),
-    "log2": (pc.log2, torch.log2, (0.2, 3, ())),
-    "exp2": (pc.exp2, torch.exp2, (-3, 3, ())),
-    "tan": (pc.tan, torch.tan, (-1.2, 1.2, ())),
+    "silu": (pc.silu, lambda t: torch.nn.functional.silu(t), (-4, 4, ())),
+    "log_sigmoid": (pc.log_sigmoid, lambda t: torch.nn.functional.logsigmoid(t), (-5, 5, ())),
+    "log2": (pc.log2, lambda t: torch.log2(t), (0.2, 3, ())),
+    "exp2": (pc.exp2, lambda t: torch.exp2(t), (-3, 3, ())),
+    "tan": (pc.tan, lambda t: torch.tan(t), (-1.2, 1.2, ())),
     "clamp": (lambda x: pc.clamp(x, -0.5, 1.0), lambda t: torch.clamp(t, -0.5, 1.0), (-2, 2, (-0.5, 1.0))),
     "clip max only": (lambda x: x.clip(max=0.3), lambda t: torch.clamp(t, max=0.3), (-2, 2, (0.3,))),
-    "max": (pc.max, torch.amax, (-2, 2, ())),
-    "min": (lambda x: x.min(), torch.amin, (-2, 2, ())),
+    "max": (pc.max, lambda t: torch.amax(t), (-2, 2, ())),
+    "min": (lambda x: x.min(), lambda t: torch.amin(t), (-2, 2, ())),
     "logsumexp": (pc.logsumexp, lambda t: torch.logsumexp(t, dim=tuple(range(t.ndim))), (-3, 3, ())),
-    "var": (pc.var, torch.var, (-2, 2, ())),
-    "std": (lambda x: x.std(), torch.std, (-2, 2, ())),
-    "squeeze": (pc.squeeze, torch.squeeze, (-2, 2, ())),
+    "var": (pc.var, lambda t: torch.var(t), (-2, 2, ())),
+    "std": (lambda x: x.std(), lambda t: torch.std(t), (-2, 2, ())),
+    "squeeze": (pc.squeeze, lambda t: torch.squeeze(t), (-2, 2, ())),
     "unsqueeze": (lambda x: pc.unsqueeze(x, 0), lambda t: torch.unsqueeze(t, 0), (-2, 2, ())),
     "flatten": (pc.flatten, lambda t: torch.flatten(t) if t.ndim else t.reshape(1), (-2, 2, ())),
 }
@@ -83,8 +87,9 @@ def test_unary_ops_gradcheck_and_agree_with_torch(name, data):
         x = x + np.arange(x.size).reshape(shape) * 1e-3
     _check(ours, _leaf(x))
     got = ours(Carrot(x)).data
-    want = theirs(torch.tensor(x)).numpy()
-    np.testing.assert_allclose(got, want, rtol=1e-7, atol=1e-9)
+    if torch is not None:
+        want = theirs(torch.tensor(x)).numpy()
+        np.testing.assert_allclose(got, want, rtol=1e-7, atol=1e-9)
 
 
 @pytest.mark.parametrize("fn", [pc.max, pc.min, pc.logsumexp, pc.var, pc.std, pc.sum])

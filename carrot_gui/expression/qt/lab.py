@@ -240,15 +240,17 @@ class ExpressionLab(QWidget):
             )
 
     @guarded("showing a graph from the Training lab")
-    def show_graph(self, named: dict, title: str) -> None:
-        """Load a graph built elsewhere (the Training lab) as if built here (the main window shows this tab)."""
+    def show_graph(self, named: dict, title: str, origin: str = "training") -> None:
+        """Load a graph built elsewhere (the ``origin`` lab: Training, Network) as if built here (the main
+        window shows this tab)."""
+        lab = f"the {origin.capitalize()} lab"
         with paused_gc():
             loaded = load_named(named, title)
         self.editorPanel.lock_with(
-            f"# {title}\n# This graph was sent from the Training lab (read-only here).\n"
+            f"# {title}\n# This graph was sent from {lab} (read-only here).\n"
             "# Step through its backward pass, or press Edit / pick a preset to type your own."
         )
-        self.noteLabel.setText(f"From the Training lab: {title}")
+        self.noteLabel.setText(f"From {lab}: {title}")
         theme.set_tone(self.noteLabel, "muted")
         self._install(loaded)
 

@@ -119,6 +119,8 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF(0, 0, w, h)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
+        self._elided_cache: dict[tuple[str, float, int], str] = {}
+        self._elided_for = 0
         self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
         self.check_text = ""
         self.numbers = shows_numbers(node)  # a small tensor shows its numbers, a bigger one heat maps
@@ -227,6 +229,20 @@ class NodeItem(QGraphicsItem):
             self._paint_heat_maps(painter, inner, s)
         self._paint_badge(painter, look)
 
+    def _elided(self, metrics: QFontMetricsF, text: str, width: float) -> str:
+        """``text`` cut with "…" to ``width``; kept per item (eliding costs ~25 µs, a frame paints dozens)."""
+        generation = fonts().generation
+        if self._elided_for != generation:
+            self._elided_cache.clear()
+            self._elided_for = generation
+        key = (text, width, id(metrics))
+        out = self._elided_cache.get(key)
+        if out is None:
+            if len(self._elided_cache) > 16:  # a gradient that keeps changing: never grows without bound
+                self._elided_cache.clear()
+            out = self._elided_cache[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return out
+
     def _paint_box(self, painter: QPainter, look: NodeLook) -> None:
         painter.save()
         pen = QPen(QColor(look.border), look.border_width)
@@ -242,11 +258,32 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(QRectF(r.left() + 1.5, r.top() + 8, 3.5, r.height() - 16))
         painter.restore()
 
+    def shape_caption(self) -> str:
+        """A tensor's shape as its box shows it, ``(2×4)``, ``(1)`` (empty for a 0-d scalar or a number in the
+        expression)."""
+        n = self.node
+        if n.value.ndim == 0 or (n.kind == CONSTANT and n.carrot is None):
+            return ""
+        return "(" + "×".join(map(str, n.shape)) + ")"
+
+    def head_tag(self, width: float) -> str:
+        """The head line's right part in a box ``width`` wide: the op (var, const) and, for a tensor shown as
+        numbers, its shape — ``matmul (4×4)``; only the shape when the label would not fit beside both (the
+        tooltip names the op). A heat-map tensor has its shape in the maps' captions."""
+        n, f = self.node, fonts()
+        op = n.op or ("var" if n.kind == VARIABLE else "const")
+        shape = self.shape_caption()
+        if not shape or not (self.numbers or n.is_scalar):
+            return op
+        both = f"{op} {shape}"
+        label = f.label_metrics.horizontalAdvance(n.label)
+        return both if label + f.small_metrics.horizontalAdvance(both) + 6 <= width else shape
+
     def _paint_head(self, painter: QPainter, inner: QRectF) -> None:
         """Line 1: the label (bold, elided: the tooltip has it whole) and the op, or the check mark."""
         t, f, n = theme.current(), fonts(), self.node
         painter.save()
-        tag = n.op or ("var" if n.kind == VARIABLE else "const")
+        tag = self.head_tag(inner.width())
         tag_font, tag_colour, tag_metrics = f.small, t.muted, f.small_metrics
         if self.check_mark:
             tag, tag_font, tag_metrics = self.check_mark, f.label, f.label_metrics
@@ -254,7 +291,7 @@ class NodeItem(QGraphicsItem):
         room = inner.width() - tag_metrics.horizontalAdvance(tag) - 6
         painter.setFont(f.label)
         painter.setPen(QColor(t.text))
-        head = f.label_metrics.elidedText(n.label, Qt.TextElideMode.ElideRight, room)
+        head = self._elided(f.label_metrics, n.label, room)
         painter.drawText(QRectF(inner.left(), inner.top(), room, HEAD - 2), Qt.AlignmentFlag.AlignLeft, head)
         painter.setFont(tag_font)
         painter.setPen(QColor(tag_colour))
@@ -271,11 +308,11 @@ class NodeItem(QGraphicsItem):
         row = inner.top() + HEAD
         value = self._value_text if s.value_shown else "?"
         painter.setPen(QColor(t.value))
-        text = f.body_metrics.elidedText(f"= {value}", Qt.TextElideMode.ElideRight, inner.width())
+        text = self._elided(f.body_metrics, f"= {value}", inner.width())
         painter.drawText(QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
         grad = format_value(s.grad) if s.grad is not None else "—"
         painter.setPen(QColor(t.gradient))
-        text = f.body_metrics.elidedText(f"∇ {grad}", Qt.TextElideMode.ElideRight, inner.width())
+        text = self._elided(f.body_metrics, f"∇ {grad}", inner.width())
         painter.drawText(QRectF(inner.left(), row + 17, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
 
@@ -335,7 +372,7 @@ class NodeItem(QGraphicsItem):
         box_w = (inner.width() - 6) / 2
         top = row + 18
         box_h = inner.bottom() - top
-        shape = "×".join(map(str, self.node.shape))
+        shape = self.shape_caption()
         painter.setFont(f.small)
         parts = (
             (self._value_img, t.value, s.value_shown, "=", "?"),
@@ -347,7 +384,7 @@ class NodeItem(QGraphicsItem):
             painter.drawText(
                 QRectF(left, row, box_w, 16),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                f.small_metrics.elidedText(f"{mark} ({shape})", Qt.TextElideMode.ElideRight, box_w),
+                f.small_metrics.elidedText(f"{mark} {shape}", Qt.TextElideMode.ElideRight, box_w),
             )
             box = QRectF(left, top, box_w, box_h)
             painter.setPen(QPen(QColor(colour), 1.0))

@@ -27,11 +27,13 @@ from ...errors import guarded
 from ...kit.plots import StepSeriesPlot
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
+from ..backward import BackwardPlayback
 from ..datasets import NetData
 from ..lab_model import NetworkLabModel
 from ..presets import Preset
 from ..spec import FEATURES, NetworkSpec, SpecError
 from ..trainer import NetworkSession
+from .backward_controls import BackwardControls
 from .boundary_plot import BoundaryPlot
 from .build_panel import BuildPanel
 from .data_panel import DataPanel
@@ -77,6 +79,8 @@ class NetworkLab(QWidget):
         self.runner = TimeSlicedRunner(SLICE_MS, self)
         self._applying_preset = False
         self._due: dict[str, float] = {}  # when each part may repaint next while training
+        self.backward: BackwardPlayback | None = None  # the backward pass being stepped, if any
+        self._backward_of: tuple = ()  # (session, steps done, edits, loads) it was recorded for
         self._build()
         self._applying_preset = True  # the panels show the model's preset; the model already has its data
         self.dataPanel.apply_preset(self.model.preset)
@@ -129,12 +133,18 @@ class NetworkLab(QWidget):
         run = QHBoxLayout()
         run.addWidget(self.runControls)
         run.addStretch(1)
-        run.addWidget(self.tensorGraphButton)
         v.addLayout(run)
         status = QHBoxLayout()
         status.addWidget(self.statusLabel, 1)
         status.addWidget(self.accuracyLabel)
         v.addLayout(status)
+        # the backward pass at neuron level, and the same pass at tensor level in the Expression lab, in one
+        # row (beside the run controls they made the lab 1,365 px wide with projector text: cut at 1280)
+        self.backwardControls = BackwardControls()
+        backward = QHBoxLayout()
+        backward.addWidget(self.backwardControls, 1)
+        backward.addWidget(self.tensorGraphButton)
+        v.addLayout(backward)
         self.boundaryPlot = BoundaryPlot()
         self.neuronView = NeuronView()
         self.digitsView = DigitsView()
@@ -200,10 +210,15 @@ class NetworkLab(QWidget):
         self.boundaryPlot.point_added.connect(self._point_added)
         self.boundaryPlot.point_removed.connect(self._point_removed)
         self.neuronView.weight_edited.connect(self._weight_edited)
+        self.backwardControls.step_requested.connect(self.backward_step)
+        self.backwardControls.back_requested.connect(self.backward_back)
+        self.backwardControls.seek_requested.connect(self.backward_seek)
         for key, action in (  # the Training lab's keys; only while this tab has the focus
             (Qt.Key.Key_Space, self.toggle_training),
             (Qt.Key.Key_Right, self.step_once),
             ("Ctrl+R", self.reset),
+            ("Shift+Right", self.backward_step),
+            ("Shift+Left", self.backward_back),
         ):
             QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -238,6 +253,7 @@ class NetworkLab(QWidget):
         data = session.data
         names = self._input_names(session.spec, data)
         self.neuronView.set_network(session.spec.widths, names)
+        self.backwardControls.show_playback(self._live_backward(session), len(session.layers))
         self._show_points(data)
         self.viewTabs.setTabEnabled(1, data.image_shape is not None)
         self.viewTabs.setCurrentIndex(1 if data.image_shape is not None else 0)
@@ -265,6 +281,7 @@ class NetworkLab(QWidget):
         for view in (self.boundaryPlot, self.neuronView, self.digitsView):
             view.apply_theme()
         self._show_points(self.session.data)  # point colours come from the theme
+        self.backwardControls.show_playback(self._live_backward(self.session), len(self.session.layers))
         self.refresh()
 
     # -- painting (on the runner's frame, after a step, after an edit) ----------------------------------------
@@ -320,7 +337,7 @@ class NetworkLab(QWidget):
     def _paint_neurons(self, s: NetworkSession) -> None:
         weights = s.weights()
         self.neuronView.set_weights([w for w, _ in weights], [b for _, b in weights])
-        self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
+        self._paint_backward(s)
         if s.data.inputs == 2:
             self.neuronView.set_neuron_maps(s.activation_maps(MAP_GRID), channels_last=True)
         else:  # no input plane (digits, CSV): each neuron filled by its mean output over the test set
@@ -330,6 +347,62 @@ class NetworkLab(QWidget):
         pred, true = s.predictions("test")
         k = min(MAX_DIGITS_SHOWN, len(true))
         self.digitsView.set_results(s.data.x_test[:k], pred[:k], true[:k], s.spec.classes)
+
+    # -- stepping one training step's backward pass at neuron level ------------------------------------------
+    def _live_backward(self, s: NetworkSession) -> BackwardPlayback | None:
+        """The playback being stepped, dropped once the run moved on (a step, an edit, a load, a new run)."""
+        if self.backward is not None and self._backward_of != self._backward_key(s):
+            self.backward = None
+            self.backwardControls.show_playback(None, len(s.layers))
+        return self.backward
+
+    @staticmethod
+    def _backward_key(s: NetworkSession) -> tuple:
+        return (s, s.steps_done, len(s.edits), len(s.loads))  # the session itself: an id may be reused
+
+    def _paint_backward(self, s: NetworkSession) -> None:
+        """The neuron view's gradients and lit layer: the playback's stop while one is stepped (layers not
+        reached yet show none), else the last training step's gradients with no layer lit."""
+        b = self._live_backward(s)
+        if b is None:
+            self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
+            layer = None
+        else:
+            self.neuronView.set_gradients(b.gradients(), b.bias_gradients())
+            layer = b.layer()
+        if layer != self.neuronView.highlighted:
+            self.neuronView.highlight_layer(layer)
+
+    def _backward_moved(self) -> None:
+        self.backwardControls.show_playback(self.backward, len(self.session.layers))
+        self._paint_backward(self.session)
+
+    def _ensure_backward(self) -> BackwardPlayback:
+        s = self.session
+        if self._live_backward(s) is None:
+            self.backward = BackwardPlayback(s)
+            self._backward_of = self._backward_key(s)
+        return self.backward
+
+    @guarded("stepping the backward pass")
+    def backward_step(self) -> None:
+        """One layer further through the next training step's backward() (recorded on the first press)."""
+        self.pause()
+        self._ensure_backward().step_forward()
+        self._backward_moved()
+
+    @guarded("stepping the backward pass")
+    def backward_back(self) -> None:
+        """One layer back towards the forward state."""
+        if self._live_backward(self.session) is not None:
+            self.backward.step_back()
+            self._backward_moved()
+
+    @guarded("moving through the backward pass")
+    def backward_seek(self, stop: int) -> None:
+        self.pause()
+        self._ensure_backward().seek(stop)
+        self._backward_moved()
 
     # -- running -----------------------------------------------------------------------------------------------
     @guarded("starting or pausing training")

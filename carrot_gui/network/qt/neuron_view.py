@@ -89,6 +89,7 @@ class NeuronView(QGraphicsView):
         self._pointer.setVisible(False)
         self.scene().addItem(self._pointer)
         self.key = QGraphicsSimpleTextItem(look.key_text(None))
+        self.key_line = look.key_text(None)  # the key as one line; shown on two when the view is narrow
         self.key.setPos(8, 4)
         self.scene().addItem(self.key)
         self._editing: tuple[int, int, int] | None = None
@@ -126,7 +127,7 @@ class NeuronView(QGraphicsView):
         self._values = [None] * len(sizes)
         self.highlighted = None
         self.placement = None  # the old one is for the old network
-        self.key.setText(look.key_text(None))
+        self._set_key(look.key_text(None))
         self._band.setVisible(False)
         self._neurons = [[Neuron(k, u) for u in range(n)] for k, n in enumerate(sizes)]
         self._lines = [LayerLines() for _ in sizes[1:]]
@@ -217,7 +218,7 @@ class NeuronView(QGraphicsView):
         if layer is not None and not 0 <= layer < len(self._lines):
             raise ValueError(f"no weight layer {layer}: the network has {len(self._lines)}")
         self.highlighted = layer
-        self.key.setText(look.key_text(layer))
+        self._set_key(look.key_text(layer))
         self._place_band()
         self._restyle_lines()
 
@@ -288,6 +289,7 @@ class NeuronView(QGraphicsView):
         self._band.setBrush(QBrush(QColor(t.visited_fill)))
         self.key.setBrush(QBrush(QColor(t.muted)))
         self.key.setFont(theme.qfont(t.node_font_size))
+        self._set_key(self.key_line)
         self._style_texts()
         self._style_neurons()
         self._restyle_lines()
@@ -325,7 +327,20 @@ class NeuronView(QGraphicsView):
             mode, dim = ("gradient" if shown_grad else "value"), hi is not None and k != hi
             lines.restyle(values, layer_scale, mode, dim, self._pen)
 
+    def _set_key(self, text: str) -> None:
+        """Show the colour key on one line, or broken after its first " · " / " — " when that line would be
+        cut off by a narrow view (the 1280-px window)."""
+        self.key_line = text
+        self.key.setText(text)
+        room = self.viewport().width() - 12
+        if self.key.boundingRect().width() > room:
+            for sep in (" · ", " — "):
+                if sep in text:
+                    self.key.setText(text.replace(sep, "\n", 1))
+                    break
+
     def _relayout(self) -> None:
+        self._set_key(self.key_line)
         if not self.layer_sizes:
             return
         vp = self.viewport()
@@ -333,8 +348,9 @@ class NeuronView(QGraphicsView):
         name_room = (
             14 + max((len(n) for n in self.feature_names), default=2) * theme.current().font_size * 0.7
         )
+        top = self.key.boundingRect().height() + 6  # below the key (one line or two)
         self.placement = look.neuron_layout(
-            self.layer_sizes, vp.width(), vp.height() - 48, left=name_room, top=24
+            self.layer_sizes, vp.width(), vp.height() - top - 24, left=name_room, top=top
         )
         for neurons, centres, r in zip(self._neurons, self.placement.centres, self.placement.radii):
             for n, (x, y) in zip(neurons, centres.tolist()):

@@ -15,6 +15,7 @@ import os
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,7 +31,9 @@ import pycarrot as pc
 from ... import theme
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
-from ..data import Dataset
+from ..advice import advise
+from ..data import Dataset, same_samples
+from ..model_file import state_to_load, state_to_save
 from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .data_panel import DataPanel
 from .files_panel import FilesPanel
@@ -38,6 +41,8 @@ from .model_panel import ModelPanel
 from .views import PlotsPanel
 
 SLICE_MS = 5.0  # training work per event-loop turn (latency p99 stays well under 20 ms)
+DEFAULT_SPEED = 20.0  # steps per second at start: the line visibly swings into place (300 steps in 15 s)
+SETTINGS_SHOWN, SETTINGS_HIDDEN = "◂ Settings", "▸ Settings"  # the button hides / shows the left panel
 SLOW_STEP_SECONDS = 0.02  # a single step longer than this breaks the latency target: the lab says so
 RUN_NAMES = {
     "train": "trainButton",
@@ -46,7 +51,8 @@ RUN_NAMES = {
     "speed": "trainingSpeedCombo",
 }
 RUN_TIPS = {
-    "reset": "New initial weights and an empty history; the last run stays as a faded curve (Ctrl+R).",
+    "reset": "Start again from the same initial weights (the init seed's), with an empty history; the last run "
+    "stays as a faded curve (Ctrl+R).",
 }
 
 
@@ -66,6 +72,7 @@ class TrainingLab(QWidget):
         self.session: TrainingSession | None = None
         self.data: Dataset | None = None
         self._loaded_state: dict | None = None  # weights from "Load model…" that new runs start from
+        self._loaded_name = ""  # its file's name
         self._slow_noted = False  # told the user that single steps are slow (huge full batches)
         self._status_alert = False  # the status line shows an error (bold red)
         self.runner = TimeSlicedRunner(SLICE_MS, self)
@@ -112,6 +119,7 @@ class TrainingLab(QWidget):
         rl.setContentsMargins(4, 4, 4, 4)
         rl.addLayout(self._build_run_row())
         status = QHBoxLayout()  # the status line, and the step's graph to look at beside it
+        status.addWidget(self.toggleSettingsButton, 0, Qt.AlignmentFlag.AlignTop)
         status.addWidget(self.trainingStatusLabel, 1)
         status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
         rl.addLayout(status)
@@ -128,25 +136,49 @@ class TrainingLab(QWidget):
         for key, action in (
             (Qt.Key.Key_Space, self.toggle_training),
             (Qt.Key.Key_Right, self.step_once),
-            ("Ctrl+R", self.reset_training),
+            ("Ctrl+R", self.restart),
+            ("Ctrl+Shift+R", self.new_weights),
         ):
             QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:")
+        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:", speed=DEFAULT_SPEED)
         self.trainButton = self.runControls.train_button
         self.trainStepButton = self.runControls.step_button
         self.resetTrainingButton = self.runControls.reset_button
         self.speedCombo = self.runControls.speed_combo
+        # about as wide as "20 steps/s" ("as fast as possible" is cut when chosen, whole in the list): the
+        # progress beside it stays readable in projector mode at 1280x800
+        self.speedCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.speedCombo.setMinimumContentsLength(len("20 steps"))
+        self.newWeightsButton = tip(
+            QPushButton("New weights"),
+            "newWeightsButton",
+            "Draw new initial weights (the next init seed) and start again; the last run stays as a faded "
+            "curve (Ctrl+Shift+R).",
+        )
+        self.newWeightsButton.setMinimumHeight(self.resetTrainingButton.minimumHeight())
+        self.newWeightsButton.clicked.connect(lambda: self.new_weights())
+        run_row = self.runControls.layout()
+        run_row.insertWidget(run_row.indexOf(self.resetTrainingButton) + 1, self.newWeightsButton)
         self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
-        self.progressLabel.setMinimumWidth(60)  # long text is cut rather than widening the window
+        self.progressLabel.setMinimumWidth(60)  # long text wraps (never cut: "loss 0.6016" read "loss 0")
+        self.progressLabel.setWordWrap(True)  # rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sendButton = tip(
             QPushButton("Backward of one step ▸ Expression lab"),
             "sendToExpressionButton",
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
         )
+        self.toggleSettingsButton = tip(
+            QPushButton(SETTINGS_SHOWN),
+            "toggleSettingsButton",
+            "Hide the settings on the left so the plots get the whole width (on a projector); click again "
+            "to show them.",
+        )
+        self.toggleSettingsButton.setCheckable(True)
+        self.toggleSettingsButton.toggled.connect(self.hide_settings)
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
@@ -156,11 +188,17 @@ class TrainingLab(QWidget):
         self.trainingStatusLabel.setWordWrap(True)
         return row
 
+    def hide_settings(self, hidden: bool) -> None:
+        """Hide (or show again) the data, model and files panels: the plots take the whole width."""
+        self._controls_scroll.setVisible(not hidden)
+        self.toggleSettingsButton.setChecked(hidden)
+        self.toggleSettingsButton.setText(SETTINGS_HIDDEN if hidden else SETTINGS_SHOWN)
+
     def _connect(self) -> None:
         controls, runner, files = self.runControls, self.runner, self.filesPanel
         controls.train_toggled.connect(self._train_clicked)
         controls.step_requested.connect(self.step_once)
-        controls.reset_requested.connect(self.reset_training)
+        controls.reset_requested.connect(self.restart)
         controls.attach(runner)  # speed choice → runner; Train released when the runner stops
         runner.frame.connect(self.refresh)
         runner.progressed.connect(self._progressed)
@@ -182,14 +220,24 @@ class TrainingLab(QWidget):
         return self.modelPanel.config()
 
     def _use_data(self, data: Dataset) -> None:
+        """New data. The same samples in other units (Standardise ticked or unticked) keep the runs so far
+        as faded curves, the one going now too: their losses compare (same target)."""
+        same = self.data is not None and same_samples(self.data, data)
         self.data = data
-        self.plotsPanel.set_data(data)
+        self.plotsPanel.set_data(data, keep_runs=same)
         self.modelPanel.set_features(data.n_features)
-        self.reset_training(archive=False)
+        self._show_advice()
+        self.reset_training(archive=same)
+
+    def _show_advice(self) -> None:
+        """Show beside the learning rate which rates diverge on this data with these settings."""
+        if self.data is not None:
+            self.modelPanel.show_advice(advise(self.data.curvature, self.config(), self.data.n_samples))
 
     def _settings_changed(self, config: TrainConfig) -> None:
         """A setting changed: before the first step the run simply restarts with it; later it applies at the
         next Train (as a new run, the current one kept as a faded curve) or Reset."""
+        self._show_advice()
         if self.session is not None and self.session.steps_done == 0 and not self.is_training:
             self.reset_training(archive=False, keep_loaded=True)
         elif self.session is not None and self.session.config != config:
@@ -205,14 +253,19 @@ class TrainingLab(QWidget):
         return self.runner.is_running()
 
     def reset_training(self, archive: bool = True, keep_loaded: bool = False) -> None:
-        """A fresh run with the current settings; the old one becomes a faded curve. It starts from new
-        initial weights, or with ``keep_loaded`` from the model loaded last (a changed setting or a new run
-        by Train keeps a loaded model; the Reset button and new data forget it)."""
+        """A fresh run with the current settings; the old one becomes a faded curve. It starts from the init
+        seed's initial weights (the same ones again: :meth:`new_weights` draws others), or with
+        ``keep_loaded`` from the model loaded last (a changed setting or a new run by Train keeps a loaded
+        model; the Reset button and new data forget it)."""
         self.pause()
         if archive and self.session is not None and self.session.steps_done > 0:
             self.plotsPanel.keep_as_earlier(self.session)
-        if not keep_loaded:
-            self._loaded_state = None
+        if not keep_loaded and self._loaded_state is not None:
+            self._loaded_state = None  # and its "Loaded the model from …" would now describe another model
+            self.filesPanel.say(
+                f"No longer using the model loaded from {self._loaded_name}: this run starts from the init "
+                "seed's weights (Reset forgets it, and so does new data)."
+            )
         try:
             session = TrainingSession(self.data, self.config())
         except ValueError as exc:
@@ -224,6 +277,27 @@ class TrainingLab(QWidget):
         self._set_session(session)
         self._set_status(self._run_message())
         self.refresh()
+
+    def restart(self) -> None:
+        """The Reset button: the same initial weights again, an empty history, the old run kept faded."""
+        self.reset_training()
+        if self.session is not None:
+            self._set_status(
+                f"Reset to the same initial weights (init seed {self.session.config.seed}); "
+                "New weights draws others. Press Train (Space) or Step."
+            )
+
+    def new_weights(self) -> None:
+        """Start again from new initial weights: the next init seed (Reset keeps the seed, so it restarts
+        from the same weights); the old run becomes a faded curve."""
+        spin = self.initSeedSpin
+        seed = spin.value() + 1 if spin.value() < spin.maximum() else 0
+        spin.blockSignals(True)  # one new run, not a settings change first
+        spin.setValue(seed)
+        spin.blockSignals(False)
+        self.reset_training()
+        if self.session is not None:
+            self._set_status(f"New initial weights (init seed {seed}): press Train (Space) or Step.")
 
     def _set_session(self, session: TrainingSession | None) -> None:
         """Show and run ``session`` from now on; its events drive the status line."""
@@ -366,11 +440,12 @@ class TrainingLab(QWidget):
         if self.session is None:
             return False
         try:
-            pc.save(self.session.model, path)
+            pc.save(state_to_save(self.session.model.state_dict(), self.session.data), path)
         except (OSError, ValueError) as exc:
             self.filesPanel.say(f"Could not save the model: {exc}", error=True)
             return False
-        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}.")
+        kept = " with the features' means and deviations" if self.session.data.standardised else ""
+        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}{kept}.")
         return True
 
     def load_model(self, path: str) -> bool:
@@ -380,7 +455,7 @@ class TrainingLab(QWidget):
             return False
         name = os.path.basename(path)
         try:
-            state = pc.load(path)
+            state, note = state_to_load(pc.load(path), self.session.data)
             self.session.model.load_state_dict(state)
         except (OSError, ValueError, TypeError) as exc:
             why = str(exc).replace("\n  ", "; ")
@@ -391,7 +466,11 @@ class TrainingLab(QWidget):
             return False
         self.pause()
         self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
-        self.filesPanel.say(f"Loaded the model from {name}; Train continues from it (Reset forgets it).")
+        self._loaded_name = name
+        note = f" ({note})" if note else ""
+        self.filesPanel.say(
+            f"Loaded the model from {name}{note}; Train continues from it (Reset forgets it)."
+        )
         self.plotsPanel.inspect_step(None)
         self.refresh()
         return True

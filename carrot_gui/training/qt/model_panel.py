@@ -1,6 +1,7 @@
-"""The Training lab's model and optimiser panel ("2 · Model and optimiser"): optimiser, learning rate,
-momentum, weight decay, batch size, budget, stopping threshold and init seed. It emits
-``config_changed(TrainConfig)`` whenever a setting changes; :class:`LogSpinBox` edits values that span decades.
+"""The Training lab's model and optimiser panel ("2 · Model and optimiser"): optimiser, learning rate with
+what the mathematics says about it (:meth:`ModelPanel.show_advice`), momentum, weight decay, batch size, budget,
+stopping threshold and init seed. It emits ``config_changed(TrainConfig)`` whenever a setting changes;
+:class:`LogSpinBox` edits values that span decades.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from ... import theme
 from ...kit.widgets import LogSpinBox, add_rows, tip
+from ..advice import LrAdvice
 from ..session import OPTIMIZERS, TrainConfig
 
 
@@ -38,7 +42,8 @@ class ModelPanel(QGroupBox):
             [
                 self.modelLabel,
                 ("Optimiser", self.optimizerCombo),
-                ("Learning rate", self.learningRateSpin),
+                ("Learning rate", self._lr_row),
+                self.lrAdviceLabel,
                 ("Momentum", self.momentumSpin),
                 ("Weight decay", self.weightDecaySpin),
                 ("Batch size", self.batchSizeSpin),
@@ -73,6 +78,23 @@ class ModelPanel(QGroupBox):
             "learningRateSpin",
             "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
         )
+        self._suggested_lr: float | None = None
+        self.useSuggestedLrButton = tip(
+            QPushButton(""),
+            "useSuggestedLrButton",
+            "Set the learning rate the mathematics suggests for this data (it converges).",
+        )
+        self.useSuggestedLrButton.setVisible(False)
+        self.useSuggestedLrButton.clicked.connect(self._use_suggested_lr)
+        self._lr_row = lr_row = QHBoxLayout()
+        lr_row.addWidget(self.learningRateSpin, 1)
+        lr_row.addWidget(self.useSuggestedLrButton)
+        self.lrAdviceLabel = tip(
+            QLabel(""),
+            "lrAdviceLabel",
+            "Which learning rates diverge on this data, from the loss's curvature (its Hessian).",
+        )
+        self.lrAdviceLabel.setWordWrap(True)
         self.weightDecaySpin = tip(
             QDoubleSpinBox(), "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none)."
         )
@@ -131,6 +153,27 @@ class ModelPanel(QGroupBox):
     def set_features(self, n_features: int) -> None:
         """Name the model for data with ``n_features`` inputs."""
         self.modelLabel.setText(f"Model: pycarrot Linear({n_features}, 1)")
+
+    def show_advice(self, advice: LrAdvice) -> None:
+        """Say which rates diverge on this data (in the error colour when the chosen one is above an exact
+        limit) and offer the suggested rate on a button when the chosen one is not safe."""
+        lr = self.learningRateSpin.value()
+        text = advice.hint
+        over = advice.exact and advice.too_high(lr)
+        if over:
+            text = f"lr {lr:g} will diverge. {text}"
+        self.lrAdviceLabel.setText(text)
+        self.lrAdviceLabel.setToolTip(f"The limit is {advice.why}." if advice.why else advice.hint)
+        theme.set_tone(self.lrAdviceLabel, "error" if over else "muted")
+        self._suggested_lr = advice.suggested
+        risky = over or (advice.safe is not None and lr > advice.safe)
+        show = advice.suggested is not None and risky  # a rate that is fine needs no better offer
+        self.useSuggestedLrButton.setText(f"use {advice.suggested:g}" if advice.suggested else "")
+        self.useSuggestedLrButton.setVisible(show)
+
+    def _use_suggested_lr(self) -> None:
+        if self._suggested_lr is not None:
+            self.learningRateSpin.setValue(self._suggested_lr)
 
     def config(self) -> TrainConfig:
         """The run settings shown in the controls."""

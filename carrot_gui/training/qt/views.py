@@ -43,6 +43,10 @@ class PlotsPanel(QWidget):
         super().__init__(parent)
         self.is_live = is_live
         self.session: TrainingSession | None = None
+        self.data: Dataset | None = None
+        self._runs = (
+            0  # runs kept as faded curves since the data changed (they are numbered when names repeat)
+        )
         self.inspected_step: int | None = None
         self._smooth = IncrementalEma(0.6)
         self.lossPlot = LossPlot()
@@ -61,8 +65,8 @@ class PlotsPanel(QWidget):
         self.paramBox = with_legend_bar(self.paramPlot, "paramBox")
         grid.addWidget(self.dataPlotBox, 1, 0)
         grid.addWidget(self.paramBox, 1, 2)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid.setRowStretch(0, 1)  # the small plots as tall as the loss: 3:2 left them 150 px high at 1280x800
+        grid.setRowStretch(1, 1)  # in projector mode
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_loss_options())
@@ -142,8 +146,10 @@ class PlotsPanel(QWidget):
         row.addWidget(self.liveButton)
         return row
 
-    def set_data(self, data: Dataset) -> None:
-        """A new dataset: its points, one curve per parameter, and no earlier runs (they were on other data)."""
+    def set_data(self, data: Dataset, keep_runs: bool = False) -> None:
+        """A new dataset: its points, one curve per parameter, and no earlier runs (they were on other data)
+        unless ``keep_runs`` (the same samples in other units)."""
+        self.data = data
         true_line = None
         if data.true_weight is not None and data.n_features == 1:
             true_line = (data.true_weight, data.true_bias)
@@ -154,14 +160,17 @@ class PlotsPanel(QWidget):
         self.paramPlot.set_names(
             [f"w {n}" if data.n_features > 1 else "weight" for n in data.feature_names] + ["bias"]
         )
-        self.lossPlot.clear_earlier()
+        if not keep_runs:
+            self.lossPlot.clear_earlier()
+            self._runs = 0
 
     def new_run(self, session: TrainingSession | None) -> None:
         """Show ``session`` from its start: empty curves, the surface around its initial weights."""
         self.session = session
         self._smooth.reset(self._smoothing())
-        self.lossPlot.reset_run()
-        self.paramPlot.reset_run()
+        for plot in (self.lossPlot, self.paramPlot):
+            plot.reset_run()
+            plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)  # not the last run's 1e300 until a step
         self.inspect_step(None)
         self.surfacePlot.set_surface(None, "")
         if session is None:
@@ -177,11 +186,21 @@ class PlotsPanel(QWidget):
         self.refresh()
 
     def keep_as_earlier(self, session: TrainingSession) -> None:
-        """Keep ``session``'s loss curve as a faded curve, named by its optimiser and learning rate."""
+        """Keep ``session``'s loss curve as a faded curve, named by its optimiser and learning rate, its
+        features' units when the data in view has the others, and its run number when that name is taken."""
+        self._runs += 1
         losses = session.losses.view()
         label = f"{session.config.optimizer} lr={session.config.learning_rate:g}"
+        if self.data is not None and session.data.standardised != self.data.standardised:
+            label += " · standardised" if session.data.standardised else " · raw features"
         if session.state == DIVERGED:
             label += " (diverged)"
+        taken = {
+            c.name().split(" · ", 1)[-1] if c.name().startswith("run ") else c.name()
+            for c in self.lossPlot.earlier
+        }
+        if label in taken:
+            label = f"run {self._runs} · {label}"
         self.lossPlot.add_earlier(losses[np.isfinite(losses)], label)
 
     def smoothed(self) -> np.ndarray:
