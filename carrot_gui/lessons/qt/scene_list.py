@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from ...kit.widgets import tip
 from ..format import Lesson
 
+MAX_WIDTH = 240  # px: the labs' own panels start at about 250 each
+
 
 class SceneDock(QDockWidget):
     """``sceneChosen(index)`` when the teacher clicks a scene; ``addRequested`` for "Add current as scene"."""
@@ -52,6 +54,7 @@ class SceneDock(QDockWidget):
         row.addWidget(self.addSceneButton)
         v.addLayout(row)
         self.setWidget(body)
+        self.setMaximumWidth(MAX_WIDTH)  # the graph keeps most of the width; long titles are elided
         self._filling = False
 
     def show_lesson(self, lesson: Lesson | None, current: int) -> None:
