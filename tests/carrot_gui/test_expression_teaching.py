@@ -229,3 +229,68 @@ def test_export_adds_the_extension_to_a_name_without_one(qtbot, lab, tmp_path):
     assert written == str(tmp_path / "graph.png") and (tmp_path / "graph.png").stat().st_size > 0
     assert lab.graphView.export_svg(str(tmp_path / "slide")) == str(tmp_path / "slide.svg")
     assert lab.graphView.export_png(str(tmp_path / "keep.PNG")).endswith("keep.PNG")
+
+
+def fitted_text_pixels(view):
+    return fonts().label.pointSizeF() * view.logicalDpiY() / 72 * view.zoom()
+
+
+def test_projector_mode_magnifies_the_boxes_with_their_text_and_folds_the_log_on_a_narrow_window(
+    qtbot, window, lab
+):
+    window.resize(1280, 800)
+    assert lab.build_source(NEURON)
+    qtbot.wait(50)
+    view = lab.graphView
+    normal_zoom, normal_width = view.zoom(), view.viewport().width()
+    try:
+        window.set_projector(True)
+        qtbot.wait(50)
+        # the boxes are laid out for the design text size: the scene's node text keeps it, and the view
+        # magnifies the drawing, so a projector cuts no more of a name than a laptop (it used to shrink the
+        # boxes to 0.88 and cut x1·w1+x2·w2 to "x1·w…")
+        assert fonts().label.pointSizeF() == theme.LIGHT.node_font_size
+        assert fonts().magnify == pytest.approx(theme.PROJECTOR.node_font_size / theme.LIGHT.node_font_size)
+        # the log folds away for the graph: a wider canvas, boxes at least 0.9 of a laptop's (were 0.87)
+        assert not lab.panel_shown(lab.rightPanel) and not lab.logPanelButton.isChecked()
+        assert lab.logPanelButton.isVisible() and view.viewport().width() > normal_width + 200
+        assert view.zoom() > 0.9 * normal_zoom and fitted_text_pixels(view) >= 10.5
+        qtbot.mouseClick(lab.logPanelButton, Qt.MouseButton.LeftButton)  # and comes back with one click
+        assert lab.panel_shown(lab.rightPanel) and lab.eventLog.isVisible()
+    finally:
+        window.set_projector(False)
+    assert lab.panel_shown(lab.rightPanel)
+
+
+def test_projector_mode_magnifies_a_small_graph_further_on_a_large_window(qtbot, window, lab):
+    window.resize(1920, 1080)
+    assert lab.build_source(ORIGINAL)
+    qtbot.wait(50)
+    normal = fitted_text_pixels(lab.graphView)
+    try:
+        window.set_projector(True)
+        qtbot.wait(50)
+        assert fitted_text_pixels(lab.graphView) > 1.2 * normal
+    finally:
+        window.set_projector(False)
+
+
+def test_the_side_panels_fold_away_with_their_buttons_or_their_dividers(qtbot, window, lab):
+    window.resize(1360, 820)
+    qtbot.wait(50)
+    view = lab.graphView
+    width = view.viewport().width()
+    assert lab.editorPanelButton.isVisible() and lab.editorPanelButton.isChecked()
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.logPanelButton, Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    assert not lab.editorPanel.isVisible() and not lab.eventLog.isVisible()
+    assert view.viewport().width() > width + 400
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    assert lab.expressionEditor.isVisible() and lab.editorPanelButton.isChecked()
+    # dragging a divider to the edge folds a panel too, and its button says so
+    sizes = lab.splitter.sizes()
+    lab.splitter.moveSplitter(0, 1)
+    assert lab.splitter.sizes()[0] == 0 and not lab.editorPanelButton.isChecked(), sizes
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    assert lab.splitter.sizes()[0] > 100 and lab.editorPanelButton.isChecked()

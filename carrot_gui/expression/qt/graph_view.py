@@ -173,7 +173,7 @@ class GraphView(QGraphicsView):
             lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
             size = self._label.set_lines(lines)
             # readable at any zoom, and as big as the node text when zoomed in (a projector)
-            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
+            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom() / fonts().magnify)))
             self._label.setPos(self._label_place(edge, size))
             self._label.setVisible(True)
             if animate and self.animation_ms > 0:
@@ -248,8 +248,9 @@ class GraphView(QGraphicsView):
         self.follow = on
         if not on or self.timeline is None or not self.nodes:
             return
-        if self.zoom() < FOLLOW_ZOOM:
-            self.zoom_by(FOLLOW_ZOOM / self.zoom())
+        readable = FOLLOW_ZOOM * fonts().magnify
+        if self.zoom() < readable:
+            self.zoom_by(readable / self.zoom())
         step = self.timeline.current()
         index = self.loaded.graph.output if step is None else (step.input if step.input >= 0 else step.node)
         self.centerOn(self.nodes[index])
@@ -300,9 +301,10 @@ class GraphView(QGraphicsView):
             return
         self.resetTransform()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > MAX_FIT_ZOOM:
+        most = MAX_FIT_ZOOM * fonts().magnify  # projector mode magnifies a small graph further
+        if self.zoom() > most:
             self.resetTransform()
-            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
+            self.scale(most, most)
             self.centerOn(rect.center())
         self._update_overview()
         self.zoomChanged.emit(self.zoom())
@@ -337,7 +339,15 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def refresh_theme(self) -> None:
+        """Repaint in the current theme; a larger node text (projector mode) magnifies the drawing: refit
+        a fitted graph, else zoom by the change."""
+        before = fonts().magnify
         fonts().refresh()
+        if self._auto_fit:
+            self.fit()
+        elif fonts().magnify != before:
+            factor = fonts().magnify / before
+            self.zoom_by(factor)
         for item in self.nodes:
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))

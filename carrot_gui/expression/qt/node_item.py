@@ -36,22 +36,28 @@ _KIND_WORDS = {
 
 
 class Fonts:
-    """Fonts and metrics shared by all items (rebuilt when the theme or text size changes)."""
+    """Fonts and metrics shared by all items (rebuilt when the theme or text size changes).
+
+    The boxes are laid out for text of the light theme's node size, so inside the scene node text always
+    has that size; a larger theme (projector mode, View ▸ Larger text) magnifies the whole drawing instead
+    (``magnify``, applied by the view's zoom), so its boxes grow with their text and nothing more is cut."""
 
     def __init__(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         t = theme.current()
+        design = theme.LIGHT.node_font_size
+        self.magnify = t.node_font_size / design
         self.label = QFont(t.font_family)
-        self.label.setPointSizeF(t.node_font_size)
+        self.label.setPointSizeF(design)
         self.label.setBold(True)
         self.body = QFont(t.font_family)
-        self.body.setPointSizeF(t.node_font_size)  # values and gradients: as big as the label
+        self.body.setPointSizeF(design)  # values and gradients: as big as the label
         self.edge = QFont(t.font_family)  # the active edge's label (drawn at screen size, any zoom)
         self.edge.setPointSizeF(t.node_font_size * 0.92)
         self.small = QFont(t.font_family)
-        self.small.setPointSizeF(t.node_font_size * 0.8)
+        self.small.setPointSizeF(design * 0.8)
         self.label_metrics = QFontMetricsF(self.label)
         self.body_metrics = QFontMetricsF(self.body)
         self.small_metrics = QFontMetricsF(self.small)
