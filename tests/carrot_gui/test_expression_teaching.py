@@ -294,3 +294,30 @@ def test_the_side_panels_fold_away_with_their_buttons_or_their_dividers(qtbot, w
     assert lab.splitter.sizes()[0] == 0 and not lab.editorPanelButton.isChecked(), sizes
     qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
     assert lab.splitter.sizes()[0] > 100 and lab.editorPanelButton.isChecked()
+
+
+@pytest.mark.parametrize(
+    "source", [ORIGINAL, PRESETS[-1].source, "a = 1.0\nb = a * 2\nc = b + a\nz = c * a + b"]
+)
+def test_the_accumulation_badge_crosses_no_edge_and_covers_no_box(qtbot, lab, source):
+    from PySide6.QtGui import QPainterPathStroker
+
+    assert lab.build_source(source)
+    view = lab.graphView
+    stroke = QPainterPathStroker()
+    stroke.setWidth(3.0)
+    edges = [stroke.createStroke(e.path) for e in view.edges]
+    seen = 0
+    for k in range(len(lab.timeline) + 1):
+        lab.seek(k)
+        for item in view.nodes:
+            if not item.state.accumulation:
+                continue
+            seen += 1
+            badge = item.mapRectToScene(item._badge_rect(item.look.badge))
+            assert not any(path.intersects(badge) for path in edges), (k, item.node.label)
+            assert not any(
+                o is not item and o.mapRectToScene(o.box()).intersects(badge) for o in view.nodes
+            ), (k, item.node.label)
+            assert item.boundingRect().contains(item._badge_rect(item.look.badge))  # painted in full
+    assert seen

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QPainterPathStroker, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
@@ -153,6 +153,8 @@ class GraphView(QGraphicsView):
             changed = tl.touched(self._shown_position, p)
         for i in changed:
             self.nodes[i].set_state(tl.node_state(i, p))
+            if self.nodes[i].state.accumulation:
+                self._place_badge(self.nodes[i])
         self._shown_position = p
 
         edge = tl.active_edge(p)
@@ -192,6 +194,26 @@ class GraphView(QGraphicsView):
             item = self.itemAt(self.viewport().mapFromGlobal(QCursor.pos()))
             if isinstance(item, NodeItem):
                 QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
+
+    def _place_badge(self, item: NodeItem) -> None:
+        """Put a node's accumulation badge where it crosses no edge and covers no other box (above it
+        from the left, from the right, centred, then below); above from the left if every place does."""
+        places = item.badge_places(item.look.badge or f"∇ {item.state.accumulation}")
+        stroke = QPainterPathStroker()
+        stroke.setWidth(4.0)
+        for place in places:
+            rect = item.mapRectToScene(place)
+            crossed = any(
+                e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
+                for e in self.edges
+            )
+            if not crossed and not any(
+                other is not item and other.mapRectToScene(other.box()).intersects(rect)
+                for other in self.nodes
+            ):
+                item.place_badge(place)
+                return
+        item.place_badge(None)
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,

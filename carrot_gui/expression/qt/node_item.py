@@ -9,7 +9,7 @@ the painter, so no part leaks a pen or font into the next.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -125,6 +125,7 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF(0, 0, w, h)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
+        self._badge_corner: QPointF | None = None  # where the view put the accumulation badge (None: above)
         self._elided_cache: dict[tuple[str, float, int], str] = {}
         self._elided_for = 0
         self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
@@ -154,11 +155,7 @@ class NodeItem(QGraphicsItem):
         self.setZValue(Z_ACTIVE_NODE if (state.active or state.accumulation) else Z_NODE)  # badge on top
         if state.accumulation or had_badge:  # the badge above the box may be wider than the box
             self.prepareGeometryChange()
-            self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)
-            if state.accumulation:
-                self._bounds = self._bounds.united(
-                    self._badge_rect(f"∇ {state.accumulation}").adjusted(-2, -2, 2, 2)
-                )
+            self._update_bounds()
         if state.grad is not None and not self.node.is_scalar and id(state.grad) != self._grad_img_of:
             self._grad_img = heat_image(state.grad, theme.current().gradient)
             self._grad_img_of = id(state.grad)
@@ -381,11 +378,38 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(box)
         painter.restore()
 
-    def _badge_rect(self, text: str) -> QRectF:
+    def _update_bounds(self) -> None:
+        self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)
+        if self.state is not None and self.state.accumulation:
+            self._bounds = self._bounds.united(
+                self._badge_rect(f"∇ {self.state.accumulation}").adjusted(-2, -2, 2, 2)
+            )
+
+    def badge_places(self, text: str) -> list[QRectF]:
+        """Where the accumulation badge may go, best first: above the box from its left or its right
+        end, centred, then below (the view picks the first that crosses no edge)."""
         f = fonts()
         width = f.label_metrics.horizontalAdvance(text) + 14
         height = max(ACCUMULATION_HEIGHT, f.label_metrics.height() + 4)
-        return QRectF(0, -height - 2, width, height)
+        box = self._rect
+        above, below = -height - 2, box.height() + 2
+        lefts = (0.0, box.width() - width, (box.width() - width) / 2)
+        return [QRectF(x, y, width, height) for y in (above, below) for x in lefts]
+
+    def place_badge(self, place: QRectF | None) -> None:
+        """Put the accumulation badge's top-left corner where ``place`` says (None: above, from the left)."""
+        corner = None if place is None else place.topLeft()
+        if corner != self._badge_corner:
+            self.prepareGeometryChange()
+            self._badge_corner = corner
+            self._update_bounds()
+            self.update()
+
+    def _badge_rect(self, text: str) -> QRectF:
+        first = self.badge_places(text)[0]
+        if self._badge_corner is not None:
+            first.moveTopLeft(self._badge_corner)
+        return first
 
     def _paint_badge(self, painter: QPainter, look: NodeLook) -> None:
         """``∇ 2.0 + 3.0 = 5.0`` in a badge above the box while a second contribution arrives."""
