@@ -232,7 +232,8 @@ def test_export_adds_the_extension_to_a_name_without_one(qtbot, lab, tmp_path):
 
 
 def fitted_text_pixels(view):
-    return fonts().label.pointSizeF() * view.logicalDpiY() / 72 * view.zoom()
+    """Node text height on screen: the items paint at the design size, magnified by their scale."""
+    return fonts().label.pointSizeF() * view.nodes[0].scale() * view.logicalDpiY() / 72 * view.zoom()
 
 
 def test_projector_mode_magnifies_the_boxes_with_their_text_and_folds_the_log_on_a_narrow_window(
@@ -242,24 +243,31 @@ def test_projector_mode_magnifies_the_boxes_with_their_text_and_folds_the_log_on
     assert lab.build_source(NEURON)
     qtbot.wait(50)
     view = lab.graphView
-    normal_zoom, normal_width = view.zoom(), view.viewport().width()
+    normal_text, normal_width = fitted_text_pixels(view), view.viewport().width()
+    normal_box = on_screen_width(view, "x1·w1+x2·w2")
     try:
         window.set_projector(True)
         qtbot.wait(50)
-        # the boxes are laid out for the design text size: the scene's node text keeps it, and the view
-        # magnifies the drawing, so a projector cuts no more of a name than a laptop (it used to shrink the
-        # boxes to 0.88 and cut x1·w1+x2·w2 to "x1·w…")
+        # the boxes grow with their text (items paint at the design size, magnified), so a projector cuts
+        # no more of a name than a laptop; it used to shrink the boxes and cut x1·w1+x2·w2 to "x1·w…"
+        magnify = theme.PROJECTOR.node_font_size / theme.LIGHT.node_font_size
         assert fonts().label.pointSizeF() == theme.LIGHT.node_font_size
-        assert fonts().magnify == pytest.approx(theme.PROJECTOR.node_font_size / theme.LIGHT.node_font_size)
-        # the log folds away for the graph: a wider canvas, boxes at least 0.9 of a laptop's (were 0.87)
+        assert all(item.scale() == pytest.approx(magnify) for item in view.nodes)
+        # the log folds away for the graph: a wider canvas, and the boxes and their text get bigger
         assert not lab.panel_shown(lab.rightPanel) and not lab.logPanelButton.isChecked()
         assert lab.logPanelButton.isVisible() and view.viewport().width() > normal_width + 200
-        assert view.zoom() > 0.9 * normal_zoom and fitted_text_pixels(view) >= 10.5
+        # (12.2 px against 12.0-12.1 px at this size: the projector's larger menus and buttons take height)
+        assert fitted_text_pixels(view) > normal_text and on_screen_width(view, "x1·w1+x2·w2") >= normal_box
         qtbot.mouseClick(lab.logPanelButton, Qt.MouseButton.LeftButton)  # and comes back with one click
         assert lab.panel_shown(lab.rightPanel) and lab.eventLog.isVisible()
     finally:
         window.set_projector(False)
     assert lab.panel_shown(lab.rightPanel)
+
+
+def on_screen_width(view, label):
+    item = next(i for i in view.nodes if i.node.label == label)
+    return view.mapFromScene(item.mapRectToScene(item.box())).boundingRect().width()
 
 
 def test_projector_mode_magnifies_a_small_graph_further_on_a_large_window(qtbot, window, lab):

@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ..layout import BAND_GAP
+from ..layout import BAND_GAP, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
@@ -81,7 +81,7 @@ class GraphView(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         graph, lay = loaded.graph, loaded.layout
-        nodes = [NodeItem(n, lay.rect(n.index)) for n in graph.nodes]
+        nodes = [NodeItem(n, lay.rect(n.index), lay.box_scale) for n in graph.nodes]
         edges = []
         for e in graph.edges:
             sx, sy, sw, sh = lay.rect(e.src)
@@ -175,7 +175,7 @@ class GraphView(QGraphicsView):
             lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
             size = self._label.set_lines(lines)
             # readable at any zoom, and as big as the node text when zoomed in (a projector)
-            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom() / fonts().magnify)))
+            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
             self._label.setPos(self._label_place(edge, size))
             self._label.setVisible(True)
             if animate and self.animation_ms > 0:
@@ -240,7 +240,7 @@ class GraphView(QGraphicsView):
             if column and lay.x[column[0]] < right and lay.x[column[0]] + lay.w[column[0]] > left
             for i in column
         ]
-        badge = ACCUMULATION_HEIGHT  # room for an accumulation badge above a box
+        badge = ACCUMULATION_HEIGHT * lay.box_scale  # room for an accumulation badge above a box
         ends_top = min(lay.y[e.src], lay.y[e.dst]) - badge
         ends_bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
         ys = [mid.y() - h - gap, mid.y() + gap, ends_top - h - gap, ends_bottom + gap]
@@ -270,9 +270,8 @@ class GraphView(QGraphicsView):
         self.follow = on
         if not on or self.timeline is None or not self.nodes:
             return
-        readable = FOLLOW_ZOOM * fonts().magnify
-        if self.zoom() < readable:
-            self.zoom_by(readable / self.zoom())
+        if self.zoom() < FOLLOW_ZOOM:
+            self.zoom_by(FOLLOW_ZOOM / self.zoom())
         step = self.timeline.current()
         index = self.loaded.graph.output if step is None else (step.input if step.input >= 0 else step.node)
         self.centerOn(self.nodes[index])
@@ -323,10 +322,9 @@ class GraphView(QGraphicsView):
             return
         self.resetTransform()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        most = MAX_FIT_ZOOM * fonts().magnify  # projector mode magnifies a small graph further
-        if self.zoom() > most:
+        if self.zoom() > MAX_FIT_ZOOM:
             self.resetTransform()
-            self.scale(most, most)
+            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
             self.centerOn(rect.center())
         self._update_overview()
         self.zoomChanged.emit(self.zoom())
@@ -361,15 +359,18 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def refresh_theme(self) -> None:
-        """Repaint in the current theme; a larger node text (projector mode) magnifies the drawing: refit
-        a fitted graph, else zoom by the change."""
-        before = fonts().magnify
+        """Repaint in the current theme; a larger node text (projector mode) lays the graph out again with
+        boxes that much bigger (Check marks kept), and a fitted graph is fitted again."""
         fonts().refresh()
+        if self.loaded is not None and self.loaded.layout.box_scale != fonts().magnify:
+            marks = [(item.check_mark, item.check_text) for item in self.nodes]
+            self.loaded.layout = layered_layout(self.loaded.graph, fonts().magnify)
+            self.set_graph(self.loaded, self.timeline)
+            for item, (mark, text) in zip(self.nodes, marks):
+                if mark:
+                    item.set_check(mark, text)
         if self._auto_fit:
             self.fit()
-        elif fonts().magnify != before:
-            factor = fonts().magnify / before
-            self.zoom_by(factor)
         for item in self.nodes:
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))

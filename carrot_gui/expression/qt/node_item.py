@@ -38,9 +38,9 @@ _KIND_WORDS = {
 class Fonts:
     """Fonts and metrics shared by all items (rebuilt when the theme or text size changes).
 
-    The boxes are laid out for text of the light theme's node size, so inside the scene node text always
-    has that size; a larger theme (projector mode, View ▸ Larger text) magnifies the whole drawing instead
-    (``magnify``, applied by the view's zoom), so its boxes grow with their text and nothing more is cut."""
+    Node items paint at the light theme's node text size, the size their boxes are designed for; a larger
+    theme (projector mode, View ▸ Larger text) magnifies each item by ``magnify`` (the layout makes its
+    boxes that much bigger), so boxes grow with their text and no name is cut shorter."""
 
     def __init__(self) -> None:
         self.refresh()
@@ -48,7 +48,7 @@ class Fonts:
     def refresh(self) -> None:
         t = theme.current()
         design = theme.LIGHT.node_font_size
-        self.magnify = t.node_font_size / design
+        self.magnify = theme.graph_magnify(t)
         self.label = QFont(t.font_family)
         self.label.setPointSizeF(design)
         self.label.setBold(True)
@@ -117,12 +117,15 @@ def cells(arr: np.ndarray) -> list[list[tuple[str, bool]]]:
 class NodeItem(QGraphicsItem):
     """One node's box; :meth:`set_state` gives it the state to show at the current playback position."""
 
-    def __init__(self, node: GraphNode, rect: tuple[float, float, float, float]) -> None:
+    def __init__(self, node: GraphNode, rect: tuple[float, float, float, float], scale: float = 1.0) -> None:
+        """``rect`` is the box in the scene; ``scale`` the layout's box scale: the item paints at the design
+        size and is magnified by that much (projector mode), text and all."""
         super().__init__()
         self.node = node
         x, y, w, h = rect
         self.setPos(x, y)
-        self._rect = QRectF(0, 0, w, h)
+        self.setScale(scale)
+        self._rect = QRectF(0, 0, w / scale, h / scale)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
         self._badge_corner: QPointF | None = None  # where the view put the accumulation badge (None: above)
