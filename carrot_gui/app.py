@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 SIZE_HINTS_WARNING = "This plugin does not support propagateSizeHints()"
+_handler = None  # the installed message handler, kept alive
 
 
 def _quiet_offscreen_warning() -> None:
@@ -120,6 +121,8 @@ def _quiet_offscreen_warning() -> None:
         else:
             print(message, file=sys.stderr)
 
+    global _handler
+    _handler = handler  # Qt keeps no reference: a collected handler would let the messages through again
     previous = qInstallMessageHandler(handler)
 
 
