@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.steps:
         window.expressionLab.step(args.steps)
     if args.screenshot:
+        _quiet_offscreen_warning()
         window.show()  # always the default size: pictures do not depend on the screen
         return _screenshot(app, window, args.screenshot)
     show_fitted(window)
@@ -105,15 +106,54 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
+SIZE_HINTS_WARNING = "This plugin does not support propagateSizeHints()"
+_handler = None  # the installed message handler, kept alive
+
+
+def _quiet_offscreen_warning() -> None:
+    """Qt's offscreen plugin warns on every shown window that it cannot pass size hints to a window
+    manager (there is none): drop exactly that line, hand every other message to Qt's own handler."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() != "offscreen":
+        return
+    previous = None
+
+    def handler(kind, context, message: str) -> None:
+        if message == SIZE_HINTS_WARNING:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    global _handler
+    _handler = handler  # Qt keeps no reference: a collected handler would let the messages through again
+    previous = qInstallMessageHandler(handler)
+
+
+SCREEN_SHARE = 0.85  # the window opens on this share of a large screen's free area
+
+
+def opening_size(width: int, height: int, free_width: int, free_height: int) -> tuple[int, int]:
+    """The size to open at: the default, or 85 % of a larger screen's free area (a 1920x1080 screen
+    opens at about 1632x890 instead of 1360x820), never more than the free area."""
+    w = max(width, round(free_width * SCREEN_SHARE))
+    h = max(height, round(free_height * SCREEN_SHARE))
+    return min(w, free_width), min(h, max(free_height - TITLE_BAR, 1))
+
+
 TITLE_BAR = 40  # px a window manager's frame usually adds above the window
 
 
 def show_fitted(window) -> None:
-    """Show the window at its size, or maximized when that size and a title bar do not fit the screen's
-    free area: on a 1280x800 or 1366x768 screen the log and the playback buttons would be off screen."""
+    """Show the window at its size (grown to 85 % of a large screen), or maximized when that size and a
+    title bar do not fit the screen's free area: on a 1280x800 or 1366x768 screen the log and the playback buttons would be off screen."""
     screen = window.screen()
     free = screen.availableGeometry() if screen is not None else None
     if free is None or fits_screen(window.width(), window.height(), free.width(), free.height()):
+        window.resize(*opening_size(window.width(), window.height(), free.width(), free.height()))
         window.show()
     else:
         window.showMaximized()

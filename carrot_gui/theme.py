@@ -81,6 +81,12 @@ def set_current(theme: Theme | str) -> Theme:
     return theme
 
 
+def graph_magnify(theme: Theme | None = None) -> float:
+    """How much bigger than the light theme's the Expression lab draws its node boxes with their text
+    (projector mode and View ▸ Larger text grow the boxes with the text, so no name is cut shorter)."""
+    return (theme or _current).node_font_size / LIGHT.node_font_size
+
+
 def scaled(theme: Theme, factor: float) -> Theme:
     """The same colours with every font size multiplied by ``factor`` (View ▸ larger/smaller text)."""
     if not 0.25 <= factor <= 4.0:

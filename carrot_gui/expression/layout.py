@@ -67,6 +67,7 @@ class Layout:
     layers: list[list[int]]
     band_of_layer: list[int] | None = None  # which band each layer is drawn in (None: one band)
     band_top: list[float] | None = None  # the top of each band
+    box_scale: float = 1.0  # boxes are node_size() times this (projector mode: bigger boxes, same gaps)
 
     def band(self, i: int) -> int:
         return self.band_of_layer[self.layer[i]] if self.band_of_layer else 0
@@ -108,8 +109,9 @@ def assign_layers(graph: ExpressionGraph) -> list[int]:
     return layer
 
 
-def layered_layout(graph: ExpressionGraph) -> Layout:
-    """Positions for every node of ``graph``; linear in the number of edges per sweep."""
+def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
+    """Positions for every node of ``graph``; linear in the number of edges per sweep. ``box_scale``
+    magnifies every box (with its text) but not the gaps between them: a denser, bigger-text drawing."""
     nodes = graph.nodes
     count = len(nodes)
     layer = assign_layers(graph)
@@ -147,7 +149,8 @@ def layered_layout(graph: ExpressionGraph) -> Layout:
     w = [0.0] * count
     h = [0.0] * count
     for n in nodes:
-        w[n.index], h[n.index] = node_size(n)
+        width, height = node_size(n)
+        w[n.index], h[n.index] = width * box_scale, height * box_scale
     x, y = _stack(layers, w, h)
     # pull nodes towards their operands' centres, then towards all neighbours (keeping the order)
     toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
@@ -156,7 +159,7 @@ def layered_layout(graph: ExpressionGraph) -> Layout:
         _settle(layers[li], y, h, toward)
     for li in range(depth - 1, -1, -1):
         _settle(layers[li], y, h, both)
-    lay = Layout(x, y, w, h, layer, layers)
+    lay = Layout(x, y, w, h, layer, layers, box_scale=box_scale)
     if count <= BAND_MAX_NODES and depth >= 4:
         _wrap_into_bands(lay)
     return lay

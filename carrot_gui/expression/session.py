@@ -18,6 +18,7 @@ import pycarrot as pc
 from pycarrot import paused_gc  # noqa: F401 - where the lab's modules find it
 from pycarrot.expression import parse
 
+from .. import theme
 from .graph import ExpressionGraph, NodeKind, build_graph
 from .layout import Layout, layered_layout
 from .playback import MODES, PER_PATH, TOPOLOGICAL, Timeline, record_timeline
@@ -90,7 +91,7 @@ def load_named(named: dict[str, Any], title: str = "", source: str | None = None
             "(laying out and recording more would freeze the window for seconds). "
             "A smaller expression shows the same idea."
         )
-    loaded = Loaded(graph, layered_layout(graph), dict(named), source, title)
+    loaded = Loaded(graph, layered_layout(graph, theme.graph_magnify()), dict(named), source, title)
     loaded.timeline(TOPOLOGICAL)
     return loaded
 

@@ -229,3 +229,103 @@ def test_export_adds_the_extension_to_a_name_without_one(qtbot, lab, tmp_path):
     assert written == str(tmp_path / "graph.png") and (tmp_path / "graph.png").stat().st_size > 0
     assert lab.graphView.export_svg(str(tmp_path / "slide")) == str(tmp_path / "slide.svg")
     assert lab.graphView.export_png(str(tmp_path / "keep.PNG")).endswith("keep.PNG")
+
+
+def fitted_text_pixels(view):
+    """Node text height on screen: the items paint at the design size, magnified by their scale."""
+    return fonts().label.pointSizeF() * view.nodes[0].scale() * view.logicalDpiY() / 72 * view.zoom()
+
+
+def test_projector_mode_magnifies_the_boxes_with_their_text_and_folds_the_log_on_a_narrow_window(
+    qtbot, window, lab
+):
+    window.resize(1280, 800)
+    assert lab.build_source(NEURON)
+    qtbot.wait(50)
+    view = lab.graphView
+    normal_text, normal_width = fitted_text_pixels(view), view.viewport().width()
+    normal_box = on_screen_width(view, "x1·w1+x2·w2")
+    try:
+        window.set_projector(True)
+        qtbot.wait(50)
+        # the boxes grow with their text (items paint at the design size, magnified), so a projector cuts
+        # no more of a name than a laptop; it used to shrink the boxes and cut x1·w1+x2·w2 to "x1·w…"
+        magnify = theme.PROJECTOR.node_font_size / theme.LIGHT.node_font_size
+        assert fonts().label.pointSizeF() == theme.LIGHT.node_font_size
+        assert all(item.scale() == pytest.approx(magnify) for item in view.nodes)
+        # the log folds away for the graph: a wider canvas, and the boxes and their text get bigger
+        assert not lab.panel_shown(lab.rightPanel) and not lab.logPanelButton.isChecked()
+        assert lab.logPanelButton.isVisible() and view.viewport().width() > normal_width + 200
+        # (12.2 px against 12.0-12.1 px at this size: the projector's larger menus and buttons take height)
+        assert fitted_text_pixels(view) > normal_text and on_screen_width(view, "x1·w1+x2·w2") >= normal_box
+        qtbot.mouseClick(lab.logPanelButton, Qt.MouseButton.LeftButton)  # and comes back with one click
+        assert lab.panel_shown(lab.rightPanel) and lab.eventLog.isVisible()
+    finally:
+        window.set_projector(False)
+    assert lab.panel_shown(lab.rightPanel)
+
+
+def on_screen_width(view, label):
+    item = next(i for i in view.nodes if i.node.label == label)
+    return view.mapFromScene(item.mapRectToScene(item.box())).boundingRect().width()
+
+
+def test_projector_mode_magnifies_a_small_graph_further_on_a_large_window(qtbot, window, lab):
+    window.resize(1920, 1080)
+    assert lab.build_source(ORIGINAL)
+    qtbot.wait(50)
+    normal = fitted_text_pixels(lab.graphView)
+    try:
+        window.set_projector(True)
+        qtbot.wait(50)
+        assert fitted_text_pixels(lab.graphView) > 1.2 * normal
+    finally:
+        window.set_projector(False)
+
+
+def test_the_side_panels_fold_away_with_their_buttons_or_their_dividers(qtbot, window, lab):
+    window.resize(1360, 820)
+    qtbot.wait(50)
+    view = lab.graphView
+    width = view.viewport().width()
+    assert lab.editorPanelButton.isVisible() and lab.editorPanelButton.isChecked()
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.logPanelButton, Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    assert not lab.editorPanel.isVisible() and not lab.eventLog.isVisible()
+    assert view.viewport().width() > width + 400
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    assert lab.expressionEditor.isVisible() and lab.editorPanelButton.isChecked()
+    # dragging a divider to the edge folds a panel too, and its button says so
+    sizes = lab.splitter.sizes()
+    lab.splitter.moveSplitter(0, 1)
+    assert lab.splitter.sizes()[0] == 0 and not lab.editorPanelButton.isChecked(), sizes
+    qtbot.mouseClick(lab.editorPanelButton, Qt.MouseButton.LeftButton)
+    assert lab.splitter.sizes()[0] > 100 and lab.editorPanelButton.isChecked()
+
+
+@pytest.mark.parametrize(
+    "source", [ORIGINAL, PRESETS[-1].source, "a = 1.0\nb = a * 2\nc = b + a\nz = c * a + b"]
+)
+def test_the_accumulation_badge_crosses_no_edge_and_covers_no_box(qtbot, lab, source):
+    from PySide6.QtGui import QPainterPathStroker
+
+    assert lab.build_source(source)
+    view = lab.graphView
+    stroke = QPainterPathStroker()
+    stroke.setWidth(3.0)
+    edges = [stroke.createStroke(e.path) for e in view.edges]
+    seen = 0
+    for k in range(len(lab.timeline) + 1):
+        lab.seek(k)
+        for item in view.nodes:
+            if not item.state.accumulation:
+                continue
+            seen += 1
+            badge = item.mapRectToScene(item._badge_rect(item.look.badge))
+            assert not any(path.intersects(badge) for path in edges), (k, item.node.label)
+            assert not any(
+                o is not item and o.mapRectToScene(o.box()).intersects(badge) for o in view.nodes
+            ), (k, item.node.label)
+            assert item.boundingRect().contains(item._badge_rect(item.look.badge))  # painted in full
+    assert seen

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QImage, QMouseEvent, QPainter, QPainterPathStroker, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ..layout import BAND_GAP
+from ..layout import BAND_GAP, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
@@ -81,7 +81,7 @@ class GraphView(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         graph, lay = loaded.graph, loaded.layout
-        nodes = [NodeItem(n, lay.rect(n.index)) for n in graph.nodes]
+        nodes = [NodeItem(n, lay.rect(n.index), lay.box_scale) for n in graph.nodes]
         edges = []
         for e in graph.edges:
             sx, sy, sw, sh = lay.rect(e.src)
@@ -153,6 +153,8 @@ class GraphView(QGraphicsView):
             changed = tl.touched(self._shown_position, p)
         for i in changed:
             self.nodes[i].set_state(tl.node_state(i, p))
+            if self.nodes[i].state.accumulation:
+                self._place_badge(self.nodes[i])
         self._shown_position = p
 
         edge = tl.active_edge(p)
@@ -193,6 +195,26 @@ class GraphView(QGraphicsView):
             if isinstance(item, NodeItem):
                 QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
 
+    def _place_badge(self, item: NodeItem) -> None:
+        """Put a node's accumulation badge where it crosses no edge and covers no other box (above it
+        from the left, from the right, centred, then below); above from the left if every place does."""
+        places = item.badge_places(item.look.badge or f"∇ {item.state.accumulation}")
+        stroke = QPainterPathStroker()
+        stroke.setWidth(4.0)
+        for place in places:
+            rect = item.mapRectToScene(place)
+            crossed = any(
+                e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
+                for e in self.edges
+            )
+            if not crossed and not any(
+                other is not item and other.mapRectToScene(other.box()).intersects(rect)
+                for other in self.nodes
+            ):
+                item.place_badge(place)
+                return
+        item.place_badge(None)
+
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,
         that covers no node box and lies in view: beside the edge's middle, above or below both of its
@@ -218,7 +240,7 @@ class GraphView(QGraphicsView):
             if column and lay.x[column[0]] < right and lay.x[column[0]] + lay.w[column[0]] > left
             for i in column
         ]
-        badge = ACCUMULATION_HEIGHT  # room for an accumulation badge above a box
+        badge = ACCUMULATION_HEIGHT * lay.box_scale  # room for an accumulation badge above a box
         ends_top = min(lay.y[e.src], lay.y[e.dst]) - badge
         ends_bottom = max(lay.y[e.src] + lay.h[e.src], lay.y[e.dst] + lay.h[e.dst])
         ys = [mid.y() - h - gap, mid.y() + gap, ends_top - h - gap, ends_bottom + gap]
@@ -337,7 +359,18 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def refresh_theme(self) -> None:
+        """Repaint in the current theme; a larger node text (projector mode) lays the graph out again with
+        boxes that much bigger (Check marks kept), and a fitted graph is fitted again."""
         fonts().refresh()
+        if self.loaded is not None and self.loaded.layout.box_scale != fonts().magnify:
+            marks = [(item.check_mark, item.check_text) for item in self.nodes]
+            self.loaded.layout = layered_layout(self.loaded.graph, fonts().magnify)
+            self.set_graph(self.loaded, self.timeline)
+            for item, (mark, text) in zip(self.nodes, marks):
+                if mark:
+                    item.set_check(mark, text)
+        if self._auto_fit:
+            self.fit()
         for item in self.nodes:
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))

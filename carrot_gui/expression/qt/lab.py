@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pycarrot.expression import ExpressionError
 from pycarrot.messages import elide_words
@@ -30,6 +38,7 @@ from .inspector import NodeInspector
 from .log_panel import QUEUE_SHOWN, LogPanel
 from .playback_controls import PlaybackControls
 
+PROJECTOR_LOG_WIDTH = 1500  # in projector mode a lab narrower than this folds the log away for the graph
 START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
 __all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
 
@@ -38,6 +47,7 @@ def _legend_html() -> str:
     """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
     so a narrow window wraps between entries, never between a colour mark and its words."""
     t = theme.current()
+    MOUSE_HINT = f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits · click a node</span>"
 
     def entry(colour: str, text: str) -> str:
         return f"<span style='color:{colour}'>{text.replace(' ', '&nbsp;')}</span>"
@@ -49,8 +59,9 @@ def _legend_html() -> str:
             entry(t.gradient, "∇ gradient"),
             entry(t.constant_border, "┄ constant"),
             entry(t.queued, "▌ still to visit"),
-            f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits · click a node</span>",
         ]
+        # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
+        + ([] if t.name == "projector" else [MOUSE_HINT])
     )
 
 
@@ -71,6 +82,8 @@ class ExpressionLab(QWidget):
         self.hint = ""
         self.error_position: tuple[int, int] | None = None  # of the last failed Build, until a good one
         self.error_message = ""  # what was wrong with it, in words
+        self._auto_fold = True  # projector mode may fold the log away until the user shows or hides a panel
+        self._syncing_buttons = False
         self._build_panels()
         self._shortcuts()
         if demo is not None:
@@ -108,14 +121,17 @@ class ExpressionLab(QWidget):
         left.addWidget(self.orderPanel)
         left.addWidget(self.checkPanel)
         self.rightPanel = self.logPanel
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("labSplitter")
         splitter.addWidget(self.leftPanel)
         splitter.addWidget(self._build_center())
         splitter.addWidget(self.rightPanel)
         for k, stretch in enumerate((0, 1, 0)):
             splitter.setStretchFactor(k, stretch)
         splitter.setSizes([250, 800, 310])  # most of the width for the graph
-        splitter.setChildrenCollapsible(False)
+        # the side panels fold away (drag a divider to the edge, or the Editor / Log buttons); never the graph
+        splitter.setCollapsible(1, False)
+        splitter.splitterMoved.connect(lambda *_: self._sync_panel_buttons())
         # an inner main window only to hold the inspector dock beside the panels
         self._dock_host = QMainWindow()
         self._dock_host.setWindowFlags(Qt.WindowType.Widget)
@@ -156,10 +172,30 @@ class ExpressionLab(QWidget):
         self.stepLabel = tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
         self.stepLabel.setWordWrap(True)
         self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
-        v.addWidget(self.stepLabel)
+        row = QHBoxLayout()  # the step in words, and the buttons that fold the side panels away
+        row.addWidget(self.stepLabel, 1)
+        self.editorPanelButton = self._panel_button(
+            "◧ Editor", "editorPanelButton", "Show or hide the editor panel (steps 1, 3, 4) on the left"
+        )
+        self.logPanelButton = self._panel_button(
+            "Log ◨", "logPanelButton", "Show or hide the “What happened” log on the right"
+        )
+        self.editorPanelButton.toggled.connect(lambda on: self._user_panel(self.leftPanel, on))
+        self.logPanelButton.toggled.connect(lambda on: self._user_panel(self.rightPanel, on))
+        for button in (self.editorPanelButton, self.logPanelButton):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        v.addLayout(row)
         v.addWidget(self.graphView, 1)
         v.addWidget(self.controls)
         return box
+
+    def _panel_button(self, text: str, name: str, tooltip: str) -> QToolButton:
+        button = tip(QToolButton(), name, tooltip)
+        button.setText(text)
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
 
     def _shortcuts(self) -> None:
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -179,10 +215,53 @@ class ExpressionLab(QWidget):
 
     def set_graph_only(self, on: bool) -> None:
         """Hide the editor and log panels so the graph gets the whole width (a projector), or show them."""
-        self.leftPanel.setVisible(not on)
-        self.rightPanel.setVisible(not on)
+        self._auto_fold = False
+        self.show_panel(self.leftPanel, not on)
+        self.show_panel(self.rightPanel, not on)
         if on:
             self.graphView.setFocus()
+
+    def panel_shown(self, panel: QWidget) -> bool:
+        """Whether a side panel takes room now (not hidden, not folded to nothing by its divider)."""
+        return not panel.isHidden() and self.splitter.sizes()[self.splitter.indexOf(panel)] > 0
+
+    def show_panel(self, panel: QWidget, on: bool) -> None:
+        """Show or fold away a side panel (``leftPanel`` or ``rightPanel``); the graph takes the room."""
+        panel.setVisible(on)
+        k = self.splitter.indexOf(panel)
+        sizes = self.splitter.sizes()
+        if on and sizes[k] == 0:  # folded by dragging its divider: open it at its natural width
+            sizes[k] = panel.sizeHint().width()
+            sizes[1] = max(0, sizes[1] - sizes[k])
+            self.splitter.setSizes(sizes)
+        self._sync_panel_buttons()
+
+    def _user_panel(self, panel: QWidget, on: bool) -> None:
+        if self._syncing_buttons or on == self.panel_shown(panel):
+            return
+        self._auto_fold = False  # the user decides from now on
+        self.show_panel(panel, on)
+
+    def _sync_panel_buttons(self) -> None:
+        self._syncing_buttons = True
+        try:
+            self.editorPanelButton.setChecked(self.panel_shown(self.leftPanel))
+            self.logPanelButton.setChecked(self.panel_shown(self.rightPanel))
+        finally:
+            self._syncing_buttons = False
+
+    def _fold_for_projector(self) -> None:
+        """In projector mode a narrow window gives the log's room to the graph (the Log button brings it
+        back); until the user shows or hides a panel himself."""
+        if not self._auto_fold:
+            return
+        narrow = theme.current().name == "projector" and self.width() < PROJECTOR_LOG_WIDTH
+        if narrow == self.panel_shown(self.rightPanel):
+            self.show_panel(self.rightPanel, not narrow)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fold_for_projector()
 
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
@@ -194,6 +273,7 @@ class ExpressionLab(QWidget):
         self.eventLog.viewport().update()
         self.controls.size_labels()
         self.inspector.refresh()
+        self._fold_for_projector()
 
     # -- building ----------------------------------------------------------------------------------------
 

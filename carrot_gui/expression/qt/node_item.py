@@ -9,7 +9,7 @@ the painter, so no part leaks a pen or font into the next.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -36,22 +36,28 @@ _KIND_WORDS = {
 
 
 class Fonts:
-    """Fonts and metrics shared by all items (rebuilt when the theme or text size changes)."""
+    """Fonts and metrics shared by all items (rebuilt when the theme or text size changes).
+
+    Node items paint at the light theme's node text size, the size their boxes are designed for; a larger
+    theme (projector mode, View ▸ Larger text) magnifies each item by ``magnify`` (the layout makes its
+    boxes that much bigger), so boxes grow with their text and no name is cut shorter."""
 
     def __init__(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         t = theme.current()
+        design = theme.LIGHT.node_font_size
+        self.magnify = theme.graph_magnify(t)
         self.label = QFont(t.font_family)
-        self.label.setPointSizeF(t.node_font_size)
+        self.label.setPointSizeF(design)
         self.label.setBold(True)
         self.body = QFont(t.font_family)
-        self.body.setPointSizeF(t.node_font_size)  # values and gradients: as big as the label
+        self.body.setPointSizeF(design)  # values and gradients: as big as the label
         self.edge = QFont(t.font_family)  # the active edge's label (drawn at screen size, any zoom)
         self.edge.setPointSizeF(t.node_font_size * 0.92)
         self.small = QFont(t.font_family)
-        self.small.setPointSizeF(t.node_font_size * 0.8)
+        self.small.setPointSizeF(design * 0.8)
         self.label_metrics = QFontMetricsF(self.label)
         self.body_metrics = QFontMetricsF(self.body)
         self.small_metrics = QFontMetricsF(self.small)
@@ -111,14 +117,18 @@ def cells(arr: np.ndarray) -> list[list[tuple[str, bool]]]:
 class NodeItem(QGraphicsItem):
     """One node's box; :meth:`set_state` gives it the state to show at the current playback position."""
 
-    def __init__(self, node: GraphNode, rect: tuple[float, float, float, float]) -> None:
+    def __init__(self, node: GraphNode, rect: tuple[float, float, float, float], scale: float = 1.0) -> None:
+        """``rect`` is the box in the scene; ``scale`` the layout's box scale: the item paints at the design
+        size and is magnified by that much (projector mode), text and all."""
         super().__init__()
         self.node = node
         x, y, w, h = rect
         self.setPos(x, y)
-        self._rect = QRectF(0, 0, w, h)
+        self.setScale(scale)
+        self._rect = QRectF(0, 0, w / scale, h / scale)
         self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)  # room for the "+" badge
         self.state: NodeState | None = None  # set by the view before the first paint
+        self._badge_corner: QPointF | None = None  # where the view put the accumulation badge (None: above)
         self._elided_cache: dict[tuple[str, float, int], str] = {}
         self._elided_for = 0
         self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
@@ -148,11 +158,7 @@ class NodeItem(QGraphicsItem):
         self.setZValue(Z_ACTIVE_NODE if (state.active or state.accumulation) else Z_NODE)  # badge on top
         if state.accumulation or had_badge:  # the badge above the box may be wider than the box
             self.prepareGeometryChange()
-            self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)
-            if state.accumulation:
-                self._bounds = self._bounds.united(
-                    self._badge_rect(f"∇ {state.accumulation}").adjusted(-2, -2, 2, 2)
-                )
+            self._update_bounds()
         if state.grad is not None and not self.node.is_scalar and id(state.grad) != self._grad_img_of:
             self._grad_img = heat_image(state.grad, theme.current().gradient)
             self._grad_img_of = id(state.grad)
@@ -396,11 +402,38 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(box)
         painter.restore()
 
-    def _badge_rect(self, text: str) -> QRectF:
+    def _update_bounds(self) -> None:
+        self._bounds = self._rect.adjusted(-4, -ACCUMULATION_HEIGHT - 4, 4, 4)
+        if self.state is not None and self.state.accumulation:
+            self._bounds = self._bounds.united(
+                self._badge_rect(f"∇ {self.state.accumulation}").adjusted(-2, -2, 2, 2)
+            )
+
+    def badge_places(self, text: str) -> list[QRectF]:
+        """Where the accumulation badge may go, best first: above the box from its left or its right
+        end, centred, then below (the view picks the first that crosses no edge)."""
         f = fonts()
         width = f.label_metrics.horizontalAdvance(text) + 14
         height = max(ACCUMULATION_HEIGHT, f.label_metrics.height() + 4)
-        return QRectF(0, -height - 2, width, height)
+        box = self._rect
+        above, below = -height - 2, box.height() + 2
+        lefts = (0.0, box.width() - width, (box.width() - width) / 2)
+        return [QRectF(x, y, width, height) for y in (above, below) for x in lefts]
+
+    def place_badge(self, place: QRectF | None) -> None:
+        """Put the accumulation badge's top-left corner where ``place`` says (None: above, from the left)."""
+        corner = None if place is None else place.topLeft()
+        if corner != self._badge_corner:
+            self.prepareGeometryChange()
+            self._badge_corner = corner
+            self._update_bounds()
+            self.update()
+
+    def _badge_rect(self, text: str) -> QRectF:
+        first = self.badge_places(text)[0]
+        if self._badge_corner is not None:
+            first.moveTopLeft(self._badge_corner)
+        return first
 
     def _paint_badge(self, painter: QPainter, look: NodeLook) -> None:
         """``∇ 2.0 + 3.0 = 5.0`` in a badge above the box while a second contribution arrives."""
