@@ -7,8 +7,8 @@ users see.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -88,11 +88,10 @@ SHORTCUTS = [
 
 
 def _available(module: str) -> bool:
-    """Whether a lab's module exists (checked without importing it: it pulls in pyqtgraph)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+    """Whether a lab's module is there, checked on disk: importing it pulls in pyqtgraph, and even
+    ``importlib.util.find_spec`` imports its parent packages (the Network lab's Qt-free core: ~45 ms at start)."""
+    parts = module.split(".")
+    return Path(__file__).resolve().parent.joinpath(*parts[1:-1], parts[-1] + ".py").is_file()
 
 
 class MainWindow(QMainWindow):
