@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import os
 
-from ... import theme
 from ..export import is_exportable, write_script
-
-
-def _report(lab, text: str, error: bool = False) -> None:
-    lab.statusLabel.setText(text)
-    theme.set_tone(lab.statusLabel, "error" if error else "muted")
 
 
 def export_python(lab, path: str) -> bool:
@@ -22,8 +16,7 @@ def export_python(lab, path: str) -> bool:
     if not path.endswith(".py"):
         path += ".py"
     if not is_exportable(lab.session):
-        _report(
-            lab,
+        lab.show_status(
             "This dataset is too large to write into a script: export a generated set or the digits.",
             True,
         )
@@ -31,11 +24,10 @@ def export_python(lab, path: str) -> bool:
     try:
         write_script(lab.session, path)
     except (OSError, ValueError) as exc:
-        _report(lab, f"Could not write {os.path.basename(path)}: {exc}", True)
+        lab.show_status(f"Could not write {os.path.basename(path)}: {exc}", True)
         return False
     steps = lab.session.steps_done
-    _report(
-        lab,
+    lab.show_status(
         f"Exported the network as Python to {path} ({steps} steps; run it with: python {os.path.basename(path)})",
     )
     return True
@@ -46,9 +38,9 @@ def save_weights(lab, path: str) -> bool:
     try:
         lab.session.save_weights(path)
     except (OSError, ValueError) as exc:
-        _report(lab, f"Could not save the weights to {os.path.basename(path)}: {exc}", True)
+        lab.show_status(f"Could not save the weights to {os.path.basename(path)}: {exc}", True)
         return False
-    _report(lab, f"Saved the weights to {path}")
+    lab.show_status(f"Saved the weights to {path}")
     return True
 
 
@@ -59,8 +51,8 @@ def load_weights(lab, path: str) -> bool:
     try:
         lab.session.load_weights(path)
     except (OSError, ValueError) as exc:
-        _report(lab, f"Could not load {os.path.basename(path)}: {exc}", True)
+        lab.show_status(f"Could not load {os.path.basename(path)}: {exc}", True)
         return False
     lab.refresh()
-    _report(lab, f"Loaded the weights from {os.path.basename(path)}")
+    lab.show_status(f"Loaded the weights from {os.path.basename(path)}")
     return True

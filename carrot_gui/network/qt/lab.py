@@ -230,7 +230,8 @@ class NetworkLab(QWidget):
     def is_training(self) -> bool:
         return self.runner.is_running()
 
-    def _status(self, text: str, error: bool = False) -> None:
+    def show_status(self, text: str, error: bool = False) -> None:
+        """The run's state, or why something failed (in the error tone), in the lab's status line."""
         self.statusLabel.setText(text)
         theme.set_tone(self.statusLabel, "error" if error else "muted")
 
@@ -240,7 +241,7 @@ class NetworkLab(QWidget):
         self.runner.set_target(session)
         self.runControls.set_running(False)
         session.run_stopped.connect(
-            lambda _state: self._status(session.message(), session.state == "diverged")
+            lambda _state: self.show_status(session.message(), session.state == "diverged")
         )
         for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
             plot.reset_run()
@@ -322,7 +323,7 @@ class NetworkLab(QWidget):
         self.gradientPlot.show_values({f"layer {k + 1}": norms[:, k] for k in range(norms.shape[1])}, live)
         self.accuracyLabel.setText(s.accuracy_text())
         if not s.finished:
-            self._status(s.message())
+            self.show_status(s.message())
 
     def _paint_boundary(self, s: NetworkSession) -> None:
         data = s.data
@@ -417,7 +418,7 @@ class NetworkLab(QWidget):
         """Train on the time-sliced runner (a finished or diverged run says so and stays stopped)."""
         if self.session.finished:
             self.runControls.set_running(False)
-            self._status(self.session.message() + " Press Reset for a new run.", error=True)
+            self.show_status(self.session.message() + " Press Reset for a new run.", error=True)
             return
         self.runControls.set_running(True)
         self.runner.start()
@@ -430,7 +431,7 @@ class NetworkLab(QWidget):
         """Exactly one optimiser step (pauses a running run first)."""
         self.pause()
         if self.session.step() is None:
-            self._status(self.session.message() + " Press Reset for a new run.", error=True)
+            self.show_status(self.session.message() + " Press Reset for a new run.", error=True)
         self.refresh()
 
     @guarded("resetting the network")
@@ -442,7 +443,7 @@ class NetworkLab(QWidget):
     def _runner_stopped(self) -> None:
         self.refresh()
         if self.session.finished:
-            self._status(self.session.message(), error=self.session.state == "diverged")
+            self.show_status(self.session.message(), error=self.session.state == "diverged")
 
     # -- panels and views talking -------------------------------------------------------------------------
     @guarded("changing the data")
@@ -457,7 +458,7 @@ class NetworkLab(QWidget):
     def _features_changed(self, features: tuple[str, ...]) -> None:
         reason = self.buildPanel.set_features(features)  # emits spec_changed when accepted
         if reason:
-            self._status(f"Features not used: {reason}", error=True)
+            self.show_status(f"Features not used: {reason}", error=True)
 
     @guarded("changing the network")
     def _spec_changed(self, spec: NetworkSpec) -> None:
@@ -467,7 +468,7 @@ class NetworkLab(QWidget):
         try:
             self.model.set_spec(spec)
         except SpecError as exc:
-            self._status(str(exc), error=True)
+            self.show_status(str(exc), error=True)
 
     @guarded("choosing a preset")
     def _preset_chosen(self, preset: Preset) -> None:
@@ -478,7 +479,7 @@ class NetworkLab(QWidget):
         finally:
             self._applying_preset = False
         self.model.apply_preset(preset)
-        self._status(preset.note)
+        self.show_status(preset.note)
 
     @guarded("drawing a point")
     def _point_added(self, x1: float, x2: float, label: int) -> None:
@@ -488,7 +489,7 @@ class NetworkLab(QWidget):
     def _point_removed(self, index: int) -> None:
         data = self.session.data
         if data.source != "drawn":
-            self._status("Only drawn points can be removed: choose 'Draw your own' first.")
+            self.show_status("Only drawn points can be removed: choose 'Draw your own' first.")
             return
         xy = np.concatenate([data.x_train, data.x_test])[index]
         self.dataPanel.remove_point(float(xy[0]), float(xy[1]))
