@@ -9,6 +9,12 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    """Each test remembers its settings (language, theme, recent files) in its own file, never the user's."""
+    monkeypatch.setenv("CARROT_GUI_SETTINGS", str(tmp_path / "carrot-gui-settings.ini"))
+
+
+@pytest.fixture(autouse=True)
 def _no_leftover_threads():
     """Fail a test that leaves a Python thread running (as napari's conftest does)."""
     before = set(threading.enumerate())
