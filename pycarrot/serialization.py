@@ -37,6 +37,7 @@ _READ_CHUNK = 1 << 24  # arrays are read in 16 MiB pieces, straight into their f
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _OTHER_METHODS = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA", 9: "deflate64"}
 _DRIVE = re.compile(r"[A-Za-z]:")
+TEMP_PREFIX, TEMP_SUFFIX = ".pycarrot-", ".tmp"  # atomic_write's temporary file beside the target
 
 _umask = os.umask(0)
 os.umask(_umask)
@@ -107,7 +108,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[io.BufferedWriter], A
     except OSError:
         mode = 0o666 & ~_umask
     # a short temporary name: "." + a 255-byte name + a suffix would pass the file system's limit
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".pycarrot-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
