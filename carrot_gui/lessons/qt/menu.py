@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ... import settings
 from ...errors import guarded
+from ...i18n import translate
+from ...kit import texts
 from ..examples import example_path
 from ..fields import LessonError
 from ..format import SUFFIX
@@ -58,6 +61,7 @@ class LessonUi:
                                   "Save the labs and the lesson's scenes as a .carrot file")  # fmt: skip
         w.openLessonAction = _add(w, menu, "&Open lesson…", self.open_dialog, "Ctrl+O", "openLessonAction",
                                   "Open a .carrot lesson")  # fmt: skip
+        self.build_recent_menu(menu)
         w.addSceneAction = _add(w, menu, "&Add current as scene", self.add_scene, "", "addSceneAction",
                                 "Add what the labs show now as a new scene of the lesson")  # fmt: skip
         w.nextSceneAction = _add(w, menu, "&Next scene", lambda: self.controller.step(1), "Ctrl+PgDown",
@@ -70,6 +74,49 @@ class LessonUi:
         w.exportFramesAction = _add(w, menu, "Export every step as PNG &frames…", self.frames_dialog, "",
                                     "exportFramesAction", "One numbered picture per backward step")  # fmt: skip
         menu.addSeparator()
+
+    def build_recent_menu(self, menu) -> None:
+        """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
+        that are gone are left out; "Clear list" forgets them. Filled each time it opens."""
+        w = self.window
+        w.openRecentMenu = menu.addMenu("")
+        w.openRecentMenu.setObjectName("openRecentMenu")
+        texts.bind(w.openRecentMenu.setTitle, "MainWindow", "Open &recent")
+        texts.bind(w.openRecentMenu.setToolTip, "MainWindow", "The lessons saved or opened last")
+        w.openRecentMenu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        """One entry per recent lesson (its name; the full path as its tip), then "Clear list"."""
+        recent_menu = self.window.openRecentMenu
+        recent_menu.clear()
+        files = settings.recent_files()
+        for k, path in enumerate(files, start=1):
+            action = recent_menu.addAction(f"&{k} {os.path.basename(path)}")
+            action.setObjectName("recentLessonAction")
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not files:
+            empty = recent_menu.addAction(translate("MainWindow", "No recent lessons"))
+            empty.setEnabled(False)
+        recent_menu.addSeparator()
+        clear = recent_menu.addAction(translate("MainWindow", "Clear list"))
+        clear.setObjectName("clearRecentAction")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        recent_menu.setToolTipsVisible(True)
+
+    @guarded("opening a recent lesson")
+    def open_recent(self, path: str) -> bool:
+        """Open a lesson from the recent list (asking first about unsaved changes)."""
+        return self.confirm_discard() and self.controller.open(path)
+
+    @guarded("clearing the recent lessons")
+    def clear_recent(self, _checked: bool = False) -> None:
+        settings.clear_recent_files()
+        self.fill_recent_menu()
 
     def build_help_action(self, menu) -> None:
         w = self.window
@@ -123,7 +170,7 @@ class LessonUi:
     def open_example(self) -> bool:
         if not self.confirm_discard():
             return False
-        if not self.controller.open(str(example_path())):
+        if not self.controller.open(str(example_path()), remember=False):
             return False
         self.controller.path = None  # the shipped file is not overwritten by Ctrl+S
         self.refresh()
