@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
-from ...kit.widgets import add_rows, tip
+from ...kit.widgets import add_rows, seed_spin, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -112,11 +112,7 @@ class DataPanel(QGroupBox):
             "noiseSpin",
             "Standard deviation σ of the Gaussian noise added to y.",
         )
-        self.dataSeedSpin = tip(
-            QSpinBox(minimum=0, maximum=2**31 - 1),
-            "dataSeedSpin",
-            "Random seed: the same seed gives the same points.",
-        )
+        self.dataSeedSpin = seed_spin("dataSeedSpin", "Random seed: the same seed gives the same points.")
         self.generateButton = tip(
             QPushButton("Generate data", clicked=lambda: self.generate_data()),
             "generateDataButton",

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
+from ...kit import widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..advice import LrAdvice
 from ..session import OPTIMIZERS, TrainConfig
@@ -94,20 +94,16 @@ class ModelPanel(QGroupBox):
             "lrAdviceLabel",
             "Which learning rates diverge on this data, from the loss's curvature (its Hessian).",
         )
-        self.weightDecaySpin = tip(
-            QDoubleSpinBox(decimals=4, minimum=0, maximum=10, singleStep=0.001),
-            "weightDecaySpin",
-            "L2 penalty pulling the weights towards 0 (0 = none).",
+        self.weightDecaySpin = widgets.weight_decay_spin(
+            "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none).", maximum=10
         )
-        self.momentumSpin = tip(
-            QDoubleSpinBox(decimals=3, minimum=0, maximum=0.999, singleStep=0.1),
-            "momentumSpin",
-            "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).",
+        self.momentumSpin = widgets.momentum_spin(
+            "momentumSpin", "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD)."
         )
-        self.batchSizeSpin = tip(
-            QSpinBox(minimum=0, maximum=1_000_000, specialValueText="full batch"),
+        self.batchSizeSpin = widgets.batch_size_spin(
             "batchSizeSpin",
             "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
+            maximum=1_000_000,
         )
 
     def _build_budget(self) -> None:
@@ -138,10 +134,8 @@ class ModelPanel(QGroupBox):
         self._threshold_row = threshold = QHBoxLayout()
         threshold.addWidget(self.thresholdCheck)
         threshold.addWidget(self.thresholdSpin, 1)
-        self.initSeedSpin = tip(
-            QSpinBox(minimum=0, maximum=2**31 - 1),
-            "initSeedSpin",
-            "Seed for the initial weights (pc.manual_seed) and the mini-batch order.",
+        self.initSeedSpin = widgets.seed_spin(
+            "initSeedSpin", "Seed for the initial weights (pc.manual_seed) and the mini-batch order."
         )
 
     def set_features(self, n_features: int) -> None:
