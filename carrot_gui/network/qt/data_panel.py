@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
+from ...i18n import format_text
 from ...kit.widgets import seed_spin, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
@@ -39,6 +40,7 @@ from ..datasets import (
     MAX_NOISE,
     MAX_SAMPLES,
     MIN_SAMPLES,
+    CsvChoice,
     DataConfig,
     DrawnPoints,
     NetData,
@@ -307,6 +309,56 @@ class DataPanel(QWidget):
         self._show_rows()
         return self.make_data()
 
+    def show_data(self, data: NetData, features: tuple[str, ...] = ()) -> None:
+        """Show ``data`` (a lesson's, already made) in the controls without making or emitting anything: its
+        kind, size, noise, test share and seed, drawn points or CSV columns, and ``features`` ticked."""
+        share, seed = data.config.test_fraction if data.config else data.split[0], data.split[1]
+        kind = data.config.kind if data.config else DRAWN if data.drawn else CSV if data.csv else DIGITS
+        widgets = (self.datasetCombo, self.samplesSpin, self.noiseSpin, self.testShareSpin, self.dataSeedSpin)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(kind))
+        if data.config is not None:
+            self.samplesSpin.setValue(data.config.samples)
+            self.noiseSpin.setValue(data.config.noise)
+            seed = data.config.seed
+        self.testShareSpin.setValue(round(share * 100))
+        self.dataSeedSpin.setValue(seed)
+        del blockers
+        if data.drawn is not None:
+            with self.drawn.changed.blocked():
+                self.drawn.set_points(*data.drawn)
+        if data.csv is not None:
+            self._show_csv(data.csv)
+        if features:
+            self.set_features(features)
+        self._show_rows()
+        self._data = data
+        self._enable_features(data.inputs)
+        self._message(data.describe())
+
+    def _show_csv(self, choice: CsvChoice) -> None:
+        """A lesson's CSV table with its target, ticked inputs and task, as if opened and chosen here."""
+        table = choice.table
+        self._csv = table
+        target = choice.target if isinstance(choice.target, int) else table.columns.index(choice.target)
+        with QSignalBlocker(self.csvTargetCombo):
+            self.csvTargetCombo.clear()
+            self.csvTargetCombo.addItems(list(table.columns))
+            self.csvTargetCombo.setCurrentIndex(target)
+        self._fill_features()
+        chosen = {table.columns[c] if isinstance(c, int) else c for c in choice.features}
+        for i in range(self.csvFeatureList.count()):
+            item = self.csvFeatureList.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen else Qt.CheckState.Unchecked)
+        self.csvClassesCheck.setChecked(choice.classify)
+        self._show_file(table)
+
+    def _show_file(self, table: CsvTable) -> None:
+        self.csvFileLabel.setText(
+            format_text("NetworkLab", "{name}: {rows} rows, {columns} columns",
+                        name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
+        )  # fmt: skip
+
     @guarded("drawing a point")
     def _drawn_changed(self) -> None:
         if self.kind() == DRAWN:
@@ -366,9 +418,7 @@ class DataPanel(QWidget):
         self.csvTargetCombo.setCurrentIndex(target)
         self.csvTargetCombo.blockSignals(False)
         self._fill_features()
-        self.csvFileLabel.setText(
-            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
-        )
+        self._show_file(table)
         self.datasetCombo.blockSignals(True)
         self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(CSV))
         self.datasetCombo.blockSignals(False)

@@ -406,6 +406,27 @@ class NetworkLab(QWidget):
         self._ensure_backward().seek(stop)
         self._backward_moved()
 
+    # -- lessons -------------------------------------------------------------------------------------------------
+    def lesson_state(self):
+        """What a lesson keeps of the lab (a ``NetworkState``, see :meth:`NetworkLabModel.lesson_state`), with
+        the stop of the backward pass being stepped. LessonError for data a lesson cannot remake."""
+        b = self._live_backward(self.session)
+        return self.model.lesson_state(None if b is None else b.position)
+
+    def apply_lesson_state(self, state) -> None:
+        """Show a lesson's ``NetworkState``: its data, network, weights, curves and backward stop. ValueError
+        (the lab keeps everything it had) if a part does not fit."""
+        self.pause()
+        session = self.model.apply(state)  # raises before anything changes; repaints through session_changed
+        self.buildPanel.set_spec(self.model.spec)
+        self.dataPanel.show_data(self.model.data, self.model.spec.features)
+        if state.backward is not None:
+            self.backward = BackwardPlayback(session)
+            self._backward_of = self._backward_key(session)
+            self.backward.seek(state.backward)
+            self._backward_moved()
+        self.show_status(session.message(), session.state == "diverged")
+
     # -- running -----------------------------------------------------------------------------------------------
     @guarded("starting or pausing training")
     def _train_toggled(self, on: bool) -> None:
