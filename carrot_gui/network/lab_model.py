@@ -66,7 +66,7 @@ class NetworkLabModel:
         self.reset()
 
     def apply_preset(self, preset: Preset) -> None:
-        translate("NetworkSpec", "The preset's data and network together, one fresh run.")
+        """The preset's data and network together, one fresh run."""
         self.preset = preset
         self.data = preset.load_data()
         self.spec = preset.spec.validate()
