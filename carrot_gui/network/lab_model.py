@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from psygnal import Signal
 
+from ..i18n import format_text, translate
 from .datasets import NetData
 from .presets import PRESETS, Preset
 from .spec import NetworkSpec, SpecError
@@ -52,8 +53,14 @@ class NetworkLabModel:
         if (spec.inputs, spec.classes) != (self.data.inputs, self.data.classes):
             raise SpecError(
                 "inputs",
-                f"this network is for {spec.inputs} inputs and {spec.classes or 'no'} classes; the data has "
-                f"{self.data.inputs} inputs and {self.data.classes or 'no'} classes",
+                format_text(
+                    "NetworkSession",
+                    "this network is for {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
+                    inputs=spec.inputs,
+                    classes=spec.classes or translate("NetworkSession", "no"),
+                    data_inputs=self.data.inputs,
+                    data_classes=self.data.classes or translate("NetworkSession", "no"),
+                ),
             )
         self.spec = spec
         self.reset()

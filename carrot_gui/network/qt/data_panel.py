@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ... import theme
 from ...errors import guarded
 from ...i18n import format_text
-from ...kit.widgets import tip
+from ...kit.widgets import seed_spin, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -101,27 +101,23 @@ class DataPanel(QWidget):
         self.datasetCombo.addItem("Handwritten digits (8×8)", DIGITS)
         self.datasetCombo.addItem("CSV file…", CSV)
         self.samplesSpin = tip(
-            QSpinBox(), "samplesSpin", f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES})."
+            QSpinBox(minimum=MIN_SAMPLES, maximum=MAX_SAMPLES, value=200, singleStep=50),
+            "samplesSpin",
+            f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES}).",
         )
-        self.samplesSpin.setRange(MIN_SAMPLES, MAX_SAMPLES)
-        self.samplesSpin.setValue(200)
-        self.samplesSpin.setSingleStep(50)
         self.noiseSpin = tip(
-            QDoubleSpinBox(), "noiseSpin", "How far points are jittered from their clean shape."
+            QDoubleSpinBox(minimum=0.0, maximum=MAX_NOISE, singleStep=0.05, value=0.2),
+            "noiseSpin",
+            "How far points are jittered from their clean shape.",
         )
-        self.noiseSpin.setRange(0.0, MAX_NOISE)
-        self.noiseSpin.setSingleStep(0.05)
-        self.noiseSpin.setValue(0.2)
         self.testShareSpin = tip(
-            QSpinBox(), "testShareSpin", "The share of samples held out to test on (0–90 %)."
+            QSpinBox(minimum=0, maximum=90, suffix=" %", value=30),
+            "testShareSpin",
+            "The share of samples held out to test on (0–90 %).",
         )
-        self.testShareSpin.setRange(0, 90)
-        self.testShareSpin.setSuffix(" %")
-        self.testShareSpin.setValue(30)
-        self.dataSeedSpin = tip(
-            QSpinBox(), "dataSeedSpin", "Seed of the generated points and the train/test split."
+        self.dataSeedSpin = seed_spin(
+            "dataSeedSpin", "Seed of the generated points and the train/test split."
         )
-        self.dataSeedSpin.setRange(0, 2**31 - 1)
         self.drawClassCombo = tip(
             QComboBox(), "drawClassCombo", "The class of the points you click in (right-click removes one)."
         )
@@ -129,9 +125,10 @@ class DataPanel(QWidget):
             self.drawClassCombo.addItem(f"class {c}", c)
         self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
-            QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
+            QPushButton("Clear points", clicked=self.drawn.clear),
+            "clearPointsButton",
+            "Remove every drawn point.",
         )
-        self.clearPointsButton.clicked.connect(self.drawn.clear)
         draw = QHBoxLayout()
         draw.addWidget(self.drawClassCombo, 1)
         draw.addWidget(self.clearPointsButton)
@@ -154,33 +151,33 @@ class DataPanel(QWidget):
         self.csvBox = QGroupBox("CSV file")
         f = QFormLayout(self.csvBox)
         self.openCsvButton = tip(
-            QPushButton("Open CSV…"),
+            QPushButton("Open CSV…", clicked=self._open_csv_dialog),
             "openNetworkCsvButton",
             "Read a CSV file (comma, semicolon or tab separated).",
         )
-        self.openCsvButton.clicked.connect(self._open_csv_dialog)
         self.csvFileLabel = tip(
-            QLabel("No file opened."), "networkCsvFileLabel", "The CSV file that was read."
+            QLabel("No file opened.", wordWrap=True), "networkCsvFileLabel", "The CSV file that was read."
         )
-        self.csvFileLabel.setWordWrap(True)
-        self.csvTargetCombo = tip(QComboBox(), "networkCsvTargetCombo", "The column to predict.")
-        self.csvTargetCombo.currentIndexChanged.connect(self._fill_features)
+        self.csvTargetCombo = tip(
+            QComboBox(currentIndexChanged=self._fill_features),
+            "networkCsvTargetCombo",
+            "The column to predict.",
+        )
         self.csvFeatureList = tip(
-            QListWidget(),
+            QListWidget(maximumHeight=110),
             "networkCsvFeatureList",
             "Tick the columns the network takes as inputs (any number).",
         )
-        self.csvFeatureList.setMaximumHeight(110)
         self.csvClassesCheck = tip(
-            QCheckBox("Target is a class (2–10 values)"),
+            QCheckBox("Target is a class (2–10 values)", checked=True),
             "networkCsvClassesCheck",
             "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
         )
-        self.csvClassesCheck.setChecked(True)
         self.useCsvButton = tip(
-            QPushButton("Use these columns"), "useNetworkCsvButton", "Make these columns the data."
+            QPushButton("Use these columns", clicked=lambda: self.use_csv_columns()),
+            "useNetworkCsvButton",
+            "Make these columns the data.",
         )
-        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
         f.addRow(self.openCsvButton)
         f.addRow(self.csvFileLabel)
         f.addRow("Target", self.csvTargetCombo)

@@ -160,17 +160,18 @@ class NetworkLab(QWidget):
         return right
 
     def _build_plots(self) -> QHBoxLayout:
+        sets = [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)]  # the loss and accuracy plots' two series
         self.lossPlot = StepSeriesPlot(
             "Loss",
             "loss",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            sets,
             name="networkLossPlot",
             tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
         )
         self.accuracyPlot = StepSeriesPlot(
             "Accuracy",
             "accuracy",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            sets,
             name="accuracyPlot",
             tooltip="Share of samples classified right, training and test set.",
         )
