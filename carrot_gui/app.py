@@ -53,12 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG after loading, then exit")
     p.add_argument("--projector", action="store_true", help="start in projector mode (larger text)")
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="Linux: make .carrot lessons open with PyCarrot (installs a .desktop entry, the MIME type and the "
+        "icon under $XDG_DATA_HOME, default ~/.local/share), then exit",
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status (0 on success, 2 for bad arguments or a bad --expr)."""
     args = build_parser().parse_args(argv)
+    if args.install_desktop:
+        from . import desktop  # no Qt, no window
+
+        return desktop.main()
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
     if missing_display(os.environ, sys.platform):
