@@ -399,6 +399,13 @@ class GraphView(QGraphicsView):
         """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
         added to a name without one); OSError if it cannot be written."""
         path = with_suffix(path, ".png")
+        if not self.to_image(scale).save(path, "PNG"):
+            raise OSError(f"could not write the PNG file {path}")
+        return path
+
+    def to_image(self, scale: float = 2.0) -> QImage:
+        """The whole graph as an image at ``scale`` pixels per scene unit (smaller for a huge graph), on the
+        theme's background: what the PNG export and the PDF handout's pictures show."""
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -409,9 +416,7 @@ class GraphView(QGraphicsView):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.scene().render(painter, QRectF(0, 0, img.width(), img.height()), rect)
         painter.end()
-        if not img.save(path, "PNG"):
-            raise OSError(f"could not write the PNG file {path}")
-        return path
+        return img
 
     def export_svg(self, path: str) -> str:
         """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written

@@ -73,6 +73,13 @@ class LessonUi:
                                      "Every backward step as a table, with the final gradients")  # fmt: skip
         w.exportFramesAction = _add(w, menu, "Export every step as PNG &frames…", self.frames_dialog, "",
                                     "exportFramesAction", "One numbered picture per backward step")  # fmt: skip
+        svg = _add(w, menu, "", lambda: self.frames_dialog("svg"), "", "exportSvgFramesAction")
+        texts.bind(svg.setText, "MainWindow", "Export every step as S&VG frames…")
+        for setter in (svg.setToolTip, svg.setStatusTip):
+            texts.bind(
+                setter, "MainWindow", "One numbered vector drawing per backward step (sharp on slides)"
+            )
+        w.exportSvgFramesAction = svg
         menu.addSeparator()
 
     def build_recent_menu(self, menu) -> None:
@@ -197,15 +204,16 @@ class LessonUi:
         self.window.statusBar().showMessage(f"Saved the handout {path}", 8000)
         return True
 
-    @guarded("exporting the steps as PNG frames")
-    def frames_dialog(self) -> None:
+    @guarded("exporting the steps as frames")
+    def frames_dialog(self, fmt: str = "png") -> None:
         folder = QFileDialog.getExistingDirectory(self.window, "Export every step into a folder")
         if folder:
-            self.export_frames(folder)
+            self.export_frames(folder, fmt)
 
-    def export_frames(self, folder: str) -> list[str]:
+    def export_frames(self, folder: str, fmt: str = "png") -> list[str]:
+        """Every backward step as a numbered PNG (``fmt`` "png") or SVG ("svg") in ``folder``."""
         try:
-            paths = export_frames(self.window.expressionLab, folder)
+            paths = export_frames(self.window.expressionLab, folder, fmt)
         except OSError as exc:
             self.controller.refuse(str(exc), "Cannot export the frames")
             return []
