@@ -49,6 +49,8 @@ def test_a_translation_with_wrong_placeholders_falls_back_to_english(qtbot, shou
 
 
 def test_bindings_of_deleted_widgets_are_dropped(qtbot):
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' windows go first
+    gc.collect()
     w = QWidget()
     label = QLabel(w)
     texts.bind(label.setText, "Ctx", "Hello")
