@@ -90,3 +90,51 @@ def test_the_neuron_layout_at_normal_size_is_unchanged_by_the_badge_room():
     """No node of the 14-node neuron has two paths: its drawing is exactly as dense as before."""
     graph = load_source(NEURON, "t").graph
     assert max(path_counts(graph)) == 1
+
+
+def test_the_projector_controls_take_one_row_where_the_graph_column_is_wide_enough(qtbot, window, lab):
+    """The buttons beside the slider: the graph gets the second row's height (at 1920×1080; at 1280×800 the
+    one row is wider than the graph's column, so they stay in two rows)."""
+    window.resize(1920, 1080)
+    window.set_projector(True)
+    try:
+        qtbot.wait(50)
+        row = {lab.playButton.mapTo(lab, lab.playButton.rect().center()).y()}
+        row.add(lab.timelineSlider.mapTo(lab, lab.timelineSlider.rect().center()).y())
+        assert max(row) - min(row) < 10, row
+        assert lab.timelineSlider.width() > 200
+        window.resize(1280, 800)
+        qtbot.wait(50)
+        assert (
+            lab.playButton.mapTo(lab, lab.playButton.rect().center()).y()
+            > lab.timelineSlider.mapTo(lab, lab.timelineSlider.rect().center()).y() + 10
+        )
+    finally:
+        window.set_projector(False)
+    assert (
+        lab.playButton.mapTo(lab, lab.playButton.rect().center()).y()
+        > lab.timelineSlider.mapTo(lab, lab.timelineSlider.rect().center()).y() + 10
+    )
+
+
+def test_the_training_header_is_never_cut_at_1280_by_800_in_projector_mode(qtbot, window):
+    """It once read "300 step": every word of the progress and status lines, and every button's text, fits."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.resize(1280, 800)
+    window.set_projector(True)
+    try:
+        window.select_lab("training")
+        lab = window.trainingLab
+        for _ in range(300):
+            lab.session.step()
+        lab.refresh()
+        qtbot.wait(50)
+        assert lab.progressLabel.text().startswith("300 steps")
+        for label in (lab.progressLabel, lab.trainingStatusLabel):
+            widest = max(label.fontMetrics().horizontalAdvance(w) for w in label.text().split())
+            assert widest <= label.width() and label.heightForWidth(label.width()) <= label.height()
+        for button in lab.runControls.findChildren(QAbstractButton):
+            assert button.fontMetrics().horizontalAdvance(button.text()) <= button.width(), button.text()
+    finally:
+        window.set_projector(False)

@@ -262,9 +262,17 @@ class ExpressionLab(QWidget):
         if narrow == self.panel_shown(self.rightPanel):
             self.show_panel(self.rightPanel, not narrow)
 
+    def _arrange_controls(self) -> None:
+        """In projector (and presenter) mode the playback controls take one row when the graph's column is
+        wide enough: the graph gets the second row's height (at 1280×800 it is height-bound)."""
+        big = theme.current().name == "projector"
+        room = self.graphView.width()
+        self.controls.set_one_row(big and room >= self.controls.one_row_width())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fold_for_projector()
+        self._arrange_controls()
 
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
@@ -277,6 +285,7 @@ class ExpressionLab(QWidget):
         self.controls.size_labels()
         self.inspector.refresh()
         self._fold_for_projector()
+        self._arrange_controls()
 
     # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) -------------------------------------
 
