@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,9 @@ class PlaybackControls(QWidget):
         """The buttons beside the slider (a wide window in projector or presenter mode: the graph gets the
         second row's height), or under it."""
         self._rows.setDirection(QBoxLayout.Direction.LeftToRight if on else QBoxLayout.Direction.TopToBottom)
+        # one row only where there is room (the lab checks on every resize): it never widens the window
+        wide = QSizePolicy.Policy.Ignored if on else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
 
     def one_row_width(self) -> int:
         """The width the controls need in one row."""
