@@ -27,6 +27,7 @@ from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
 from .i18n import translate
+from .kit import texts
 from .kit.presenter import KEYS_HELP, Presenter
 
 LABS = ("expression", "network", "training")
@@ -213,17 +214,16 @@ class MainWindow(QMainWindow):
         )
         self.projectorAction.setCheckable(True)
         self.presenterAction = self._action(
-            view,
-            translate("MainWindow", "P&resenter mode"),
-            lambda on: self.presenter.set_active(on),
-            "F5",
-            "presenterAction",
-            translate(
-                "MainWindow",
-                "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
-                "B blacks the screen, Esc leaves",
-            ),
+            view, "", lambda on: self.presenter.set_active(on), "F5", "presenterAction"
         )
+        texts.bind(self.presenterAction.setText, "MainWindow", "P&resenter mode")
+        texts.bind(
+            self.presenterAction.setToolTip,
+            "MainWindow",
+            "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
+            "B blacks the screen, Esc leaves",
+        )
+        self.presenterAction.setStatusTip(self.presenterAction.toolTip())
         self.presenterAction.setCheckable(True)
         self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
         self.presenter = Presenter(self, self.current_lab_widget)
