@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from . import paths, theme
 from .errors import guarded
 from .expression.qt import ExpressionLab
+from .i18n import translate
+from .kit import texts
+from .kit.presenter import KEYS_HELP, Presenter
 
 LABS = ("expression", "network", "training")
 
@@ -210,6 +213,20 @@ class MainWindow(QMainWindow):
             "Larger text and stronger colours for a lecture hall",
         )
         self.projectorAction.setCheckable(True)
+        self.presenterAction = self._action(
+            view, "", lambda on: self.presenter.set_active(on), "F5", "presenterAction"
+        )
+        texts.bind(self.presenterAction.setText, "MainWindow", "P&resenter mode")
+        texts.bind(
+            self.presenterAction.setToolTip,
+            "MainWindow",
+            "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
+            "B blacks the screen, Esc leaves",
+        )
+        self.presenterAction.setStatusTip(self.presenterAction.toolTip())
+        self.presenterAction.setCheckable(True)
+        self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
+        self.presenter = Presenter(self, self.current_lab_widget)
         self._action(view, "&Larger text", lambda: self.scale_text(1.15), "Ctrl+Shift+=", "largerTextAction")
         self._action(
             view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
@@ -295,6 +312,11 @@ class MainWindow(QMainWindow):
         widget = self.labs.currentWidget()
         return next((n for n, host in self._hosts.items() if host is widget), "expression")
 
+    def current_lab_widget(self) -> QWidget | None:
+        """The lab showing (None for a lazy lab this build lacks)."""
+        name = self.current_lab()
+        return self.expressionLab if name == "expression" else self.lazy_lab(name)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.lessonUi.confirm_discard():
             event.ignore()
@@ -350,6 +372,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.labs.widget(index)
+        self.presenter.follow_tab()
         self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
         # the Expression lab's hint only while it is shown
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
@@ -406,7 +429,10 @@ class MainWindow(QMainWindow):
     # -- help --------------------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{what}</td></tr>" for k, what in SHORTCUTS)
+        presenter = [(translate("MainWindow", k), translate("MainWindow", what)) for k, what in KEYS_HELP]
+        rows = "".join(
+            f"<tr><td><b>{k}</b></td><td>&nbsp;{what}</td></tr>" for k, what in SHORTCUTS + presenter
+        )
         box = QMessageBox(self)
         box.setObjectName("shortcutsDialog")
         box.setWindowTitle("Keyboard shortcuts")
