@@ -28,7 +28,7 @@ def translate(context: str, text: str, n: int = -1) -> str:
     return _hook(context, text, n)
 
 
-def format_text(context: str, text: str, **fmt: object) -> str:
+def format_text(context: str, text: str, /, **fmt: object) -> str:
     """``translate(context, text).format(**fmt)``; a translation whose placeholders do not fit falls back to the
     English text, so a slip in a translation file never breaks a view."""
     value = translate(context, text)

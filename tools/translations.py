@@ -30,12 +30,32 @@ OUT = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)  # English is the source language: it needs no file
 # area name -> the sources whose strings it holds (a folder means every .py under it)
 AREAS: dict[str, tuple[str, ...]] = {
-    "pycarrot": ("carrot_gui/*.py", "carrot_gui/kit", "carrot_gui/expression"),
+    # the engine's messages and rules are said by the app (pycarrot never imports it): its phrase() templates
+    # and op rules are read from its sources
+    "pycarrot": (
+        "carrot_gui/*.py",
+        "carrot_gui/kit",
+        "carrot_gui/expression",
+        "pycarrot/expression.py",
+        "pycarrot/tokenizer.py",
+        "pycarrot/ops",
+    ),
     "pycarrot_labs": ("carrot_gui/network", "carrot_gui/training", "carrot_gui/lessons"),
 }
-# a call of one of these names -> the position of its context argument (the text follows it); -1: the call has
-# only the text (``N_("text")``, a module's own marker), its context is the module's ``TR_CONTEXT`` constant
-CALLS = {"translate": 0, "format_text": 0, "QT_TRANSLATE_NOOP": 0, "bind": 1, "N_": -1}
+# a call of one of these names -> the positions of its context and text arguments (the context may also be a
+# ``context=`` keyword, or a string: that context); a context position of None: the call has only the text
+# (``N_("text")``, a module's own marker) and its context is the module's ``TR_CONTEXT`` constant; a text that is
+# a tuple of strings gives one message each
+CALLS: dict[str, tuple[int | str | None, int]] = {
+    "translate": (0, 1),
+    "format_text": (0, 1),
+    "QT_TRANSLATE_NOOP": (0, 1),
+    "bind": (1, 2),
+    "tip": (3, 2),  # kit.widgets.tip(widget, name, tooltip, context)
+    "N_": (None, 0),
+    "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
+    "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
+}
 
 Message = tuple[str, str, bool]  # context, source text, whether it has plural forms (numerus)
 
@@ -69,6 +89,30 @@ def _literal(node: ast.AST, constants: dict[str, str]) -> str | None:
     return None
 
 
+def _message(
+    node: ast.Call, at: int | str | None, text_at: int, constants: dict[str, str]
+) -> list[tuple[str, str]]:
+    """The (context, text) pairs of one call whose context and text are string literals or module constants."""
+    args: dict[int | str, ast.AST] = dict(enumerate(node.args))
+    args |= {k.arg: k.value for k in node.keywords if k.arg == "context"}
+    if isinstance(at, str):
+        context: str | None = at
+    elif at is None:
+        context = constants.get("TR_CONTEXT")
+    else:
+        found = args.get(at, args.get("context"))
+        context = _literal(found, constants) if found is not None else None
+    text = args.get(text_at)
+    texts = text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
+    literals = [_literal(t, constants) for t in texts]
+    return [(context, t) for t in literals if t is not None and context is not None]
+
+
+def _has_count(node: ast.Call) -> bool:
+    """A ``translate(context, text, n)`` call: its translation has plural forms."""
+    return len(node.args) > 2 or any(k.arg == "n" for k in node.keywords)
+
+
 def messages_in(path: Path) -> list[Message]:
     """Every translatable message a source file names, in source order."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -78,16 +122,9 @@ def messages_in(path: Path) -> list[Message]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name not in CALLS or len(node.args) < CALLS[name] + 2:
-            continue
-        at = CALLS[name]
-        if at < 0:
-            context, text = constants.get("TR_CONTEXT"), _literal(node.args[0], constants)
-        else:
-            context, text = (_literal(a, constants) for a in node.args[at : at + 2])
-        if context is not None and text is not None:
-            plural = name == "translate" and (len(node.args) > 2 or any(k.arg == "n" for k in node.keywords))
-            found.append((context, text, plural))
+        if name in CALLS:
+            plural = name == "translate" and _has_count(node)
+            found += [(context, text, plural) for context, text in _message(node, *CALLS[name], constants)]
     return found
 
 

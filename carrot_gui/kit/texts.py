@@ -20,7 +20,7 @@ _bindings: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str, dict[str, An
 )
 
 
-def bind(setter: Callable[[str], Any], context: str, text: str, **fmt: Any) -> str:
+def bind(setter: Callable[[str], Any], context: str, text: str, /, **fmt: Any) -> str:
     """Call ``setter`` (a bound method such as ``label.setText``) with ``translate(context, text).format(**fmt)``
     now and after every language change; a later ``bind`` of the same setter replaces this one. Returns the text
     set."""

@@ -18,7 +18,7 @@ from carrot_gui.kit import language
 
 ROOT = Path(__file__).resolve().parents[2]
 # the labs whose every text is translated (checked below); a lab joins when its strings are done
-CHECKED_LABS: tuple[str, ...] = ()
+CHECKED_LABS: tuple[str, ...] = ("expression",)
 # whether the window's own parts that come from the lessons package (File menu's lesson actions, the scene
 # dock) are translated: until then their English sources (in pycarrot_labs_zh_CN.ts) are not reported
 LESSONS_CHECKED = False
@@ -96,6 +96,96 @@ def test_view_language_switches_live_is_remembered_and_switches_back(qtbot):
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
     assert window.labs.tabText(0) == "Expression" and quit_action.text() == "&Quit"
     assert settings.language() == "en"
+
+
+def test_switching_changes_buttons_step_sentences_and_an_error_and_back(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    lab = window.expressionLab
+    lab.step(4)  # the 3 forward steps, then backward's start
+    english = (lab.buildButton.text(), lab.stepLabel.text(), lab.eventLog.line(0), lab.positionLabel.text())
+    assert english[0] == "Build" and english[1].startswith("start backward:")
+    window.set_language("zh_CN")
+    assert lab.buildButton.text() == "构建" and lab.playButton.text() == "▶ 播放"
+    assert lab.stepLabel.text().startswith("开始反向传播：")
+    assert lab.eventLog.line(0).startswith("1. 前向：")
+    assert lab.positionLabel.text().endswith("反向") and "反向传播" in window.statusHint.text()
+    assert not lab.build_source("x = 1\nz = x2 * 3")
+    assert lab.errorLabel.text().startswith("⚠ 第 2 行，第 5 列：未知的名字 'x2'（你是不是想写 'x'")
+    assert "Build" not in lab.errorLabel.text() and "line 2" in lab.error_message  # the CLI's stays English
+    window.set_language("en")
+    assert lab.errorLabel.text().startswith("⚠ line 2, column 5: unknown name 'x2' (did you mean 'x'")
+    assert lab.build_source("x = 2.0; y = 4.0; z = x*y") and lab.buildButton.text() == "Build"
+    lab.step(2)  # z = x*y: one forward step, then backward's start
+    assert lab.stepLabel.text().startswith("start backward:") and lab.eventLog.line(0).startswith(
+        "1. forward:"
+    )
+
+
+def test_every_engine_message_and_rule_is_in_the_translations():
+    """Bad sources of every kind: each template of the error (and of its parts) is a translated message, so a new
+    engine message cannot slip past the .ts; and the rules' templates are all there."""
+    import pycarrot as pc
+    from pycarrot.messages import Phrase
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    known = {text for context, text, _ in translations.area_messages("pycarrot") if context == "Engine"}
+    bad = [
+        "z = x2 * 3",
+        "x = 1\nz = y",
+        "z = 2 x",
+        "z = (1",
+        "z = sin(1, 2)",
+        "z = 1 %",
+        "z = [1,2] * [1,2,3]",
+        "z = ",
+        "z = sum([1, 2], 0.5)",
+        "z = 1 < 2",
+        "z = a.b",
+        "import os",
+        "z = True",
+        "sin = 1",
+        "x = 1\ny = x",
+        "x = 1\nx = 2",
+        "z = [1, [2]]",
+        "z = []",
+        "z = [1 2]",
+        "z = 2 (3)",
+        "z = sin",
+        "z = 1)",
+        "z = foo(1)",
+        "x = 1\nz = x(2)",
+        "z = [1, 2] @ [[1, 2, 3]]",
+        "z = 1\n2 + 3\nw = 1",
+        "z = (1 2)",
+        "z = [1, 2][0]",
+        "z = 1 = 2",
+        "z = 1 // 2",
+        "z = 2 ^ 3",
+        "z = {1}",
+        "z = 'a'",
+    ]
+    seen = set()
+
+    def templates(message):
+        if isinstance(message, Phrase):
+            yield message.template
+            for value in message.params.values():
+                yield from templates(value)
+
+    for source in bad:
+        with pytest.raises(pc.ExpressionError) as info:
+            pc.parse(source)
+        found = set(templates(Phrase(info.value.message, info.value.template, info.value.params)))
+        assert found <= known, (source, found - known)
+        seen |= found
+    assert len(seen) >= 30
+    rules = {text for context, text, _ in translations.area_messages("pycarrot") if context == "Rules"}
+    assert "∂{out}/∂{x} = 1 (for every element)" in rules and len(rules) >= 50
 
 
 def test_lang_on_the_command_line_is_used_and_remembered(tmp_path, monkeypatch, qapp):
