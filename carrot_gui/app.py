@@ -1,7 +1,8 @@
 """Command line entry point: ``carrot-gui`` / ``python main.py`` opens the main window.
 
 ``carrot-gui LESSON.carrot`` opens a lesson; ``--screenshot PATH`` renders the window after loading and exits 0
-(used for the README's pictures and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first.
+(used for the README's pictures and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first;
+``--lang en|zh_CN`` picks the language (and remembers it).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 import time
 
-from . import errors, paths, theme
+from . import errors, paths, settings, theme
 
 _STARTED = time.perf_counter()
 LAUNCH_ENV = "CARROT_GUI_LAUNCHED_AT"  # epoch seconds when the process was started (benchmarks)
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="Linux: make .carrot lessons open with PyCarrot (installs a .desktop entry, the MIME type and the "
         "icon under $XDG_DATA_HOME, default ~/.local/share), then exit",
     )
+    p.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=None,
+        help="the language to speak (remembered; default: the remembered one, else the system's)",
+    )
     return p
 
 
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("PyCarrot")
     app.setWindowIcon(QIcon(str(paths.icon_path())))  # dialogs and the task bar too
     app.setStyleSheet(theme.style_sheet())
+    if args.lang is not None:
+        settings.set_language(args.lang)  # MainWindow() applies the remembered language
     window = MainWindow()
     errors.install(window)
     if args.projector:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import theme
+from ..i18n import format_text
 from ..training.history import PeakEnvelope, RunningRange, nice_ceiling
 
 ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
@@ -333,7 +334,9 @@ class StepSeriesPlot(LabPlot):
         self.getPlotItem().setLogMode(y=on)
         self.follow.resume()
         if self._left:
-            self.setLabel("left", f"{self._left} (log scale)" if on else self._left)
+            self.setLabel(
+                "left", format_text("LabPlot", "{axis} (log scale)", axis=self._left) if on else self._left
+            )
 
     def show_inspected(self, step: int | None) -> None:
         """Mark the step being inspected (None: hide the mark)."""

@@ -8,10 +8,17 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QSpinBox, QWidget
 
 
-def tip(widget: QWidget, name: str, tip: str) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip."""
+def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip; with
+    a translation ``context`` (``tip(w, "buildButton", "Build it", "ExpressionLab")``) the tooltip is shown in
+    the current language and follows a language switch."""
     widget.setObjectName(name)
-    widget.setToolTip(tip)
+    if context is None:
+        widget.setToolTip(tip)
+    else:
+        from .texts import bind
+
+        bind(widget.setToolTip, context, tip)
     return widget
 
 

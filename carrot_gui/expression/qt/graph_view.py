@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
+from ...i18n import format_text, translate
 from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
@@ -172,7 +173,8 @@ class GraphView(QGraphicsView):
         else:
             item = self.edges[edge]
             item.set_active(True)
-            lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
+            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
+            lines = [(step.rule, "text"), (sends, "gradient")]
             size = self._label.set_lines(lines)
             # readable at any zoom, and as big as the node text when zoomed in (a projector)
             self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
@@ -418,7 +420,7 @@ class GraphView(QGraphicsView):
         added to a name without one); OSError if it cannot be written."""
         path = with_suffix(path, ".png")
         if not self.to_image(scale).save(path, "PNG"):
-            raise OSError(f"could not write the PNG file {path}")
+            raise OSError(format_text("ExpressionLab", "could not write the PNG file {path}", path=path))
         return path
 
     def to_image(self, scale: float = 2.0) -> QImage:
@@ -445,10 +447,10 @@ class GraphView(QGraphicsView):
         gen.setFileName(path)
         gen.setSize(rect.size().toSize())
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(self.loaded.title if self.loaded else "PyCarrot graph")
+        gen.setTitle(self.loaded.title if self.loaded else translate("ExpressionLab", "PyCarrot graph"))
         painter = QPainter()
         if not painter.begin(gen):
-            raise OSError(f"could not write the SVG file {path}")
+            raise OSError(format_text("ExpressionLab", "could not write the SVG file {path}", path=path))
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()

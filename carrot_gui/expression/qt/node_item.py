@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...theme import format_number
 from ..graph import CONSTANT, VARIABLE, GraphNode, NodeKind
 from ..layout import CELL_ROW, shows_numbers
@@ -28,10 +29,10 @@ PAD = 7.0  # inner padding of a box
 HEAD = 20.0  # height of the head line (label and op)
 
 _BLANK = NodeState(True, None, False, False, "", False)
-_KIND_WORDS = {
-    NodeKind.VARIABLE: "variable (a leaf that requires grad)",
-    NodeKind.CONSTANT: "constant",
-    NodeKind.OP: "result",
+_KIND_WORDS = {  # English sources, shown translated
+    NodeKind.VARIABLE: QT_TRANSLATE_NOOP("ExpressionLab", "variable (a leaf that requires grad)"),
+    NodeKind.CONSTANT: QT_TRANSLATE_NOOP("ExpressionLab", "constant"),
+    NodeKind.OP: QT_TRANSLATE_NOOP("ExpressionLab", "result"),
 }
 
 
@@ -176,21 +177,29 @@ class NodeItem(QGraphicsItem):
     def tooltip_text(self) -> str:
         """Full name, op, shape, value and gradient as of the current playback position."""
         n, s = self.node, self.state or _BLANK
-        lines = [f"{n.label} — {_KIND_WORDS[n.kind]}"]
+        lines = [f"{n.label} — {translate('ExpressionLab', _KIND_WORDS[n.kind])}"]
         if n.op is not None:
-            lines.append(f"op: {n.op}")
-        lines.append(f"shape: {shape_text(n.shape).removeprefix('shape ')}")  # "shape: (4)", "shape: scalar"
-        lines.append(f"value: {format_value(n.value, 16) if s.value_shown else 'not computed yet'}")
+            lines.append(format_text("ExpressionLab", "op: {op}", op=n.op))
+        dims = "(" + ", ".join(map(str, n.shape)) + ")" if n.shape else shape_text(n.shape)
+        lines.append(
+            format_text("ExpressionLab", "shape: {dims}", dims=dims)
+        )  # "shape: (4)", "shape: scalar"
+        value = format_value(n.value, 16) if s.value_shown else translate("ExpressionLab", "not computed yet")
+        lines.append(format_text("ExpressionLab", "value: {value}", value=value))
         if n.kind == CONSTANT and not n.requires_grad:
-            lines.append("gradient: none (constants get no gradient)")
+            lines.append(translate("ExpressionLab", "gradient: none (constants get no gradient)"))
         elif s.grad is None:
-            lines.append("gradient: none yet")
+            lines.append(translate("ExpressionLab", "gradient: none yet"))
         else:
-            lines.append(f"gradient: {format_value(s.grad, 16)}")
+            lines.append(format_text("ExpressionLab", "gradient: {grad}", grad=format_value(s.grad, 16)))
         if s.accumulation:
-            lines.append(f"accumulated: {s.accumulation}")
+            lines.append(format_text("ExpressionLab", "accumulated: {sum}", sum=s.accumulation))
         if self.check_text:
-            lines.append(f"check: {self.check_mark} {self.check_text}")
+            lines.append(
+                format_text(
+                    "ExpressionLab", "check: {mark} {text}", mark=self.check_mark, text=self.check_text
+                )
+            )
         return "\n".join(lines)
 
     # -- painting --------------------------------------------------------------------------------------
@@ -277,7 +286,12 @@ class NodeItem(QGraphicsItem):
         numbers, its shape — ``matmul (4×4)``; only the shape when the label would not fit beside both (the
         tooltip names the op). A heat-map tensor has its shape in the maps' captions."""
         n, f = self.node, fonts()
-        op = n.op or ("var" if n.kind == VARIABLE else "const")
+        if n.op is not None:
+            op = n.op
+        elif n.kind == VARIABLE:
+            op = translate("ExpressionLab", "var")  # a node's tag: short
+        else:
+            op = translate("ExpressionLab", "const")
         shape = self.shape_caption()
         if not shape or not (self.numbers or n.is_scalar):
             return op
