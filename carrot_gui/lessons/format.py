@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 import zipfile
 import zlib
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import pycarrot as pc
-from pycarrot.serialization import _open_regular as open_regular  # the engine's own check, reused
+from pycarrot.serialization import atomic_write, open_regular  # the engine's own file handling, reused
 
 from ..i18n import format_text, translate
 from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, checked
@@ -192,27 +191,22 @@ def save_lesson(lesson: Lesson, path: str | os.PathLike) -> None:
 
 
 def _write_zip(path: str, text: bytes, arrays: dict[str, np.ndarray]) -> None:
-    directory = os.path.dirname(path)
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = None
-    with tempfile.TemporaryDirectory(dir=directory, prefix=TEMP_PREFIX) as tmp:
+    """The zip of ``text`` and the arrays (written by ``pc.save`` into a temporary folder beside ``path``),
+    put in place by the engine's :func:`~pycarrot.serialization.atomic_write`."""
+    with tempfile.TemporaryDirectory(dir=os.path.dirname(path), prefix=TEMP_PREFIX) as tmp:
         npz = os.path.join(tmp, ARRAYS_NAME)
         pc.save(arrays, npz)  # the engine's writer: plain .npy members, never a pickle
-        target = os.path.join(tmp, "lesson" + SUFFIX)
-        with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
-            info = zipfile.ZipInfo(JSON_NAME, date_time=(1980, 1, 1, 0, 0, 0))
-            zf.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
-            info = zipfile.ZipInfo(ARRAYS_NAME, date_time=(1980, 1, 1, 0, 0, 0))
-            with open(npz, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-                while chunk := src.read(1 << 20):
-                    dst.write(chunk)
-        with open(target, "rb+") as fh:
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(target, mode)
-        os.replace(target, path)
+
+        def write(fh) -> None:
+            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+                info = zipfile.ZipInfo(JSON_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+                zf.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
+                info = zipfile.ZipInfo(ARRAYS_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+                with open(npz, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                    while chunk := src.read(1 << 20):
+                        dst.write(chunk)
+
+        atomic_write(path, write)
 
 
 def open_lesson(path: str | os.PathLike) -> Lesson:

@@ -190,6 +190,18 @@ def _check_split(test_fraction: float, seed: int) -> None:
         )
 
 
+@dataclass(frozen=True)
+class CsvChoice:
+    """What a CSV-made set came from: the file's table (its text cells, so a lesson can keep them) and the
+    columns and options chosen — :func:`from_csv_table` with these and the set's ``split`` remakes it."""
+
+    table: CsvTable
+    target: str | int
+    features: tuple[str | int, ...]
+    classify: bool = True
+    standardise: bool = True
+
+
 @dataclass(frozen=True, eq=False)
 class NetData:
     """A dataset for the lab: ``x`` (n, d) float64; ``y`` class indices (n,) int64, or (n, 1) float64 for
@@ -207,7 +219,12 @@ class NetData:
     source: str = "generated"
     config: DataConfig | None = None
     image_shape: tuple[int, int] | None = None  # (8, 8) for the digits
-    split: tuple[float, int] = (0.0, 0)  # (test share, seed) the split used, for the exported script
+    split: tuple[float, int] = (
+        0.0,
+        0,
+    )  # (test share, seed) the split used, for the exported script and lessons
+    drawn: tuple[np.ndarray, np.ndarray] | None = None  # drawn sets: (points (n, 2), labels (n,)) as drawn
+    csv: CsvChoice | None = None  # CSV sets: the table and the columns chosen
 
     def __post_init__(self) -> None:
         if self.x_train.ndim != 2 or len(self.x_train) < 1:
@@ -355,8 +372,25 @@ class DrawnPoints:
         return NetData(
             xtr, ytr, xte, yte, classes=classes, title=QT_TRANSLATE_NOOP("Datasets", "Drawn points"), input_names=("x₁", "x₂"),
             class_names=tuple(str(c) for c in range(classes)), extent=(-PLANE, PLANE, -PLANE, PLANE),
-            source="drawn",
+            source="drawn", split=(test_fraction, seed), drawn=(x, labels),
         )  # fmt: skip
+
+    def set_points(self, points: np.ndarray, labels: np.ndarray) -> None:
+        """Replace every point (a lesson's): (n, 2) coordinates and (n,) classes, checked as :meth:`add`
+        checks one; DataError (nothing changed) if one does not fit. ``changed`` fires once."""
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        labels = np.asarray(labels).reshape(-1)
+        if len(labels) != len(points):
+            raise DataError(f"{len(points)} points but {len(labels)} classes")
+        if len(points) > MAX_DRAWN:
+            raise DataError(f"at most {MAX_DRAWN} drawn points, got {len(points)}")
+        if not (np.all(np.isfinite(points)) and np.all(np.abs(points) <= PLANE)):
+            raise DataError(f"points go inside the plane (−{PLANE:g} to {PLANE:g})")
+        if not np.all(np.isin(labels, np.arange(DRAW_CLASSES))):
+            raise DataError(f"classes are 0 to {DRAW_CLASSES - 1}")
+        self.points = [(float(a), float(b)) for a, b in points]
+        self.labels = [int(v) for v in labels]
+        self.changed.emit()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -406,7 +440,8 @@ def from_csv_table(
         extent = tuple(float(v) for v in extent)
     return NetData(
         xtr, ytr, xte, yte, classes=classes, title=data.source, input_names=data.feature_names,
-        class_names=names, extent=extent, source=table.path,
+        class_names=names, extent=extent, source=table.path, split=(test_fraction, seed),
+        csv=CsvChoice(table, target, tuple(features), classify, standardise),
     )  # fmt: skip
 
 

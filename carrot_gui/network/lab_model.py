@@ -65,6 +65,30 @@ class NetworkLabModel:
         self.spec = spec
         self.reset()
 
+    def lesson_state(self, backward: int | None = None):
+        """What a lesson keeps of the lab (:class:`~carrot_gui.lessons.network_state.NetworkState`): the
+        spec, how to remake the data, the weights, steps and histories; ``backward`` is the stop of the
+        backward pass being stepped. LessonError for data a lesson cannot remake."""
+        from ..lessons.network_state import NetSettings, NetworkState, data_settings  # only when saving
+
+        s = self.session
+        hist = (s.losses.view(), s.grad_norms.view(), s.eval_steps.view(), s.evals.view())
+        return NetworkState(NetSettings.from_spec(self.spec), data_settings(self.data), tuple(s.weights()),
+                            s.steps_done, *hist, backward)  # fmt: skip
+
+    def apply(self, state) -> NetworkSession:
+        """Take up a lesson's :class:`NetworkState`: remake its data, build its network, restore its weights
+        and histories, one ``session_changed``. ValueError (DataError, SpecError: the lab keeps everything it
+        had) if any part does not fit."""
+        data = state.data.make()
+        spec = state.settings.to_spec()
+        session = NetworkSession(spec, data, eval_every=self.eval_every)
+        session.restore(state.weights, state.steps_done, state.losses, state.grad_norms, state.eval_steps,
+                        state.evals)  # fmt: skip
+        self.preset, self.data, self.spec, self.session = None, data, spec, session
+        self.session_changed.emit(session)
+        return session
+
     def apply_preset(self, preset: Preset) -> None:
         """The preset's data and network together, one fresh run."""
         self.preset = preset

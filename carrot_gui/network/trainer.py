@@ -430,6 +430,40 @@ class NetworkSession:
         self.evaluate()
         self.weights_changed.emit()
 
+    def restore(self, weights, steps_done: int, losses, grad_norms, eval_steps, evals) -> None:
+        """Take up a saved run (a lesson): every layer's (weight, bias) (None: keep the seed's), the steps
+        done and the histories. ValueError (nothing changed) if a shape does not fit this network. Batches
+        continue in the same order (they follow ``steps_done``); an optimiser's momentum or Adam moments
+        start again from zero, and the last step's gradients are not kept."""
+        layers = len(self.layers)
+        hist = [np.asarray(a, dtype=np.float64) for a in (losses, grad_norms, eval_steps, evals)]
+        if hist[1].shape != (len(hist[0]), layers) or hist[3].shape != (len(hist[2]), 4):
+            raise ValueError(f"the histories do not fit a network of {layers} layers")
+        if weights is not None:
+            weights = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64)) for w, b in weights]
+            want = [(lay.weight.data.shape, lay.bias.data.shape) for lay in self.layers]
+            if [(w.shape, b.shape) for w, b in weights] != want:
+                widths = "-".join(map(str, self.spec.widths))
+                raise ValueError(f"the weights do not fit this {widths} network")
+            for lay, (w, b) in zip(self.layers, weights):
+                lay.weight.data[...] = w
+                lay.bias.data[...] = b
+        for buf, values in zip((self.losses, self.grad_norms, self.eval_steps, self.evals), hist):
+            buf.clear()
+            buf.extend(values)
+        self.steps_done = int(steps_done)
+        self._batches.skip_to(self.steps_done)
+        self.edits, self.loads = [], []
+        last = self.losses.view()[-1] if len(self.losses) else 0.0
+        if not math.isfinite(last):
+            self.state, self.diverged_step = DIVERGED, len(self.losses) - 1
+        elif self.max_steps is not None and self.steps_done >= self.max_steps:
+            self.state = FINISHED
+        else:
+            self.state, self.diverged_step = RUNNING, None
+        if not len(self.eval_steps):
+            self.evaluate()
+
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of (weight, bias) of every layer."""
         return [(lay.weight.data.copy(), lay.bias.data.copy()) for lay in self.layers]

@@ -388,6 +388,7 @@ class TrainingSession:
         self.params.clear()
         self.params.extend(np.asarray(params, dtype=np.float64))
         self.steps_done = len(self.losses)
+        self._batches.skip_to(self.steps_done)
         if weights is not None:
             w = np.asarray(weights, dtype=np.float64)
             self.model.load_state_dict({"weight": w[:-1].reshape(-1, 1), "bias": w[-1:]})

@@ -160,17 +160,18 @@ class NetworkLab(QWidget):
         return right
 
     def _build_plots(self) -> QHBoxLayout:
+        sets = [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)]  # the loss and accuracy plots' two series
         self.lossPlot = StepSeriesPlot(
             "Loss",
             "loss",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            sets,
             name="networkLossPlot",
             tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
         )
         self.accuracyPlot = StepSeriesPlot(
             "Accuracy",
             "accuracy",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            sets,
             name="accuracyPlot",
             tooltip="Share of samples classified right, training and test set.",
         )
@@ -404,6 +405,27 @@ class NetworkLab(QWidget):
         self.pause()
         self._ensure_backward().seek(stop)
         self._backward_moved()
+
+    # -- lessons -------------------------------------------------------------------------------------------------
+    def lesson_state(self):
+        """What a lesson keeps of the lab (a ``NetworkState``, see :meth:`NetworkLabModel.lesson_state`), with
+        the stop of the backward pass being stepped. LessonError for data a lesson cannot remake."""
+        b = self._live_backward(self.session)
+        return self.model.lesson_state(None if b is None else b.position)
+
+    def apply_lesson_state(self, state) -> None:
+        """Show a lesson's ``NetworkState``: its data, network, weights, curves and backward stop. ValueError
+        (the lab keeps everything it had) if a part does not fit."""
+        self.pause()
+        session = self.model.apply(state)  # raises before anything changes; repaints through session_changed
+        self.buildPanel.set_spec(self.model.spec)
+        self.dataPanel.show_data(self.model.data, self.model.spec.features)
+        if state.backward is not None:
+            self.backward = BackwardPlayback(session)
+            self._backward_of = self._backward_key(session)
+            self.backward.seek(state.backward)
+            self._backward_moved()
+        self.show_status(session.message(), session.state == "diverged")
 
     # -- running -----------------------------------------------------------------------------------------------
     @guarded("starting or pausing training")
