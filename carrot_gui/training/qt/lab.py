@@ -85,6 +85,7 @@ class TrainingLab(LabFiles, QWidget):
         """Re-make the texts built at run time (status, progress) in the new language."""
         try:
             self._set_status(self._status_text, self._status_alert)
+            self._show_advice()
             self.refresh()
         except RuntimeError:  # Qt already deleted this lab
             i18n.events.language_changed.disconnect(self._retranslate)
