@@ -87,7 +87,7 @@ class NetworkLab(QWidget):
         try:
             self._name_parts()
             self.statusLabel.setText(self._status[0]())
-            self.refresh()
+            self.refresh_theme()  # repaints every view, their texts too
         except RuntimeError:  # Qt already deleted the lab
             i18n.events.language_changed.disconnect(self._retranslate)
 
