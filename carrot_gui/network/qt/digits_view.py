@@ -211,7 +211,7 @@ class DigitsView(QWidget):
         counts = look.confusion_matrix(truth, predicted, n_classes)
         self.confusion.set_counts(counts)
         n, right = len(self.grid.truth), int(np.trace(counts))
-        pct = format_text(TR, " ({value:.1f} %)", value=100.0 * right / n) if n else translate(TR, "")
+        pct = format_text(TR, " ({value:.1f} %)", value=100.0 * right / n) if n else ""
         self.summary.setText(
             format_text(
                 TR,

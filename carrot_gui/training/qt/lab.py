@@ -213,7 +213,10 @@ class TrainingLab(LabFiles, QWidget):
         """Hide (or show again) the data, model and files panels: the plots take the whole width."""
         self._controls_scroll.setVisible(not hidden)
         self.toggleSettingsButton.setChecked(hidden)
-        texts.bind(self.toggleSettingsButton.setText, TR, "▸ Settings" if hidden else "◂ Settings")
+        if hidden:
+            texts.bind(self.toggleSettingsButton.setText, TR, "▸ Settings")
+        else:
+            texts.bind(self.toggleSettingsButton.setText, TR, "◂ Settings")
 
     def _connect(self) -> None:
         controls, runner, files = self.runControls, self.runner, self.filesPanel
