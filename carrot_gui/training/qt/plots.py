@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.plots import SUBPIXEL, LabPlot, StepSeriesPlot, pen, theme_plot
 from ..history import GrowBuffer, RunningRange, far_range, robust_range
 from ..surface import clip_line
@@ -25,7 +27,9 @@ EARLIER_COLOURS = ("#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f", "#6474
 PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
 BIAS_COLOUR = "#be185d"
 LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd it; the colours repeat)
-RAW, SMOOTH = "raw loss", "smoothed"  # the loss plot's two live series (and their legend entries)
+TR = "TrainingPlots"  # the translation context of the plots' texts
+# the loss plot's two live series (their keys; their legend entries are these translated)
+RAW, SMOOTH = QT_TRANSLATE_NOOP(TR, "raw loss"), QT_TRANSLATE_NOOP(TR, "smoothed")
 
 
 class LossPlot(StepSeriesPlot):
@@ -38,13 +42,15 @@ class LossPlot(StepSeriesPlot):
     hovered = Signal(float)
 
     def __init__(self) -> None:
-        super().__init__(
-            "Loss (MSE) per step",
-            "MSE",
-            name="lossPlot",
-            tooltip="Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
-            "Hover to read values, click a step to see the model as it was then.",
-            min_size=(320, 200),
+        super().__init__("", "MSE", name="lossPlot", min_size=(320, 200))
+        self.bind_texts(
+            TR,
+            QT_TRANSLATE_NOOP(TR, "Loss (MSE) per step"),
+            tooltip=QT_TRANSLATE_NOOP(
+                TR,
+                "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
+                "Hover to read values, click a step to see the model as it was then.",
+            ),
         )
         t = theme.current()
         self.legend = self.getPlotItem().addLegend(
@@ -72,13 +78,18 @@ class LossPlot(StepSeriesPlot):
         for line in (self.vLine, self.hLine):
             line.setVisible(False)
             self.addItem(line, ignoreBounds=True)
-        self.hint = pg.TextItem(
-            "No steps yet: press ▶ Train (Space) or Step ▸ (→)", color=t.muted, anchor=(0.5, 0.5)
-        )
+        self.hint = pg.TextItem("", color=t.muted, anchor=(0.5, 0.5))
+        texts.bind(self.hint.setText, TR, "No steps yet: press ▶ Train (Space) or Step ▸ (→)")
         self.hint.setFont(theme.qfont(t.font_size + 2))
         self.addItem(self.hint, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The live series' legend entries in the current language (earlier runs keep their names)."""
+        for (_sample, label), key in zip(self.legend.items, (RAW, SMOOTH)):
+            label.setText(translate(TR, key))
 
     def show_loss(
         self,
@@ -201,28 +212,45 @@ class LossPlot(StepSeriesPlot):
         self.stepClicked.emit(int(round(vb.mapSceneToView(pos).x())))
 
 
+def _colours(names: list[str]) -> list[str]:
+    """A colour per parameter curve: the bias magenta, the weights in turn."""
+    return [
+        BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)] for i, n in enumerate(names)
+    ]
+
+
 class ParamPlot(StepSeriesPlot):
     """Each weight and the bias over the steps, with a legend bar underneath (the lab places it)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Parameters", "value", name="paramPlot", tooltip="How each parameter moved, step by step."
+        super().__init__("", "", name="paramPlot")
+        self.bind_texts(
+            TR,
+            QT_TRANSLATE_NOOP(TR, "Parameters"),
+            left=QT_TRANSLATE_NOOP(TR, "value"),
+            tooltip=QT_TRANSLATE_NOOP(TR, "How each parameter moved, step by step."),
         )
-        self.add_legend_bar("paramLegend", "Which curve is which parameter.")
+        texts.bind(self.add_legend_bar("paramLegend", "").setToolTip, TR, "Which curve is which parameter.")
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
+        self._names: list[str] = []
 
     def set_names(self, names: list[str]) -> None:
-        colours = [
-            BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)] for i, n in enumerate(names)
-        ]
-        self.set_series(list(zip(names, colours)))
+        self.set_series(list(zip(names, _colours(names))))
         self._columns = [GrowBuffer() for _ in names]
+        self._names = list(names)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The legend in the current language ("weight" and "bias" are words; "w x1" stays as it is)."""
+        names = self._names
         entries = []
-        for i, (name, colour) in enumerate(zip(names, colours)):
+        for i, (name, colour) in enumerate(zip(names, _colours(names))):
+            shown = translate(TR, name) if name in ("weight", "bias") else name
             if name == "bias" or i < LEGEND_WEIGHTS:
-                entries.append(("━━", colour, name))
+                entries.append(("━━", colour, shown))
             elif i == LEGEND_WEIGHTS:
-                entries.append(("━━", "#9ca3af", f"… {len(names) - 1 - LEGEND_WEIGHTS} more weights"))
+                more = format_text(TR, "… {n} more weights", n=len(names) - 1 - LEGEND_WEIGHTS)
+                entries.append(("━━", "#9ca3af", more))
         assert self.legendLabel is not None
         self.legendLabel.set_entries(entries)
 
@@ -254,13 +282,17 @@ class DataPlot(LabPlot):
     """The data with the model's line (one feature) or predicted against true values (several)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Data and fitted line",
-            name="dataPlot",
-            tooltip="The data and the line the model draws through it now (or at the step you clicked).",
+        super().__init__(name="dataPlot")
+        self.bind_texts(
+            TR,
+            tooltip=QT_TRANSLATE_NOOP(
+                TR, "The data and the line the model draws through it now (or at the step you clicked)."
+            ),
         )
         t = theme.current()
-        self.add_legend_bar("dataLegend", "What the dots and lines are.")  # the lab places it
+        legend = self.add_legend_bar("dataLegend", "")  # the lab places it
+        texts.bind(legend.setToolTip, TR, "What the dots and lines are.")
+        self._names: tuple[tuple[str, ...], str, bool] = ((), "", False)  # axes, target, has a true line
         self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
         self.points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static for one feature
@@ -288,14 +320,9 @@ class DataPlot(LabPlot):
         self._x, self._y = x, y.reshape(-1)
         self._drawn = None
         self._one_feature = x.shape[1] == 1
-        t = theme.current()
-        entries = [("●", t.muted, "data")]
+        self._names = (names, target, true_line is not None)
+        self.retranslate()
         if self._one_feature:
-            if true_line is not None:
-                entries.append(("╌╌", t.ok, "true line"))
-            entries.append(("━━", t.value, "model"))
-            self.set_title("Data and fitted line")
-            self.set_axes(names[0], target)
             self.points.setData(x[:, 0], self._y)
             self.diagonal.setData([], [])
             lo, hi = float(x[:, 0].min()), float(x[:, 0].max())
@@ -306,16 +333,33 @@ class DataPlot(LabPlot):
             else:
                 self.truth.setData([], [])
         else:
-            entries.append(("╌╌", t.muted, "perfect fit"))
             self.fit.setData([], [])
-            self.set_title("Predicted vs true")
-            self.set_axes(f"true {target}", f"predicted {target}")
             self.truth.setData([], [])
             lo, hi = float(self._y.min()), float(self._y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
+        self.enableAutoRange()
+
+    def retranslate(self) -> None:
+        """Title, axis titles and legend in the current language."""
+        names, target, true_line = self._names
+        t = theme.current()
+        entries = [("●", t.muted, translate(TR, "data"))]
+        if self._one_feature:
+            if true_line:
+                entries.append(("╌╌", t.ok, translate(TR, "true line")))
+            entries.append(("━━", t.value, translate(TR, "model")))
+            self.set_title(translate(TR, "Data and fitted line"))
+            self.set_axes(names[0] if names else "", target)
+        else:
+            entries.append(("╌╌", t.muted, translate(TR, "perfect fit")))
+            self.set_title(translate(TR, "Predicted vs true"))
+            self.set_axes(
+                format_text(TR, "true {target}", target=target),
+                format_text(TR, "predicted {target}", target=target),
+            )
+        assert self.legendLabel is not None
         self.legendLabel.set_entries(entries)
         theme_plot(self)  # the new axis labels in the theme's size (projector mode)
-        self.enableAutoRange()
 
     def _unchanged(self, values: np.ndarray) -> bool:
         """Whether ``values`` would be drawn within a fraction of a pixel of what is drawn now (then the
