@@ -53,18 +53,12 @@ BOUNDARY_GRID = 100
 LEFT_MAX = 400  # px: the panels' column never takes more than this from the views
 MAP_GRID = 24  # per-neuron activation maps: small images inside the circles
 MAX_DIGITS_SHOWN = 2000  # all of the digits' 359 test images (the summary then matches the accuracy)
-TRAIN_COLOUR, TEST_COLOUR = "#1f77b4", "#ff7f0e"
-LAYER_COLOURS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#17becf",
-)
+
+
+def series_colours(n: int) -> list[str]:
+    """The current theme's first ``n`` curve colours (train, test; layer 1, 2, …): colour-blind safe."""
+    palette = theme.current().series
+    return [palette[k % len(palette)] for k in range(n)]
 
 
 class NetworkLab(QWidget):
@@ -163,14 +157,14 @@ class NetworkLab(QWidget):
         self.lossPlot = StepSeriesPlot(
             "Loss",
             "loss",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            list(zip(("train", "test"), series_colours(2))),
             name="networkLossPlot",
             tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
         )
         self.accuracyPlot = StepSeriesPlot(
             "Accuracy",
             "accuracy",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
+            list(zip(("train", "test"), series_colours(2))),
             name="accuracyPlot",
             tooltip="Share of samples classified right, training and test set.",
         )
@@ -181,7 +175,7 @@ class NetworkLab(QWidget):
             name="gradientHealthPlot",
             tooltip="Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped learning.",
         )
-        pair = [("━━", TRAIN_COLOUR, "train"), ("━━", TEST_COLOUR, "test")]
+        pair = [("━━", colour, name) for name, colour in zip(("train", "test"), series_colours(2))]
         self.lossPlot.add_legend_bar("networkLossLegend", "Which curve is which set.").set_entries(pair)
         self.accuracyPlot.add_legend_bar("accuracyLegend", "Which curve is which set.").set_entries(pair)
         self.gradientPlot.add_legend_bar("gradientHealthLegend", "Which curve is which layer's weights.")
@@ -245,9 +239,7 @@ class NetworkLab(QWidget):
         )
         for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
             plot.reset_run()
-        layers = [
-            (f"layer {k + 1}", LAYER_COLOURS[k % len(LAYER_COLOURS)]) for k in range(len(session.layers))
-        ]
+        layers = [(f"layer {k + 1}", c) for k, c in enumerate(series_colours(len(session.layers)))]
         self.gradientPlot.set_series(layers)
         self.gradientPlot.legendLabel.set_entries([("━━", colour, name) for name, colour in layers])
         self.accuracyPlot.setVisible(session.spec.classes != 0)
@@ -278,7 +270,7 @@ class NetworkLab(QWidget):
         """Repaint in the current theme (projector mode, larger text): plots, legends, views, then the data."""
         for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
             plot.apply_theme()
-            plot.legendLabel.apply_theme()
+            plot.recolour(series_colours(len(plot.curves)))
         for view in (self.boundaryPlot, self.neuronView, self.digitsView):
             view.apply_theme()
         self._show_points(self.session.data)  # point colours come from the theme
