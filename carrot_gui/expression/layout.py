@@ -19,6 +19,11 @@ TENSOR_SIZE = (128.0, 86.0)
 CONSTANT_SIZE = (64.0, 30.0)
 LAYER_GAP = 44.0  # horizontal space between two columns (edge labels float above, at screen size)
 ROW_GAP = 22.0
+# The accumulation badge ("∇ 2.0 + 3.0 = 5.0") is drawn this high, 2 units above its box; a node that can
+# receive more than one gradient gets at least this much room above it, at any box scale (projector mode
+# magnifies the badge with the box: with the plain ROW_GAP it found no free spot and crossed an edge).
+ACCUMULATION_HEIGHT = 19.0
+BADGE_ROOM = ACCUMULATION_HEIGHT + 3.0
 SWEEPS = 4
 # A small graph too wide for a canvas of about this size (scene units at zoom 1: the graph area of a
 # 1360×820 window) is wrapped into bands, one under the other, so that fitted its text stays readable.
@@ -151,31 +156,52 @@ def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
     for n in nodes:
         width, height = node_size(n)
         w[n.index], h[n.index] = width * box_scale, height * box_scale
-    x, y = _stack(layers, w, h)
+    gap = [max(ROW_GAP, BADGE_ROOM * box_scale) if k > 1 else ROW_GAP for k in path_counts(graph)]
+    x, y = _stack(layers, w, h, gap)
     # pull nodes towards their operands' centres, then towards all neighbours (keeping the order)
     toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
     both = [preds[i] + succs[i] for i in range(count)]
     for li in range(depth):
-        _settle(layers[li], y, h, toward)
+        _settle(layers[li], y, h, gap, toward)
     for li in range(depth - 1, -1, -1):
-        _settle(layers[li], y, h, both)
+        _settle(layers[li], y, h, gap, both)
     lay = Layout(x, y, w, h, layer, layers, box_scale=box_scale)
     if count <= BAND_MAX_NODES and depth >= 4:
         _wrap_into_bands(lay)
     return lay
 
 
-def _stack(layers: list[list[int]], w: list[float], h: list[float]) -> tuple[list[float], list[float]]:
-    """Columns side by side (each node centred in its column), each column's boxes stacked top down."""
+def path_counts(graph: ExpressionGraph) -> list[int]:
+    """How many paths lead from each node to the output, counted up to 2 (an edge per argument slot: ``a*a``
+    is two). A node with 2 can receive more than one gradient, in either backward order: it may show the
+    accumulation badge."""
+    paths = [0] * len(graph.nodes)
+    if not graph.nodes:
+        return paths
+    paths[graph.output] = 1
+    out: list[list[int]] = [[] for _ in graph.nodes]
+    for e in graph.edges:
+        out[e.src].append(e.dst)
+    for n in reversed(graph.nodes):  # results after their operands: reversed, every consumer comes first
+        if n.index != graph.output:
+            paths[n.index] = min(2, sum(paths[d] for d in out[n.index]))
+    return paths
+
+
+def _stack(
+    layers: list[list[int]], w: list[float], h: list[float], gap: list[float]
+) -> tuple[list[float], list[float]]:
+    """Columns side by side (each node centred in its column), each column's boxes stacked top down, with
+    ``gap[i]`` free above node ``i``."""
     x, y = [0.0] * len(w), [0.0] * len(w)
     left = 0.0
     for column in layers:
         width = max((w[i] for i in column), default=0.0)
-        cursor = 0.0
+        cursor = float("-inf")  # the bottom of the box above
         for i in column:
             x[i] = left + (width - w[i]) / 2
-            y[i] = cursor
-            cursor += h[i] + ROW_GAP
+            y[i] = max(0.0, cursor + gap[i])
+            cursor = y[i] + h[i]
         left += width + LAYER_GAP
     return x, y
 
@@ -239,8 +265,11 @@ def _order_crossings(
     return total
 
 
-def _settle(column: list[int], y: list[float], h: list[float], neighbours: list[list[int]]) -> None:
-    """Move each node of a column towards its neighbours' mean centre, never overlapping, order kept."""
+def _settle(
+    column: list[int], y: list[float], h: list[float], gap: list[float], neighbours: list[list[int]]
+) -> None:
+    """Move each node of a column towards its neighbours' mean centre, never closer than ``gap[i]`` below the
+    one above it, order kept."""
     if not column:
         return
     wanted = []
@@ -249,8 +278,8 @@ def _settle(column: list[int], y: list[float], h: list[float], neighbours: list[
         wanted.append(sum(y[j] + h[j] / 2 for j in nb) / len(nb) - h[i] / 2 if nb else y[i])
     floor = float("-inf")
     for k, i in enumerate(column):
-        y[i] = max(wanted[k], floor)
-        floor = y[i] + h[i] + ROW_GAP
+        y[i] = max(wanted[k], floor + gap[i])
+        floor = y[i] + h[i]
     # Pushing down only drifts the column; shift it back so it is centred on what it wanted.
     shift = (sum(wanted) - sum(y[i] for i in column)) / len(column)
     for i in column:

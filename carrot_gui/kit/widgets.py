@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QSpinBox, QWidget
 
 
 def tip(widget: QWidget, name: str, tip: str) -> QWidget:
@@ -22,6 +22,26 @@ def add_rows(form: QFormLayout, rows: list[tuple[str, QWidget | QLayout] | QWidg
             form.addRow(*row)
         else:
             form.addRow(row)
+
+
+def seed_spin(name: str, tooltip: str) -> QSpinBox:
+    """A random seed field: any non-negative 32-bit int."""
+    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip)
+
+
+def momentum_spin(name: str, tooltip: str) -> QDoubleSpinBox:
+    """SGD momentum in [0, 0.999], three decimals, steps of 0.1 (the labs that train share it)."""
+    return tip(QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1), name, tooltip)
+
+
+def weight_decay_spin(name: str, tooltip: str, maximum: float) -> QDoubleSpinBox:
+    """L2 weight decay from 0 to ``maximum``, four decimals, steps of 0.001."""
+    return tip(QDoubleSpinBox(decimals=4, minimum=0.0, maximum=maximum, singleStep=0.001), name, tooltip)
+
+
+def batch_size_spin(name: str, tooltip: str, maximum: int) -> QSpinBox:
+    """Samples per step, 0 shown as 'full batch' (every sample)."""
+    return tip(QSpinBox(minimum=0, maximum=maximum, specialValueText="full batch"), name, tooltip)
 
 
 class LogSpinBox(QDoubleSpinBox):

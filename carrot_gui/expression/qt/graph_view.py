@@ -196,24 +196,41 @@ class GraphView(QGraphicsView):
                 QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
 
     def _place_badge(self, item: NodeItem) -> None:
-        """Put a node's accumulation badge where it crosses no edge and covers no other box (above it
-        from the left, from the right, centred, then below); above from the left if every place does."""
+        """Put a node's accumulation badge where it crosses no edge and covers no other box: above the box
+        from the left, from the right, centred, then below. Inside the scene first (a fitted view shows no
+        more; a place that sticks out is also tried slid in); else the first free place out of it, and the
+        scene grows to hold it (a wide badge over the first column); above from the left if none is free."""
         places = item.badge_places(item.look.badge or f"∇ {item.state.accumulation}")
-        stroke = QPainterPathStroker()
-        stroke.setWidth(4.0)
+        scene = self.sceneRect()
+        inside, outside = [], []
         for place in places:
             rect = item.mapRectToScene(place)
-            crossed = any(
-                e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
-                for e in self.edges
-            )
-            if not crossed and not any(
-                other is not item and other.mapRectToScene(other.box()).intersects(rect)
-                for other in self.nodes
-            ):
-                item.place_badge(place)
-                return
-        item.place_badge(None)
+            shift = max(0.0, scene.left() - rect.left()) - max(0.0, rect.right() - scene.right())
+            if not shift:
+                inside.append(place)
+                continue
+            outside.append(place)
+            inside.append(place.translated(shift / max(item.scale(), 1e-9), 0.0))
+        free = next((p for p in inside + outside if self._badge_fits(item, p)), None)
+        item.place_badge(free)
+        if free is not None and not scene.contains(rect := item.mapRectToScene(free)):
+            self.scene().setSceneRect(scene.united(rect.adjusted(-4, -4, 4, 4)))
+            if self._auto_fit:
+                self.fit()
+
+    def _badge_fits(self, item: NodeItem, place: QRectF) -> bool:
+        """Whether a badge at ``place`` (item coordinates) crosses no edge and covers no other node's box."""
+        rect = item.mapRectToScene(place)
+        stroke = QPainterPathStroker()
+        stroke.setWidth(4.0)
+        if any(
+            e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
+            for e in self.edges
+        ):
+            return False
+        return not any(
+            other is not item and other.mapRectToScene(other.box()).intersects(rect) for other in self.nodes
+        )
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,

@@ -15,10 +15,12 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ... import errors
+from ...i18n import translate
 from ..autosave import discard_autosave, find_autosave, write_autosave
 from ..fields import LessonError
 from ..format import LABS, Lesson, Scene, open_lesson, save_lesson
 from .expression_io import apply_expression_state, expression_state
+from .network_io import apply_network_state, network_state
 from .training_io import apply_training_state, training_state
 
 AUTOSAVE_MS = 60_000
@@ -79,6 +81,7 @@ class LessonController(QObject):
         states = {
             "expression": expression_state(w.expressionLab),
             "training": training_state(w.findChild(QWidget, "trainingLab")),  # None until built
+            "network": network_state(w.findChild(QWidget, "networkLab")),
         }
         lab = self.window.current_lab()
         if base is None:
@@ -97,8 +100,11 @@ class LessonController(QObject):
         return dataclasses.replace(self.lesson, scenes=tuple(scenes))
 
     def apply_scene(self, scene: Scene) -> bool:
-        """Put ``scene``'s states into the labs and show its lab; False if a lab refused its state."""
+        """Put ``scene``'s states into the labs and show its lab; False if a lab refused part of its state.
+        LessonError, before any lab changed, if the Network lab cannot take its state at all."""
         ok = True
+        if scene.network is not None and self.window.networkLab is not None:
+            apply_network_state(self.window.networkLab, scene.network)  # first: it may refuse the whole
         if scene.expression is not None:
             ok = apply_expression_state(self.window.expressionLab, scene.expression) and ok
         if scene.training is not None and self.window.trainingLab is not None:
@@ -135,7 +141,11 @@ class LessonController(QObject):
         return self.show_lesson(lesson, os.fspath(path))
 
     def show_lesson(self, lesson: Lesson, path: str | None) -> bool:
-        ok = self.apply_scene(lesson.scenes[lesson.current])
+        """Show ``lesson``'s current scene; refused (False, the labs as they were) if a lab cannot take it."""
+        try:
+            ok = self.apply_scene(lesson.scenes[lesson.current])
+        except LessonError as exc:
+            return self.refuse(str(exc), translate("LessonController", "Cannot open the lesson"))
         self.lesson, self.path = lesson, path
         self._saved = self.lesson_now() if ok else lesson
         self.window.statusBar().showMessage(f"Opened the lesson “{lesson.title}”", 8000)
@@ -164,8 +174,11 @@ class LessonController(QObject):
             left = self.lesson_now()
         except LessonError:
             left = self.lesson
+        try:
+            self.apply_scene(left.scenes[index])
+        except LessonError as exc:
+            return self.refuse(str(exc), translate("LessonController", "Cannot show the scene"))
         self.lesson = dataclasses.replace(left, current=index)
-        self.apply_scene(self.lesson.scenes[index])
         self.changed.emit()
         return True
 

@@ -8,12 +8,13 @@ as in the lab. A lesson gives one section per scene that has an expression, each
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from pycarrot.serialization import atomic_write
 
 from ... import theme
 from ..fields import LessonError
@@ -103,44 +104,31 @@ def handout_html(handouts: Sequence[Handout], title: str = "") -> str:
     return f"<html><body>{head}{legend}{body}</body></html>"
 
 
-def write_pdf(html: str, path: str | os.PathLike, title: str = "") -> None:
-    """Print ``html`` to a PDF at ``path`` (A4, written beside it and renamed over it at the end)."""
+def write_pdf(html: str, path: str | os.PathLike, title: str = "", images: dict | None = None) -> None:
+    """Print ``html`` to a PDF at ``path`` (A4; put in place by the engine's ``atomic_write``, so a failed
+    export leaves an old file intact). ``images`` maps the names ``<img src=...>`` uses to QImages."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("writing a PDF needs a QGuiApplication (fonts come from it)")
-    path = os.path.realpath(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".pycarrot-handout-", suffix=".pdf")
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(title)
-        writer.setCreator("PyCarrot")
-        # no margins of its own: QTextDocument.print_ keeps 2 cm on every side and numbers the pages
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        )  # fmt: skip
-        doc = QTextDocument()
-        doc.setDefaultFont(QFont(theme.LIGHT.font_family, BODY_PT))
-        doc.setHtml(html)
-        doc.print_(writer)
-        del writer  # finishes the file
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _mode_for(path: str) -> int:
-    """An existing file's permissions, else what a new file gets under the umask (not mkstemp's 0600)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("PyCarrot")
+    # no margins of its own: QTextDocument.print_ keeps 2 cm on every side and numbers the pages
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    )  # fmt: skip
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont(theme.LIGHT.font_family, BODY_PT))
+    for name, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    doc.setHtml(html)
+    doc.print_(writer)
+    del writer  # finishes the file
+    data = bytes(buffer.data())
+    atomic_write(path, lambda fh: fh.write(data))
 
 
 def write_handout_pdf(handouts: Sequence[Handout], path: str | os.PathLike, title: str = "") -> None:

@@ -14,14 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
+from ...kit import widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..presets import FIXES, ORIGINAL, PRESETS, STALL_EXPLANATION, Preset
 from ..spec import (
@@ -165,10 +164,9 @@ class BuildPanel(QWidget):
             "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
             INITS,
         )
-        self.seedSpin = tip(
-            QSpinBox(), "networkSeedSpin", "Seed of the initial weights and the mini-batch order."
+        self.seedSpin = widgets.seed_spin(
+            "networkSeedSpin", "Seed of the initial weights and the mini-batch order."
         )
-        self.seedSpin.setRange(0, 2**31 - 1)
         add_rows(
             f,
             [
@@ -188,23 +186,15 @@ class BuildPanel(QWidget):
 
     def _build_spins(self) -> None:
         """The number fields: momentum, weight decay, batch size."""
-        self.momentumSpin = tip(
-            QDoubleSpinBox(), "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD)."
+        self.momentumSpin = widgets.momentum_spin(
+            "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD)."
         )
-        self.momentumSpin.setRange(0.0, 0.999)
-        self.momentumSpin.setDecimals(3)
-        self.momentumSpin.setSingleStep(0.1)
-        self.weightDecaySpin = tip(
-            QDoubleSpinBox(), "networkWeightDecaySpin", "L2 pull of the weights towards 0."
+        self.weightDecaySpin = widgets.weight_decay_spin(
+            "networkWeightDecaySpin", "L2 pull of the weights towards 0.", maximum=1.0
         )
-        self.weightDecaySpin.setRange(0.0, 1.0)
-        self.weightDecaySpin.setDecimals(4)
-        self.weightDecaySpin.setSingleStep(0.001)
-        self.batchSizeSpin = tip(
-            QSpinBox(), "networkBatchSizeSpin", "Samples per step ('full batch' = all of them)."
+        self.batchSizeSpin = widgets.batch_size_spin(
+            "networkBatchSizeSpin", "Samples per step ('full batch' = all of them).", maximum=100_000
         )
-        self.batchSizeSpin.setRange(0, 100_000)
-        self.batchSizeSpin.setSpecialValueText("full batch")
 
     def _connect_training(self) -> None:
         """Each training control edits one spec field through :meth:`_try`."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
-from ...kit.widgets import tip
+from ...i18n import format_text
+from ...kit.widgets import seed_spin, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -39,6 +40,7 @@ from ..datasets import (
     MAX_NOISE,
     MAX_SAMPLES,
     MIN_SAMPLES,
+    CsvChoice,
     DataConfig,
     DrawnPoints,
     NetData,
@@ -99,27 +101,23 @@ class DataPanel(QWidget):
         self.datasetCombo.addItem("Handwritten digits (8×8)", DIGITS)
         self.datasetCombo.addItem("CSV file…", CSV)
         self.samplesSpin = tip(
-            QSpinBox(), "samplesSpin", f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES})."
+            QSpinBox(minimum=MIN_SAMPLES, maximum=MAX_SAMPLES, value=200, singleStep=50),
+            "samplesSpin",
+            f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES}).",
         )
-        self.samplesSpin.setRange(MIN_SAMPLES, MAX_SAMPLES)
-        self.samplesSpin.setValue(200)
-        self.samplesSpin.setSingleStep(50)
         self.noiseSpin = tip(
-            QDoubleSpinBox(), "noiseSpin", "How far points are jittered from their clean shape."
+            QDoubleSpinBox(minimum=0.0, maximum=MAX_NOISE, singleStep=0.05, value=0.2),
+            "noiseSpin",
+            "How far points are jittered from their clean shape.",
         )
-        self.noiseSpin.setRange(0.0, MAX_NOISE)
-        self.noiseSpin.setSingleStep(0.05)
-        self.noiseSpin.setValue(0.2)
         self.testShareSpin = tip(
-            QSpinBox(), "testShareSpin", "The share of samples held out to test on (0–90 %)."
+            QSpinBox(minimum=0, maximum=90, suffix=" %", value=30),
+            "testShareSpin",
+            "The share of samples held out to test on (0–90 %).",
         )
-        self.testShareSpin.setRange(0, 90)
-        self.testShareSpin.setSuffix(" %")
-        self.testShareSpin.setValue(30)
-        self.dataSeedSpin = tip(
-            QSpinBox(), "dataSeedSpin", "Seed of the generated points and the train/test split."
+        self.dataSeedSpin = seed_spin(
+            "dataSeedSpin", "Seed of the generated points and the train/test split."
         )
-        self.dataSeedSpin.setRange(0, 2**31 - 1)
         self.drawClassCombo = tip(
             QComboBox(), "drawClassCombo", "The class of the points you click in (right-click removes one)."
         )
@@ -127,9 +125,10 @@ class DataPanel(QWidget):
             self.drawClassCombo.addItem(f"class {c}", c)
         self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
-            QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
+            QPushButton("Clear points", clicked=self.drawn.clear),
+            "clearPointsButton",
+            "Remove every drawn point.",
         )
-        self.clearPointsButton.clicked.connect(self.drawn.clear)
         draw = QHBoxLayout()
         draw.addWidget(self.drawClassCombo, 1)
         draw.addWidget(self.clearPointsButton)
@@ -152,33 +151,33 @@ class DataPanel(QWidget):
         self.csvBox = QGroupBox("CSV file")
         f = QFormLayout(self.csvBox)
         self.openCsvButton = tip(
-            QPushButton("Open CSV…"),
+            QPushButton("Open CSV…", clicked=self._open_csv_dialog),
             "openNetworkCsvButton",
             "Read a CSV file (comma, semicolon or tab separated).",
         )
-        self.openCsvButton.clicked.connect(self._open_csv_dialog)
         self.csvFileLabel = tip(
-            QLabel("No file opened."), "networkCsvFileLabel", "The CSV file that was read."
+            QLabel("No file opened.", wordWrap=True), "networkCsvFileLabel", "The CSV file that was read."
         )
-        self.csvFileLabel.setWordWrap(True)
-        self.csvTargetCombo = tip(QComboBox(), "networkCsvTargetCombo", "The column to predict.")
-        self.csvTargetCombo.currentIndexChanged.connect(self._fill_features)
+        self.csvTargetCombo = tip(
+            QComboBox(currentIndexChanged=self._fill_features),
+            "networkCsvTargetCombo",
+            "The column to predict.",
+        )
         self.csvFeatureList = tip(
-            QListWidget(),
+            QListWidget(maximumHeight=110),
             "networkCsvFeatureList",
             "Tick the columns the network takes as inputs (any number).",
         )
-        self.csvFeatureList.setMaximumHeight(110)
         self.csvClassesCheck = tip(
-            QCheckBox("Target is a class (2–10 values)"),
+            QCheckBox("Target is a class (2–10 values)", checked=True),
             "networkCsvClassesCheck",
             "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
         )
-        self.csvClassesCheck.setChecked(True)
         self.useCsvButton = tip(
-            QPushButton("Use these columns"), "useNetworkCsvButton", "Make these columns the data."
+            QPushButton("Use these columns", clicked=lambda: self.use_csv_columns()),
+            "useNetworkCsvButton",
+            "Make these columns the data.",
         )
-        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
         f.addRow(self.openCsvButton)
         f.addRow(self.csvFileLabel)
         f.addRow("Target", self.csvTargetCombo)
@@ -310,6 +309,56 @@ class DataPanel(QWidget):
         self._show_rows()
         return self.make_data()
 
+    def show_data(self, data: NetData, features: tuple[str, ...] = ()) -> None:
+        """Show ``data`` (a lesson's, already made) in the controls without making or emitting anything: its
+        kind, size, noise, test share and seed, drawn points or CSV columns, and ``features`` ticked."""
+        share, seed = data.config.test_fraction if data.config else data.split[0], data.split[1]
+        kind = data.config.kind if data.config else DRAWN if data.drawn else CSV if data.csv else DIGITS
+        widgets = (self.datasetCombo, self.samplesSpin, self.noiseSpin, self.testShareSpin, self.dataSeedSpin)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(kind))
+        if data.config is not None:
+            self.samplesSpin.setValue(data.config.samples)
+            self.noiseSpin.setValue(data.config.noise)
+            seed = data.config.seed
+        self.testShareSpin.setValue(round(share * 100))
+        self.dataSeedSpin.setValue(seed)
+        del blockers
+        if data.drawn is not None:
+            with self.drawn.changed.blocked():
+                self.drawn.set_points(*data.drawn)
+        if data.csv is not None:
+            self._show_csv(data.csv)
+        if features:
+            self.set_features(features)
+        self._show_rows()
+        self._data = data
+        self._enable_features(data.inputs)
+        self._message(data.describe())
+
+    def _show_csv(self, choice: CsvChoice) -> None:
+        """A lesson's CSV table with its target, ticked inputs and task, as if opened and chosen here."""
+        table = choice.table
+        self._csv = table
+        target = choice.target if isinstance(choice.target, int) else table.columns.index(choice.target)
+        with QSignalBlocker(self.csvTargetCombo):
+            self.csvTargetCombo.clear()
+            self.csvTargetCombo.addItems(list(table.columns))
+            self.csvTargetCombo.setCurrentIndex(target)
+        self._fill_features()
+        chosen = {table.columns[c] if isinstance(c, int) else c for c in choice.features}
+        for i in range(self.csvFeatureList.count()):
+            item = self.csvFeatureList.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen else Qt.CheckState.Unchecked)
+        self.csvClassesCheck.setChecked(choice.classify)
+        self._show_file(table)
+
+    def _show_file(self, table: CsvTable) -> None:
+        self.csvFileLabel.setText(
+            format_text("NetworkLab", "{name}: {rows} rows, {columns} columns",
+                        name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
+        )  # fmt: skip
+
     @guarded("drawing a point")
     def _drawn_changed(self) -> None:
         if self.kind() == DRAWN:
@@ -369,9 +418,7 @@ class DataPanel(QWidget):
         self.csvTargetCombo.setCurrentIndex(target)
         self.csvTargetCombo.blockSignals(False)
         self._fill_features()
-        self.csvFileLabel.setText(
-            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
-        )
+        self._show_file(table)
         self.datasetCombo.blockSignals(True)
         self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(CSV))
         self.datasetCombo.blockSignals(False)

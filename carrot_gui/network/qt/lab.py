@@ -154,17 +154,18 @@ class NetworkLab(QWidget):
         return right
 
     def _build_plots(self) -> QHBoxLayout:
+        sets = list(zip(("train", "test"), series_colours(2)))  # the loss and accuracy plots' two series
         self.lossPlot = StepSeriesPlot(
             "Loss",
             "loss",
-            list(zip(("train", "test"), series_colours(2))),
+            sets,
             name="networkLossPlot",
             tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
         )
         self.accuracyPlot = StepSeriesPlot(
             "Accuracy",
             "accuracy",
-            list(zip(("train", "test"), series_colours(2))),
+            sets,
             name="accuracyPlot",
             tooltip="Share of samples classified right, training and test set.",
         )
@@ -175,7 +176,7 @@ class NetworkLab(QWidget):
             name="gradientHealthPlot",
             tooltip="Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped learning.",
         )
-        pair = [("━━", colour, name) for name, colour in zip(("train", "test"), series_colours(2))]
+        pair = [("━━", colour, name) for name, colour in sets]
         self.lossPlot.add_legend_bar("networkLossLegend", "Which curve is which set.").set_entries(pair)
         self.accuracyPlot.add_legend_bar("accuracyLegend", "Which curve is which set.").set_entries(pair)
         self.gradientPlot.add_legend_bar("gradientHealthLegend", "Which curve is which layer's weights.")
@@ -396,6 +397,27 @@ class NetworkLab(QWidget):
         self.pause()
         self._ensure_backward().seek(stop)
         self._backward_moved()
+
+    # -- lessons -------------------------------------------------------------------------------------------------
+    def lesson_state(self):
+        """What a lesson keeps of the lab (a ``NetworkState``, see :meth:`NetworkLabModel.lesson_state`), with
+        the stop of the backward pass being stepped. LessonError for data a lesson cannot remake."""
+        b = self._live_backward(self.session)
+        return self.model.lesson_state(None if b is None else b.position)
+
+    def apply_lesson_state(self, state) -> None:
+        """Show a lesson's ``NetworkState``: its data, network, weights, curves and backward stop. ValueError
+        (the lab keeps everything it had) if a part does not fit."""
+        self.pause()
+        session = self.model.apply(state)  # raises before anything changes; repaints through session_changed
+        self.buildPanel.set_spec(self.model.spec)
+        self.dataPanel.show_data(self.model.data, self.model.spec.features)
+        if state.backward is not None:
+            self.backward = BackwardPlayback(session)
+            self._backward_of = self._backward_key(session)
+            self.backward.seek(state.backward)
+            self._backward_moved()
+        self.show_status(session.message(), session.state == "diverged")
 
     # -- running -----------------------------------------------------------------------------------------------
     @guarded("starting or pausing training")

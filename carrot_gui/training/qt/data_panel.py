@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
-from ...kit.widgets import add_rows, tip
+from ...kit.widgets import add_rows, seed_spin, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -68,16 +68,17 @@ class DataPanel(QGroupBox):
         v.addWidget(self.dataSourceTabs)
         self.dataSourceTabs.currentChanged.connect(self.fit_tabs)
         self.standardiseCheck = tip(
-            QCheckBox("Standardise features"),
+            QCheckBox("Standardise features", toggled=self._standardise_toggled),
             "standardiseCheck",
             "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
         )
-        self.standardiseCheck.toggled.connect(self._standardise_toggled)
         v.addWidget(self.standardiseCheck)
-        self.dataInfoLabel = tip(QLabel(self.data.describe()), "dataInfoLabel", "The dataset in use.")
-        self.dataInfoLabel.setWordWrap(True)
-        self.dataMessageLabel = tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
-        self.dataMessageLabel.setWordWrap(True)
+        self.dataInfoLabel = tip(
+            QLabel(self.data.describe(), wordWrap=True), "dataInfoLabel", "The dataset in use."
+        )
+        self.dataMessageLabel = tip(
+            QLabel("", wordWrap=True), "dataMessageLabel", "Problems with the data show here."
+        )
         theme.set_tone(self.dataMessageLabel, "error")
         v.addWidget(self.dataInfoLabel)
         v.addWidget(self.dataMessageLabel)
@@ -87,41 +88,36 @@ class DataPanel(QGroupBox):
         syn = QWidget()
         f = QFormLayout(syn)
         self.samplesSpin = tip(
-            QSpinBox(),
+            QSpinBox(minimum=2, maximum=100_000, value=100),
             "samplesSpin",
             "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
         )
-        self.samplesSpin.setRange(2, 100_000)
-        self.samplesSpin.setValue(100)
         self.featuresSpin = tip(
-            QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
+            QSpinBox(minimum=1, maximum=16),
+            "featuresSpin",
+            "Number of input features x (1 draws a line; more: a plane).",
         )
-        self.featuresSpin.setRange(1, 16)
         self.trueSlopesEdit = tip(
             QLineEdit("2"),
             "trueSlopesEdit",
             "The true slope(s): one number, or one per feature separated by commas.",
         )
         self.trueInterceptSpin = tip(
-            QDoubleSpinBox(), "trueInterceptSpin", "The true intercept (bias) of the line."
+            QDoubleSpinBox(minimum=-1000, maximum=1000, value=1.0),
+            "trueInterceptSpin",
+            "The true intercept (bias) of the line.",
         )
-        self.trueInterceptSpin.setRange(-1000, 1000)
-        self.trueInterceptSpin.setValue(1.0)
         self.noiseSpin = tip(
-            QDoubleSpinBox(), "noiseSpin", "Standard deviation σ of the Gaussian noise added to y."
+            QDoubleSpinBox(minimum=0, maximum=1000, value=0.8),
+            "noiseSpin",
+            "Standard deviation σ of the Gaussian noise added to y.",
         )
-        self.noiseSpin.setRange(0, 1000)
-        self.noiseSpin.setValue(0.8)
-        self.dataSeedSpin = tip(
-            QSpinBox(), "dataSeedSpin", "Random seed: the same seed gives the same points."
-        )
-        self.dataSeedSpin.setRange(0, 2**31 - 1)
+        self.dataSeedSpin = seed_spin("dataSeedSpin", "Random seed: the same seed gives the same points.")
         self.generateButton = tip(
-            QPushButton("Generate data"),
+            QPushButton("Generate data", clicked=lambda: self.generate_data()),
             "generateDataButton",
             "Make a new dataset with these settings (resets training).",
         )
-        self.generateButton.clicked.connect(lambda: self.generate_data())
         add_rows(
             f,
             [
@@ -141,35 +137,36 @@ class DataPanel(QGroupBox):
         c = QFormLayout(csvw)
         self._build_example_combo()
         self.openCsvButton = tip(
-            QPushButton("Open CSV…"),
+            QPushButton("Open CSV…", clicked=self._open_csv_dialog),
             "openCsvButton",
             "Read a CSV file; then choose the target and feature columns.",
         )
-        self.openCsvButton.clicked.connect(self._open_csv_dialog)
         self.csvHeaderCheck = tip(
-            QCheckBox("First row is a header"),
+            QCheckBox("First row is a header", checked=True, toggled=self._reread_csv),
             "csvHeaderCheck",
             "Whether the file's first row holds column names.",
         )
-        self.csvHeaderCheck.setChecked(True)
-        self.csvHeaderCheck.toggled.connect(self._reread_csv)
-        self.csvTargetCombo = tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
-        self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
-        self.csvTargetCombo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.csvTargetCombo = tip(
+            # a long column name is cut in the box, so it does not widen the panel
+            QComboBox(
+                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                minimumContentsLength=10,
+                currentIndexChanged=self._target_changed,
+            ),
+            "csvTargetCombo",
+            "The column the model should predict (y).",
         )
-        self.csvTargetCombo.setMinimumContentsLength(10)  # a long column name does not widen the panel
         self.csvFeatureList = tip(
             QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
         )
         self.useCsvButton = tip(
-            QPushButton("Use these columns"),
+            QPushButton("Use these columns", clicked=lambda: self.use_csv_columns()),
             "useCsvButton",
             "Load the chosen columns as the dataset (resets training).",
         )
-        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
-        self.csvFileLabel = tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
-        self.csvFileLabel.setWordWrap(True)
+        self.csvFileLabel = tip(
+            QLabel("No file opened.", wordWrap=True), "csvFileLabel", "The CSV file that was read."
+        )
         c.addRow(self.exampleCombo)
         c.addRow(self.openCsvButton)
         c.addRow(self.csvFileLabel)

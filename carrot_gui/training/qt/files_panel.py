@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QPush
 from ... import theme
 from ...kit.widgets import tip
 
+_TIPS = {  # the file buttons' tooltips, by objectName
+    "saveModelButton": "Write the weights with pycarrot.save (a .npz file).",
+    "loadModelButton": "Read weights saved earlier (pycarrot.load) into the model.",
+    "exportLossCsvButton": "Export step, loss, smoothed loss and parameters as CSV.",
+    "exportPngButton": "Save each of the four plots as a PNG image in a folder.",
+}
+
 
 class FilesPanel(QGroupBox):
     """Four file buttons and a line saying what the last file operation did."""
@@ -25,36 +32,21 @@ class FilesPanel(QGroupBox):
         super().__init__("Files", parent)
         self.setObjectName("filesBox")
         g = QGridLayout(self)
-        self.saveModelButton = tip(
-            QPushButton("Save model…"),
-            "saveModelButton",
-            "Write the weights with pycarrot.save (a .npz file).",
+        buttons = [
+            tip(QPushButton(text, clicked=slot), name, _TIPS[name])
+            for text, name, slot in (
+                ("Save model…", "saveModelButton", self._save_dialog),
+                ("Load model…", "loadModelButton", self._load_dialog),
+                ("Loss as CSV…", "exportLossCsvButton", self._export_csv_dialog),
+                ("Plots as PNG…", "exportPngButton", self._export_png_dialog),
+            )
+        ]
+        for i, button in enumerate(buttons):
+            g.addWidget(button, i // 2, i % 2)
+        self.saveModelButton, self.loadModelButton, self.exportLossButton, self.exportPngButton = buttons
+        self.fileMessageLabel = tip(
+            QLabel("", wordWrap=True), "fileMessageLabel", "What the last file operation did."
         )
-        self.loadModelButton = tip(
-            QPushButton("Load model…"),
-            "loadModelButton",
-            "Read weights saved earlier (pycarrot.load) into the model.",
-        )
-        self.exportLossButton = tip(
-            QPushButton("Loss as CSV…"),
-            "exportLossCsvButton",
-            "Export step, loss, smoothed loss and parameters as CSV.",
-        )
-        self.exportPngButton = tip(
-            QPushButton("Plots as PNG…"),
-            "exportPngButton",
-            "Save each of the four plots as a PNG image in a folder.",
-        )
-        self.saveModelButton.clicked.connect(self._save_dialog)
-        self.loadModelButton.clicked.connect(self._load_dialog)
-        self.exportLossButton.clicked.connect(self._export_csv_dialog)
-        self.exportPngButton.clicked.connect(self._export_png_dialog)
-        g.addWidget(self.saveModelButton, 0, 0)
-        g.addWidget(self.loadModelButton, 0, 1)
-        g.addWidget(self.exportLossButton, 1, 0)
-        g.addWidget(self.exportPngButton, 1, 1)
-        self.fileMessageLabel = tip(QLabel(""), "fileMessageLabel", "What the last file operation did.")
-        self.fileMessageLabel.setWordWrap(True)
         g.addWidget(self.fileMessageLabel, 2, 0, 1, 2)
 
     def say(self, text: str, error: bool = False) -> None:

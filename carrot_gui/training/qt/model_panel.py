@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
+from ...kit import widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..advice import LrAdvice
 from ..session import OPTIMIZERS, TrainConfig
@@ -90,37 +90,28 @@ class ModelPanel(QGroupBox):
         lr_row.addWidget(self.learningRateSpin, 1)
         lr_row.addWidget(self.useSuggestedLrButton)
         self.lrAdviceLabel = tip(
-            QLabel(""),
+            QLabel("", wordWrap=True),
             "lrAdviceLabel",
             "Which learning rates diverge on this data, from the loss's curvature (its Hessian).",
         )
-        self.lrAdviceLabel.setWordWrap(True)
-        self.weightDecaySpin = tip(
-            QDoubleSpinBox(), "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none)."
+        self.weightDecaySpin = widgets.weight_decay_spin(
+            "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none).", maximum=10
         )
-        self.weightDecaySpin.setDecimals(4)
-        self.weightDecaySpin.setRange(0, 10)
-        self.weightDecaySpin.setSingleStep(0.001)
-        self.momentumSpin = tip(
-            QDoubleSpinBox(),
-            "momentumSpin",
-            "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).",
+        self.momentumSpin = widgets.momentum_spin(
+            "momentumSpin", "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD)."
         )
-        self.momentumSpin.setDecimals(3)
-        self.momentumSpin.setRange(0, 0.999)
-        self.momentumSpin.setSingleStep(0.1)
-        self.batchSizeSpin = tip(
-            QSpinBox(),
+        self.batchSizeSpin = widgets.batch_size_spin(
             "batchSizeSpin",
             "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
+            maximum=1_000_000,
         )
-        self.batchSizeSpin.setRange(0, 1_000_000)
-        self.batchSizeSpin.setSpecialValueText("full batch")
 
     def _build_budget(self) -> None:
-        self.budgetSpin = tip(QSpinBox(), "budgetSpin", "How long to train before stopping by itself.")
-        self.budgetSpin.setRange(1, 10_000_000)
-        self.budgetSpin.setValue(300)
+        self.budgetSpin = tip(
+            QSpinBox(minimum=1, maximum=10_000_000, value=300),
+            "budgetSpin",
+            "How long to train before stopping by itself.",
+        )
         self.unitCombo = tip(
             QComboBox(),
             "budgetUnitCombo",
@@ -143,12 +134,9 @@ class ModelPanel(QGroupBox):
         self._threshold_row = threshold = QHBoxLayout()
         threshold.addWidget(self.thresholdCheck)
         threshold.addWidget(self.thresholdSpin, 1)
-        self.initSeedSpin = tip(
-            QSpinBox(),
-            "initSeedSpin",
-            "Seed for the initial weights (pc.manual_seed) and the mini-batch order.",
+        self.initSeedSpin = widgets.seed_spin(
+            "initSeedSpin", "Seed for the initial weights (pc.manual_seed) and the mini-batch order."
         )
-        self.initSeedSpin.setRange(0, 2**31 - 1)
 
     def set_features(self, n_features: int) -> None:
         """Name the model for data with ``n_features`` inputs."""

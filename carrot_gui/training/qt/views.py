@@ -86,34 +86,37 @@ class PlotsPanel(QWidget):
 
     def _build_loss_options(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.logYCheck = tip(QCheckBox("Log y"), "logYCheck", "Show the loss on a logarithmic axis.")
-        self.logYCheck.toggled.connect(self._log_toggled)
+        self.logYCheck = tip(
+            QCheckBox("Log y", toggled=self._log_toggled), "logYCheck", "Show the loss on a logarithmic axis."
+        )
         self.smoothingSlider = tip(
-            QSlider(Qt.Orientation.Horizontal),
+            QSlider(
+                Qt.Orientation.Horizontal,
+                minimum=0,
+                maximum=999,
+                value=600,
+                maximumWidth=180,
+                valueChanged=self._smoothing_changed,
+            ),
             "smoothingSlider",
             "Smoothing of the solid curve: exponential moving average weight 0–0.999.",
         )
-        self.smoothingSlider.setRange(0, 999)
-        self.smoothingSlider.setValue(600)
-        self.smoothingSlider.setMaximumWidth(180)
-        self.smoothingSlider.valueChanged.connect(self._smoothing_changed)
         self.smoothingLabel = tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.")
         self.outliersCheck = tip(
-            QCheckBox("Ignore outliers"),
+            QCheckBox("Ignore outliers", toggled=self._outliers_toggled),
             "ignoreOutliersCheck",
             "Fit the y axis to the bulk of the curve, not to a few huge early losses.",
         )
-        self.outliersCheck.toggled.connect(self._outliers_toggled)
         self.clearRunsButton = tip(
-            QPushButton("Clear earlier runs"), "clearRunsButton", "Remove the faded curves of earlier runs."
+            QPushButton("Clear earlier runs", clicked=self.lossPlot.clear_earlier),
+            "clearRunsButton",
+            "Remove the faded curves of earlier runs.",
         )
-        self.clearRunsButton.clicked.connect(self.lossPlot.clear_earlier)
         self.fitViewButton = tip(
-            QPushButton("Fit view"),
+            QPushButton("Fit view", clicked=self.fit_views),
             "fitViewButton",
             "Follow the run again after you zoomed or panned a plot.",
         )
-        self.fitViewButton.clicked.connect(self.fit_views)
         row.addWidget(self.logYCheck)
         row.addSpacing(8)
         row.addWidget(QLabel("Smoothing"))
