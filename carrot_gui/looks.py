@@ -70,10 +70,14 @@ def apply_to_app(t: theme.Theme) -> None:
     app = QApplication.instance()
     if app is None:
         return
-    if app.style().name().lower() != "fusion":
+    if not app.property("carrotFusion"):  # once: setting a style re-polishes every widget (~40 ms)
         app.setStyle("Fusion")
-    app.setPalette(qpalette(t))
-    app.setStyleSheet(theme.style_sheet(t))
+        app.setProperty("carrotFusion", True)
+    palette, sheet = qpalette(t), theme.style_sheet(t)
+    if app.palette() != palette:
+        app.setPalette(palette)
+    if app.styleSheet() != sheet:  # a new sheet re-polishes every widget: only when it changed
+        app.setStyleSheet(sheet)
 
 
 class Looks(QObject):
