@@ -342,6 +342,15 @@ class StepSeriesPlot(LabPlot):
             self._ranges[name] = RunningRange()
             self._envs[name] = PeakEnvelope(ENVELOPE_BINS)
 
+    def recolour(self, colours: Sequence[str]) -> None:
+        """New colours for the series, in their order (a theme change); the legend bar's marks follow by name."""
+        by_name = dict(zip(self.curves, colours))
+        for name, colour in by_name.items():
+            self.curves[name].setPen(pen(colour, 1))
+        bar = self.legendLabel
+        if bar is not None and bar.entries:
+            bar.set_entries([(mark, by_name.get(name, c), name) for mark, c, name in bar.entries])
+
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
         for r in self._ranges.values():

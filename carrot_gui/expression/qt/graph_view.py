@@ -409,6 +409,7 @@ class GraphView(QGraphicsView):
         if self._auto_fit:
             self.fit()
         for item in self.nodes:
+            item.refresh_images()
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()

@@ -68,7 +68,7 @@ def _legend_html() -> str:
             entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
         ]
         # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
-        + ([] if t.name == "projector" else [MOUSE_HINT])
+        + ([] if t.projector else [MOUSE_HINT])
     )
 
 
@@ -294,7 +294,7 @@ class ExpressionLab(QWidget):
         back); until the user shows or hides a panel himself."""
         if not self._auto_fold or not self.presenterCaption.isHidden():  # presenter mode folds its own way
             return
-        narrow = theme.current().name == "projector" and self.width() < PROJECTOR_LOG_WIDTH
+        narrow = theme.current().projector and self.width() < PROJECTOR_LOG_WIDTH
         if narrow == self.panel_shown(self.rightPanel):
             self.show_panel(self.rightPanel, not narrow)
 
