@@ -274,6 +274,8 @@ class ParamPlot(StepSeriesPlot):
     def apply_theme(self) -> None:
         super().apply_theme()
         self.recolour(_colours(list(self.curves)))
+        if self._names:
+            self.retranslate()  # the legend's marks in the new colours, its words in the current language
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
