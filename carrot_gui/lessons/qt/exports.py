@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+from ...i18n import translate
 from ..format import Lesson
 from ..handout import handout_of
 from .pdf import write_handout_pdf, write_lesson_pdf
@@ -54,7 +55,7 @@ def export_pdf(lab, path: str, lesson: Lesson | None) -> str:
     else:
         tl = lab.timeline
         if tl is None:
-            raise OSError("nothing is built in the Expression lab")
+            raise OSError(translate("LessonController", "nothing is built in the Expression lab"))
         source = lab.loaded.source or ""
         pictures = [graph_pictures(lab.loaded, tl.mode)]
         write_handout_pdf([handout_of(tl, lab.loaded.title, source)], path, lab.loaded.title, pictures)

@@ -19,7 +19,7 @@ from pycarrot.serialization import atomic_write
 
 from ... import theme
 from ...expression.session import load_named
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..fields import LessonError
 from ..format import Lesson
 from ..handout import Handout, lesson_handouts
@@ -28,7 +28,13 @@ from .pictures import GraphPictures, graph_pictures
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 BODY_PT = 9.0
 
-_KIND_WORDS = {"seed": "start", "edge": "edge", "accumulate": "add to .grad", "visit": "visit"}
+TR = "Handout"  # the translation context of the handout's words
+_KIND_WORDS = {
+    "seed": QT_TRANSLATE_NOOP(TR, "start"),
+    "edge": QT_TRANSLATE_NOOP(TR, "edge"),
+    "accumulate": QT_TRANSLATE_NOOP(TR, "add to .grad"),
+    "visit": QT_TRANSLATE_NOOP(TR, "visit"),
+}
 
 
 def _cell(text: str, colour: str = "", mono: bool = False) -> str:
@@ -41,7 +47,7 @@ def _cell(text: str, colour: str = "", mono: bool = False) -> str:
 def _table(headers: Sequence[tuple[str, int]], rows: Sequence[str], width: int = 100) -> str:
     """A table of ``rows`` under ``headers`` ((text, percent of the width) each); the header row repeats on
     every page the table spans."""
-    head = "".join(f'<th width="{w}%">{escape(h)}</th>' for h, w in headers)
+    head = "".join(f'<th width="{w}%">{escape(translate(TR, h))}</th>' for h, w in headers)
     return (
         f'<table border="1" cellspacing="0" cellpadding="3" width="{width}%" '
         'style="border-color:#c8c4bb; margin-bottom:12px;">'
@@ -66,20 +72,27 @@ def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] 
     t = theme.LIGHT
     value, grad = t.value, t.gradient
     brk = "" if first else ' style="page-break-before: always;"'
-    parts = [f"<h2{brk}>{escape(h.title or 'Expression')}</h2>"]
+    parts = [f"<h2{brk}>{escape(h.title or translate(TR, 'Expression'))}</h2>"]
     parts.append(f"<pre style=\"font-family:'{t.mono_family}';\">{escape(h.source.strip())}</pre>")
-    parts.append(f"<p>Backward order: <b>{escape(h.mode)}</b>. {escape(h.note)}</p>")
-    parts.append("<h3>Forward values</h3>")
+    order = format_text(TR, "Backward order: {mode}.", mode=f"<b>{escape(h.mode)}</b>")
+    parts.append(f"<p>{order} {escape(h.note)}</p>")
+    parts.append(f"<h3>{escape(translate(TR, 'Forward values'))}</h3>")
     rows = [f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}</tr>" for n in h.values]
-    parts.append(_table((("Node", 45), ("Kind", 20), ("Value", 35)), rows, 70))
+    node, kind, val = (
+        QT_TRANSLATE_NOOP(TR, "Node"),
+        QT_TRANSLATE_NOOP(TR, "Kind"),
+        QT_TRANSLATE_NOOP(TR, "Value"),
+    )
+    parts.append(_table(((node, 45), (kind, 20), (val, 35)), rows, 70))
     parts += _picture(
         translate("Handout", "Graph before backward(): the values, no gradient yet"), start, width
     )
-    parts.append(f'<h3 style="margin-top: 14px;">Every step of backward() ({len(h.steps)} steps)</h3>')
+    every = format_text(TR, "Every step of backward() ({n} steps)", n=len(h.steps))
+    parts.append(f'<h3 style="margin-top: 14px;">{escape(every)}</h3>')
     rows = [
         "<tr>"
         + _cell(str(s.step))
-        + _cell(_KIND_WORDS.get(s.kind, s.kind))
+        + _cell(translate(TR, _KIND_WORDS.get(s.kind, s.kind)))
         + _cell(s.edge)
         + _cell(s.rule)
         + _cell(s.grad_in, grad)
@@ -91,24 +104,26 @@ def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] 
     parts.append(
         _table(
             (
-                ("Step", 7),
-                ("What", 12),
-                ("Edge / node", 17),
-                ("Local rule", 23),
-                ("Gradient in", 11),
-                ("Gradient out", 11),
-                ("Accumulation", 19),
+                (QT_TRANSLATE_NOOP(TR, "Step"), 7),
+                (QT_TRANSLATE_NOOP(TR, "What"), 12),
+                (QT_TRANSLATE_NOOP(TR, "Edge / node"), 17),
+                (QT_TRANSLATE_NOOP(TR, "Local rule"), 23),
+                (QT_TRANSLATE_NOOP(TR, "Gradient in"), 11),
+                (QT_TRANSLATE_NOOP(TR, "Gradient out"), 11),
+                (QT_TRANSLATE_NOOP(TR, "Accumulation"), 19),
             ),
             rows,
         )  # fmt: skip
     )
     parts += _picture(translate("Handout", "Graph after backward(): every gradient"), end, width)
-    parts.append('<h3 style="margin-top: 14px;">Final gradients</h3>')
+    parts.append(f'<h3 style="margin-top: 14px;">{escape(translate(TR, "Final gradients"))}</h3>')
     rows = [
         f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}{_cell(n.grad, grad)}</tr>"
         for n in h.gradients
     ]
-    parts.append(_table((("Node", 35), ("Kind", 20), ("Value", 22), ("Gradient", 23)), rows, 70))
+    parts.append(
+        _table(((node, 35), (kind, 20), (val, 22), (QT_TRANSLATE_NOOP(TR, "Gradient"), 23)), rows, 70)
+    )
     return "\n".join(parts)
 
 
@@ -117,10 +132,13 @@ def handout_html(handouts: Sequence[Handout], title: str = "", widths: Sequence[
     ``widths``: section k shows the resources ``graph-k-start`` and ``graph-k-end`` that wide)."""
     t = theme.LIGHT
     head = f"<h1>{escape(title)}</h1>" if title else ""
-    legend = (
-        f'<p>Values are <span style="color:{t.value};">blue</span>, gradients '
-        f'<span style="color:{t.gradient};">orange</span>. The step numbers are the lab\'s: seek there to see one.</p>'
+    legend = format_text(
+        TR,
+        "Values are {blue}, gradients {orange}. The step numbers are the lab's: seek there to see one.",
+        blue=f'<span style="color:{t.value};">{escape(translate(TR, "blue"))}</span>',
+        orange=f'<span style="color:{t.gradient};">{escape(translate(TR, "orange"))}</span>',
     )
+    legend = f"<p>{legend}</p>"
     names = [(f"graph-{i}-start", f"graph-{i}-end", w) for i, w in enumerate(widths)] if widths else []
     names += [None] * (len(handouts) - len(names))
     body = "\n".join(section_html(h, i == 0, names[i]) for i, h in enumerate(handouts))
@@ -162,7 +180,7 @@ def write_handout_pdf(
 ) -> None:
     """A PDF of ``handouts`` (one section each), with each one's ``pictures`` (start, end) when given."""
     if not handouts:
-        raise LessonError("nothing to hand out: no scene has an expression")
+        raise LessonError(translate("Handout", "nothing to hand out: no scene has an expression"))
     images = {}
     for i, p in enumerate(pictures or ()):
         images[f"graph-{i}-start"], images[f"graph-{i}-end"] = p.start, p.end

@@ -98,7 +98,7 @@ def _show_settings(lab, settings: TrainSettings) -> None:
     lab.momentumSpin.setValue(settings.momentum)
     lab.batchSizeSpin.setValue(settings.batch_size)
     lab.budgetSpin.setValue(settings.budget)
-    lab.unitCombo.setCurrentText(settings.unit)
+    lab.unitCombo.setCurrentIndex(lab.unitCombo.findData(settings.unit))
     lab.thresholdCheck.setChecked(settings.loss_threshold is not None)
     if settings.loss_threshold is not None:
         lab.thresholdSpin.setValue(settings.loss_threshold)
