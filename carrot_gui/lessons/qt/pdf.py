@@ -18,7 +18,6 @@ import pycarrot as pc
 from pycarrot.serialization import atomic_write
 
 from ... import theme
-from ...expression.session import load_named
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..fields import LessonError
 from ..format import Lesson
@@ -196,6 +195,6 @@ def write_lesson_pdf(lesson: Lesson, path: str | os.PathLike) -> None:
     for scene in lesson.scenes:
         state = scene.expression
         if state is not None:
-            loaded = load_named(pc.parse(state.source, **state.values), scene.title, state.source)
-            pictures.append(graph_pictures(loaded, state.mode))
+            named = pc.parse(state.source, **state.values)
+            pictures.append(graph_pictures(named, state.mode, scene.title, state.source))
     write_handout_pdf(handouts, path, lesson.title, pictures)
