@@ -112,6 +112,12 @@ class LessonUi:
             QT_TRANSLATE_NOOP(TR, "Show the lesson's previous scene"),
         )
         menu.addSeparator()
+        self.build_export_actions(menu)
+        menu.addSeparator()
+
+    def build_export_actions(self, menu) -> None:
+        """The handout exports: the PDF, and every backward step as PNG or SVG frames."""
+        w = self.window
         w.exportHandoutAction = _add(
             w,
             menu,
@@ -130,14 +136,15 @@ class LessonUi:
             "exportFramesAction",
             QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
         )
-        svg = _add(w, menu, "", lambda: self.frames_dialog("svg"), "", "exportSvgFramesAction")
-        texts.bind(svg.setText, "MainWindow", "Export every step as S&VG frames…")
-        for setter in (svg.setToolTip, svg.setStatusTip):
-            texts.bind(
-                setter, "MainWindow", "One numbered vector drawing per backward step (sharp on slides)"
-            )
-        w.exportSvgFramesAction = svg
-        menu.addSeparator()
+        w.exportSvgFramesAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "Export every step as S&VG frames…"),
+            lambda: self.frames_dialog("svg"),
+            "",
+            "exportSvgFramesAction",
+            QT_TRANSLATE_NOOP(TR, "One numbered vector drawing per backward step (sharp on slides)"),
+        )
 
     def build_recent_menu(self, menu) -> None:
         """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
@@ -145,8 +152,8 @@ class LessonUi:
         w = self.window
         w.openRecentMenu = menu.addMenu("")
         w.openRecentMenu.setObjectName("openRecentMenu")
-        texts.bind(w.openRecentMenu.setTitle, "MainWindow", "Open &recent")
-        texts.bind(w.openRecentMenu.setToolTip, "MainWindow", "The lessons saved or opened last")
+        texts.bind(w.openRecentMenu.setTitle, TR, "Open &recent")
+        texts.bind(w.openRecentMenu.setToolTip, TR, "The lessons saved or opened last")
         w.openRecentMenu.aboutToShow.connect(self.fill_recent_menu)
         self.fill_recent_menu()
 
@@ -163,10 +170,10 @@ class LessonUi:
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         if not files:
-            empty = recent_menu.addAction(translate("MainWindow", "No recent lessons"))
+            empty = recent_menu.addAction(translate(TR, "No recent lessons"))
             empty.setEnabled(False)
         recent_menu.addSeparator()
-        clear = recent_menu.addAction(translate("MainWindow", "Clear list"))
+        clear = recent_menu.addAction(translate(TR, "Clear list"))
         clear.setObjectName("clearRecentAction")
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)

@@ -438,7 +438,7 @@ class DataPanel(QWidget):
 
     def _show_file(self, table: CsvTable) -> None:
         self.csvFileLabel.setText(
-            format_text("NetworkLab", "{name}: {rows} rows, {columns} columns",
+            format_text(TR, "{name}: {rows} rows, {columns} columns",
                         name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
         )  # fmt: skip
 
