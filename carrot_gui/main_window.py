@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         self.lessons.clean_exit()
         if self.looks.remember:
             settings.set_geometry(self.saveGeometry())
+        self.looks.detach()
         super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
