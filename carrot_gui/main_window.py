@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
         self.lessons.clean_exit()
         if self.looks.remember:
             settings.set_geometry(self.saveGeometry())
+        self.looks.detach()
         super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
