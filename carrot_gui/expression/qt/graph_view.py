@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
+from ...i18n import format_text, translate
 from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
@@ -172,7 +173,8 @@ class GraphView(QGraphicsView):
         else:
             item = self.edges[edge]
             item.set_active(True)
-            lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
+            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
+            lines = [(step.rule, "text"), (sends, "gradient")]
             size = self._label.set_lines(lines)
             # readable at any zoom, and as big as the node text when zoomed in (a projector)
             self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
@@ -407,6 +409,7 @@ class GraphView(QGraphicsView):
         if self._auto_fit:
             self.fit()
         for item in self.nodes:
+            item.refresh_images()
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()
@@ -417,6 +420,13 @@ class GraphView(QGraphicsView):
         """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
         added to a name without one); OSError if it cannot be written."""
         path = with_suffix(path, ".png")
+        if not self.to_image(scale).save(path, "PNG"):
+            raise OSError(format_text("ExpressionLab", "could not write the PNG file {path}", path=path))
+        return path
+
+    def to_image(self, scale: float = 2.0) -> QImage:
+        """The whole graph as an image at ``scale`` pixels per scene unit (smaller for a huge graph), on the
+        theme's background: what the PNG export and the PDF handout's pictures show."""
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -427,9 +437,7 @@ class GraphView(QGraphicsView):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.scene().render(painter, QRectF(0, 0, img.width(), img.height()), rect)
         painter.end()
-        if not img.save(path, "PNG"):
-            raise OSError(f"could not write the PNG file {path}")
-        return path
+        return img
 
     def export_svg(self, path: str) -> str:
         """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written
@@ -440,10 +448,10 @@ class GraphView(QGraphicsView):
         gen.setFileName(path)
         gen.setSize(rect.size().toSize())
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(self.loaded.title if self.loaded else "PyCarrot graph")
+        gen.setTitle(self.loaded.title if self.loaded else translate("ExpressionLab", "PyCarrot graph"))
         painter = QPainter()
         if not painter.begin(gen):
-            raise OSError(f"could not write the SVG file {path}")
+            raise OSError(format_text("ExpressionLab", "could not write the SVG file {path}", path=path))
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()
