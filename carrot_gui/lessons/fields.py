@@ -245,3 +245,21 @@ def checked(where: str, fn: Callable[[], Any]) -> Any:
         return fn()
     except ValueError as exc:
         raise LessonError(f"{where}: {exc}") from None
+
+
+def mirror(source: type, rename: dict[str, str] | None = None, **defaults: Any) -> type:
+    """A frozen dataclass with the fields of the dataclass ``source`` — names (``rename`` changes some), types
+    and defaults (``defaults`` replaces some, for a field the lesson keeps in another form). A lesson's copy of
+    a lab's settings derives from it, so the two cannot drift apart."""
+    rename = rename or {}
+    specs = []
+    for f in dataclasses.fields(source):
+        name = rename.get(f.name, f.name)
+        if name in defaults:
+            spec = dataclasses.field(default=defaults[name])
+        elif f.default_factory is not dataclasses.MISSING:
+            spec = dataclasses.field(default_factory=f.default_factory)
+        else:
+            spec = dataclasses.field(default=f.default)
+        specs.append((name, f.type, spec))
+    return dataclasses.make_dataclass(f"{source.__name__}Fields", specs, frozen=True)

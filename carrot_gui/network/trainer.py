@@ -18,7 +18,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
-from ..training.batches import EpochBatches
+from ..training.batches import EpochBatches, RunProgress
 from ..training.history import GrowBuffer
 from .datasets import NetData
 from .spec import LOSSES, NetworkSpec, SpecError, build_model, expand_features, linear_layers, make_optimizer
@@ -28,7 +28,7 @@ EVAL_ROWS = 5000
 CHUNK = 2048  # rows per forward pass when evaluating many points (see outputs)  # accuracy and loss over at most this many rows per evaluation (keeps evaluation cheap)
 
 
-class NetworkSession:
+class NetworkSession(RunProgress):
     """A training run of ``spec`` on ``data``; ``max_steps`` None trains until paused (as Playground does).
 
     Histories (GrowBuffers, x = step): ``losses`` (the batch loss of each step) and ``grad_norms`` (one
@@ -132,14 +132,6 @@ class NetworkSession:
         return out[:, 0] if self.spec.classes == 0 else self.classify(out)
 
     # -- stepping ---------------------------------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self.state != RUNNING
-
-    @property
-    def epoch(self) -> float:
-        return self.steps_done / self.steps_per_epoch
-
     def _batch(self) -> tuple[pc.Carrot, pc.Carrot]:
         """The next mini-batch (a fresh seeded permutation at each epoch's start, as the Training lab)."""
         if self._batches.full:
