@@ -13,15 +13,17 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...errors import guarded
-from ..examples import example_path
-from ..fields import LessonError
-from ..format import SUFFIX
-from .controller import LessonController
-from .exports import export_frames, export_pdf
+from .expression_io import expression_view
 from .scene_list import SceneDock
 
-FILTER = f"PyCarrot lesson (*{SUFFIX})"
 Button = QMessageBox.StandardButton
+
+
+def _filter() -> str:
+    """The file dialogs' filter for lesson files (the format is loaded when a dialog first opens)."""
+    from ..format import SUFFIX
+
+    return f"PyCarrot lesson (*{SUFFIX})"
 
 
 def _add(window, menu, text: str, slot, shortcut: str = "", name: str = "", tip: str = "") -> QAction:
@@ -44,13 +46,31 @@ class LessonUi:
         # whether to ask before unsaved changes are lost: never in an offscreen run (tests, --screenshot),
         # where a modal question would wait for ever; a test of the question sets it
         self.ask = QGuiApplication.platformName() != "offscreen"
-        self.controller = LessonController(window)
+        self._controller = None
+        # what the labs show as the window opens is not an unsaved change: noted now, cheaply, for the
+        # controller made at first use (the labs built on first use are not built yet: the window is opening)
+        self._opening = (expression_view(window.expressionLab), window.current_lab())
         self.dock = SceneDock(window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()  # shown once a lesson has scenes to step through
-        self.dock.sceneChosen.connect(self.controller.go_to)
+        self.dock.sceneChosen.connect(lambda index: self.controller.go_to(index))
         self.dock.addRequested.connect(self.add_scene)
-        self.controller.changed.connect(self.refresh)
+
+    @property
+    def controller(self):
+        """The :class:`~carrot_gui.lessons.qt.controller.LessonController`, made at its first use (the app
+        makes it right after the first frame): the lesson format and the labs' cores behind it are loaded
+        then, not while the window opens. What the labs show when it is made is the unchanged state."""
+        if self._controller is None:
+            from .controller import LessonController
+
+            self._controller = LessonController(self.window, self._opening)
+            self._controller.changed.connect(self.refresh)
+        return self._controller
+
+    def has_controller(self) -> bool:
+        """Whether the lesson controller was made (nothing to clean up at exit otherwise)."""
+        return self._controller is not None
 
     def build_file_actions(self, menu) -> None:
         w = self.window
@@ -103,9 +123,11 @@ class LessonUi:
 
     @guarded("saving the lesson")
     def save_dialog(self) -> bool:
+        from ..format import SUFFIX
+
         path = self.controller.path
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save lesson", "lesson" + SUFFIX, FILTER)
+            path, _ = QFileDialog.getSaveFileName(self.window, "Save lesson", "lesson" + SUFFIX, _filter())
             if not path:
                 return False
             if not path.endswith(SUFFIX):
@@ -116,11 +138,13 @@ class LessonUi:
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", "", _filter())
         return bool(path) and self.controller.open(path)
 
     @guarded("opening the example lesson")
     def open_example(self) -> bool:
+        from ..examples import example_path
+
         if not self.confirm_discard():
             return False
         if not self.controller.open(str(example_path())):
@@ -141,6 +165,9 @@ class LessonUi:
 
     def export_pdf(self, path: str) -> bool:
         """The PDF handout of the lesson (every scene with an expression), else of the graph on screen."""
+        from ..fields import LessonError
+        from .exports import export_pdf
+
         c = self.controller
         try:
             lesson = c.lesson_now() if c.lesson is not None else None
@@ -157,6 +184,8 @@ class LessonUi:
             self.export_frames(folder)
 
     def export_frames(self, folder: str) -> list[str]:
+        from .exports import export_frames
+
         try:
             paths = export_frames(self.window.expressionLab, folder)
         except OSError as exc:

@@ -4,6 +4,8 @@ tooltip and under the list), with buttons to step through them and to add the cu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...kit.widgets import tip
-from ..format import Lesson
+
+if TYPE_CHECKING:
+    from ..format import Lesson
 
 MAX_WIDTH = 240  # px: the labs' own panels start at about 250 each
 
