@@ -383,8 +383,12 @@ class MainWindow(QMainWindow):
         from .lessons.qt.menu import LessonUi
 
         self.lessonUi = LessonUi(self)
-        self.lessons = self.lessonUi.controller
         self.lessonUi.build_file_actions(file_menu)
+
+    @property
+    def lessons(self):
+        """The open lesson's controller (made at its first use, see :attr:`LessonUi.controller`)."""
+        return self.lessonUi.controller
 
     def save_lesson(self, path: str) -> bool:
         """Save the labs and the lesson's scenes to ``path``, as File ▸ Save lesson does; a failure is shown
@@ -410,7 +414,8 @@ class MainWindow(QMainWindow):
         if not self.lessonUi.confirm_discard():
             event.ignore()
             return
-        self.lessons.clean_exit()
+        if self.lessonUi.has_controller():
+            self.lessons.clean_exit()
         if self.looks.remember:
             settings.set_geometry(self.saveGeometry())
         self.looks.detach()

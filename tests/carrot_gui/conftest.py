@@ -38,3 +38,22 @@ def quiet_errors(monkeypatch):
     monkeypatch.setattr(errors, "last_error", None)
     yield
     assert errors.last_error is None, f"a slot reported {errors.last_error!r}"
+
+
+@pytest.fixture
+def shown(qtbot):
+    """``shown(widget, size=(w, h), record="signal_name")``: the widget added to qtbot, resized, shown and
+    exposed as a user sees it; with ``record``, what that signal emits is collected in ``widget.emitted``."""
+
+    def show(widget, size=None, record=None):
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        if record is not None:
+            widget.emitted = []
+            getattr(widget, record).connect(widget.emitted.append)
+        return widget
+
+    return show

@@ -12,12 +12,8 @@ from carrot_gui.network.qt.lab import NetworkLab
 
 
 @pytest.fixture
-def lab(qtbot, quiet_errors):
-    w = NetworkLab()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+def lab(qtbot, shown, quiet_errors):
+    w = shown(NetworkLab(), (1280, 800))
     for _ in range(3):
         click(qtbot, w.runControls.step_button)
     return w

@@ -16,11 +16,7 @@ from ... import settings
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ..examples import example_path
-from ..fields import LessonError
-from ..format import SUFFIX
-from .controller import LessonController
-from .exports import export_frames, export_pdf
+from .expression_io import expression_view
 from .scene_list import SceneDock
 
 TR = "LessonMenu"  # the translation context of the lesson menu's texts
@@ -28,6 +24,9 @@ Button = QMessageBox.StandardButton
 
 
 def _filter() -> str:
+    """The file dialogs' filter for lesson files (the format is loaded when a dialog first opens)."""
+    from ..format import SUFFIX
+
     return format_text(TR, "PyCarrot lesson (*{suffix})", suffix=SUFFIX)
 
 
@@ -55,13 +54,31 @@ class LessonUi:
         # whether to ask before unsaved changes are lost: never in an offscreen run (tests, --screenshot),
         # where a modal question would wait for ever; a test of the question sets it
         self.ask = QGuiApplication.platformName() != "offscreen"
-        self.controller = LessonController(window)
+        self._controller = None
+        # what the labs show as the window opens is not an unsaved change: noted now, cheaply, for the
+        # controller made at first use (the labs built on first use are not built yet: the window is opening)
+        self._opening = (expression_view(window.expressionLab), window.current_lab())
         self.dock = SceneDock(window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()  # shown once a lesson has scenes to step through
-        self.dock.sceneChosen.connect(self.controller.go_to)
+        self.dock.sceneChosen.connect(lambda index: self.controller.go_to(index))
         self.dock.addRequested.connect(self.add_scene)
-        self.controller.changed.connect(self.refresh)
+
+    @property
+    def controller(self):
+        """The :class:`~carrot_gui.lessons.qt.controller.LessonController`, made at its first use (the app
+        makes it right after the first frame): the lesson format and the labs' cores behind it are loaded
+        then, not while the window opens."""
+        if self._controller is None:
+            from .controller import LessonController
+
+            self._controller = LessonController(self.window, self._opening)
+            self._controller.changed.connect(self.refresh)
+        return self._controller
+
+    def has_controller(self) -> bool:
+        """Whether the lesson controller was made (nothing to clean up at exit otherwise)."""
+        return self._controller is not None
 
     def build_file_actions(self, menu) -> None:
         w = self.window
@@ -231,6 +248,8 @@ class LessonUi:
 
     @guarded("saving the lesson")
     def save_dialog(self) -> bool:
+        from ..format import SUFFIX
+
         path = self.controller.path
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
@@ -251,6 +270,8 @@ class LessonUi:
 
     @guarded("opening the example lesson")
     def open_example(self) -> bool:
+        from ..examples import example_path
+
         if not self.confirm_discard():
             return False
         if not self.controller.open(str(example_path()), remember=False):
@@ -276,6 +297,9 @@ class LessonUi:
 
     def export_pdf(self, path: str) -> bool:
         """The PDF handout of the lesson (every scene with an expression), else of the graph on screen."""
+        from ..fields import LessonError
+        from .exports import export_pdf
+
         c = self.controller
         try:
             lesson = c.lesson_now() if c.lesson is not None else None
@@ -295,6 +319,8 @@ class LessonUi:
 
     def export_frames(self, folder: str, fmt: str = "png") -> list[str]:
         """Every backward step as a numbered PNG (``fmt`` "png") or SVG ("svg") in ``folder``."""
+        from .exports import export_frames
+
         try:
             paths = export_frames(self.window.expressionLab, folder, fmt)
         except OSError as exc:
