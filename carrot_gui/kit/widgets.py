@@ -22,33 +22,55 @@ def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWi
     return widget
 
 
-def add_rows(form: QFormLayout, rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout]) -> None:
-    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row."""
+def add_rows(
+    form: QFormLayout,
+    rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout],
+    context: str | None = None,
+) -> None:
+    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row. With a translation
+    ``context`` each label is an English source (marked with ``QT_TRANSLATE_NOOP(context, ...)`` where written)
+    shown in the current language."""
+    from PySide6.QtWidgets import QLabel
+
+    from .texts import bind
+
     for row in rows:
-        if isinstance(row, tuple):
+        if isinstance(row, tuple) and context is not None and isinstance(row[0], str):
+            label = QLabel()
+            bind(label.setText, context, row[0])
+            form.addRow(label, row[1])
+        elif isinstance(row, tuple):
             form.addRow(*row)
         else:
             form.addRow(row)
 
 
-def seed_spin(name: str, tooltip: str) -> QSpinBox:
+# The spin boxes below take the tooltip's translation ``context`` as tip() does.
+
+
+def seed_spin(name: str, tooltip: str, context: str | None = None) -> QSpinBox:
     """A random seed field: any non-negative 32-bit int."""
-    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip)
+    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip, context)
 
 
-def momentum_spin(name: str, tooltip: str) -> QDoubleSpinBox:
+def momentum_spin(name: str, tooltip: str, context: str | None = None) -> QDoubleSpinBox:
     """SGD momentum in [0, 0.999], three decimals, steps of 0.1 (the labs that train share it)."""
-    return tip(QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1), name, tooltip)
+    return tip(QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1), name, tooltip, context)
 
 
-def weight_decay_spin(name: str, tooltip: str, maximum: float) -> QDoubleSpinBox:
+def weight_decay_spin(name: str, tooltip: str, maximum: float, context: str | None = None) -> QDoubleSpinBox:
     """L2 weight decay from 0 to ``maximum``, four decimals, steps of 0.001."""
-    return tip(QDoubleSpinBox(decimals=4, minimum=0.0, maximum=maximum, singleStep=0.001), name, tooltip)
+    spin = QDoubleSpinBox(decimals=4, minimum=0.0, maximum=maximum, singleStep=0.001)
+    return tip(spin, name, tooltip, context)
 
 
-def batch_size_spin(name: str, tooltip: str, maximum: int) -> QSpinBox:
-    """Samples per step, 0 shown as 'full batch' (every sample)."""
-    return tip(QSpinBox(minimum=0, maximum=maximum, specialValueText="full batch"), name, tooltip)
+def batch_size_spin(name: str, tooltip: str, maximum: int, context: str | None = None) -> QSpinBox:
+    """Samples per step, 0 shown as 'full batch' (every sample; in the current language)."""
+    from .texts import bind
+
+    spin = QSpinBox(minimum=0, maximum=maximum)
+    bind(spin.setSpecialValueText, "Widgets", "full batch")
+    return tip(spin, name, tooltip, context)
 
 
 class LogSpinBox(QDoubleSpinBox):

@@ -1585,4 +1585,11 @@ The previous graph is still shown.</source>
         <translation>投影</translation>
     </message>
 </context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+</context>
 </TS>

@@ -91,6 +91,7 @@ class ExpressionLab(QWidget):
         self.error_message = ""  # what was wrong with it, in words
         self._error: Exception | None = None  # the last Build's mistake, said again after a language switch
         self._preset_note = ""  # the English note of the preset shown
+        self._check_rows = None  # Check's rows for the graph shown
         self._auto_fold = True  # projector mode may fold the log away until the user shows or hides a panel
         self._syncing_buttons = False
         self._build_panels()
@@ -113,6 +114,8 @@ class ExpressionLab(QWidget):
             self.editorPanel.set_error_text(elide_words(engine_text.error_text(self._error)))
         if self.loaded is not None and not self.editorPanel.read_only:
             self._show_note(self._preset_note)
+        if self._check_rows:
+            self._show_check(self._check_rows)
         self._update_hint()
 
     # -- widgets -----------------------------------------------------------------------------------------
@@ -401,6 +404,7 @@ class ExpressionLab(QWidget):
         tl.reset()
         self._clear_error()
         self.checkPanel.clear()
+        self._check_rows = None
         self.graphView.set_graph(loaded, tl)
         self.graphView.fit_when_shown()
         self._show_timeline(tl)
@@ -528,6 +532,13 @@ class ExpressionLab(QWidget):
 
     # -- check -------------------------------------------------------------------------------------------
 
+    def _show_check(self, rows) -> None:
+        """Check's verdicts in the panel and on the graph's boxes (again after a language switch)."""
+        self._check_rows = rows
+        self.graphView.clear_checks()
+        for label, mark, detail in self.checkPanel.show_rows(rows):
+            self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
+
     @guarded(QT_TRANSLATE_NOOP("Errors", "checking the gradients"))
     def run_check(self) -> None:
         if self.loaded is None:
@@ -537,9 +548,7 @@ class ExpressionLab(QWidget):
         except ValueError as exc:
             self.checkPanel.show_error(str(exc))
             return
-        self.graphView.clear_checks()
-        for label, mark, detail in self.checkPanel.show_rows(rows):
-            self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
+        self._show_check(rows)
         if all(r.ok for r in rows):
             self.statusMessage.emit(translate("ExpressionLab", "Check: every gradient agrees"))
         elif any(not r.ok and r.trusted for r in rows):
