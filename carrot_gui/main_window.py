@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -23,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import paths, theme
+from . import paths, settings
 from .errors import guarded
 from .expression.qt import ExpressionLab
 from .i18n import QT_TRANSLATE_NOOP, format_text, translate
 from .kit import language, texts
+from .kit.presenter import KEYS_HELP, Presenter
+from .looks import Looks
 
 LABS = ("expression", "network", "training")
 
@@ -126,15 +127,17 @@ class MainWindow(QMainWindow):
     """PyCarrot's window. ``labs`` is the tab widget; ``expressionLab``, ``networkLab`` and ``trainingLab``
     the labs (the last two built on first use)."""
 
-    def __init__(self) -> None:
+    def __init__(self, remembered: bool = True) -> None:
+        """``remembered``: start in the remembered theme and text size and remember the window's geometry at
+        close (False for pictures: ``--screenshot`` never depends on, nor changes, the user's settings)."""
         super().__init__()
         language.apply(language.preferred())  # before any text is made: every widget starts in it
         self.setObjectName("mainWindow")
         texts.bind(self.setWindowTitle, "MainWindow", "PyCarrot — watch backpropagation")
         self.setWindowIcon(QIcon(str(paths.icon_path())))
         self.resize(1360, 820)
-        self._base_theme = theme.current()
-        self._font_scale = 1.0
+        self.looks = Looks(self, remembered)
+        self.looks.apply()  # before the labs are built: they paint in the theme they start in
 
         self.labs = QTabWidget(self)
         self.labs.setObjectName("labs")
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda message: self.statusHint.setVisible(not message))
         self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
+        self.looks.changed.connect(self._apply_theme)
         self.labs.currentChanged.connect(self._tab_changed)  # after the menus: it enables their graph actions
         self.expressionLab.graphView.setFocus()
 
@@ -267,12 +271,22 @@ class MainWindow(QMainWindow):
             N_("Larger text and stronger colours for a lecture hall"),
         )
         self.projectorAction.setCheckable(True)
-        self._action(
-            view, N_("&Larger text"), lambda: self.scale_text(1.15), "Ctrl+Shift+=", "largerTextAction"
+        self.presenterAction = self._action(
+            view, "", lambda on: self.presenter.set_active(on), "F5", "presenterAction"
         )
-        self._action(
-            view, N_("&Smaller text"), lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
+        texts.bind(self.presenterAction.setText, "MainWindow", "P&resenter mode")
+        texts.bind(
+            self.presenterAction.setToolTip,
+            "MainWindow",
+            "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
+            "B blacks the screen, Esc leaves",
         )
+        self.presenterAction.setStatusTip(self.presenterAction.toolTip())
+        self.presenterAction.setCheckable(True)
+        self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
+        self.presenter = Presenter(self, self.current_lab_widget)
+        self.looks.build_theme_menu(view)
+        self.looks.build_text_menu(view, self)
         self._build_language_menu(view)
         self._build_help_menu()
 
@@ -387,11 +401,18 @@ class MainWindow(QMainWindow):
         widget = self.labs.currentWidget()
         return next((n for n, host in self._hosts.items() if host is widget), "expression")
 
+    def current_lab_widget(self) -> QWidget | None:
+        """The lab showing (None for a lazy lab this build lacks)."""
+        name = self.current_lab()
+        return self.expressionLab if name == "expression" else self.lazy_lab(name)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.lessonUi.confirm_discard():
             event.ignore()
             return
         self.lessons.clean_exit()
+        if self.looks.remember:
+            settings.set_geometry(self.saveGeometry())
         super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
@@ -442,6 +463,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.labs.widget(index)
+        self.presenter.follow_tab()
         self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
         # the Expression lab's hint only while it is shown
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
@@ -486,30 +508,25 @@ class MainWindow(QMainWindow):
     # -- look --------------------------------------------------------------------------------------------
 
     def set_projector(self, on: bool) -> None:
-        self._base_theme = theme.PROJECTOR if on else theme.LIGHT
+        """Projector mode: larger text and stronger contrast, in the light or the dark colours."""
         if self.projectorAction.isChecked() != on:
             self.projectorAction.setChecked(on)
-        self._apply_theme()
+        self.looks.set_projector(on)
+
+    def set_theme(self, mode: str, remember: bool = True) -> None:
+        """Light, dark or ``"system"`` colours (View ▸ Theme), repainted live; remembered unless told not to."""
+        self.looks.set_mode(mode, remember)
 
     def scale_text(self, factor: float) -> None:
-        self._font_scale = min(2.5, max(0.6, self._font_scale * factor))
-        self._apply_theme()
+        """Text ``factor`` times larger (View ▸ Text size), remembered."""
+        self.looks.set_scale(self.looks.scale * factor)
 
-    def _apply_theme(self) -> None:
-        current = theme.set_current(theme.scaled(self._base_theme, self._font_scale))
-        app = QApplication.instance()
-        if app is not None:
-            app.setStyleSheet(theme.style_sheet(current))
+    def _apply_theme(self, _theme=None) -> None:
+        """Repaint the labs in the current theme (the palette and style sheet are already the app's)."""
         self.expressionLab.refresh_theme()
         for lab in self._built.values():  # only the labs built so far; the others start in the new theme
             lab.refresh_theme()
-        message = format_text(
-            "MainWindow",
-            "Theme: {theme}, text {size} pt",
-            theme=translate("Themes", current.name),
-            size=f"{current.font_size:.0f}",
-        )
-        self.statusBar().showMessage(message, 4000)
+        self.statusBar().showMessage(self.looks.status_text(), 4000)
 
     # -- help --------------------------------------------------------------------------------------------
 
@@ -517,6 +534,9 @@ class MainWindow(QMainWindow):
         rows = "".join(
             f"<tr><td><b>{translate('Shortcuts', k)}</b></td><td>&nbsp;{translate('Shortcuts', what)}</td></tr>"
             for k, what in SHORTCUTS
+        ) + "".join(
+            f"<tr><td><b>{translate('MainWindow', k)}</b></td><td>&nbsp;{translate('MainWindow', what)}</td></tr>"
+            for k, what in KEYS_HELP
         )
         box = QMessageBox(self)
         box.setObjectName("shortcutsDialog")

@@ -215,7 +215,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         font, font_key = theme.qfont(t.node_font_size), (t.font_family, t.node_font_size)
         cols = m.shape[1]
         for k, (item, v) in enumerate(zip(self._texts, m.reshape(-1).tolist())):
-            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else t.text, font_key)
+            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else theme.LIGHT.text, font_key)
             if want != item.shown:
                 if want[0] != item.shown[0]:
                     item.setText(want[0])

@@ -5,20 +5,29 @@ from __future__ import annotations
 import math
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from . import texts
 
 
 def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip; with
-    a translation ``context`` (``tip(w, "buildButton", "Build it", "ExpressionLab")``) the tooltip is shown in
-    the current language and follows a language switch."""
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip.
+
+    With a translation ``context`` the tooltip is an English source (mark it where it is written with
+    ``QT_TRANSLATE_NOOP(context, "...")``) shown translated, and again after every language switch."""
     widget.setObjectName(name)
     if context is None:
         widget.setToolTip(tip)
     else:
-        from .texts import bind
-
-        bind(widget.setToolTip, context, tip)
+        texts.bind(widget.setToolTip, context, tip)
     return widget
 
 
@@ -28,24 +37,16 @@ def add_rows(
     context: str | None = None,
 ) -> None:
     """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row. With a translation
-    ``context`` each label is an English source (marked with ``QT_TRANSLATE_NOOP(context, ...)`` where written)
-    shown in the current language."""
-    from PySide6.QtWidgets import QLabel
-
-    from .texts import bind
-
+    ``context`` the labels are English sources (marked with ``QT_TRANSLATE_NOOP``) that follow the language."""
     for row in rows:
-        if isinstance(row, tuple) and context is not None and isinstance(row[0], str):
+        if isinstance(row, tuple) and context is not None:
             label = QLabel()
-            bind(label.setText, context, row[0])
+            texts.bind(label.setText, context, row[0])
             form.addRow(label, row[1])
         elif isinstance(row, tuple):
             form.addRow(*row)
         else:
             form.addRow(row)
-
-
-# The spin boxes below take the tooltip's translation ``context`` as tip() does.
 
 
 def seed_spin(name: str, tooltip: str, context: str | None = None) -> QSpinBox:
@@ -55,7 +56,8 @@ def seed_spin(name: str, tooltip: str, context: str | None = None) -> QSpinBox:
 
 def momentum_spin(name: str, tooltip: str, context: str | None = None) -> QDoubleSpinBox:
     """SGD momentum in [0, 0.999], three decimals, steps of 0.1 (the labs that train share it)."""
-    return tip(QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1), name, tooltip, context)
+    spin = QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1)
+    return tip(spin, name, tooltip, context)
 
 
 def weight_decay_spin(name: str, tooltip: str, maximum: float, context: str | None = None) -> QDoubleSpinBox:
@@ -64,13 +66,15 @@ def weight_decay_spin(name: str, tooltip: str, maximum: float, context: str | No
     return tip(spin, name, tooltip, context)
 
 
-def batch_size_spin(name: str, tooltip: str, maximum: int, context: str | None = None) -> QSpinBox:
-    """Samples per step, 0 shown as 'full batch' (every sample; in the current language)."""
-    from .texts import bind
-
-    spin = QSpinBox(minimum=0, maximum=maximum)
-    bind(spin.setSpecialValueText, "Widgets", "full batch")
-    return tip(spin, name, tooltip, context)
+def batch_size_spin(
+    name: str, tooltip: str, maximum: int, context: str | None = None, full: str = "full batch"
+) -> QSpinBox:
+    """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
+    given: mark it with ``QT_TRANSLATE_NOOP(context, "full batch")``)."""
+    spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
+    if context is not None:
+        texts.bind(spin.setSpecialValueText, context, full)
+    return spin
 
 
 class LogSpinBox(QDoubleSpinBox):

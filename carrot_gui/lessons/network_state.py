@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
+from ..i18n import format_text
 from ..network import datasets as nd
 from ..network.spec import Layer, NetworkSpec
 from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked
@@ -149,9 +150,20 @@ class DrawnData(SameByValue):
         points = arrays.get(f, "points", "f", (None, 2))
         labels = arrays.get(f, "labels", "i", (len(points),))
         if len(points) > nd.MAX_DRAWN or not np.all(np.abs(points) <= nd.PLANE):
-            raise f.bad("points", f"at most {nd.MAX_DRAWN} points inside ±{nd.PLANE:g}")
+            raise f.bad(
+                "points",
+                format_text(
+                    "LessonFile",
+                    "at most {max_drawn} points inside ±{plane:g}",
+                    max_drawn=nd.MAX_DRAWN,
+                    plane=nd.PLANE,
+                ),
+            )
         if not np.all((labels >= 0) & (labels < nd.DRAW_CLASSES)):
-            raise f.bad("labels", f"classes are 0 to {nd.DRAW_CLASSES - 1}")
+            raise f.bad(
+                "labels",
+                format_text("LessonFile", "classes are 0 to {value}", value=nd.DRAW_CLASSES - 1),
+            )
         out = cls(points, labels, f.number("test_fraction", 0.0, 0.9), f.integer("seed", 0, 2**32 - 1))
         checked(f.where, out.make)  # two classes at least, a training point left after the split
         return out
@@ -243,7 +255,11 @@ def data_settings(data: nd.NetData) -> NetDataSettings:
     if data.source == "digits":
         return DigitsData(float(share), seed)
     raise LessonError(
-        f"the data {data.title!r} cannot be kept in a lesson (not generated, drawn, CSV or digits)"
+        format_text(
+            "LessonFile",
+            "the data {title!r} cannot be kept in a lesson (not generated, drawn, CSV or digits)",
+            title=data.title,
+        )
     )
 
 
@@ -275,7 +291,14 @@ class NetworkState(SameByValue):
         widths = self.settings.to_spec().widths
         layers = len(widths) - 1
         if self.backward is not None and not 0 <= self.backward <= layers:
-            raise LessonError(f"backward stop {self.backward} does not exist (0 to {layers})")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "backward stop {backward} does not exist (0 to {layers})",
+                    backward=self.backward,
+                    layers=layers,
+                )
+            )
         fix = {"losses": as_float(self.losses, (None,)), "eval_steps": as_float(self.eval_steps, (None,))}
         norms = np.zeros((0, layers)) if self.grad_norms is None else self.grad_norms
         fix["grad_norms"] = as_float(norms, (len(fix["losses"]), layers))
@@ -283,7 +306,14 @@ class NetworkState(SameByValue):
         fix["evals"] = as_float(evals, (len(fix["eval_steps"]), 4))
         if self.weights is not None:
             if len(self.weights) != layers:
-                raise LessonError(f"{layers} layers of weights are needed, got {len(self.weights)}")
+                raise LessonError(
+                    format_text(
+                        "LessonFile",
+                        "{layers} layers of weights are needed, got {n}",
+                        layers=layers,
+                        n=len(self.weights),
+                    )
+                )
             fix["weights"] = tuple(
                 (as_float(w, (a, b)), as_float(bias, (b,)))
                 for (w, bias), a, b in zip(self.weights, widths[:-1], widths[1:])
@@ -293,8 +323,14 @@ class NetworkState(SameByValue):
         if self.data.task() != (self.settings.inputs, self.settings.classes):
             inputs, classes = self.data.task()
             raise LessonError(
-                f"the network expects {self.settings.inputs} inputs and {self.settings.classes} classes; "
-                f"its data has {inputs} inputs and {classes} classes"
+                format_text(
+                    "LessonFile",
+                    "the network expects {inputs} inputs and {classes} classes; its data has {inputs2} inputs and {classes2} classes",
+                    inputs=self.settings.inputs,
+                    classes=self.settings.classes,
+                    inputs2=inputs,
+                    classes2=classes,
+                )
             )
 
     def to_dict(self, out: ArraysOut, prefix: str) -> dict:
@@ -326,7 +362,15 @@ class NetworkState(SameByValue):
         if f.raw("weights", None) is not None:
             layers = f.items("weights")
             if len(layers) != len(widths) - 1:
-                raise f.bad("weights", f"{len(widths) - 1} layers of weights are needed, got {len(layers)}")
+                raise f.bad(
+                    "weights",
+                    format_text(
+                        "LessonFile",
+                        "{value} layers of weights are needed, got {n}",
+                        value=len(widths) - 1,
+                        n=len(layers),
+                    ),
+                )
             weights = []
             for k, (a, b) in enumerate(zip(widths[:-1], widths[1:])):
                 lf = Fields(layers[k], f.at(f"weights[{k}]"))

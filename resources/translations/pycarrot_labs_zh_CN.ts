@@ -2,6 +2,391 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackwardControls</name>
+    <message>
+        <source>Backward pass:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward state: lines show the weights. Press ▸ (Shift+→) to step one training step&apos;s backward().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One layer back towards the forward state (Shift+←).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step the next training step&apos;s backward() one layer further, last layer first: that layer lights up and its lines show ∂L/∂w (Shift+→). Train, Step or an edited weight starts a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where in the backward pass the neuron view is: left the forward state, right every layer done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which state the neuron view shows: forward or backward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryPlot</name>
+    <message>
+        <source>The model&apos;s answer over the plane under the data (filled: train, hollow: test).
+Left click adds a point of the chosen class, right click removes the nearest point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuildPanel</name>
+    <message>
+        <source>+ Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ready network with its data: pick one to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hidden layer below the selected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All three fixes applied: press Reset and Train, then compare the gradient-health plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An activation after the output layer (only with MSE; the original&apos;s network used a sigmoid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers, inputs above, output below. Double-click a width to type 1 to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the weights start: PyTorch&apos;s uniform ±1/√fan-in, zeros (every neuron the same), the original project&apos;s N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 pull of the weights towards 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSE: squared error. BCE with logits: two classes. Cross-entropy: three or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neurons per layer, inputs first; the output follows the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected hidden layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD momentum in [0, 1) (0 = plain SGD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD: step = −learning rate × gradient. Adam: adaptive step per weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples per step (&apos;full batch&apos; = all of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights and the mini-batch order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activation after this layer&apos;s neurons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What stalls the original project&apos;s network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why a setting was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does it not learn?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden layer {layer}: type a whole number of neurons, 1 to {max} (not {typed!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>1 · Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV not loaded — {error}. The previous data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV not re-read — {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example CSV files that come with PyCarrot: pick one to load it (last column = target).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the chosen columns as the dataset (resets training).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new dataset with these settings (resets training).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make up data with a known line, or load a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No example datasets installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of input features x (1 draws a line; more: a plane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a CSV file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an example dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems with the data show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a CSV file; then choose the target and feature columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviation σ of the Gaussian noise added to y.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standardise features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file that was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column the model should predict (y).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The true intercept (bias) of the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The true slope(s): one number, or one per feature separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column has cells that are not numbers (names, dates…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column is the target; choose another target to use it as a feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the columns to use as input features (x).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True intercept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True slope(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the file&apos;s first row holds column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} slopes for {d} features: give one, or one per feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Datasets</name>
     <message>
         <source>Above or below a cubic</source>
@@ -16,8 +401,16 @@
         <translation>在 |x| 上方或下方</translation>
     </message>
     <message>
+        <source>CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Circles</source>
         <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>Draw your own</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Drawn points</source>
@@ -145,13 +538,283 @@
     </message>
 </context>
 <context>
+    <name>DigitsView</name>
+    <message>
+        <source> ({value:.1f} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many test images the network got right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row: the true digit; column: what the network said. The diagonal is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the mistakes at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test image {i}: predicted {value}, true {value2} ({verdict})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong ones first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{right} of {n} test images right{pct} · {value} wrong, framed in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}
+true {value2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <source>Export loss history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export step, loss, smoothed loss and parameters as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the plot images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plots as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read weights saved earlier (pycarrot.load) into the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save each of the four plots as a PNG image in a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last file operation did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the weights with pycarrot.save (a .npz file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pycarrot model (*.npz *.pth);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pycarrot model (*.npz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>Accumulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward order: {mode}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge / node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step of backward() ({n} steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph after backward(): every gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph before backward(): the values, no gradient yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values are {blue}, gradients {orange}. The step numbers are the lab&apos;s: seek there to see one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add to .grad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to hand out: no scene has an expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonController</name>
+    <message>
+        <source>Autosave failed: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add a scene</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cannot open the lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot save the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot show the scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the lesson “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyCarrot did not close cleanly last time. Restore the lesson it saved automatically?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore your work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the lesson to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson on screen is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is built in the Expression lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -161,6 +824,10 @@
 </context>
 <context>
     <name>LessonFile</name>
+    <message>
+        <source>a leaf value&apos;s name must be a name such as x or w1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>a lesson holds exactly {json} and {arrays}; this file holds {shown}</source>
         <translation>课件应恰好包含 {json} 和 {arrays}；此文件包含 {shown}</translation>
@@ -194,12 +861,28 @@
         <translation>arrays.npz 中有没有任何场景使用的数组：{names}</translation>
     </message>
     <message>
+        <source>at least two columns, each with its own name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {max_drawn} points inside ±{plane:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backward stop {backward} does not exist (0 to {layers})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cannot open {path!r}: {reason}</source>
         <translation>无法打开 {path!r}：{reason}</translation>
     </message>
     <message>
         <source>cannot save {path!r}: {reason}</source>
         <translation>无法保存 {path!r}：{reason}</translation>
+    </message>
+    <message>
+        <source>classes are 0 to {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>corrupt or truncated file ({error})</source>
@@ -286,6 +969,10 @@
         <translation>null</translation>
     </message>
     <message>
+        <source>one to {max_features} true slopes, each within ±{max_setting:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>scene {n}</source>
         <translation>场景 {n}</translation>
     </message>
@@ -296,6 +983,10 @@
     <message>
         <source>scene {title!r}: unknown lab {lab!r} (one of {labs})</source>
         <translation>场景 {title!r}：未知的实验 {lab!r}（应为 {labs} 之一）</translation>
+    </message>
+    <message>
+        <source>scene {value} ({title!r}): {exc}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>text</source>
@@ -318,12 +1009,28 @@
         <translation>数组 {ref!r} 被使用了两次</translation>
     </message>
     <message>
+        <source>the data {title!r} cannot be kept in a lesson (not generated, drawn, CSV or digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the field {key!r} is missing</source>
         <translation>缺少字段 {key!r}</translation>
     </message>
     <message>
+        <source>the leaf value {name} is not finite; the editor cannot show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network expects {inputs} inputs and {classes} classes; its data has {inputs2} inputs and {classes2} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>there is no such file</source>
         <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>this expression makes {n:,} nodes; a handout shows at most {max_nodes:,}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>true/false</source>
@@ -366,6 +1073,10 @@
         <translation>{file} 不是合法的 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
     </message>
     <message>
+        <source>{layers} layers of weights are needed, got {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n:,} characters, more than the {limit:,} allowed</source>
         <translation>{n:,} 个字符，超过允许的 {limit:,} 个</translation>
     </message>
@@ -394,6 +1105,10 @@
         <translation>{name} 解压后为 {n:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
+        <source>{n} data rows; at least 2 are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{scene} ({title!r})</source>
         <translation>{scene}（{title!r}）</translation>
     </message>
@@ -408,6 +1123,133 @@
     <message>
         <source>{value} is outside {lo} to {hi}</source>
         <translation>{value} 不在 {lo} 到 {hi} 之间</translation>
+    </message>
+    <message>
+        <source>{value} layers of weights are needed, got {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonMenu</name>
+    <message>
+        <source>&amp;Add current as scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Example lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add what the labs show now as a new scene of the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every backward step as a table, with the final gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;handout (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every step as PNG &amp;frames…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every step into a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One numbered picture per backward step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a .carrot lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the lesson built from the original design&apos;s examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyCarrot lesson (*{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the labs and the lesson&apos;s scenes as a .carrot file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the handout {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {n} frames in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s next scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s previous scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson has changes that are not saved. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handout.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — PyCarrot</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -490,6 +1332,37 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every step as S&amp;VG frames…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One numbered vector drawing per backward step (sharp on slides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyCarrot — watch backpropagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lessons saved or opened last</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelFile</name>
     <message>
         <source>it has only one of {mean_key} and {std_key}</source>
@@ -506,6 +1379,125 @@
     <message>
         <source>its standardisation was applied (the weights converted to this data&apos;s standardised units)</source>
         <translation>已应用其标准化（权重已换算为这组数据的标准化单位）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>2 · Model and optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also stop as soon as the loss falls below this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the budget in optimiser steps or in epochs (passes over the data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to train before stopping by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Init seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 penalty pulling the weights towards 0 (0 = none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: pycarrot Linear({n}, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples per step: &apos;full batch&apos; uses all; smaller = mini-batch SGD (noisier steps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed for the initial weights (pc.manual_seed) and the mini-batch order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the learning rate the mathematics suggests for this data (it converges).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop below loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit is {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss threshold for stopping early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model: a pycarrot Linear layer, prediction = x @ weight + bias.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which learning rates diverge on this data, from the loss&apos;s curvature (its Hessian).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr {lr:g} will diverge. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use {lr:g}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -532,7 +1524,282 @@
     </message>
 </context>
 <context>
+    <name>NetworkDataPanel</name>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV not loaded — {error}. The previous data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed {feature} to the first layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far points are jittered from their clean shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many points to generate ({lo}–{hi}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make these columns the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used — {error}. The previous data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a CSV file: any number of input columns and a target column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a CSV file (comma, semicolon or tab separated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every drawn point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the generated points and the train/test split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target is a class (2–10 values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file that was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class of the points you click in (right-click removes one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column to predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data the network learns from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network needs at least one input feature; tick another before unticking this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of samples held out to test on (0–90 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the columns the network takes as inputs (any number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked: classify (the target&apos;s distinct values are the classes). Unticked: fit the numbers (MSE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the data is, or why it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NetworkLab</name>
+    <message>
+        <source> Press Reset for a new run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the training and the held-out test set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load {value}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the weights to {value}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {value}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s gradient norm per step (log scale): flat near zero means the layer has stopped learning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the network as Python to {path} ({steps} steps; run it with: python {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features not used: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the weights from {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss on the whole training set and on the held-out test set, measured every few steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network {network}: one forward pass on 4 samples at step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only drawn points can be removed: choose &apos;Draw your own&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its backward pass tensor by tensor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the weights to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of samples classified right, training and test set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tensor graph ▸ Expression lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dataset is too large to write into a script: export a generated set or the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the run is doing, or why it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which curve is which layer&apos;s weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which curve is which set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{name}: {rows} rows, {columns} columns</source>
         <translation type="unfinished"></translation>
@@ -790,6 +2057,48 @@ Click to type a new weight.</source>
     </message>
 </context>
 <context>
+    <name>NeuronView</name>
+    <message>
+        <source>
+value  {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a new weight and press Enter (Escape keeps the old one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden {k} ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input {name}{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neuron {value} of layer {layer}{value2}
+bias  {b}
+∂L/∂b  {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ({value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>64 pixels in, 10 digits out. With scaled initialisation, tanh and cross-entropy it passes 95 % of the held-out images within a few hundred steps.</source>
@@ -862,6 +2171,33 @@ Click to type a new weight.</source>
     <message>
         <source>σ′ is at most 0.25, so every sigmoid layer shrinks the gradient at least fourfold; tanh′ is 1 at 0 and tanh is centred on 0, so the next layer&apos;s inputs are not all positive.</source>
         <translation>σ′ 最大只有 0.25，所以每经过一个 sigmoid 层，梯度至少缩小到四分之一；tanh′ 在 0 处为 1，且 tanh 以 0 为中心，下一层的输入不会全是正数。</translation>
+    </message>
+</context>
+<context>
+    <name>SceneDock</name>
+    <message>
+        <source>Add current as scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this scene and start a new one after it from what the labs show now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s scenes: click one, or Ctrl+PageDown / Ctrl+PageUp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s note for this scene</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1053,6 +2389,351 @@ Click to type a new weight.</source>
     <message>
         <source>{what} as large as {biggest:.3g}: their squares, which the loss adds up, overflow; use smaller numbers</source>
         <translation>{what}大到 {biggest:.3g}：损失要累加它们的平方，会溢出；请使用更小的数</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLab</name>
+    <message>
+        <source> Tick Log y to see the whole curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · epoch {epoch:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward of one step ▸ Expression lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load {name}: {why}. This model has {n} feature(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the model: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw new initial weights (the next init seed) and start again; the last run stays as a faded curve (Ctrl+Shift+R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the settings on the left so the plots get the whole width (on a projector); click again to show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the model from {name}{note}; Train continues from it (Reset forgets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New initial weights (init seed {seed}): press Train (Space) or Step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer using the model loaded from {name}: this run starts from the init seed&apos;s weights (Reset forgets it, and so does new data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this training step&apos;s graph (4 samples) in the Expression lab to step through its backward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused at step {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the same initial weights (init seed {seed}); New weights draws others. Press Train (Space) or Step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the model to {name} with the features&apos; means and deviations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the model to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {n} PNG files in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent this step&apos;s graph to the Expression lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed: press Train to start a new run with them (the current run stays as a faded curve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again from the same initial weights (the init seed&apos;s), with an empty history; the last run stays as a faded curve (Ctrl+R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stepped to step {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps done, epoch and the latest loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training step {step}: MSE of Linear({n}, 1) on 4 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training… (Space pauses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training… one step on {n:,} samples takes {ms:.0f} ms, so the window reacts slowly while training: a smaller Batch size (mini-batch) makes steps fast again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What training is doing, and why it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {n} steps to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done}{epoch} · loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source> (diverged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · raw features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · standardised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear earlier runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and fitted line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the y axis to the bulk of the curve, not to a few huge early losses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the run again after you zoomed or panned a plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each parameter moved, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (MSE) per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSE surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean squared error of each training step. Faint: the raw loss; solid: smoothed.
+Hover to read values, click a step to see the model as it was then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model at step {step} (loss {loss}): weight = [{w}], bias = {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model now: weight = [{w}], bias = {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No steps yet: press ▶ Train (Space) or Step ▸ (→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted vs true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing of the solid curve: exponential moving average weight 0–0.999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop inspecting a past step; show the model as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MSE surface is drawn
+for one feature only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data and the line the model draws through it now (or at the step you clicked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss for every (weight, bias) of a one-feature line: darker is lower.
+The orange path is where gradient descent has taken the parameters; ★ is the best fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss under the mouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s parameters (now, or at the step you clicked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smoothing weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the dots and lines are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which curve is which parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perfect fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {n} · {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {k} · loss {loss} · smoothed {smooth}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (standardised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… {n} more weights</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,8 @@ class EditorPanel(QWidget):
         self.expressionEditor.setTextCursor(cursor)
         mark = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(QColor(theme.current().error).lighter(185)))
+        t = theme.current()  # the error's hue a quarter strong over the editor's paper (light or dark)
+        fmt.setBackground(QBrush(QColor(theme.mix(t.error, t.base, 0.75))))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(theme.current().error))
         mark.format = fmt

@@ -171,7 +171,7 @@ class NodeInspector(QDockWidget):
             for c in range(shown.shape[1]):
                 item = QTableWidgetItem(format_number(shown[r, c]))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                tint = QColor(base if shown[r, c] >= 0 else QColor("#4b5563"))
+                tint = QColor(base if shown[r, c] >= 0 else QColor(theme.current().op_border))
                 tint.setAlpha(int(110 * abs(finite[r, c]) / scale))
                 item.setBackground(tint)
                 table.setItem(r, c, item)

@@ -27,7 +27,7 @@ from pycarrot.messages import elide_words
 from ... import engine_text, theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
-from ...kit import texts
+from ...kit import presenter, texts
 from ...kit.widgets import tip
 from ..playback import Mode, Timeline, refollow
 from ..presets import DEMO, Preset
@@ -68,7 +68,7 @@ def _legend_html() -> str:
             entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
         ]
         # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
-        + ([] if t.name == "projector" else [MOUSE_HINT])
+        + ([] if t.projector else [MOUSE_HINT])
     )
 
 
@@ -226,6 +226,8 @@ class ExpressionLab(QWidget):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(row)
         v.addWidget(self.graphView, 1)
+        self.presenterCaption = presenter.caption_label()  # the step in large words, in presenter mode
+        v.addWidget(self.presenterCaption)
         v.addWidget(self.controls)
         return box
 
@@ -293,15 +295,23 @@ class ExpressionLab(QWidget):
     def _fold_for_projector(self) -> None:
         """In projector mode a narrow window gives the log's room to the graph (the Log button brings it
         back); until the user shows or hides a panel himself."""
-        if not self._auto_fold:
+        if not self._auto_fold or not self.presenterCaption.isHidden():  # presenter mode folds its own way
             return
-        narrow = theme.current().name == "projector" and self.width() < PROJECTOR_LOG_WIDTH
+        narrow = theme.current().projector and self.width() < PROJECTOR_LOG_WIDTH
         if narrow == self.panel_shown(self.rightPanel):
             self.show_panel(self.rightPanel, not narrow)
+
+    def _arrange_controls(self) -> None:
+        """In projector (and presenter) mode the playback controls take one row when the graph's column is
+        wide enough: the graph gets the second row's height (at 1280×800 it is height-bound)."""
+        big = theme.current().name == "projector"
+        room = self.graphView.width()
+        self.controls.set_one_row(big and room >= self.controls.one_row_width())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fold_for_projector()
+        self._arrange_controls()
 
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
@@ -314,6 +324,45 @@ class ExpressionLab(QWidget):
         self.controls.size_labels()
         self.inspector.refresh()
         self._fold_for_projector()
+        self._arrange_controls()
+
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) -------------------------------------
+
+    def presenter_panels(self) -> list[presenter.Fold]:
+        """The editor and the log, and the lines above the graph (the caption says the step in their place)."""
+        sides = [
+            presenter.Fold(lambda p=p: self.panel_shown(p), lambda on, p=p: self.show_panel(p, on))
+            for p in (self.leftPanel, self.rightPanel)
+        ]
+        above = (self.legendLabel, self.stepLabel, self.editorPanelButton, self.logPanelButton)
+        return sides + [presenter.widget_fold(w) for w in above]
+
+    def presenter_caption(self) -> str:
+        return self.stepLabel.text()
+
+    def presenter_next(self) -> None:
+        self.controls.stop()
+        self.step_forward()
+
+    def presenter_previous(self) -> None:
+        self.controls.stop()
+        self.step_back()
+
+    def presenter_play(self) -> None:
+        """Space on a clicker means "next", as in a slide show."""
+        self.presenter_next()
+
+    def set_presenting(self, on: bool) -> None:
+        """Entering: the panels' widths are kept (the projector's larger text widens them), the graph fitted.
+        Leaving (the panels are back): the same widths again, the graph fitted to its old room."""
+        self.controls.stop()
+        if on:
+            self._widths_before_presenting = self.splitter.sizes()
+            self.graphView.setFocus()
+        elif getattr(self, "_widths_before_presenting", None):
+            self.splitter.setSizes(self._widths_before_presenting)
+            self._sync_panel_buttons()
+        self.fit()
 
     # -- building ----------------------------------------------------------------------------------------
 

@@ -76,8 +76,14 @@ def fonts() -> Fonts:
     return FONTS
 
 
+def _rgb(colour: str) -> np.ndarray:
+    c = QColor(colour)
+    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
+
+
 def heat_image(arr: np.ndarray, colour: str) -> QImage:
-    """A small heat map of a tensor: white at 0, ``colour`` at the largest magnitude (sign by shade)."""
+    """A small heat map of a tensor: the node's fill at 0 (white, or dark in the dark theme), ``colour`` at
+    the largest magnitude, the theme's neutral grey for negative numbers (sign by shade)."""
     a = np.asarray(arr, dtype=np.float64)
     if a.ndim == 0:
         a = a.reshape(1, 1)
@@ -89,12 +95,12 @@ def heat_image(arr: np.ndarray, colour: str) -> QImage:
     finite = np.where(np.isfinite(a), a, 0.0)
     scale = float(np.abs(finite).max()) or 1.0
     t = np.clip(finite / scale, -1.0, 1.0)
-    base = QColor(colour)
-    rgb = np.array([base.red(), base.green(), base.blue()], dtype=np.float64)
-    neg = np.array([75.0, 85.0, 99.0])  # negative values: slate grey (never the other quantity's hue)
+    th = theme.current()
+    rgb, paper = _rgb(colour), _rgb(th.op_fill)
+    neg = _rgb(th.op_border)  # negative values: slate grey (never the other quantity's hue)
     mag = np.abs(t)[..., None]
     target = np.where(t[..., None] >= 0, rgb, neg)
-    pixels = (255.0 * (1 - mag) + target * mag).astype(np.uint8)
+    pixels = (paper * (1 - mag) + target * mag).astype(np.uint8)
     pixels[~np.isfinite(a)] = (0, 0, 0)
     h, w = pixels.shape[:2]
     rgba = np.empty((h, w, 4), dtype=np.uint8)
@@ -146,8 +152,15 @@ class NodeItem(QGraphicsItem):
         self._value_text = format_value(node.value)
         self.look: NodeLook | None = None  # decided by set_state (the view sets a state before any paint)
         self.look_key: tuple = ()
-        if not node.is_scalar:
-            self._value_img = heat_image(node.value, theme.current().value)
+        self.refresh_images()
+
+    def refresh_images(self) -> None:
+        """Make the heat maps again in the current theme's colours (a theme switch)."""
+        if self.node.is_scalar:
+            return
+        self._value_img = heat_image(self.node.value, theme.current().value)
+        if self.state is not None and self.state.grad is not None:
+            self._grad_img = heat_image(self.state.grad, theme.current().gradient)
 
     # -- state -----------------------------------------------------------------------------------------
 
@@ -374,7 +387,7 @@ class NodeItem(QGraphicsItem):
             font.setPointSizeF(max(4.0, f.body.pointSizeF() * (width - 3) / widest))
         painter.setFont(font)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        light, dark = QColor("#ffffff"), QColor(theme.current().text)
+        light, dark = QColor(theme.current().on_strong), QColor(theme.current().text)
         for r, row in enumerate(grid):
             for c, (text, strong) in enumerate(row):
                 cell = QRectF(area.left() + c * width, area.top() + r * CELL_ROW, width - 3, CELL_ROW)
@@ -456,7 +469,7 @@ class NodeItem(QGraphicsItem):
         painter.save()
         badge = self._badge_rect(look.badge)
         painter.setPen(QPen(QColor(look.badge_colour), 1.2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(theme.current().op_fill))
         painter.drawRoundedRect(badge, 4, 4)
         painter.setFont(fonts().label)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.badge)

@@ -9,7 +9,17 @@ plays a timeline (the Network lab's tensor graph).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...kit import texts
@@ -36,10 +46,11 @@ class PlaybackControls(QWidget):
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._tick)
         self._syncing = False
-        v = QVBoxLayout(self)
+        self._rows = v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addLayout(self._scrub_row())
         v.addLayout(self._button_row())
+        v.setStretch(0, 1)  # in one row, the slider takes the room left, not the buttons' end
         self.set_speed(self.speedSlider.value())
         texts.follow(self.show_position)  # now, and again in a new language (the phase's name)
 
@@ -114,6 +125,19 @@ class PlaybackControls(QWidget):
         texts.bind(self.followCheck.setText, "ExpressionLab", "follow")
         scrub.addWidget(self.followCheck)
         return scrub
+
+    def set_one_row(self, on: bool) -> None:
+        """The buttons beside the slider (a wide window in projector or presenter mode: the graph gets the
+        second row's height), or under it."""
+        self._rows.setDirection(QBoxLayout.Direction.LeftToRight if on else QBoxLayout.Direction.TopToBottom)
+        # one row only where there is room (the lab checks on every resize): it never widens the window
+        wide = QSizePolicy.Policy.Ignored if on else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
+
+    def one_row_width(self) -> int:
+        """The width the controls need in one row."""
+        rows = [self._rows.itemAt(k).layout() for k in range(self._rows.count())]
+        return sum(r.sizeHint().width() for r in rows) + self._rows.spacing()
 
     def size_labels(self) -> None:
         """Room for the longest position text, so the row does not jump while playing (and after a theme
