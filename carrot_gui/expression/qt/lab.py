@@ -35,7 +35,7 @@ from ..session import Loaded, check, load_named, load_source, paused_gc
 from ..wording import hint_text
 from .check_panel import ORDER_TITLES, CheckPanel, OrderPanel
 from .editor_panel import EditorPanel
-from .graph_view import GraphView
+from .graph_view import GraphView, legend_html
 from .inspector import NodeInspector
 from .log_panel import QUEUE_SHOWN, LogPanel
 from .playback_controls import PlaybackControls
@@ -45,31 +45,6 @@ START_TEXT = QT_TRANSLATE_NOOP(
     "ExpressionLab", "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
 )  # English; shown translated
 __all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
-
-
-def _legend_html() -> str:
-    """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
-    so a narrow window wraps between entries, never between a colour mark and its words."""
-    t = theme.current()
-    hint = translate("ExpressionLab", "→ / Space to step or play · wheel zooms · F fits · click a node")
-    MOUSE_HINT = f"<span style='color:{t.muted}'>{hint}</span>"
-
-    def entry(colour: str, text: str) -> str:
-        return (
-            f"<span style='color:{colour}'>{translate('ExpressionLab', text).replace(' ', '&nbsp;')}</span>"
-        )
-
-    return " &nbsp; ".join(
-        [
-            f"<b>{translate('ExpressionLab', '2 · Step through backward()')}</b>",
-            entry(t.value, QT_TRANSLATE_NOOP("ExpressionLab", "= value")),
-            entry(t.gradient, QT_TRANSLATE_NOOP("ExpressionLab", "∇ gradient")),
-            entry(t.constant_border, QT_TRANSLATE_NOOP("ExpressionLab", "┄ constant")),
-            entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
-        ]
-        # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
-        + ([] if t.projector else [MOUSE_HINT])
-    )
 
 
 class ExpressionLab(QWidget):
@@ -104,7 +79,7 @@ class ExpressionLab(QWidget):
 
     def _retranslate(self) -> None:
         """Re-make the texts the lab makes itself in the new language (the bound ones re-set themselves)."""
-        self.legendLabel.setText(_legend_html())
+        self.legendLabel.setText(legend_html())
         if self.timeline is not None:
             self._on_position(self.timeline.position, self.timeline.position)
             self.graphView.show_position(animate=False)  # the active edge's label
@@ -192,7 +167,7 @@ class ExpressionLab(QWidget):
         box = QWidget()
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
-        self.legendLabel = QLabel(_legend_html())
+        self.legendLabel = QLabel(legend_html())
         self.legendLabel.setObjectName("legendLabel")
         self.legendLabel.setWordWrap(True)  # never force the window wider than the screen
         v.addWidget(self.legendLabel)
@@ -316,7 +291,7 @@ class ExpressionLab(QWidget):
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
         t = theme.current()
-        self.legendLabel.setText(_legend_html())
+        self.legendLabel.setText(legend_html())
         self.stepLabel.setFont(theme.qfont(t.font_size * 1.15))
         self.editorPanel.refresh_theme()
         self.graphView.refresh_theme()
