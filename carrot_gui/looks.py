@@ -184,9 +184,24 @@ class Looks(QObject):
         menu.setObjectName("textSizeMenu")
         texts.bind(menu.setTitle, "MainWindow", "Te&xt size")
         entries = (
-            ("largerTextAction", "&Larger text", "Ctrl+Shift+=", lambda: self.set_scale(self.scale * STEP)),
-            ("smallerTextAction", "&Smaller text", "Ctrl+Shift+-", lambda: self.set_scale(self.scale / STEP)),
-            ("normalTextAction", "&Normal size", "Ctrl+Shift+0", lambda: self.set_scale(1.0)),
+            (
+                "largerTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Larger text"),
+                "Ctrl+Shift+=",
+                lambda: self.set_scale(self.scale * STEP),
+            ),
+            (
+                "smallerTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Smaller text"),
+                "Ctrl+Shift+-",
+                lambda: self.set_scale(self.scale / STEP),
+            ),
+            (
+                "normalTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Normal size"),
+                "Ctrl+Shift+0",
+                lambda: self.set_scale(1.0),
+            ),
         )
         for name, text, keys, slot in entries:
             action = QAction(window)

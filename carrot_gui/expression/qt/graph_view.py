@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ...i18n import format_text, translate
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
@@ -34,6 +34,31 @@ MARGIN = 24.0
 def with_suffix(path: str, suffix: str) -> str:
     """``path`` with ``suffix`` added when its file name has no extension ("graph" → "graph.png")."""
     return path if Path(path).suffix else path + suffix
+
+
+def legend_html() -> str:
+    """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
+    so a narrow window wraps between entries, never between a colour mark and its words."""
+    t = theme.current()
+    hint = translate("ExpressionLab", "→ / Space to step or play · wheel zooms · F fits · click a node")
+    MOUSE_HINT = f"<span style='color:{t.muted}'>{hint}</span>"
+
+    def entry(colour: str, text: str) -> str:
+        return (
+            f"<span style='color:{colour}'>{translate('ExpressionLab', text).replace(' ', '&nbsp;')}</span>"
+        )
+
+    return " &nbsp; ".join(
+        [
+            f"<b>{translate('ExpressionLab', '2 · Step through backward()')}</b>",
+            entry(t.value, QT_TRANSLATE_NOOP("ExpressionLab", "= value")),
+            entry(t.gradient, QT_TRANSLATE_NOOP("ExpressionLab", "∇ gradient")),
+            entry(t.constant_border, QT_TRANSLATE_NOOP("ExpressionLab", "┄ constant")),
+            entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
+        ]
+        # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
+        + ([] if t.projector else [MOUSE_HINT])
+    )
 
 
 class GraphView(QGraphicsView):
