@@ -72,3 +72,46 @@ def test_network_description_and_status_follow_the_language(chinese):
         TrainConfig(learning_rate=-1.0).validated()
     i18n.install(None)
     assert spec.describe() == "2-4-2-1 Tanh · BCE with logits · SGD 0.03"
+
+
+def test_training_lab_speaks_chinese_after_a_switch_and_english_again(qtbot, chinese):
+    from carrot_gui.training.qt.lab import TrainingLab
+
+    i18n.install(None)
+    lab = TrainingLab()
+    qtbot.addWidget(lab)
+    lab.step_once()
+    assert (lab.newWeightsButton.text(), lab.modelPanel.title()) == ("New weights", "2 · Model and optimiser")
+    assert lab.trainingStatusLabel.text() == "Stepped to step 1."
+    i18n.install(lambda context, text, n=-1: QCoreApplication.translate(context, text, None, n), "zh_CN")
+    assert (lab.newWeightsButton.text(), lab.modelPanel.title()) == ("新权重", "2 · 模型与优化器")
+    assert lab.trainingStatusLabel.text() == "已单步到第 1 步。"
+    assert lab.unitCombo.currentText() == "步" and lab.unitCombo.currentData() == "steps"
+    lab.trueSlopesEdit.setText("2, x")
+    assert not lab.dataPanel.generate_data()
+    assert "不是数" in lab.dataMessageLabel.text()
+    i18n.install(None)
+    assert lab.trainingStatusLabel.text() == "Stepped to step 1."
+    assert lab.newWeightsButton.text() == "New weights" and lab.unitCombo.currentText() == "steps"
+
+
+def test_network_lab_refuses_an_impossible_width_in_chinese_then_english(qtbot, chinese):
+    from carrot_gui.network.qt.lab import NetworkLab
+
+    i18n.install(None)
+    lab = NetworkLab()
+    qtbot.addWidget(lab)
+    assert lab.buildPanel.addLayerButton.text() == "+ Layer"
+    i18n.install(lambda context, text, n=-1: QCoreApplication.translate(context, text, None, n), "zh_CN")
+    assert lab.buildPanel.addLayerButton.text() == "+ 层"
+    assert lab.viewTabs.tabText(0) == "网络与数据"
+    assert lab.buildPanel.lossCombo.currentText() == "带 logits 的 BCE" and lab.buildPanel.lossCombo.currentData() == "bce_logits"
+    lab.buildPanel.layerTable.item(0, 0).setText("99")
+    assert lab.buildPanel.buildMessageLabel.text() == "第 1 层需要 1 到 32 个神经元，实际为 99"
+    lab.step_once()
+    assert lab.statusLabel.text().startswith("第 1 步（第 ")
+    i18n.install(None)
+    assert lab.buildPanel.addLayerButton.text() == "+ Layer" and lab.viewTabs.tabText(0) == "Network and data"
+    assert lab.statusLabel.text().startswith("Step 1 (epoch ")
+    lab.buildPanel.layerTable.item(0, 0).setText("0")
+    assert lab.buildPanel.buildMessageLabel.text() == "layer 1 needs 1 to 32 neurons, got 0"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ... import theme
 from ...errors import guarded
 from ...i18n import format_text, translate
+from ...kit import texts
 from ...kit.heatmap import signed_colours
 from .. import look
 from .neuron_items import Z_LINE, LayerLines, Neuron
@@ -96,8 +97,8 @@ class NeuronView(QGraphicsView):
         self._editing: tuple[int, int, int] | None = None
         self.editor = _Editor(self.viewport())
         self.editor.setObjectName("weightEditor")
-        self.editor.setToolTip(
-            translate("NeuronView", "Type a new weight and press Enter (Escape keeps the old one).")
+        texts.bind(
+            self.editor.setToolTip, "NeuronView", "Type a new weight and press Enter (Escape keeps the old one)."
         )
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self.close_editor)
@@ -297,6 +298,8 @@ class NeuronView(QGraphicsView):
         self.edit_message.hide()
 
     def apply_theme(self) -> None:
+        """Repaint in the current theme and language (the key says what the lines show)."""
+        self.key_line = look.key_text(self.highlighted)
         t = theme.current()
         self.setBackgroundBrush(QBrush(QColor(t.panel)))
         neg, zero, pos = signed_colours(t, "value")
