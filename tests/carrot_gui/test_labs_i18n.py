@@ -105,7 +105,10 @@ def test_network_lab_refuses_an_impossible_width_in_chinese_then_english(qtbot, 
     i18n.install(lambda context, text, n=-1: QCoreApplication.translate(context, text, None, n), "zh_CN")
     assert lab.buildPanel.addLayerButton.text() == "+ 层"
     assert lab.viewTabs.tabText(0) == "网络与数据"
-    assert lab.buildPanel.lossCombo.currentText() == "带 logits 的 BCE" and lab.buildPanel.lossCombo.currentData() == "bce_logits"
+    assert (
+        lab.buildPanel.lossCombo.currentText() == "带 logits 的 BCE"
+        and lab.buildPanel.lossCombo.currentData() == "bce_logits"
+    )
     lab.buildPanel.layerTable.item(0, 0).setText("99")
     assert lab.buildPanel.buildMessageLabel.text() == "第 1 层需要 1 到 32 个神经元，实际为 99"
     lab.step_once()

@@ -98,7 +98,9 @@ class NeuronView(QGraphicsView):
         self.editor = _Editor(self.viewport())
         self.editor.setObjectName("weightEditor")
         texts.bind(
-            self.editor.setToolTip, "NeuronView", "Type a new weight and press Enter (Escape keeps the old one)."
+            self.editor.setToolTip,
+            "NeuronView",
+            "Type a new weight and press Enter (Escape keeps the old one).",
         )
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self.close_editor)
