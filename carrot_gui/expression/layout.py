@@ -114,9 +114,17 @@ def assign_layers(graph: ExpressionGraph) -> list[int]:
     return layer
 
 
-def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
+def layered_layout(
+    graph: ExpressionGraph,
+    box_scale: float = 1.0,
+    canvas: tuple[float, float] = CANVAS,
+    max_zoom: float | None = None,
+) -> Layout:
     """Positions for every node of ``graph``; linear in the number of edges per sweep. ``box_scale``
-    magnifies every box (with its text) but not the gaps between them: a denser, bigger-text drawing."""
+    magnifies every box (with its text) but not the gaps between them: a denser, bigger-text drawing.
+    ``canvas``: the size (scene units at zoom 1) a small graph is wrapped into bands for; with ``max_zoom``
+    (a view's largest fit zoom) the bands are chosen to show it biggest up to that zoom, else a graph that
+    fits at ``READABLE_ZOOM`` stays in one band."""
     nodes = graph.nodes
     count = len(nodes)
     layer = assign_layers(graph)
@@ -167,7 +175,7 @@ def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
         _settle(layers[li], y, h, gap, both)
     lay = Layout(x, y, w, h, layer, layers, box_scale=box_scale)
     if count <= BAND_MAX_NODES and depth >= 4:
-        _wrap_into_bands(lay)
+        _wrap_into_bands(lay, canvas, max_zoom)
     return lay
 
 
@@ -206,22 +214,27 @@ def _stack(
     return x, y
 
 
-def _fit_zoom(width: float, height: float) -> float:
-    return min(CANVAS[0] / max(width, 1.0), CANVAS[1] / max(height, 1.0))
+def _fit_zoom(
+    width: float, height: float, canvas: tuple[float, float] = CANVAS, cap: float = float("inf")
+) -> float:
+    return min(cap, canvas[0] / max(width, 1.0), canvas[1] / max(height, 1.0))
 
 
-def _wrap_into_bands(lay: Layout) -> None:
+def _wrap_into_bands(
+    lay: Layout, canvas: tuple[float, float] = CANVAS, max_zoom: float | None = None
+) -> None:
     """Cut the columns of a small, wide graph into 2 or 3 bands stacked top to bottom (each band still
     reads left to right) when that lets a fitted view show it bigger; nothing changes otherwise."""
     left, top, width, height = lay.bounds()
-    if _fit_zoom(width, height) >= READABLE_ZOOM:
+    cap = float("inf") if max_zoom is None else max_zoom
+    if _fit_zoom(width, height, canvas) >= (READABLE_ZOOM if max_zoom is None else max_zoom):
         return
     depth = len(lay.layers)
     col_left = [min(lay.x[i] for i in c) if c else 0.0 for c in lay.layers]
     col_right = [max(lay.x[i] + lay.w[i] for i in c) if c else 0.0 for c in lay.layers]
     col_top = [min(lay.y[i] for i in c) if c else 0.0 for c in lay.layers]
     col_bottom = [max(lay.y[i] + lay.h[i] for i in c) if c else 0.0 for c in lay.layers]
-    best = (_fit_zoom(width, height), None)
+    best = (_fit_zoom(width, height, canvas, cap), None)
     for bands in (2, 3):
         if depth <= 2 * bands:  # a band of one or two columns is no wrap worth its long edges
             continue
@@ -229,7 +242,7 @@ def _wrap_into_bands(lay: Layout) -> None:
         spans = [range(cuts[k], cuts[k + 1]) for k in range(bands)]
         w = max(col_right[s[-1]] - col_left[s[0]] for s in spans)
         h = sum(max(col_bottom[c] for c in s) - min(col_top[c] for c in s) for s in spans)
-        zoom = _fit_zoom(w, h + BAND_GAP * (bands - 1))
+        zoom = _fit_zoom(w, h + BAND_GAP * (bands - 1), canvas, cap)
         if zoom > best[0] * 1.05:
             best = (zoom, spans)
     spans = best[1]

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import theme
+from ..i18n import format_text
 from ..training.history import PeakEnvelope, RunningRange, nice_ceiling
 from . import texts
 
@@ -341,6 +342,15 @@ class StepSeriesPlot(LabPlot):
             self._ranges[name] = RunningRange()
             self._envs[name] = PeakEnvelope(ENVELOPE_BINS)
 
+    def recolour(self, colours: Sequence[str]) -> None:
+        """New colours for the series, in their order (a theme change); the legend bar's marks follow by name."""
+        by_name = dict(zip(self.curves, colours))
+        for name, colour in by_name.items():
+            self.curves[name].setPen(pen(colour, 1))
+        bar = self.legendLabel
+        if bar is not None and bar.entries:
+            bar.set_entries([(mark, by_name.get(name, c), name) for mark, c, name in bar.entries])
+
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
         for r in self._ranges.values():
@@ -349,12 +359,21 @@ class StepSeriesPlot(LabPlot):
             e.reset()
         self.follow.resume()
 
+    def set_left(self, text: str) -> None:
+        """The left axis title (said to be logarithmic while it is)."""
+        self._left = text
+        super().set_left(
+            format_text("LabPlot", "{axis} (log scale)", axis=text) if self.log_y and text else text
+        )
+
     def set_log_y(self, on: bool) -> None:
         self.log_y = on
         self.getPlotItem().setLogMode(y=on)
         self.follow.resume()
         if self._left:
-            self.setLabel("left", f"{self._left} (log scale)" if on else self._left)
+            self.setLabel(
+                "left", format_text("LabPlot", "{axis} (log scale)", axis=self._left) if on else self._left
+            )
 
     def show_inspected(self, step: int | None) -> None:
         """Mark the step being inspected (None: hide the mark)."""

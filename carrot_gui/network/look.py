@@ -12,19 +12,6 @@ import numpy as np
 from .. import theme
 from ..i18n import format_text, translate
 
-# Class colours: the theme's value blue first, then the app's other muted hues (those of the Training lab's
-# parameter and earlier-run curves). None is the gradient orange or the error red: a class is neither.
-CLASS_COLOURS = (
-    "#a16207",
-    "#0f766e",
-    "#be185d",
-    "#7c3aed",
-    "#4d7c0f",
-    "#334155",
-    "#0e7490",
-    "#9f1239",
-    "#57534e",
-)
 MAX_LINE_WIDTH = 8.0  # px, the widest weight
 MIN_LINE_WIDTH = 0.5  # px, a weight near 0 stays visible
 WIDTH_STEP = 0.5  # widths are rounded to this, so a tiny change repaints nothing
@@ -32,8 +19,9 @@ BOUNDARY_STRENGTH = 0.55  # how much of a class colour a fully confident region 
 
 
 def class_colours(k: int, t: theme.Theme | None = None) -> list[str]:
-    """``k`` distinct colours for classes 0 … k-1 (they repeat after ten)."""
-    palette = ((t or theme.current()).value, *CLASS_COLOURS)
+    """``k`` distinct colours for classes 0 … k-1 (they repeat after nine): the theme's value blue first, then
+    hues that stay apart for a red–green colour-blind eye; none is the gradient orange or the error red."""
+    palette = (t or theme.current()).classes
     return [palette[i % len(palette)] for i in range(k)]
 
 
@@ -62,11 +50,7 @@ def blend_classes(probs: np.ndarray, colours: list[str], background: str) -> np.
     return out
 
 
-def mix(colour: str, other: str, amount: float) -> str:
-    """``colour`` moved ``amount`` (0–1) of the way to ``other``: a faded line stays opaque (cheaper to
-    paint than alpha, and the same on any background)."""
-    c = hex_rgb(colour) + (hex_rgb(other) - hex_rgb(colour)) * amount
-    return "#" + "".join(f"{int(round(v)):02x}" for v in c)
+mix = theme.mix  # the name the Network lab's views use
 
 
 @dataclass(frozen=True)

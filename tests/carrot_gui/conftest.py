@@ -1,8 +1,23 @@
 """Fixtures for the app's tests: the whole window as users see it, with error dialogs kept off screen."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
-from carrot_gui import MainWindow, errors
+from carrot_gui import MainWindow, errors, i18n
+from carrot_gui.kit import language
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """Every test starts in English whatever the machine's locale (the existing tests read English texts), and a
+    test that switched the language leaves English behind."""
+    monkeypatch.setattr(language, "system_language", lambda: language.ENGLISH)
+    # the widgets of earlier tests are closed and deleteLater()'d: delete them now, so their bound texts are
+    # forgotten and no language switch of this test re-sets them
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+    if i18n.language() != language.ENGLISH:
+        language.apply(language.ENGLISH)
 
 
 @pytest.fixture

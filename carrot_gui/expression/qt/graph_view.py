@@ -14,7 +14,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ..layout import BAND_GAP, layered_layout
+from ...i18n import format_text, translate
+from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
@@ -172,7 +173,8 @@ class GraphView(QGraphicsView):
         else:
             item = self.edges[edge]
             item.set_active(True)
-            lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
+            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
+            lines = [(step.rule, "text"), (sends, "gradient")]
             size = self._label.set_lines(lines)
             # readable at any zoom, and as big as the node text when zoomed in (a projector)
             self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
@@ -334,6 +336,7 @@ class GraphView(QGraphicsView):
     def fit(self) -> None:
         """Fill the view with the whole graph, so a class at the back can read a small one (magnified at
         most ``MAX_FIT_ZOOM``: beyond that a two-node graph would look like a poster)."""
+        self._wrap_for_view()
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
@@ -345,6 +348,28 @@ class GraphView(QGraphicsView):
             self.centerOn(rect.center())
         self._update_overview()
         self.zoomChanged.emit(self.zoom())
+
+    def _wrap_for_view(self) -> None:
+        """With magnified boxes (projector and presenter mode) a small graph is wrapped into bands for this
+        view's shape, not for a laptop's canvas: a wide, low view gets one long band, a tall one more bands
+        (at 1280×800 in projector mode the 14-node neuron in two bands was bound by the height)."""
+        loaded = self.loaded
+        if loaded is None or loaded.layout.box_scale <= 1.0 or len(loaded.graph.nodes) > BAND_MAX_NODES:
+            return
+        port = self.viewport().size()
+        canvas = (max(port.width() - 2 * MARGIN, 1.0), max(port.height() - 2 * MARGIN - 26, 1.0))
+        lay = layered_layout(loaded.graph, loaded.layout.box_scale, canvas, MAX_FIT_ZOOM)
+        if lay.band_of_layer != loaded.layout.band_of_layer:
+            self._use_layout(lay)
+
+    def _use_layout(self, lay: Layout) -> None:
+        """Draw the graph with another layout, at the same playback position, Check marks kept."""
+        marks = [(item.check_mark, item.check_text) for item in self.nodes]
+        self.loaded.layout = lay
+        self.set_graph(self.loaded, self.timeline)
+        for item, (mark, text) in zip(self.nodes, marks):
+            if mark:
+                item.set_check(mark, text)
 
     def fit_when_shown(self) -> None:
         """Fit now and again whenever the view is resized, until the user zooms."""
@@ -380,15 +405,11 @@ class GraphView(QGraphicsView):
         boxes that much bigger (Check marks kept), and a fitted graph is fitted again."""
         fonts().refresh()
         if self.loaded is not None and self.loaded.layout.box_scale != fonts().magnify:
-            marks = [(item.check_mark, item.check_text) for item in self.nodes]
-            self.loaded.layout = layered_layout(self.loaded.graph, fonts().magnify)
-            self.set_graph(self.loaded, self.timeline)
-            for item, (mark, text) in zip(self.nodes, marks):
-                if mark:
-                    item.set_check(mark, text)
+            self._use_layout(layered_layout(self.loaded.graph, fonts().magnify))
         if self._auto_fit:
             self.fit()
         for item in self.nodes:
+            item.refresh_images()
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()
@@ -399,6 +420,13 @@ class GraphView(QGraphicsView):
         """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
         added to a name without one); OSError if it cannot be written."""
         path = with_suffix(path, ".png")
+        if not self.to_image(scale).save(path, "PNG"):
+            raise OSError(format_text("ExpressionLab", "could not write the PNG file {path}", path=path))
+        return path
+
+    def to_image(self, scale: float = 2.0) -> QImage:
+        """The whole graph as an image at ``scale`` pixels per scene unit (smaller for a huge graph), on the
+        theme's background: what the PNG export and the PDF handout's pictures show."""
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -409,9 +437,7 @@ class GraphView(QGraphicsView):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.scene().render(painter, QRectF(0, 0, img.width(), img.height()), rect)
         painter.end()
-        if not img.save(path, "PNG"):
-            raise OSError(f"could not write the PNG file {path}")
-        return path
+        return img
 
     def export_svg(self, path: str) -> str:
         """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written
@@ -422,10 +448,10 @@ class GraphView(QGraphicsView):
         gen.setFileName(path)
         gen.setSize(rect.size().toSize())
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(self.loaded.title if self.loaded else "PyCarrot graph")
+        gen.setTitle(self.loaded.title if self.loaded else translate("ExpressionLab", "PyCarrot graph"))
         painter = QPainter()
         if not painter.begin(gen):
-            raise OSError(f"could not write the SVG file {path}")
+            raise OSError(format_text("ExpressionLab", "could not write the SVG file {path}", path=path))
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()

@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ... import errors
+from ... import errors, settings
 from ...i18n import format_text, translate
 from ..autosave import discard_autosave, find_autosave, write_autosave
 from ..fields import LessonError
@@ -132,20 +132,24 @@ class LessonController(QObject):
         except LessonError as exc:
             return self.refuse(str(exc), translate("LessonController", "Cannot save the lesson"))
         self.lesson, self.path, self._saved = lesson, os.fspath(path), lesson
+        settings.add_recent_file(path)
         self.window.statusBar().showMessage(
             format_text("LessonController", "Saved the lesson to {path}", path=path), 8000
         )
         self.changed.emit()
         return True
 
-    def open(self, path: str) -> bool:
-        """Open ``path`` and show its current scene; a bad file is refused (the message shown) and the
-        lesson on screen stays as it was."""
+    def open(self, path: str, remember: bool = True) -> bool:
+        """Open ``path`` and show its current scene (and, with ``remember``, put it first in File ▸ Open
+        recent); a bad file is refused (the message shown) and the lesson on screen stays as it was."""
         try:
             lesson = open_lesson(path)
         except LessonError as exc:
             return self.refuse(str(exc), translate("LessonController", "Cannot open the lesson"))
-        return self.show_lesson(lesson, os.fspath(path))
+        shown = self.show_lesson(lesson, os.fspath(path))
+        if shown and remember:
+            settings.add_recent_file(path)
+        return shown
 
     def show_lesson(self, lesson: Lesson, path: str | None) -> bool:
         """Show ``lesson``'s current scene; refused (False, the labs as they were) if a lab cannot take it."""
@@ -260,7 +264,7 @@ class LessonController(QObject):
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
-        restored = answer == QMessageBox.StandardButton.Yes and self.open(str(path))
+        restored = answer == QMessageBox.StandardButton.Yes and self.open(str(path), remember=False)
         if restored:
             self.path, self._saved = None, None  # restored work is unsaved until saved somewhere
             self.changed.emit()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ... import settings
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
@@ -82,6 +83,7 @@ class LessonUi:
             "openLessonAction",
             QT_TRANSLATE_NOOP(TR, "Open a .carrot lesson"),
         )
+        self.build_recent_menu(menu)
         w.addSceneAction = _add(
             w,
             menu,
@@ -128,7 +130,57 @@ class LessonUi:
             "exportFramesAction",
             QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
         )
+        svg = _add(w, menu, "", lambda: self.frames_dialog("svg"), "", "exportSvgFramesAction")
+        texts.bind(svg.setText, "MainWindow", "Export every step as S&VG frames…")
+        for setter in (svg.setToolTip, svg.setStatusTip):
+            texts.bind(
+                setter, "MainWindow", "One numbered vector drawing per backward step (sharp on slides)"
+            )
+        w.exportSvgFramesAction = svg
         menu.addSeparator()
+
+    def build_recent_menu(self, menu) -> None:
+        """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
+        that are gone are left out; "Clear list" forgets them. Filled each time it opens."""
+        w = self.window
+        w.openRecentMenu = menu.addMenu("")
+        w.openRecentMenu.setObjectName("openRecentMenu")
+        texts.bind(w.openRecentMenu.setTitle, "MainWindow", "Open &recent")
+        texts.bind(w.openRecentMenu.setToolTip, "MainWindow", "The lessons saved or opened last")
+        w.openRecentMenu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        """One entry per recent lesson (its name; the full path as its tip), then "Clear list"."""
+        recent_menu = self.window.openRecentMenu
+        recent_menu.clear()
+        files = settings.recent_files()
+        for k, path in enumerate(files, start=1):
+            action = recent_menu.addAction(f"&{k} {os.path.basename(path)}")
+            action.setObjectName("recentLessonAction")
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not files:
+            empty = recent_menu.addAction(translate("MainWindow", "No recent lessons"))
+            empty.setEnabled(False)
+        recent_menu.addSeparator()
+        clear = recent_menu.addAction(translate("MainWindow", "Clear list"))
+        clear.setObjectName("clearRecentAction")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        recent_menu.setToolTipsVisible(True)
+
+    @guarded("opening a recent lesson")
+    def open_recent(self, path: str) -> bool:
+        """Open a lesson from the recent list (asking first about unsaved changes)."""
+        return self.confirm_discard() and self.controller.open(path)
+
+    @guarded("clearing the recent lessons")
+    def clear_recent(self, _checked: bool = False) -> None:
+        settings.clear_recent_files()
+        self.fill_recent_menu()
 
     def build_help_action(self, menu) -> None:
         w = self.window
@@ -194,7 +246,7 @@ class LessonUi:
     def open_example(self) -> bool:
         if not self.confirm_discard():
             return False
-        if not self.controller.open(str(example_path())):
+        if not self.controller.open(str(example_path()), remember=False):
             return False
         self.controller.path = None  # the shipped file is not overwritten by Ctrl+S
         self.refresh()
@@ -226,17 +278,18 @@ class LessonUi:
         self.window.statusBar().showMessage(format_text(TR, "Saved the handout {path}", path=path), 8000)
         return True
 
-    @guarded("exporting the steps as PNG frames")
-    def frames_dialog(self) -> None:
+    @guarded("exporting the steps as frames")
+    def frames_dialog(self, fmt: str = "png") -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, translate(TR, "Export every step into a folder")
         )
         if folder:
-            self.export_frames(folder)
+            self.export_frames(folder, fmt)
 
-    def export_frames(self, folder: str) -> list[str]:
+    def export_frames(self, folder: str, fmt: str = "png") -> list[str]:
+        """Every backward step as a numbered PNG (``fmt`` "png") or SVG ("svg") in ``folder``."""
         try:
-            paths = export_frames(self.window.expressionLab, folder)
+            paths = export_frames(self.window.expressionLab, folder, fmt)
         except OSError as exc:
             self.controller.refuse(str(exc), translate(TR, "Cannot export the frames"))
             return []

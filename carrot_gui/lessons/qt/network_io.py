@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...i18n import translate
 from ..fields import LessonError
-from ..network_state import NetworkState
+
+if TYPE_CHECKING:  # the lab builds the state itself; the Network core is imported only with the lab
+    from ..network_state import NetworkState
 
 
 def network_state(lab) -> NetworkState | None:

@@ -14,13 +14,16 @@ from html import escape
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+import pycarrot as pc
 from pycarrot.serialization import atomic_write
 
 from ... import theme
+from ...expression.session import load_named
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..fields import LessonError
 from ..format import Lesson
 from ..handout import Handout, lesson_handouts
+from .pictures import GraphPictures, graph_pictures
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 BODY_PT = 9.0
@@ -52,8 +55,20 @@ def _table(headers: Sequence[tuple[str, int]], rows: Sequence[str], width: int =
     )
 
 
-def section_html(h: Handout, first: bool = True) -> str:
-    """One handout as HTML (Qt's rich-text subset); a later section starts on a new page."""
+def _picture(caption: str, name: str | None, width: int) -> list[str]:
+    """The picture called ``name`` (a document resource) ``width`` wide with its caption under it (one block:
+    a picture that moves to the next page takes its caption along)."""
+    if name is None:
+        return []
+    return [
+        f'<p style="margin-top: 10px;"><img src="{name}" width="{width}"><br><i>{escape(caption)}</i></p>'
+    ]
+
+
+def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] | None = None) -> str:
+    """One handout as HTML (Qt's rich-text subset); a later section starts on a new page. ``pictures``: the
+    resource names of the graph at the start and at the end of the backward pass, and their width."""
+    start, end, width = pictures or (None, None, 0)
     t = theme.LIGHT
     value, grad = t.value, t.gradient
     brk = "" if first else ' style="page-break-before: always;"'
@@ -69,6 +84,9 @@ def section_html(h: Handout, first: bool = True) -> str:
         QT_TRANSLATE_NOOP(TR, "Value"),
     )
     parts.append(_table(((node, 45), (kind, 20), (val, 35)), rows, 70))
+    parts += _picture(
+        translate("Handout", "Graph before backward(): the values, no gradient yet"), start, width
+    )
     every = format_text(TR, "Every step of backward() ({n} steps)", n=len(h.steps))
     parts.append(f'<h3 style="margin-top: 14px;">{escape(every)}</h3>')
     rows = [
@@ -97,6 +115,7 @@ def section_html(h: Handout, first: bool = True) -> str:
             rows,
         )  # fmt: skip
     )
+    parts += _picture(translate("Handout", "Graph after backward(): every gradient"), end, width)
     parts.append(f'<h3 style="margin-top: 14px;">{escape(translate(TR, "Final gradients"))}</h3>')
     rows = [
         f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}{_cell(n.grad, grad)}</tr>"
@@ -108,8 +127,9 @@ def section_html(h: Handout, first: bool = True) -> str:
     return "\n".join(parts)
 
 
-def handout_html(handouts: Sequence[Handout], title: str = "") -> str:
-    """The whole handout as HTML: a title, a line on the colours, then one section per handout."""
+def handout_html(handouts: Sequence[Handout], title: str = "", widths: Sequence[int] | None = None) -> str:
+    """The whole handout as HTML: a title, a line on the colours, then one section per handout (with
+    ``widths``: section k shows the resources ``graph-k-start`` and ``graph-k-end`` that wide)."""
     t = theme.LIGHT
     head = f"<h1>{escape(title)}</h1>" if title else ""
     legend = format_text(
@@ -119,7 +139,9 @@ def handout_html(handouts: Sequence[Handout], title: str = "") -> str:
         orange=f'<span style="color:{t.gradient};">{escape(translate(TR, "orange"))}</span>',
     )
     legend = f"<p>{legend}</p>"
-    body = "\n".join(section_html(h, i == 0) for i, h in enumerate(handouts))
+    names = [(f"graph-{i}-start", f"graph-{i}-end", w) for i, w in enumerate(widths)] if widths else []
+    names += [None] * (len(handouts) - len(names))
+    body = "\n".join(section_html(h, i == 0, names[i]) for i, h in enumerate(handouts))
     return f"<html><body>{head}{legend}{body}</body></html>"
 
 
@@ -150,13 +172,30 @@ def write_pdf(html: str, path: str | os.PathLike, title: str = "", images: dict 
     atomic_write(path, lambda fh: fh.write(data))
 
 
-def write_handout_pdf(handouts: Sequence[Handout], path: str | os.PathLike, title: str = "") -> None:
-    """A PDF of ``handouts`` (one section each)."""
+def write_handout_pdf(
+    handouts: Sequence[Handout],
+    path: str | os.PathLike,
+    title: str = "",
+    pictures: Sequence[GraphPictures] | None = None,
+) -> None:
+    """A PDF of ``handouts`` (one section each), with each one's ``pictures`` (start, end) when given."""
     if not handouts:
         raise LessonError(translate("Handout", "nothing to hand out: no scene has an expression"))
-    write_pdf(handout_html(handouts, title), path, title or handouts[0].title)
+    images = {}
+    for i, p in enumerate(pictures or ()):
+        images[f"graph-{i}-start"], images[f"graph-{i}-end"] = p.start, p.end
+    html = handout_html(handouts, title, [p.width for p in pictures or ()])
+    write_pdf(html, path, title or handouts[0].title, images)
 
 
 def write_lesson_pdf(lesson: Lesson, path: str | os.PathLike) -> None:
-    """A PDF with one section per scene of ``lesson`` that has an expression."""
-    write_handout_pdf(lesson_handouts(lesson), path, lesson.title)
+    """A PDF with one section per scene of ``lesson`` that has an expression, its graph drawn at the start and
+    at the end of the backward pass."""
+    handouts = lesson_handouts(lesson)  # checks every scene first (LessonError naming a bad one)
+    pictures = []
+    for scene in lesson.scenes:
+        state = scene.expression
+        if state is not None:
+            loaded = load_named(pc.parse(state.source, **state.values), scene.title, state.source)
+            pictures.append(graph_pictures(loaded, state.mode))
+    write_handout_pdf(handouts, path, lesson.title, pictures)

@@ -6,24 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.plots import StepSeriesPlot
 from ..trainer import NetworkSession
 
 TR = "NetworkLab"  # the translation context (the lab's)
-TRAIN_COLOUR, TEST_COLOUR = "#1f77b4", "#ff7f0e"
-LAYER_COLOURS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#17becf",
-)
+
+
+def series_colours(n: int) -> list[str]:
+    """The current theme's first ``n`` curve colours (train, test; layer 1, 2, …): colour-blind safe."""
+    palette = theme.current().series
+    return [palette[k % len(palette)] for k in range(n)]
 
 
 class CurvesRow(QWidget):
@@ -32,11 +27,12 @@ class CurvesRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        sets = [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)]  # the loss and accuracy plots' two series
+        sets = list(zip(("train", "test"), series_colours(2)))  # the loss and accuracy plots' two series
         loss = StepSeriesPlot("", "", sets, name="networkLossPlot")
         loss.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Loss"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "loss"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR, "Loss on the whole training set and on the held-out test set, measured every few steps."
@@ -46,6 +42,7 @@ class CurvesRow(QWidget):
         accuracy.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Accuracy"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "accuracy"),
             tooltip=QT_TRANSLATE_NOOP(TR, "Share of samples classified right, training and test set."),
         )
@@ -53,6 +50,7 @@ class CurvesRow(QWidget):
         gradient.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Gradient health"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR,
                 "Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped "
@@ -83,22 +81,21 @@ class CurvesRow(QWidget):
         for plot in self.plots:
             plot.reset_run()
         self._layers = len(session.layers)
-        gradient.set_series(
-            [(f"layer {k + 1}", LAYER_COLOURS[k % len(LAYER_COLOURS)]) for k in range(self._layers)]
-        )
+        gradient.set_series([(f"layer {k + 1}", c) for k, c in enumerate(series_colours(self._layers))])
         accuracy.setVisible(session.spec.classes != 0)
         self.name_legends()
 
     def name_legends(self) -> None:
         """The legends in the current language."""
         loss, accuracy, gradient = self.plots
-        pair = [("━━", TRAIN_COLOUR, translate(TR, "train")), ("━━", TEST_COLOUR, translate(TR, "test"))]
+        train, test = series_colours(2)
+        pair = [("━━", train, translate(TR, "train")), ("━━", test, translate(TR, "test"))]
         loss.legendLabel.set_entries(pair)
         accuracy.legendLabel.set_entries(pair)
         gradient.legendLabel.set_entries(
             [
-                ("━━", LAYER_COLOURS[k % len(LAYER_COLOURS)], format_text(TR, "layer {n}", n=k + 1))
-                for k in range(self._layers)
+                ("━━", c, format_text(TR, "layer {n}", n=k + 1))
+                for k, c in enumerate(series_colours(self._layers))
             ]
         )
 
@@ -114,6 +111,9 @@ class CurvesRow(QWidget):
         gradient.show_values({f"layer {k + 1}": norms[:, k] for k in range(norms.shape[1])}, live)
 
     def apply_theme(self) -> None:
+        """Repaint in the current theme: plot colours, curve colours, legends."""
         for plot in self.plots:
             plot.apply_theme()
+            plot.recolour(series_colours(len(plot.curves)))
             plot.legendLabel.apply_theme()
+        self.name_legends()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ... import i18n, theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
-from ...kit import texts
+from ...kit import presenter, texts
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..backward import BackwardPlayback
@@ -113,6 +113,7 @@ class NetworkLab(QWidget):
         scroll.setMinimumWidth(
             min(LEFT_MAX, left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         )
+        self.panelsScroll = scroll  # presenter mode hides it
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(self._build_right())
@@ -179,6 +180,8 @@ class NetworkLab(QWidget):
         self.viewTabs.addTab(top, "")
         self.viewTabs.addTab(self.digitsView, "")
         v.addWidget(self.viewTabs, 3)
+        self.presenterCaption = presenter.caption_label()  # the backward stop in large words (presenter mode)
+        v.addWidget(self.presenterCaption)
         self.curves = CurvesRow()
         self.lossPlot, self.accuracyPlot, self.gradientPlot = self.curves.plots
         v.addWidget(self.curves, 2)
@@ -380,6 +383,31 @@ class NetworkLab(QWidget):
         self.pause()
         self._ensure_backward().seek(stop)
         self._backward_moved()
+
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ------------------------------------------
+    def presenter_panels(self) -> list[presenter.Fold]:
+        return [presenter.widget_fold(self.panelsScroll)]
+
+    def presenter_caption(self) -> str:
+        return self.backwardControls.plain_text
+
+    def presenter_next(self) -> None:
+        """One layer further back; after the first layer, the step that applies the gradients."""
+        b = self._live_backward(self.session)
+        if b is not None and b.at_end:
+            self.step_once()  # its repaint drops the finished playback: the forward state again
+        else:
+            self.backward_step()
+
+    def presenter_previous(self) -> None:
+        self.backward_back()
+
+    def presenter_play(self) -> None:
+        """Space on a clicker means "next", as in a slide show."""
+        self.presenter_next()
+
+    def set_presenting(self, on: bool) -> None:
+        self.pause()
 
     # -- lessons -------------------------------------------------------------------------------------------------
     def lesson_state(self):

@@ -62,6 +62,7 @@ class DataPanel(QGroupBox):
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data  # before standardising
         self._csv: CsvTable | None = None
+        self._csv_used: tuple[CsvTable, str, tuple[str, ...]] | None = None  # the data in use, if from a CSV
         self._target_row: int | None = None  # the feature-list row greyed out as the target
         self._target_was = Qt.CheckState.Checked  # its tick before it became the target
         v = QVBoxLayout(self)
@@ -297,6 +298,7 @@ class DataPanel(QGroupBox):
         except DataError as exc:
             self.say(str(exc))
             return False
+        self._csv_used = None
         self._use(data)
         return True
 
@@ -307,6 +309,13 @@ class DataPanel(QGroupBox):
         except DataError as exc:
             self.say(format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc))
             return False
+        self._offer(table)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
+        return True
+
+    def _offer(self, table: CsvTable) -> None:
+        """Show a table's columns to choose from (CSV tab, header box, file label)."""
         self._csv = table
         self.csvHeaderCheck.blockSignals(True)
         self.csvHeaderCheck.setChecked(table.has_header)
@@ -316,16 +325,25 @@ class DataPanel(QGroupBox):
             self.csvFileLabel.setText,
             TR,
             "{name}: {rows} rows, {columns} columns",
-            name=os.path.basename(path),
+            name=os.path.basename(table.path),
             rows=len(table.rows),
             columns=len(table.columns),
         )
         self.say("")
         self.dataSourceTabs.setCurrentIndex(1)
-        if self.examples:
-            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
         self.fit_tabs()
-        return True
+
+    def csv_in_use(self) -> tuple[CsvTable, str, tuple[str, ...]] | None:
+        """(table, target column, feature columns) of the data in use when it came from a CSV, else None."""
+        return self._csv_used
+
+    def use_table(self, table: CsvTable, target: str, features: tuple[str, ...]) -> bool:
+        """Use ``table`` (already read: a lesson's rows) with these columns, as if opened and chosen here;
+        False (the reason shown, the data kept) if they do not fit it."""
+        self._offer(table)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)
+        return self._choose(target, list(features))
 
     def _example_chosen(self, index: int) -> None:
         if index > 0:
@@ -412,11 +430,13 @@ class DataPanel(QGroupBox):
             for i in range(self.csvFeatureList.count())
             if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
         ]
+        target = self.csvTargetCombo.currentText()
         try:
-            data = self._csv.to_dataset(self.csvTargetCombo.currentText(), features)
+            data = self._csv.to_dataset(target, features)
         except DataError as exc:
             self.say(format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc))
             return False
+        self._csv_used = (self._csv, target, tuple(features))
         self._use(data)
         return True
 
@@ -425,8 +445,11 @@ class DataPanel(QGroupBox):
     ) -> bool:
         """Open ``path`` and use ``target``/``features`` in one go (default: the last numeric column / the
         other numeric columns)."""
-        if not self.open_csv(path):
-            return False
+        return self.open_csv(path) and self._choose(target, features)
+
+    def _choose(self, target: str | int | None, features: list[str | int] | None) -> bool:
+        """Tick ``target`` and ``features`` of the table on offer (default: the last numeric column / the
+        other numeric columns) and use them."""
         table = self._csv
         assert table is not None
         try:

@@ -29,7 +29,7 @@ import pycarrot as pc
 
 from ... import i18n, theme
 from ...i18n import format_text, translate
-from ...kit import texts
+from ...kit import presenter, texts
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..advice import advise
@@ -132,6 +132,8 @@ class TrainingLab(LabFiles, QWidget):
         status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
         rl.addLayout(status)
         rl.addWidget(self.plotsPanel, 1)
+        self.presenterCaption = presenter.caption_label()  # the run's state in large words (presenter mode)
+        rl.addWidget(self.presenterCaption)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -217,6 +219,32 @@ class TrainingLab(LabFiles, QWidget):
             texts.bind(self.toggleSettingsButton.setText, TR, "▸ Settings")
         else:
             texts.bind(self.toggleSettingsButton.setText, TR, "◂ Settings")
+
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ----------------------------------
+    def presenter_panels(self) -> list[presenter.Fold]:
+        return [
+            presenter.Fold(
+                lambda: not self._controls_scroll.isHidden(), lambda on: self.hide_settings(not on)
+            )
+        ]
+
+    def presenter_caption(self) -> str:
+        """The progress (steps, loss) and what the run is doing."""
+        parts = (self.progressLabel.text(), self.trainingStatusLabel.text())
+        return "  —  ".join(p for p in parts if p)
+
+    def presenter_next(self) -> None:
+        self.step_once()
+
+    def presenter_previous(self) -> None:
+        """Training cannot step back: the clicker's "previous" pauses."""
+        self.pause()
+
+    def presenter_play(self) -> None:
+        self.toggle_training()
+
+    def set_presenting(self, on: bool) -> None:
+        self.refresh()
 
     def _connect(self) -> None:
         controls, runner, files = self.runControls, self.runner, self.filesPanel

@@ -21,11 +21,20 @@ from ..surface import clip_line
 
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
 EARLIER_RUNS = 6  # faded curves kept for comparison
-# earlier runs: muted hues (not the live run's blue, not the gradient orange, not the error red)
-EARLIER_COLOURS = ("#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f", "#64748b")
-# weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
-PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
-BIAS_COLOUR = "#be185d"
+# Colours are indices into the theme's colour-blind-safe series (Okabe–Ito: 0 blue, 1 orange, 2 bluish green,
+# 3 grey, 4 reddish purple, 5 sky blue, 6 vermillion). Earlier runs: not the live run's blue, not orange.
+EARLIER_COLOURS = (2, 4, 3, 5, 6)
+# weights; the bias is reddish purple. None of them is orange (the gradients' hue): parameters are values.
+PARAM_COLOURS = (0, 2, 3, 5, 6)
+BIAS_COLOUR = 4
+
+
+def series_colour(k: int) -> str:
+    """The current theme's ``k``-th curve colour."""
+    palette = theme.current().series
+    return palette[k % len(palette)]
+
+
 LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd it; the colours repeat)
 TR = "TrainingPlots"  # the translation context of the plots' texts
 # the loss plot's two live series (their keys; their legend entries are these translated)
@@ -46,6 +55,7 @@ class LossPlot(StepSeriesPlot):
         self.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Loss (MSE) per step"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR,
                 "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
@@ -54,7 +64,7 @@ class LossPlot(StepSeriesPlot):
         )
         t = theme.current()
         self.legend = self.getPlotItem().addLegend(
-            offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200)
+            offset=(-10, 10), labelTextColor=t.text, brush=self._legend_brush()
         )
         self.legend_corner = "top-right"  # moved top-left while a divergence marker sits top-right
         self.set_series([(RAW, t.value), (SMOOTH, t.value)])  # raw first
@@ -141,9 +151,16 @@ class LossPlot(StepSeriesPlot):
             return
         self.follow.apply(n, *self.value_range([r for r, _size in self._earlier_ranges]), live)
 
+    @staticmethod
+    def _legend_brush() -> QColor:
+        c = QColor(theme.current().panel)
+        c.setAlpha(200)
+        return c
+
     def apply_theme(self) -> None:
         t = theme.current()
         super().apply_theme()
+        self.legend.setBrush(self._legend_brush())
         self.raw.setPen(pen(t.value, 1, alpha=80))
         self.smooth.setPen(pen(t.value, 1))
         self.hint.setColor(t.muted)
@@ -157,7 +174,7 @@ class LossPlot(StepSeriesPlot):
             c = QColor(old.opts["pen"].color())
             c.setAlpha(max(60, c.alpha() - 25))
             old.setPen(pg.mkPen(c, width=1))
-        colour = EARLIER_COLOURS[self._earlier_count % len(EARLIER_COLOURS)]  # tell runs apart
+        colour = series_colour(EARLIER_COLOURS[self._earlier_count % len(EARLIER_COLOURS)])  # tell runs apart
         self._earlier_count += 1
         curve = pg.PlotDataItem(
             np.arange(raw.size, dtype=np.float64), np.array(raw), pen=pen(colour, 1, alpha=170), name=label
@@ -213,9 +230,10 @@ class LossPlot(StepSeriesPlot):
 
 
 def _colours(names: list[str]) -> list[str]:
-    """A colour per parameter curve: the bias magenta, the weights in turn."""
+    """Each parameter's curve colour in the current theme: the bias its own, the weights in turn."""
     return [
-        BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)] for i, n in enumerate(names)
+        series_colour(BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)])
+        for i, n in enumerate(names)
     ]
 
 
@@ -227,6 +245,7 @@ class ParamPlot(StepSeriesPlot):
         self.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Parameters"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "value"),
             tooltip=QT_TRANSLATE_NOOP(TR, "How each parameter moved, step by step."),
         )
@@ -250,9 +269,15 @@ class ParamPlot(StepSeriesPlot):
                 entries.append(("━━", colour, shown))
             elif i == LEGEND_WEIGHTS:
                 more = format_text(TR, "… {n} more weights", n=len(names) - 1 - LEGEND_WEIGHTS)
-                entries.append(("━━", "#9ca3af", more))
+                entries.append(("━━", theme.current().muted, more))
         assert self.legendLabel is not None
         self.legendLabel.set_entries(entries)
+
+    def apply_theme(self) -> None:
+        super().apply_theme()
+        self.recolour(_colours(list(self.curves)))
+        if self._names:
+            self.retranslate()  # the legend's marks in the new colours, its words in the current language
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""

@@ -49,7 +49,7 @@ class SurfacePlot(LabPlot):
         self.head = pg.ScatterPlotItem(size=10, pen=pen("#ffffff", 1.5), brush=QColor(t.gradient))
         self.head.setZValue(6)
         self.addItem(self.head)
-        self.best = pg.ScatterPlotItem(size=16, symbol="star", pen=pen("#ffffff", 1), brush=QColor("#facc15"))
+        self.best = pg.ScatterPlotItem(size=16, symbol="star", pen=pen("#ffffff", 1), brush=QColor(t.mark))
         self.best.setZValue(6)
         self.addItem(self.best)
         self.note = pg.TextItem("", color=t.text, anchor=(0.5, 0.5))

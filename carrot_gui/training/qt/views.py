@@ -270,7 +270,7 @@ class PlotsPanel(QWidget):
             plot.apply_theme()
         t = theme.current()
         self.hoverLabel.setStyleSheet(  # a floating box, not a role colour: it keeps its own sheet
-            f"color: {t.text}; background: rgba(255, 255, 255, 225); border: 1px solid {t.grid};"
+            f"color: {t.text}; background: {t.panel}; border: 1px solid {t.grid};"
             f" border-radius: 3px; padding: 1px 6px; font-size: {t.font_size:.0f}pt;"
         )
         self.refresh()
