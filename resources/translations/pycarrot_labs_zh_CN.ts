@@ -596,6 +596,165 @@ true {value2}</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>adding a layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>adding a point</source>
+        <translation>添加点</translation>
+    </message>
+    <message>
+        <source>adding a scene</source>
+        <translation>添加场景</translation>
+    </message>
+    <message>
+        <source>applying a fix</source>
+        <translation>应用修正</translation>
+    </message>
+    <message>
+        <source>changing a layer&apos;s width</source>
+        <translation>修改层宽度</translation>
+    </message>
+    <message>
+        <source>changing an activation</source>
+        <translation>修改激活函数</translation>
+    </message>
+    <message>
+        <source>changing the data</source>
+        <translation>更换数据</translation>
+    </message>
+    <message>
+        <source>changing the data settings</source>
+        <translation>修改数据设置</translation>
+    </message>
+    <message>
+        <source>changing the network</source>
+        <translation>修改网络</translation>
+    </message>
+    <message>
+        <source>choosing a preset</source>
+        <translation>选择预设</translation>
+    </message>
+    <message>
+        <source>choosing the data</source>
+        <translation>选择数据</translation>
+    </message>
+    <message>
+        <source>choosing the input features</source>
+        <translation>选择输入特征</translation>
+    </message>
+    <message>
+        <source>choosing the optimiser</source>
+        <translation>选择优化器</translation>
+    </message>
+    <message>
+        <source>clearing the recent lessons</source>
+        <translation>清空最近的课件</translation>
+    </message>
+    <message>
+        <source>drawing a point</source>
+        <translation>画点</translation>
+    </message>
+    <message>
+        <source>editing a weight</source>
+        <translation>编辑权重</translation>
+    </message>
+    <message>
+        <source>editing a weight in the neuron view</source>
+        <translation>在神经元视图中编辑权重</translation>
+    </message>
+    <message>
+        <source>exporting the handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <source>exporting the steps as frames</source>
+        <translation>把各步导出为帧</translation>
+    </message>
+    <message>
+        <source>moving a layer</source>
+        <translation>移动层</translation>
+    </message>
+    <message>
+        <source>moving through the backward pass</source>
+        <translation>在反向传播中移动</translation>
+    </message>
+    <message>
+        <source>opening a CSV file</source>
+        <translation>打开 CSV 文件</translation>
+    </message>
+    <message>
+        <source>opening a lesson</source>
+        <translation>打开课件</translation>
+    </message>
+    <message>
+        <source>opening a recent lesson</source>
+        <translation>打开最近的课件</translation>
+    </message>
+    <message>
+        <source>opening the example lesson</source>
+        <translation>打开示例课件</translation>
+    </message>
+    <message>
+        <source>pointing in the neuron view</source>
+        <translation>在神经元视图中指点</translation>
+    </message>
+    <message>
+        <source>removing a layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>removing a point</source>
+        <translation>删除点</translation>
+    </message>
+    <message>
+        <source>reordering the digits</source>
+        <translation>重新排列手写数字</translation>
+    </message>
+    <message>
+        <source>resetting the network</source>
+        <translation>重置网络</translation>
+    </message>
+    <message>
+        <source>saving the lesson</source>
+        <translation>保存课件</translation>
+    </message>
+    <message>
+        <source>sending the tensor graph</source>
+        <translation>发送张量计算图</translation>
+    </message>
+    <message>
+        <source>setting a weight</source>
+        <translation>设置权重</translation>
+    </message>
+    <message>
+        <source>showing a digit&apos;s tooltip</source>
+        <translation>显示手写数字的提示</translation>
+    </message>
+    <message>
+        <source>showing a tooltip in the neuron view</source>
+        <translation>在神经元视图中显示提示</translation>
+    </message>
+    <message>
+        <source>starting a new run</source>
+        <translation>开始新的运行</translation>
+    </message>
+    <message>
+        <source>starting or pausing training</source>
+        <translation>开始或暂停训练</translation>
+    </message>
+    <message>
+        <source>stepping the backward pass</source>
+        <translation>单步执行反向传播</translation>
+    </message>
+    <message>
+        <source>stepping the network</source>
+        <translation>单步训练网络</translation>
+    </message>
+</context>
+<context>
     <name>FilesPanel</name>
     <message>
         <source>Export loss history</source>
@@ -749,6 +908,10 @@ true {value2}</source>
         <translation>蓝色</translation>
     </message>
     <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
         <source>edge</source>
         <translation>边</translation>
     </message>
@@ -757,12 +920,28 @@ true {value2}</source>
         <translation>没有可生成讲义的内容：没有任何场景包含表达式</translation>
     </message>
     <message>
+        <source>op</source>
+        <translation>运算</translation>
+    </message>
+    <message>
         <source>orange</source>
         <translation>橙色</translation>
     </message>
     <message>
+        <source>per-path</source>
+        <translation>逐路径</translation>
+    </message>
+    <message>
         <source>start</source>
         <translation>起点</translation>
+    </message>
+    <message>
+        <source>topological</source>
+        <translation>拓扑序</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>变量</translation>
     </message>
     <message>
         <source>visit</source>

@@ -446,7 +446,7 @@ class BuildPanel(QWidget):
         )
 
     # -- user actions -----------------------------------------------------------------------------------------
-    @guarded("choosing a preset")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing a preset"))
     def _preset_activated(self, index: int) -> None:
         self.apply_preset(PRESETS[index])
 
@@ -459,7 +459,7 @@ class BuildPanel(QWidget):
         self.preset_chosen.emit(preset)
         self.spec_changed.emit(self._spec)
 
-    @guarded("changing a layer's width")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing a layer's width"))
     def _width_typed(self, item: QTableWidgetItem) -> None:
         r, text = item.row(), item.text().strip()
         try:
@@ -481,7 +481,7 @@ class BuildPanel(QWidget):
         hidden[r] = replace(hidden[r], width=width)
         self._try(hidden=tuple(hidden))
 
-    @guarded("changing an activation")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing an activation"))
     def _activation_chosen(self, box: QComboBox) -> None:
         for r in range(self.layerTable.rowCount()):
             if self.layerTable.cellWidget(r, 1) is box:
@@ -490,7 +490,7 @@ class BuildPanel(QWidget):
                 self._try(hidden=tuple(hidden))
                 return
 
-    @guarded("choosing the optimiser")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing the optimiser"))
     def _optimizer_chosen(self, _index: int) -> None:
         name = self.optimizerCombo.currentData()
         self._try(optimizer=name, momentum=self._spec.momentum if name == "sgd" else 0.0)
@@ -499,7 +499,7 @@ class BuildPanel(QWidget):
         r = self.layerTable.currentRow()
         return r if 0 <= r < len(self._spec.hidden) else len(self._spec.hidden) - 1
 
-    @guarded("adding a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "adding a layer"))
     def add_layer(self, _checked: bool = False) -> None:
         """Insert a hidden layer (like the selected one, else 4 tanh) below the selection."""
         r = self._selected()
@@ -508,13 +508,13 @@ class BuildPanel(QWidget):
         if self._try(hidden=tuple(hidden)) is None:
             self.layerTable.setCurrentCell(r + 1, 0)
 
-    @guarded("removing a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "removing a layer"))
     def remove_layer(self, _checked: bool = False) -> None:
         r = self._selected()
         if r >= 0:
             self._try(hidden=self._spec.hidden[:r] + self._spec.hidden[r + 1 :])
 
-    @guarded("moving a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "moving a layer"))
     def move_layer(self, delta: int) -> None:
         r = self._selected()
         to = r + delta
@@ -525,7 +525,7 @@ class BuildPanel(QWidget):
         if self._try(hidden=tuple(hidden)) is None:
             self.layerTable.setCurrentCell(to, 0)
 
-    @guarded("applying a fix")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "applying a fix"))
     def apply_fix(self, key: str) -> None:
         fix = next(f for f in FIXES if f.key == key)
         new = fix.apply(self._spec)
