@@ -118,3 +118,41 @@ def test_network_lab_refuses_an_impossible_width_in_chinese_then_english(qtbot, 
     assert lab.statusLabel.text().startswith("Step 1 (epoch ")
     lab.buildPanel.layerTable.item(0, 0).setText("0")
     assert lab.buildPanel.buildMessageLabel.text() == "layer 1 needs 1 to 32 neurons, got 0"
+
+
+def test_no_english_is_left_in_the_chinese_labs_and_lesson_ui(qtbot):
+    """The Network and Training labs (after some training and a backward step), the digits view, the scene
+    dock and the lesson actions, walked widget by widget in a window that starts in Chinese."""
+    from i18n_walk import needs_translation, untranslated_texts
+
+    from carrot_gui import MainWindow, settings
+    from carrot_gui.network.presets import preset
+
+    settings.set_language("zh_CN")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.select_lab("training")
+    window.trainingLab.step_once()
+    window.select_lab("network")
+    lab = window.networkLab
+    lab.step_once()
+    lab.backward_step()
+    left = untranslated_texts(window.trainingLab) + untranslated_texts(lab)
+    lab.buildPanel.apply_preset(preset("Digits"))
+    lab.step_once()
+    lab.viewTabs.setCurrentIndex(1)
+    window.lessonUi.open_example()  # fills the scene dock (its scenes' titles and notes are the lesson's words)
+    left += untranslated_texts(lab.digitsView) + untranslated_texts(
+        window.lessonUi.dock, skip=[window.lessonUi.dock.sceneList, window.lessonUi.dock.sceneNote]
+    )
+    actions = [
+        window.saveLessonAction,
+        window.openLessonAction,
+        window.exportHandoutAction,
+        window.exampleLessonAction,
+    ]
+    left += [a.objectName() for a in actions if needs_translation(a.text()) or needs_translation(a.toolTip())]
+    assert not left, "\n".join(left)
+    assert window.lessonUi.dock.windowTitle().startswith("课件：")
