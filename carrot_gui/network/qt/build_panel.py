@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts, widgets
@@ -92,28 +92,25 @@ class BuildPanel(QWidget):
         layout.addWidget(self.buildMessageLabel)
         layout.addStretch(1)
         self._show(self._spec)
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
     def _name_columns(self) -> None:
         self.layerTable.setHorizontalHeaderLabels([translate(TR, "Neurons"), translate(TR, "Activation")])
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts made by code in the current language: combo box items, presets, fixes, the architecture."""
-        try:
-            for box in self.findChildren(QComboBox):
-                _name_items(box)
-            self._name_columns()
-            for i, p in enumerate(PRESETS):
-                self.presetCombo.setItemText(i, translate("Presets", p.name))
-                self.presetCombo.setItemData(i, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole)
-            for fix in FIXES:
-                self.fixButtons[fix.key].setText(
-                    format_text(TR, "Fix: {label}", label=translate("Presets", fix.label))
-                )
-                self.fixButtons[fix.key].setToolTip(translate("Presets", fix.why))
-            self._show(self._spec)
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        for box in self.findChildren(QComboBox):
+            _name_items(box)
+        self._name_columns()
+        for i, p in enumerate(PRESETS):
+            self.presetCombo.setItemText(i, translate("Presets", p.name))
+            self.presetCombo.setItemData(i, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole)
+        for fix in FIXES:
+            self.fixButtons[fix.key].setText(
+                format_text(TR, "Fix: {label}", label=translate("Presets", fix.label))
+            )
+            self.fixButtons[fix.key].setToolTip(translate("Presets", fix.why))
+        self._show(self._spec)
 
     # -- building the widgets ------------------------------------------------------------------------------
     def _build_layers_box(self) -> QGroupBox:

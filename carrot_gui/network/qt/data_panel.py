@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
@@ -102,20 +102,17 @@ class DataPanel(QWidget):
         layout.addWidget(self.dataMessageLabel)
         layout.addStretch(1)
         self._kind_changed()
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts made by code in the current language: the data sets' and classes' names, the message."""
-        try:
-            for i in range(self.datasetCombo.count()):
-                key = self.datasetCombo.itemData(i)
-                title = GENERATED[key][0] if key in GENERATED else _OTHER_DATA[key]
-                self.datasetCombo.setItemText(i, translate("Datasets", title))
-            for c in range(self.drawClassCombo.count()):
-                self.drawClassCombo.setItemText(c, format_text(TR, "class {n}", n=c))
-            self.dataMessageLabel.setText(self._said[0]())
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        for i in range(self.datasetCombo.count()):
+            key = self.datasetCombo.itemData(i)
+            title = GENERATED[key][0] if key in GENERATED else _OTHER_DATA[key]
+            self.datasetCombo.setItemText(i, translate("Datasets", title))
+        for c in range(self.drawClassCombo.count()):
+            self.drawClassCombo.setItemText(c, format_text(TR, "class {n}", n=c))
+        self.dataMessageLabel.setText(self._said[0]())
 
     # -- widgets ----------------------------------------------------------------------------------------------
     def _build_source_box(self) -> QGroupBox:
