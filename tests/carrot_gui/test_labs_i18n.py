@@ -41,8 +41,7 @@ def test_every_message_is_translated_and_keeps_its_placeholders():
         assert translation.text, f"empty: {source!r}"
         assert set(PLACEHOLDER.findall(translation.text)) == set(PLACEHOLDER.findall(source)), source
         count += 1
-    assert count > 200
-    assert QM.stat().st_mtime >= TS.stat().st_mtime - 1, "the .qm is older than the .ts: run lrelease"
+    assert count > 600  # the .qm's agreement with the .ts: tools/translations.py --check (test_languages)
 
 
 def test_a_corrupt_lesson_is_refused_in_chinese_then_english(tmp_path, chinese):
