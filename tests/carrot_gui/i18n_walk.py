@@ -47,7 +47,7 @@ ALLOWED_WORDS = frozenset(
     transpose reshape dot grad nan inf out
     Ctrl Shift Alt Esc Tab Enter Return Space Home End PageUp PageDown Del Backspace
     PNG SVG CSV PDF HTML npz py csv png svg pdf json carrot
-    SGD Adam MSE ReLU Tanh Sigmoid BCE
+    SGD Adam MSE ReLU LeakyReLU Tanh Sigmoid BCE
     ms px pt
     """.split()
 )

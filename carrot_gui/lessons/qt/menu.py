@@ -196,12 +196,12 @@ class LessonUi:
         clear.triggered.connect(self.clear_recent)
         recent_menu.setToolTipsVisible(True)
 
-    @guarded("opening a recent lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening a recent lesson"))
     def open_recent(self, path: str) -> bool:
         """Open a lesson from the recent list (asking first about unsaved changes)."""
         return self.confirm_discard() and self.controller.open(path)
 
-    @guarded("clearing the recent lessons")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "clearing the recent lessons"))
     def clear_recent(self, _checked: bool = False) -> None:
         settings.clear_recent_files()
         self.fill_recent_menu()
@@ -246,7 +246,7 @@ class LessonUi:
             return self.save_dialog()
         return answer == Button.Discard
 
-    @guarded("saving the lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "saving the lesson"))
     def save_dialog(self) -> bool:
         from ..format import SUFFIX
 
@@ -261,14 +261,14 @@ class LessonUi:
                 path += SUFFIX
         return self.controller.save(path)
 
-    @guarded("opening a lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening a lesson"))
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
         path, _ = QFileDialog.getOpenFileName(self.window, translate(TR, "Open lesson"), "", _filter())
         return bool(path) and self.controller.open(path)
 
-    @guarded("opening the example lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening the example lesson"))
     def open_example(self) -> bool:
         from ..examples import example_path
 
@@ -280,11 +280,11 @@ class LessonUi:
         self.refresh()
         return True
 
-    @guarded("adding a scene")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "adding a scene"))
     def add_scene(self) -> bool:
         return self.controller.add_current()
 
-    @guarded("exporting the handout")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the handout"))
     def pdf_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -309,7 +309,7 @@ class LessonUi:
         self.window.statusBar().showMessage(format_text(TR, "Saved the handout {path}", path=path), 8000)
         return True
 
-    @guarded("exporting the steps as frames")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the steps as frames"))
     def frames_dialog(self, fmt: str = "png") -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, translate(TR, "Export every step into a folder")
