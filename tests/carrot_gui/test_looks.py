@@ -213,3 +213,29 @@ def test_a_bad_theme_on_the_command_line_is_refused(capsys):
         carrot_app.main(["--theme", "purple", "--screenshot", "x.png"])
     assert stop.value.code == 2
     assert "--theme" in capsys.readouterr().err
+
+
+# colours written into the code on purpose, not by theme: paper, lines over the viridis surface, text chosen by
+# a cell's own lightness, the palette's derived shades, presenter mode's black-out screen
+FIXED_COLOURS = {
+    "lessons/qt/pdf.py": 2,
+    "training/qt/surface_plot.py": 3,
+    "kit/heatmap.py": 1,
+    "looks.py": 4,
+}
+
+
+def test_every_other_colour_comes_from_the_theme():
+    """A ``#rrggbb`` in a lab would look the same in light and dark (and skip the colour-blind checks)."""
+    import re
+    from pathlib import Path
+
+    root = Path(theme.__file__).parent
+    found = {}
+    for path in root.rglob("*.py"):
+        name = path.relative_to(root).as_posix()
+        if name != "theme.py":
+            n = len(re.findall(r"#[0-9a-fA-F]{6}\b", path.read_text(encoding="utf-8")))
+            if n:
+                found[name] = n
+    assert found == FIXED_COLOURS
