@@ -104,6 +104,7 @@ class Looks(QObject):
         self.modeActions: dict[str, QAction] = {}
         self.scaleSpin: QDoubleSpinBox | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._following = True
         global _newest
         _newest = weakref.ref(self)  # one app, one window: the newest window's looks follow the system
 
@@ -152,11 +153,10 @@ class Looks(QObject):
             self.apply()
 
     def detach(self) -> None:
-        """Stop following the system (the window closes)."""
-        try:
+        """Stop following the system (the window closes; closing it again changes nothing)."""
+        if self._following:
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
-        except (RuntimeError, TypeError):  # never connected, or already gone
-            pass
+            self._following = False
 
     # -- menus -------------------------------------------------------------------------------------------
 
