@@ -150,10 +150,14 @@ def width_scale(arrays: list[np.ndarray]) -> float:
     return float(max(finite, default=0.0)) or 1.0
 
 
-def line_tip(layer: int, i: int, j: int, weight: float, grad: float | None, names: list[str]) -> str:
-    """A weight line's tooltip: which neurons it joins, its weight and its current gradient."""
+def line_tip(
+    layer: int, i: int, j: int, weight: float, grad: float | None, names: list[str], missing: str = ""
+) -> str:
+    """A weight line's tooltip: which neurons it joins, its weight and its current gradient (``missing`` says
+    what stands for a gradient not computed yet)."""
     src = names[i] if layer == 0 and i < len(names) else f"neuron {i + 1} of layer {layer}"
-    grad_text = "not computed yet (run a backward pass)" if grad is None else theme.format_number(grad)
+    missing = missing or "not computed yet (run a backward pass)"
+    grad_text = missing if grad is None else theme.format_number(grad)
     return (
         f"w[{i}, {j}] of layer {layer + 1}: {src} → neuron {j + 1} of layer {layer + 1}\n"
         f"weight  {theme.format_number(weight)}\n"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
+from ...i18n import translate
 from ...theme import format_number
 from ..playback import Timeline, refollow
 from ..wording import shape_text
@@ -48,6 +49,7 @@ class NodeInspector(QDockWidget):
         self.setToolTip("The clicked node's whole value and gradient; follows the playback")
         self.timeline: Timeline | None = None
         self.node: int | None = None
+        self.predicting = False  # predict mode: a gradient not reached yet reads "∇ ?"
         body = QWidget()
         v = QVBoxLayout(body)
         self.titleLabel = QLabel()
@@ -96,6 +98,10 @@ class NodeInspector(QDockWidget):
         self.timeline = timeline
         self.refresh()
 
+    def set_predicting(self, on: bool) -> None:
+        self.predicting = on
+        self.refresh()
+
     def show_node(self, index: int) -> None:
         self.node = index
         if self.valueMap is None:
@@ -124,6 +130,8 @@ class NodeInspector(QDockWidget):
         value = node.value if state.value_shown else None
         self._fill(self.valueTable, value, t.value, "not computed yet")
         missing = "none yet" if node.requires_grad else "none (constants get no gradient)"
+        if self.predicting and node.requires_grad:
+            missing = translate("NodeInspector", "∇ ? — predict it: backward() has not reached it yet")
         self._fill(self.gradTable, state.grad, t.gradient, missing)
         for view, arr, title in (
             (self.valueMap, value, f"{node.label}"),

@@ -37,6 +37,7 @@ from .graph_view import GraphView
 from .inspector import NodeInspector
 from .log_panel import QUEUE_SHOWN, LogPanel
 from .playback_controls import PlaybackControls
+from .predict import ExpressionPredict
 
 PROJECTOR_LOG_WIDTH = 1500  # in projector mode a lab narrower than this folds the log away for the graph
 START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
@@ -103,6 +104,7 @@ class ExpressionLab(QWidget):
         self.graphView.setToolTip("")
         self.inspector = NodeInspector()
         self.inspector.setVisible(False)
+        self.predict = ExpressionPredict(self)  # predict, then reveal: its row goes under the controls
         self._alias_widgets()
         self.editorPanel.buildRequested.connect(self.build)
         self.editorPanel.presetChosen.connect(self.load_preset)
@@ -156,6 +158,7 @@ class ExpressionLab(QWidget):
                 "resetButton stepBackButton playButton stepForwardButton endButton timelineSlider "
                 "positionLabel speedSlider speedLabel followCheck",
             ),
+            (self.predict.row, "predictModeCheck guessEdit revealButton scoreLabel"),
         ):
             for name in names.split():
                 setattr(self, name, getattr(panel, name))
@@ -187,6 +190,8 @@ class ExpressionLab(QWidget):
         v.addLayout(row)
         v.addWidget(self.graphView, 1)
         v.addWidget(self.controls)
+        self.controls.add_control(self.predictModeCheck)
+        v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
     def _panel_button(self, text: str, name: str, tooltip: str) -> QToolButton:
@@ -363,11 +368,13 @@ class ExpressionLab(QWidget):
         self.logPanel.set_timeline(tl)
         self.inspector.set_timeline(tl)
         self.orderPanel.show_counts(self.loaded, tl)
+        self.predict.set_timeline(tl)
         self._on_position(tl.position, tl.position)
 
     def _on_position(self, position: int, old: int) -> None:
         current = self.timeline.current(position) if self.timeline is not None else None
         self.stepLabel.setText(current.text if current is not None else START_TEXT)
+        self.predict.on_position(position, old)
         self._update_hint()
 
     # -- errors ------------------------------------------------------------------------------------------
