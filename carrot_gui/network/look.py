@@ -135,18 +135,18 @@ def width_scale(arrays: list[np.ndarray]) -> float:
     return float(max(finite, default=0.0)) or 1.0
 
 
-def line_tip(layer: int, i: int, j: int, weight: float, grad: float | None, names: list[str]) -> str:
-    """A weight line's tooltip: which neurons it joins, its weight and its current gradient."""
+def line_tip(
+    layer: int, i: int, j: int, weight: float, grad: float | None, names: list[str], missing: str = ""
+) -> str:
+    """A weight line's tooltip: which neurons it joins, its weight and its current gradient (``missing`` says
+    what stands for a gradient not computed yet)."""
     src = (
         names[i]
         if layer == 0 and i < len(names)
         else format_text("NetworkView", "neuron {value} of layer {layer}", value=i + 1, layer=layer)
     )
-    grad_text = (
-        translate("NetworkView", "not computed yet (run a backward pass)")
-        if grad is None
-        else theme.format_number(grad)
-    )
+    missing = missing or translate("NetworkView", "not computed yet (run a backward pass)")
+    grad_text = missing if grad is None else theme.format_number(grad)
     return format_text(
         "NetworkView",
         "w[{i}, {j}] of layer {value}: {src} → neuron {value2} of layer {value}\nweight  {value3}\n∂L/∂w  {grad_text}\nClick to type a new weight.",

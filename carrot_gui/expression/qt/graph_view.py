@@ -6,6 +6,7 @@ position repaints just the nodes whose state changed (``Timeline.touched``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
@@ -98,6 +99,9 @@ class GraphView(QGraphicsView):
         self._anim.finished.connect(lambda: self._dot.setVisible(False))
         self.animation_ms = 450
         self._auto_fit = True  # keep the whole graph in view until the user zooms
+        self.predicting = False  # predict mode: unreached gradients read "∇ ?"
+        # predict mode: position -> (edge, words) of the edge whose gradient is asked for next, or None
+        self.question_at: Callable[[int], tuple[int, str] | None] | None = None
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -108,6 +112,8 @@ class GraphView(QGraphicsView):
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         graph, lay = loaded.graph, loaded.layout
         nodes = [NodeItem(n, lay.rect(n.index), lay.box_scale) for n in graph.nodes]
+        for item in nodes:
+            item.predicting = self.predicting
         edges = []
         for e in graph.edges:
             sx, sy, sw, sh = lay.rect(e.src)
@@ -184,35 +190,17 @@ class GraphView(QGraphicsView):
         self._shown_position = p
 
         edge = tl.active_edge(p)
-        if self._active_edge is not None and self._active_edge != edge:
-            self.edges[self._active_edge].set_active(False)
-        self._active_edge = edge
-        if self._overview_on:
-            self._overview.active_edge = edge
-            self._overview.update()
         step = tl.current(p)
-        if edge is None:
-            self._label.setVisible(False)
-            self._dot.setVisible(False)
-            self._anim.stop()
-        else:
-            item = self.edges[edge]
-            item.set_active(True)
-            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
-            lines = [(step.rule, "text"), (sends, "gradient")]
-            size = self._label.set_lines(lines)
-            # readable at any zoom, and as big as the node text when zoomed in (a projector)
-            self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
-            self._label.setPos(self._label_place(edge, size))
-            self._label.setVisible(True)
-            if animate and self.animation_ms > 0:
-                self._anim.stop()
-                self._anim.setDuration(self.animation_ms)
-                self._dot.setPos(item.point_at(1.0))  # start at the result's end, before the first frame
-                self._dot.setVisible(True)
-                self._anim.start()
-            else:
-                self._dot.setVisible(False)
+        ask = self.question_at(p) if self.question_at is not None else None
+        lines: list[tuple[str, str]] = []
+        if ask is not None:  # predict mode: the edge whose gradient is asked for, its number hidden
+            edge, lines, animate = ask[0], [(ask[1], "text"), ("∇ ?", "gradient")], False
+        elif edge is not None:
+            lines = [
+                (step.rule, "text"),
+                (format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad)), "gradient"),
+            ]
+        self._show_edge(edge, lines, animate)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
         if (
@@ -221,6 +209,43 @@ class GraphView(QGraphicsView):
             item = self.itemAt(self.viewport().mapFromGlobal(QCursor.pos()))
             if isinstance(item, NodeItem):
                 QToolTip.showText(QCursor.pos(), item.toolTip(), self.viewport())
+
+    def _show_edge(self, edge: int | None, lines: list[tuple[str, str]], animate: bool) -> None:
+        """Light ``edge`` with its label ``lines`` (None: no edge lit); a dot runs along it when animated."""
+        if self._active_edge is not None and self._active_edge != edge:
+            self.edges[self._active_edge].set_active(False)
+        self._active_edge = edge
+        if self._overview_on:
+            self._overview.active_edge = edge
+            self._overview.update()
+        if edge is None:
+            self._label.setVisible(False)
+            self._dot.setVisible(False)
+            self._anim.stop()
+            return
+        item = self.edges[edge]
+        item.set_active(True)
+        size = self._label.set_lines(lines)
+        # readable at any zoom, and as big as the node text when zoomed in (a projector)
+        self._label.setScale(min(MAX_FIT_ZOOM, max(1.0, self.zoom())))
+        self._label.setPos(self._label_place(edge, size))
+        self._label.setVisible(True)
+        if animate and self.animation_ms > 0:
+            self._anim.stop()
+            self._anim.setDuration(self.animation_ms)
+            self._dot.setPos(item.point_at(1.0))  # start at the result's end, before the first frame
+            self._dot.setVisible(True)
+            self._anim.start()
+        else:
+            self._dot.setVisible(False)
+
+    def set_predicting(self, on: bool) -> None:
+        """Predict mode: gradients not reached yet read ``∇ ?`` in the boxes and their tooltips."""
+        self.predicting = on
+        for item in self.nodes:
+            item.set_predicting(on)
+        self._shown_position = -1
+        self.show_position(animate=False)
 
     def _place_badge(self, item: NodeItem) -> None:
         """Put a node's accumulation badge where it crosses no edge and covers no other box: above the box

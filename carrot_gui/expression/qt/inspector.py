@@ -46,6 +46,7 @@ class NodeInspector(QDockWidget):
         )
         self.timeline: Timeline | None = None
         self.node: int | None = None
+        self.predicting = False  # predict mode: a gradient not reached yet reads "∇ ?"
         body = QWidget()
         v = QVBoxLayout(body)
         self.titleLabel = QLabel()
@@ -95,6 +96,10 @@ class NodeInspector(QDockWidget):
         self.timeline = timeline
         self.refresh()
 
+    def set_predicting(self, on: bool) -> None:
+        self.predicting = on
+        self.refresh()
+
     def show_node(self, index: int) -> None:
         self.node = index
         if self.valueMap is None:
@@ -133,6 +138,8 @@ class NodeInspector(QDockWidget):
             missing = translate("ExpressionLab", "none yet")
         else:
             missing = translate("ExpressionLab", "none (constants get no gradient)")
+        if self.predicting and node.requires_grad:
+            missing = translate("NodeInspector", "∇ ? — predict it: backward() has not reached it yet")
         self._fill(self.gradTable, state.grad, t.gradient, missing)
         for view, arr, title in (
             (self.valueMap, value, f"{node.label}"),

@@ -39,6 +39,7 @@ from .graph_view import GraphView, legend_html
 from .inspector import NodeInspector
 from .log_panel import QUEUE_SHOWN, LogPanel
 from .playback_controls import PlaybackControls
+from .predict import ExpressionPredict
 
 PROJECTOR_LOG_WIDTH = 1500  # in projector mode a lab narrower than this folds the log away for the graph
 START_TEXT = QT_TRANSLATE_NOOP(
@@ -105,6 +106,7 @@ class ExpressionLab(QWidget):
         self.graphView.setToolTip("")
         self.inspector = NodeInspector()
         self.inspector.setVisible(False)
+        self.predict = ExpressionPredict(self)  # predict, then reveal: its row goes under the controls
         self._alias_widgets()
         self.editorPanel.buildRequested.connect(self.build)
         self.editorPanel.presetChosen.connect(self.load_preset)
@@ -158,6 +160,7 @@ class ExpressionLab(QWidget):
                 "resetButton stepBackButton playButton stepForwardButton endButton timelineSlider "
                 "positionLabel speedSlider speedLabel followCheck",
             ),
+            (self.predict.row, "predictModeCheck guessEdit revealButton scoreLabel"),
         ):
             for name in names.split():
                 setattr(self, name, getattr(panel, name))
@@ -204,6 +207,8 @@ class ExpressionLab(QWidget):
         self.presenterCaption = presenter.caption_label()  # the step in large words, in presenter mode
         v.addWidget(self.presenterCaption)
         v.addWidget(self.controls)
+        self.controls.add_control(self.predictModeCheck)
+        v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
     def _panel_button(self, name: str) -> QToolButton:
@@ -454,6 +459,7 @@ class ExpressionLab(QWidget):
         self.logPanel.set_timeline(tl)
         self.inspector.set_timeline(tl)
         self.orderPanel.show_counts(self.loaded, tl)
+        self.predict.set_timeline(tl)
         self._on_position(tl.position, tl.position)
 
     def _on_position(self, position: int, old: int) -> None:
@@ -461,6 +467,7 @@ class ExpressionLab(QWidget):
         self.stepLabel.setText(
             current.text if current is not None else translate("ExpressionLab", START_TEXT)
         )
+        self.predict.on_position(position, old)
         self._update_hint()
 
     # -- errors ------------------------------------------------------------------------------------------

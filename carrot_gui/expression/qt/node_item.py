@@ -139,6 +139,7 @@ class NodeItem(QGraphicsItem):
         self._elided_cache: dict[tuple[str, float, int], str] = {}
         self._elided_for = 0
         self.check_mark = ""  # "✓" / "✗" / "?" (finite differences untrustworthy) after Check
+        self.predicting = False  # predict mode: a gradient not reached yet reads "∇ ?", not "∇ —"
         self.check_text = ""
         self.numbers = shows_numbers(node)  # a small tensor shows its numbers, a bigger one heat maps
         self._value_img: QImage | None = None
@@ -182,6 +183,18 @@ class NodeItem(QGraphicsItem):
         self.setToolTip(self.tooltip_text())
         self.update()
 
+    def set_predicting(self, on: bool) -> None:
+        if on != self.predicting:
+            self.predicting = on
+            self.setToolTip(self.tooltip_text())
+            self.update()
+
+    @property
+    def missing_grad(self) -> str:
+        """What the box shows for a gradient not there yet: ``?`` in predict mode (for a node that will get
+        one), else ``—``."""
+        return "?" if self.predicting and self.node.requires_grad else "—"
+
     def set_check(self, mark: str, text: str) -> None:
         self.check_mark, self.check_text = mark, text
         self.setToolTip(self.tooltip_text())
@@ -201,6 +214,10 @@ class NodeItem(QGraphicsItem):
         lines.append(format_text("ExpressionLab", "value: {value}", value=value))
         if n.kind == CONSTANT and not n.requires_grad:
             lines.append(translate("ExpressionLab", "gradient: none (constants get no gradient)"))
+        elif s.grad is None and self.missing_grad == "?":
+            lines.append(
+                translate("NodeItem", "gradient: ∇ ? — predict it: backward() has not reached it yet")
+            )
         elif s.grad is None:
             lines.append(translate("ExpressionLab", "gradient: none yet"))
         else:
@@ -343,7 +360,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(t.value))
         text = self._elided(f.body_metrics, f"= {value}", inner.width())
         painter.drawText(QRectF(inner.left(), row, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
-        grad = format_value(s.grad) if s.grad is not None else "—"
+        grad = format_value(s.grad) if s.grad is not None else self.missing_grad
         painter.setPen(QColor(t.gradient))
         text = self._elided(f.body_metrics, f"∇ {grad}", inner.width())
         painter.drawText(QRectF(inner.left(), row + 17, inner.width(), 16), Qt.AlignmentFlag.AlignLeft, text)
@@ -359,7 +376,13 @@ class NodeItem(QGraphicsItem):
         block = rows * CELL_ROW + 4
         parts = (
             (self._value_cells if s.value_shown else None, self._value_img, t.value, "=", "?"),
-            (self._grad_cells if s.grad is not None else None, self._grad_img, t.gradient, "∇", "—"),
+            (
+                self._grad_cells if s.grad is not None else None,
+                self._grad_img,
+                t.gradient,
+                "∇",
+                self.missing_grad,
+            ),
         )
         for k, (grid, img, colour, mark, missing) in enumerate(parts):
             y = top + k * block
@@ -409,7 +432,13 @@ class NodeItem(QGraphicsItem):
         painter.setFont(f.small)
         parts = (
             (self._value_img, t.value, s.value_shown, "=", "?"),
-            (self._grad_img if s.grad is not None else None, t.gradient, s.grad is not None, "∇", "—"),
+            (
+                self._grad_img if s.grad is not None else None,
+                t.gradient,
+                s.grad is not None,
+                "∇",
+                self.missing_grad,
+            ),
         )
         for k, (img, colour, shown, mark, missing) in enumerate(parts):
             left = inner.left() + k * (box_w + 6)

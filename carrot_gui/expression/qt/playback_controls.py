@@ -8,6 +8,8 @@ plays a timeline (the Network lab's tensor graph).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -39,10 +41,13 @@ class PlaybackControls(QWidget):
     and the speed on top, the buttons below."""
 
     speedChanged = Signal(int)  # the play timer's interval in ms
+    blocked = Signal()  # a move forward stopped short: a question waits (predict, then reveal)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.timeline: Timeline | None = None
+        # (from, to) -> how far a move forward may go; None: anywhere (predict mode stops at a question)
+        self.limit: Callable[[int, int], int] | None = None
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._tick)
         self._syncing = False
@@ -85,7 +90,12 @@ class PlaybackControls(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(b)
         bar.addStretch(1)
+        self._button_bar = bar
         return bar
+
+    def add_control(self, widget: QWidget) -> None:
+        """Put another lab control at the right end of the button row (the predict mode's check box)."""
+        self._button_bar.addWidget(widget)
 
     def _scrub_row(self) -> QHBoxLayout:
         scrub = QHBoxLayout()
@@ -178,11 +188,27 @@ class PlaybackControls(QWidget):
         if not self._syncing:
             self.stop()
             self.seek(value)
+            self.show_position()  # a move the limit cut short puts the slider back where playback is
 
     # -- moving ------------------------------------------------------------------------------------------
 
     def step_forward(self) -> bool:
-        return self.timeline is not None and self.timeline.step_forward()
+        if self.timeline is None:
+            return False
+        if self._allowed(self.timeline.position + 1) == self.timeline.position:
+            return False
+        return self.timeline.step_forward()
+
+    def _allowed(self, target: int) -> int:
+        """``target``, or where the limit stops a move towards it (then ``blocked`` is emitted)."""
+        if self.limit is None or self.timeline is None:
+            return target
+        target = min(target, len(self.timeline))
+        allowed = self.limit(self.timeline.position, target)
+        if allowed < target:
+            self.stop()
+            self.blocked.emit()
+        return allowed
 
     def step_back(self) -> bool:
         self.stop()
@@ -190,7 +216,7 @@ class PlaybackControls(QWidget):
 
     def seek(self, position: int) -> None:
         if self.timeline is not None:
-            self.timeline.seek(position)
+            self.timeline.seek(self._allowed(position))
 
     def reset(self) -> None:
         self.stop()
@@ -199,7 +225,7 @@ class PlaybackControls(QWidget):
     def to_end(self) -> None:
         self.stop()
         if self.timeline is not None:
-            self.timeline.to_end()
+            self.seek(len(self.timeline))
 
     # -- playing -----------------------------------------------------------------------------------------
 

@@ -83,8 +83,13 @@ class BackwardControls(QWidget):
         row.addWidget(self.slider)
         row.addWidget(self.stepButton)
         row.addWidget(self.label, 1)
+        self._row = row
         self._showing = False
         self.show_playback(None)
+
+    def add_control(self, widget: QWidget) -> None:
+        """Put another control right of ▸, before the label (the predict mode's check box)."""
+        self._row.insertWidget(self._row.indexOf(self.label), widget)
 
     def _slid(self, value: int) -> None:
         if not self._showing:

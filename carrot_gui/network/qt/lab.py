@@ -42,6 +42,7 @@ from .curves import CurvesRow
 from .data_panel import DataPanel
 from .digits_view import DigitsView
 from .neuron_view import NeuronView
+from .predict import NetworkPredict
 
 SLICE_MS = 5.0
 CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
@@ -169,6 +170,11 @@ class NetworkLab(QWidget):
         backward.addWidget(self.backwardControls, 1)
         backward.addWidget(self.tensorGraphButton)
         v.addLayout(backward)
+        self.predict = NetworkPredict(self)  # predict, then reveal: one gradient of each layer, asked first
+        self.backwardControls.add_control(self.predict.row.predictModeCheck)
+        v.addWidget(self.predict.row)
+        for name in ("predictModeCheck", "guessEdit", "revealButton", "scoreLabel"):
+            setattr(self, name, getattr(self.predict.row, name))
         self.boundaryPlot = BoundaryPlot()
         self.neuronView = NeuronView()
         self.digitsView = DigitsView()
@@ -344,7 +350,11 @@ class NetworkLab(QWidget):
         """The neuron view's gradients and lit layer: the playback's stop while one is stepped (layers not
         reached yet show none), else the last training step's gradients with no layer lit."""
         b = self._live_backward(s)
-        if b is None:
+        self.predict.follow(b)
+        if b is None and self.predict.on:  # the last step's gradients would tell the next step's answers
+            self.neuronView.set_gradients(None, None)
+            layer = None
+        elif b is None:
             self.neuronView.set_gradients(s.gradients(), s.bias_gradients())
             layer = None
         else:
@@ -368,7 +378,8 @@ class NetworkLab(QWidget):
     def backward_step(self) -> None:
         """One layer further through the next training step's backward() (recorded on the first press)."""
         self.pause()
-        self._ensure_backward().step_forward()
+        b = self._ensure_backward()
+        b.seek(self.predict.limit(b, b.position + 1))
         self._backward_moved()
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "stepping the backward pass"))
@@ -381,7 +392,8 @@ class NetworkLab(QWidget):
     @guarded(QT_TRANSLATE_NOOP("Errors", "moving through the backward pass"))
     def backward_seek(self, stop: int) -> None:
         self.pause()
-        self._ensure_backward().seek(stop)
+        b = self._ensure_backward()
+        b.seek(self.predict.limit(b, stop))
         self._backward_moved()
 
     # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ------------------------------------------

@@ -86,10 +86,10 @@ class NeuronView(QGraphicsView):
         self._band.setPen(QPen(Qt.PenStyle.NoPen))
         self._band.setVisible(False)
         self.scene().addItem(self._band)
-        self._pointer = QGraphicsLineItem()  # the line under the mouse
-        self._pointer.setZValue(Z_LINE + 1)
-        self._pointer.setVisible(False)
-        self.scene().addItem(self._pointer)
+        self._pointer = self._overlay()  # the line under the mouse
+        self._mark = self._overlay()  # the line a question is about (dashed)
+        self.predicting = False  # predict mode: a gradient not reached yet reads "∇ ?" in the tooltips
+        self.marked: tuple[int, int, int] | None = None
         self.key = QGraphicsSimpleTextItem(look.key_text(None))
         self.key_line = look.key_text(None)  # the key as one line; shown on two when the view is narrow
         self.key.setPos(8, 4)
@@ -113,6 +113,14 @@ class NeuronView(QGraphicsView):
         self.edit_message.hide()
         self.apply_theme()
 
+    def _overlay(self) -> QGraphicsLineItem:
+        """A hidden line item just above the weight lines, to outline one of them."""
+        item = QGraphicsLineItem()
+        item.setZValue(Z_LINE + 1)
+        item.setVisible(False)
+        self.scene().addItem(item)
+        return item
+
     # -- public API ---------------------------------------------------------------------------------------
     def set_network(self, layer_sizes: list[int], feature_names: list[str] | None = None) -> None:
         """Build the items for a network of ``layer_sizes`` (inputs first). The only call that rebuilds."""
@@ -132,6 +140,8 @@ class NeuronView(QGraphicsView):
         self._maps = [None] * len(sizes)
         self._values = [None] * len(sizes)
         self.highlighted = None
+        self.marked = None
+        self._mark.setVisible(False)
         self.placement = None  # the old one is for the old network
         self._set_key(look.key_text(None))
         self._band.setVisible(False)
@@ -231,7 +241,41 @@ class NeuronView(QGraphicsView):
     def line_tooltip(self, layer: int, i: int, j: int) -> str:
         grad = None if self.grads is None else self.grads[layer]
         g = None if grad is None else float(grad[i, j])
-        return look.line_tip(layer, i, j, float(self.weights[layer][i, j]), g, self.feature_names)
+        w = float(self.weights[layer][i, j])
+        return look.line_tip(layer, i, j, w, g, self.feature_names, self._missing())
+
+    def _missing(self) -> str:
+        """What a gradient not computed yet reads as ("" : the usual words)."""
+        if not self.predicting:
+            return ""
+        return translate("NeuronView", "∇ ? — predict it: the backward pass has not reached this layer")
+
+    def set_predicting(self, on: bool) -> None:
+        self.predicting = on
+        self._refresh_tip()
+
+    def mark_line(self, key: tuple[int, int, int] | None) -> None:
+        """Outline the weight line ``key`` (layer, i, j) a question is about, dashed; None: no mark."""
+        self.marked = key
+        self._place_mark()
+
+    def _place_mark(self) -> None:
+        key = self.marked
+        if key is None or self.placement is None or key[0] >= len(self._lines):
+            self._mark.setVisible(False)
+            return
+        self._outline(self._mark, key, 4.0, Qt.PenStyle.DashLine)
+
+    def _outline(self, item: QGraphicsLineItem, key: tuple[int, int, int], wider: float, style) -> None:
+        """Lay ``item`` over the weight line ``key`` in the active colour, ``wider`` px wider than it."""
+        layer, i, j = key
+        lines, n = self._lines[layer], i * self.layer_sizes[layer + 1] + j
+        (x0, y0), (x1, y1) = lines.starts[n], lines.ends[n]
+        item.setLine(float(x0), float(y0), float(x1), float(y1))
+        pen = QPen(QColor(theme.current().active), float(lines.widths[n]) + wider)
+        pen.setStyle(style)
+        item.setPen(pen)
+        item.setVisible(True)
 
     def neuron_tooltip(self, layer: int, unit: int) -> str:
         values = self._values[layer] if layer < len(self._values) else None
@@ -249,7 +293,8 @@ class NeuronView(QGraphicsView):
             return format_text("NeuronView", "input {name}{value}", name=name, value=value)
         b = theme.format_number(self.biases[layer - 1][unit])
         grad = None if self.bias_grads is None else self.bias_grads[layer - 1]
-        g = translate("NeuronView", "not computed yet") if grad is None else theme.format_number(grad[unit])
+        missing = self._missing() or translate("NeuronView", "not computed yet")
+        g = missing if grad is None else theme.format_number(grad[unit])
         return format_text(
             "NeuronView",
             "neuron {value} of layer {layer}{value2}\nbias  {b}\n∂L/∂b  {g}",
@@ -350,6 +395,7 @@ class NeuronView(QGraphicsView):
             layer_scale = look.width_scale([values]) if shown_grad else scale
             mode, dim = ("gradient" if shown_grad else "value"), hi is not None and k != hi
             lines.restyle(values, layer_scale, mode, dim, self._pen)
+        self._place_mark()  # its width follows the line's
 
     def _set_key(self, text: str) -> None:
         """Show the colour key on one line, or broken after its first " · " / " — " when that line would be
@@ -386,6 +432,7 @@ class NeuronView(QGraphicsView):
         self._place_texts()
         self._place_band()
         self._draw_maps()
+        self._place_mark()
 
     def _place_texts(self) -> None:
         n_in, r = self.layer_sizes[0], self.placement.radii[0]
@@ -532,12 +579,7 @@ class NeuronView(QGraphicsView):
         if key is None:
             self._pointer.setVisible(False)
             return
-        layer, i, j = key
-        lines, n = self._lines[layer], i * self.layer_sizes[layer + 1] + j
-        (x0, y0), (x1, y1) = lines.starts[n], lines.ends[n]
-        self._pointer.setLine(float(x0), float(y0), float(x1), float(y1))
-        self._pointer.setPen(QPen(QColor(theme.current().active), float(lines.widths[n]) + 3))
-        self._pointer.setVisible(True)
+        self._outline(self._pointer, key, 3.0, Qt.PenStyle.SolidLine)
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.point_at(None)
