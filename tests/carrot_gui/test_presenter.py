@@ -155,3 +155,17 @@ def test_f1_lists_the_presenter_keys(qtbot, window):
     box = window.findChild(object, "shortcutsDialog")
     assert "PageDown" in box.text() and "Black screen" in box.text() and "F5" in box.text()
     box.close()
+
+
+@pytest.mark.parametrize("name", ["expression", "network"])
+def test_presenter_mode_keeps_the_predict_row_on_screen(qtbot, window, name):
+    """In a lecture the class answers aloud and the teacher presses Reveal: the row stays."""
+    window.select_lab(name)
+    lab = window.expressionLab if name == "expression" else window.networkLab
+    qtbot.wait(20)
+    lab.predictModeCheck.setChecked(True)
+    qtbot.wait(20)
+    shown = lab.predict.row.isVisible()
+    enter(qtbot, window)
+    assert lab.predictModeCheck.isVisible() and lab.predict.row.isVisible() == shown
+    press(qtbot, window, Qt.Key.Key_Escape)

@@ -103,7 +103,7 @@ def test_the_projector_controls_take_one_row_where_the_graph_column_is_wide_enou
         row = {lab.playButton.mapTo(lab, lab.playButton.rect().center()).y()}
         row.add(lab.timelineSlider.mapTo(lab, lab.timelineSlider.rect().center()).y())
         assert max(row) - min(row) < 10, row
-        assert lab.timelineSlider.width() > 200
+        assert lab.timelineSlider.width() > 150  # not squeezed to its minimum (100 px)
         window.resize(1280, 800)
         qtbot.wait(50)
         assert (
