@@ -7,6 +7,7 @@ Fusion style is used in both schemes: it paints every widget from the palette, s
 
 from __future__ import annotations
 
+import warnings
 import weakref
 from collections.abc import Callable
 
@@ -104,6 +105,7 @@ class Looks(QObject):
         self.modeActions: dict[str, QAction] = {}
         self.scaleSpin: QDoubleSpinBox | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._following = True
         global _newest
         _newest = weakref.ref(self)  # one app, one window: the newest window's looks follow the system
 
@@ -152,11 +154,17 @@ class Looks(QObject):
             self.apply()
 
     def detach(self) -> None:
-        """Stop following the system (the window closes)."""
-        try:
-            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
-        except (RuntimeError, TypeError):  # never connected, or already gone
-            pass
+        """Stop following the system (the window closes; a second close, after one the user cancelled, has nothing
+        left to disconnect: PySide warns about that, and the tests turn the warning into an error)."""
+        if not getattr(self, "_following", False):
+            return
+        self._following = False
+        with warnings.catch_warnings():  # PySide warns (RuntimeWarning) where it finds nothing to disconnect
+            warnings.simplefilter("ignore", RuntimeWarning)
+            try:
+                QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+            except (RuntimeError, TypeError):  # already gone
+                pass
 
     # -- menus -------------------------------------------------------------------------------------------
 
