@@ -19,7 +19,7 @@ from carrot_gui.kit import language
 ROOT = Path(__file__).resolve().parents[2]
 # the translation files (tools/translations.py's areas) checked against the sources: an area joins when its
 # translator has brought it up to date ("pycarrot_labs": the Network and Training labs and the lessons)
-CHECKED_AREAS: tuple[str, ...] = ("pycarrot",)
+CHECKED_AREAS: tuple[str, ...] = ("pycarrot", "pycarrot_labs")
 # the labs whose every text is translated (checked below); a lab joins when its strings are done
 CHECKED_LABS: tuple[str, ...] = ("expression", "network", "training")
 # whether the window's own parts that come from the lessons package (File menu's lesson actions, the scene
