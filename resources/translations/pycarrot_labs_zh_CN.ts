@@ -1927,7 +1927,7 @@ true {value2}</source>
     </message>
     <message>
         <source>No question now: press ▸ (Shift+→) to step the next training step&apos;s backward pass</source>
-        <translation>现在没有题目：按 ▸（Shift+→）单步执行下一个训练步的反向传播</translation>
+        <translation>现在没有问题：按 ▸（Shift+→）逐步执行下一个训练步的反向传播</translation>
     </message>
     <message>
         <source>Only drawn points can be removed: choose &apos;Draw your own&apos; first.</source>
@@ -1939,7 +1939,7 @@ true {value2}</source>
     </message>
     <message>
         <source>Predict first: type ∂L/∂w of the dashed line and press Enter, or Reveal</source>
-        <translation>先预测：输入虚线所示权重的 ∂L/∂w 并按回车，或者按“揭晓”</translation>
+        <translation>先预测：输入虚线的 ∂L/∂w 并按 Enter，或点“揭晓”</translation>
     </message>
     <message>
         <source>Saved the weights to {path}</source>
@@ -2291,7 +2291,7 @@ bias  {b}
     </message>
     <message>
         <source>∇ ? — predict it: the backward pass has not reached this layer</source>
-        <translation>∇ ? —— 先预测：反向传播还没有传到这一层</translation>
+        <translation>∇ ? — 先预测：反向传播还没有到达这一层</translation>
     </message>
 </context>
 <context>
@@ -2373,11 +2373,11 @@ bias  {b}
     <name>Quiz</name>
     <message>
         <source>Layer {n}: guess {w} of the dashed line ({source} → neuron {j} of layer {n})</source>
-        <translation>第 {n} 层：猜一猜虚线的 {w}（{source} → 第 {n} 层的神经元 {j}）</translation>
+        <translation>第 {n} 层：猜一猜虚线的 {w}（{source} → 第 {n} 层第 {j} 个神经元）</translation>
     </message>
     <message>
         <source>a{i} is what the line&apos;s input sends forward, δ{j} = ∂L/∂z of the neuron it feeds; each sample adds a · δ, summed over the {n} samples of the batch</source>
-        <translation>a{i} 是这条连线的输入向前传出的值，δ{j} = 它所连接神经元的 ∂L/∂z；每个样本贡献 a · δ，对这一批的 {n} 个样本求和</translation>
+        <translation>a{i} 是这条连线的输入向前传递的值，δ{j} = 它所连接的神经元的 ∂L/∂z；每个样本贡献一个 a · δ，对这一批的 {n} 个样本求和</translation>
     </message>
     <message>
         <source>input {i}</source>
@@ -2385,7 +2385,7 @@ bias  {b}
     </message>
     <message>
         <source>neuron {i} of layer {n}</source>
-        <translation>第 {n} 层的神经元 {i}</translation>
+        <translation>第 {n} 层第 {i} 个神经元</translation>
     </message>
     <message>
         <source>{w} = {a} · {d}, so {sum} = {value}</source>
