@@ -1,7 +1,8 @@
 """Command line entry point: ``carrot-gui`` / ``python main.py`` opens the main window.
 
 ``carrot-gui LESSON.carrot`` opens a lesson; ``--screenshot PATH`` renders the window after loading and exits 0
-(used for the README's pictures and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first.
+(used for the README's pictures and for tests); ``--expr``, ``--steps`` and ``--lab`` set up what is shown first;
+``--lang en|zh_CN`` picks the language (and remembers it).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 import time
 
-from . import errors, paths, theme
+from . import errors, paths, settings
 
 _STARTED = time.perf_counter()
 LAUNCH_ENV = "CARROT_GUI_LAUNCHED_AT"  # epoch seconds when the process was started (benchmarks)
@@ -53,12 +54,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG after loading, then exit")
     p.add_argument("--projector", action="store_true", help="start in projector mode (larger text)")
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="Linux: make .carrot lessons open with PyCarrot (installs a .desktop entry, the MIME type and the "
+        "icon under $XDG_DATA_HOME, default ~/.local/share), then exit",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=None,
+        help="the language to speak (remembered; default: the remembered one, else the system's)",
+    )
+    p.add_argument(
+        "--theme",
+        choices=("light", "dark", "system"),
+        default=None,
+        help="colours for this run (default: the remembered ones, else the system's; light for --screenshot)",
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status (0 on success, 2 for bad arguments or a bad --expr)."""
     args = build_parser().parse_args(argv)
+    if args.install_desktop:
+        from . import desktop  # no Qt, no window
+
+        return desktop.main()
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
     if missing_display(os.environ, sys.platform):
@@ -76,11 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PyCarrot")
     app.setWindowIcon(QIcon(str(paths.icon_path())))  # dialogs and the task bar too
-    app.setStyleSheet(theme.style_sheet())
-    window = MainWindow()
+    if args.lang is not None:
+        settings.set_language(args.lang)  # remembered, as View ▸ Language; MainWindow() applies it
+    window = MainWindow(remembered=not args.screenshot)  # pictures do not depend on the user's settings
     errors.install(window)
+    if args.theme is not None:
+        window.set_theme(args.theme, remember=False)  # for this run; View ▸ Theme is remembered
+        window.statusBar().clearMessage()  # the start shows the lab's hint, not a note on the theme
     if args.projector:
         window.set_projector(True)
+        window.statusBar().clearMessage()
     if args.lesson is not None and not window.open_lesson(args.lesson):
         print(f"carrot-gui: {window.lessons.last_error}", file=sys.stderr)
         return 2
@@ -100,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_offscreen_warning()
         window.show()  # always the default size: pictures do not depend on the screen
         return _screenshot(app, window, args.screenshot)
-    show_fitted(window)
+    if not restore_geometry(window):
+        show_fitted(window)
     if args.lesson is None:
         window.lessons.offer_autosave()  # after a crash: the work saved a minute before it
     return app.exec()
@@ -157,6 +186,35 @@ def show_fitted(window) -> None:
         window.show()
     else:
         window.showMaximized()
+
+
+def free_areas() -> list:
+    """Each screen's free area (``QRect``: without task bars and docks)."""
+    from PySide6.QtGui import QGuiApplication
+
+    return [s.availableGeometry() for s in QGuiApplication.screens()]
+
+
+def restore_geometry(window) -> bool:
+    """Show the window where and as large as it was at the last close, if that still fits on a screen's free
+    area (a laptop taken off its big monitor falls back to :func:`show_fitted`); returns whether it did."""
+    from PySide6.QtCore import Qt
+
+    from . import settings
+
+    data = settings.geometry()
+    size = window.size()
+    if data is None or not window.restoreGeometry(data):
+        return False
+    frame = window.frameGeometry()
+    if window.isMaximized() or window.isFullScreen() or any(free.contains(frame) for free in free_areas()):
+        window.show()
+        return True
+    window.setWindowState(
+        window.windowState() & ~Qt.WindowState.WindowMaximized & ~Qt.WindowState.WindowFullScreen
+    )
+    window.resize(size)  # the default size again, for show_fitted
+    return False
 
 
 def fits_screen(width: int, height: int, free_width: int, free_height: int) -> bool:

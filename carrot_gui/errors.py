@@ -17,6 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import engine_text
+from .i18n import QT_TRANSLATE_NOOP, format_text, translate
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 LOG_ENV = "CARROT_GUI_LOG"
@@ -71,11 +74,26 @@ def report(exc: BaseException, context: str = "") -> None:
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Something went wrong")
-    what = f" while {context}" if context else ""
-    box.setText(f"{type(exc).__name__}{what}: {exc}")
-    where = f"The details were written to {path}." if path else "The log file could not be written."
-    box.setInformativeText(f"{where}\nThe app keeps running with its previous state.")
+    box.setWindowTitle(translate("Errors", "Something went wrong"))
+    if (
+        context
+    ):  # a guarded slot's context is marked with QT_TRANSLATE_NOOP("Errors", ...) where it is written
+        what = format_text(
+            "Errors",
+            "{error} while {context}",
+            error=type(exc).__name__,
+            context=translate("Errors", context),
+        )
+    else:
+        what = type(exc).__name__
+    box.setText(f"{what}: {engine_text.error_text(exc)}")
+    if path:
+        where = format_text("Errors", "The details were written to {path}.", path=path)
+    else:
+        where = translate("Errors", "The log file could not be written.")
+    box.setInformativeText(
+        f"{where}\n{translate('Errors', 'The app keeps running with its previous state.')}"
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
@@ -106,6 +124,6 @@ def install(parent: Any = None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        report(exc.with_traceback(tb), "handling an event")
+        report(exc.with_traceback(tb), QT_TRANSLATE_NOOP("Errors", "handling an event"))
 
     sys.excepthook = hook

@@ -20,6 +20,7 @@ def _english(context: str, text: str, n: int = -1) -> str:
 
 
 _hook: Translate = _english
+_language = "en"
 
 
 def translate(context: str, text: str, n: int = -1) -> str:
@@ -27,7 +28,7 @@ def translate(context: str, text: str, n: int = -1) -> str:
     return _hook(context, text, n)
 
 
-def format_text(context: str, text: str, **fmt: object) -> str:
+def format_text(context: str, text: str, /, **fmt: object) -> str:
     """``translate(context, text).format(**fmt)``; a translation whose placeholders do not fit falls back to the
     English text, so a slip in a translation file never breaks a view."""
     value = translate(context, text)
@@ -55,6 +56,12 @@ events = _Events()
 
 def install(hook: Translate | None, language: str = "en") -> None:
     """Use ``hook`` for every later :func:`translate` (``None``: English), then tell the views."""
-    global _hook
+    global _hook, _language
     _hook = hook or _english
+    _language = language if hook else "en"
     events.language_changed.emit(language)
+
+
+def language() -> str:
+    """The language :func:`translate` speaks now (``"en"`` when no hook is installed)."""
+    return _language

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -23,9 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import paths, theme
+from . import paths, settings
 from .errors import guarded
 from .expression.qt import ExpressionLab
+from .i18n import QT_TRANSLATE_NOOP, format_text, translate
+from .kit import language, texts
+from .kit.presenter import KEYS_HELP, Presenter
+from .looks import Looks
 
 LABS = ("expression", "network", "training")
 
@@ -42,47 +45,73 @@ class LazyLab:
     cls: str
 
 
+def N_(text: str) -> str:  # noqa: N802 - the usual name for "mark for translation"
+    """Mark a "MainWindow" text for translation where it is written; it is translated where shown."""
+    return text
+
+
+# how the status line names a theme
+THEME_NAMES = (
+    QT_TRANSLATE_NOOP("Themes", "light"),
+    QT_TRANSLATE_NOOP("Themes", "dark"),
+    QT_TRANSLATE_NOOP("Themes", "projector"),
+)
+TR_CONTEXT = "MainWindow"  # the context of every N_ text here (tools/translations.py reads it)
+TAB_EXPRESSION = N_("Expression")
+TIP_EXPRESSION = N_("Type an expression and step through its backward pass")
+
 LAZY_LABS = (
     LazyLab(
         "network",
-        "Network",
-        "Build a small network, step its backward pass, train it on 2-D data and digits",
+        N_("Network"),
+        N_("Build a small network, step its backward pass, train it on 2-D data and digits"),
         "carrot_gui.network.qt.lab",
         "NetworkLab",
     ),
     LazyLab(
         "training",
-        "Training",
-        "Fit a line with SGD and watch the loss fall",
+        N_("Training"),
+        N_("Fit a line with SGD and watch the loss fall"),
         "carrot_gui.training.qt.lab",
         "TrainingLab",
     ),
 )
 
+# (keys, what they do); key names with words in them are translated too ("Network tab: Space")
 SHORTCUTS = [
-    ("Ctrl+Enter", "Build the expression"),
-    ("→ / PageDown", "One step forward"),
-    ("← / PageUp", "One step back"),
-    ("Space", "Play / pause"),
-    ("Home / End", "Start / end of the playback"),
-    ("F", "Fit the graph in the view"),
-    ("Mouse wheel / Ctrl+= / Ctrl+-", "Zoom"),
-    ("Drag", "Pan the graph"),
-    ("Ctrl+G", "Graph only (hide the editor and the log)"),
-    ("Ctrl+Shift+P", "Projector mode (bigger text, stronger colours)"),
-    ("Ctrl+E", "Export the graph as PNG"),
-    ("Ctrl+S / Ctrl+O", "Save / open a lesson"),
-    ("Ctrl+PageDown / Ctrl+PageUp", "Next / previous scene of the lesson"),
-    ("Ctrl+Q", "Quit"),
-    ("Network tab: Space", "Train / pause"),
-    ("Network tab: →", "One optimiser step"),
-    ("Network tab: Shift+→ / Shift+←", "Step the next step's backward pass one layer on / back"),
-    ("Training tab: Space", "Train / pause"),
-    ("Training tab: →", "One optimiser step"),
-    ("Training tab: Ctrl+R", "Reset: the same initial weights again (init seed), the last run stays faded"),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Build the expression")),
+    ("→ / PageDown", QT_TRANSLATE_NOOP("Shortcuts", "One step forward")),
+    ("← / PageUp", QT_TRANSLATE_NOOP("Shortcuts", "One step back")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Space"), QT_TRANSLATE_NOOP("Shortcuts", "Play / pause")),
+    ("Home / End", QT_TRANSLATE_NOOP("Shortcuts", "Start / end of the playback")),
+    ("F", QT_TRANSLATE_NOOP("Shortcuts", "Fit the graph in the view")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Mouse wheel / Ctrl+= / Ctrl+-"), QT_TRANSLATE_NOOP("Shortcuts", "Zoom")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Drag"), QT_TRANSLATE_NOOP("Shortcuts", "Pan the graph")),
+    ("Ctrl+G", QT_TRANSLATE_NOOP("Shortcuts", "Graph only (hide the editor and the log)")),
+    ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("Shortcuts", "Projector mode (bigger text, stronger colours)")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("Shortcuts", "Export the graph as PNG")),
+    ("Ctrl+S / Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Save / open a lesson")),
+    ("Ctrl+PageDown / Ctrl+PageUp", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous scene of the lesson")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Network tab: Space"), QT_TRANSLATE_NOOP("Shortcuts", "Train / pause")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Network tab: →"), QT_TRANSLATE_NOOP("Shortcuts", "One optimiser step")),
     (
-        "Training tab: Ctrl+Shift+R",
-        "New weights: the next init seed's initial weights, the last run stays faded",
+        QT_TRANSLATE_NOOP("Shortcuts", "Network tab: Shift+→ / Shift+←"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Step the next step's backward pass one layer on / back"),
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Training tab: Space"), QT_TRANSLATE_NOOP("Shortcuts", "Train / pause")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Training tab: →"), QT_TRANSLATE_NOOP("Shortcuts", "One optimiser step")),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Training tab: Ctrl+R"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Reset: the same initial weights again (init seed), the last run stays faded"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Training tab: Ctrl+Shift+R"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "New weights: the next init seed's initial weights, the last run stays faded"
+        ),
     ),
 ]
 
@@ -98,21 +127,23 @@ class MainWindow(QMainWindow):
     """PyCarrot's window. ``labs`` is the tab widget; ``expressionLab``, ``networkLab`` and ``trainingLab``
     the labs (the last two built on first use)."""
 
-    def __init__(self) -> None:
+    def __init__(self, remembered: bool = True) -> None:
+        """``remembered``: start in the remembered theme and text size and remember the window's geometry at
+        close (False for pictures: ``--screenshot`` never depends on, nor changes, the user's settings)."""
         super().__init__()
+        language.apply(language.preferred())  # before any text is made: every widget starts in it
         self.setObjectName("mainWindow")
-        self.setWindowTitle("PyCarrot — watch backpropagation")
+        texts.bind(self.setWindowTitle, "MainWindow", "PyCarrot — watch backpropagation")
         self.setWindowIcon(QIcon(str(paths.icon_path())))
         self.resize(1360, 820)
-        self._base_theme = theme.current()
-        self._font_scale = 1.0
+        self.looks = Looks(self, remembered)
+        self.looks.apply()  # before the labs are built: they paint in the theme they start in
 
         self.labs = QTabWidget(self)
         self.labs.setObjectName("labs")
         self.labs.setDocumentMode(True)
         self.expressionLab = ExpressionLab()
-        self.labs.addTab(self.expressionLab, "Expression")
-        self.labs.setTabToolTip(0, "Type an expression and step through its backward pass")
+        self.labs.addTab(self.expressionLab, "")
         self._hosts: dict[str, QWidget] = {}  # lazy lab name -> its tab page (the lab goes inside)
         self._built: dict[str, QWidget] = {}
         for lab in LAZY_LABS:
@@ -120,9 +151,10 @@ class MainWindow(QMainWindow):
                 host = QWidget()
                 host.setObjectName(f"{lab.name}Host")
                 QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
-                self.labs.setTabToolTip(self.labs.addTab(host, lab.title), lab.tip)
+                self.labs.addTab(host, "")
                 self._hosts[lab.name] = host
         self.setCentralWidget(self.labs)
+        texts.follow(self._retranslate_tabs)
 
         self.statusBar().setObjectName("statusBar")
         # the lab's "what to do next" hint sits in the status bar; a passing message covers it for a few
@@ -136,55 +168,84 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda message: self.statusHint.setVisible(not message))
         self.expressionLab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
+        self.looks.changed.connect(self._apply_theme)
         self.labs.currentChanged.connect(self._tab_changed)  # after the menus: it enables their graph actions
         self.expressionLab.graphView.setFocus()
+
+    def _retranslate_tabs(self) -> None:
+        """The labs' tab texts and tooltips in the current language."""
+        tabs = [(self.expressionLab, TAB_EXPRESSION, TIP_EXPRESSION)]
+        tabs += [(self._hosts[lab.name], lab.title, lab.tip) for lab in LAZY_LABS if lab.name in self._hosts]
+        for page, title, tip in tabs:
+            index = self.labs.indexOf(page)
+            self.labs.setTabText(index, translate("MainWindow", title))
+            self.labs.setTabToolTip(index, translate("MainWindow", tip))
 
     # -- menus -------------------------------------------------------------------------------------------
 
     def _action(
         self, menu, text: str, slot, shortcut: str | None = None, name: str = "", tip: str = ""
     ) -> QAction:
-        action = QAction(text, self)
+        """A menu action; ``text`` and ``tip`` are English sources of the "MainWindow" context (marked with
+        ``QT_TRANSLATE_NOOP`` where written), shown translated."""
+        action = QAction(self)
+        texts.bind(action.setText, "MainWindow", text)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         if name:
             action.setObjectName(name)
         if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
+            texts.bind(action.setStatusTip, "MainWindow", tip)
+            texts.bind(action.setToolTip, "MainWindow", tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _menu(self, parent, title: str, name: str):
+        """A menu under ``parent`` (the menu bar or a menu) whose title follows the language."""
+        menu = parent.addMenu("")
+        menu.setObjectName(name)
+        texts.bind(menu.setTitle, "MainWindow", title)
+        return menu
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.setObjectName("fileMenu")
+        file_menu = self._menu(bar, N_("&File"), "fileMenu")
         self._build_lesson_actions(file_menu)
         # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
         # the Training tab never exports a picture the user is not looking at
         self._graph_actions = [
             self._action(
-                file_menu, "Export graph as &PNG…", self.export_png_dialog, "Ctrl+E", "exportPngAction"
+                file_menu, N_("Export graph as &PNG…"), self.export_png_dialog, "Ctrl+E", "exportPngAction"
             ),
-            self._action(file_menu, "Export graph as &SVG…", self.export_svg_dialog, None, "exportSvgAction"),
+            self._action(
+                file_menu, N_("Export graph as &SVG…"), self.export_svg_dialog, None, "exportSvgAction"
+            ),
         ]
         self._build_network_actions(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, "Ctrl+Q", "quitAction")
+        self._action(file_menu, N_("&Quit"), self.close, "Ctrl+Q", "quitAction")
 
-        view = bar.addMenu("&View")
-        view.setObjectName("viewMenu")
+        view = self._menu(bar, N_("&View"), "viewMenu")
         self._graph_actions += [
             self._action(
-                view, "&Fit graph\tF", self.expressionLab.fit, None, "fitAction", "Show the whole graph"
-            ),
-            self._action(
-                view, "Zoom &in", lambda: self.expressionLab.graphView.zoom_by(1.25), "Ctrl+=", "zoomInAction"
+                view,
+                N_("&Fit graph\tF"),
+                self.expressionLab.fit,
+                None,
+                "fitAction",
+                N_("Show the whole graph"),
             ),
             self._action(
                 view,
-                "Zoom &out",
+                N_("Zoom &in"),
+                lambda: self.expressionLab.graphView.zoom_by(1.25),
+                "Ctrl+=",
+                "zoomInAction",
+            ),
+            self._action(
+                view,
+                N_("Zoom &out"),
                 lambda: self.expressionLab.graphView.zoom_by(0.8),
                 "Ctrl+-",
                 "zoomOutAction",
@@ -192,29 +253,62 @@ class MainWindow(QMainWindow):
         ]
         self.graphOnlyAction = self._action(
             view,
-            "&Graph only",
+            N_("&Graph only"),
             self.expressionLab.set_graph_only,
             "Ctrl+G",
             "graphOnlyAction",
-            "Hide the editor and the log so the graph fills the window",
+            N_("Hide the editor and the log so the graph fills the window"),
         )
         self.graphOnlyAction.setCheckable(True)
         self._graph_actions.append(self.graphOnlyAction)
         view.addSeparator()
         self.projectorAction = self._action(
             view,
-            "&Projector mode",
+            N_("&Projector mode"),
             self.set_projector,
             "Ctrl+Shift+P",
             "projectorAction",
-            "Larger text and stronger colours for a lecture hall",
+            N_("Larger text and stronger colours for a lecture hall"),
         )
         self.projectorAction.setCheckable(True)
-        self._action(view, "&Larger text", lambda: self.scale_text(1.15), "Ctrl+Shift+=", "largerTextAction")
-        self._action(
-            view, "&Smaller text", lambda: self.scale_text(1 / 1.15), "Ctrl+Shift+-", "smallerTextAction"
+        self.presenterAction = self._action(
+            view, "", lambda on: self.presenter.set_active(on), "F5", "presenterAction"
         )
+        texts.bind(self.presenterAction.setText, "MainWindow", "P&resenter mode")
+        texts.bind(
+            self.presenterAction.setToolTip,
+            "MainWindow",
+            "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
+            "B blacks the screen, Esc leaves",
+        )
+        self.presenterAction.setStatusTip(self.presenterAction.toolTip())
+        self.presenterAction.setCheckable(True)
+        self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
+        self.presenter = Presenter(self, self.current_lab_widget)
+        self.looks.build_theme_menu(view)
+        self.looks.build_text_menu(view, self)
+        self._build_language_menu(view)
         self._build_help_menu()
+
+    def _build_language_menu(self, view) -> None:
+        """View ▸ Language: each language listed in itself (English, 简体中文); a choice applies at once and is
+        remembered. ``languageActions`` maps a code (``"en"``, ``"zh_CN"``) to its action."""
+        menu = self._menu(view, N_("&Language"), "languageMenu")
+        group = QActionGroup(self)
+        self.languageActions: dict[str, QAction] = {}
+        for code, name in language.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}_Action")
+            action.setChecked(code == language.current())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.languageActions[code] = action
+
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` (``"en"`` or ``"zh_CN"``) from now on, and remember it."""
+        spoken = language.apply(code, remember=True)
+        self.languageActions[spoken].setChecked(True)
 
     def _build_network_actions(self, file_menu) -> None:
         """The Network lab's files, enabled only while that tab is shown (like the graph actions)."""
@@ -222,52 +316,64 @@ class MainWindow(QMainWindow):
         self._network_actions = [
             self._action(
                 file_menu,
-                "Export network as P&ython…",
+                N_("Export network as P&ython…"),
                 self.export_network_dialog,
                 None,
                 "exportNetworkAction",
             ),
             self._action(
-                file_menu, "Save network weights…", self.save_network_dialog, None, "saveNetworkAction"
+                file_menu, N_("Save network weights…"), self.save_network_dialog, None, "saveNetworkAction"
             ),
             self._action(
-                file_menu, "Load network weights…", self.load_network_dialog, None, "loadNetworkAction"
+                file_menu, N_("Load network weights…"), self.load_network_dialog, None, "loadNetworkAction"
             ),
         ]
         for action in self._network_actions:
             action.setEnabled(False)
 
-    @guarded("exporting the network as Python")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the network as Python"))
     def export_network_dialog(self) -> None:
         from .network.qt import files
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export network as Python", "network.py", "Python (*.py)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Export network as Python"),
+            "network.py",
+            translate("MainWindow", "Python (*.py)"),
+        )
         if path and self.networkLab is not None:
             files.export_python(self.networkLab, path)
 
-    @guarded("saving the network's weights")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "saving the network's weights"))
     def save_network_dialog(self) -> None:
         from .network.qt import files
 
-        path, _ = QFileDialog.getSaveFileName(self, "Save network weights", "network.npz", "Weights (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Save network weights"),
+            "network.npz",
+            translate("MainWindow", "Weights (*.npz)"),
+        )
         if path and self.networkLab is not None:
             files.save_weights(self.networkLab, path)
 
-    @guarded("loading the network's weights")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "loading the network's weights"))
     def load_network_dialog(self) -> None:
         from .network.qt import files
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Load network weights", "", "Weights (*.npz);;All files (*)"
+            self,
+            translate("MainWindow", "Load network weights"),
+            "",
+            translate("MainWindow", "Weights (*.npz);;All files (*)"),
         )
         if path and self.networkLab is not None:
             files.load_weights(self.networkLab, path)
 
     def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.setObjectName("helpMenu")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "shortcutsAction")
-        self._action(help_menu, "&About PyCarrot", self.show_about, None, "aboutAction")
+        help_menu = self._menu(self.menuBar(), N_("&Help"), "helpMenu")
+        self._action(help_menu, N_("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcutsAction")
+        self._action(help_menu, N_("&About PyCarrot"), self.show_about, None, "aboutAction")
         self.lessonUi.build_help_action(help_menu)
 
     # -- lessons (the logic lives in carrot_gui/lessons/qt/) ---------------------------------------------
@@ -295,11 +401,18 @@ class MainWindow(QMainWindow):
         widget = self.labs.currentWidget()
         return next((n for n, host in self._hosts.items() if host is widget), "expression")
 
+    def current_lab_widget(self) -> QWidget | None:
+        """The lab showing (None for a lazy lab this build lacks)."""
+        name = self.current_lab()
+        return self.expressionLab if name == "expression" else self.lazy_lab(name)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.lessonUi.confirm_discard():
             event.ignore()
             return
         self.lessons.clean_exit()
+        if self.looks.remember:
+            settings.set_geometry(self.saveGeometry())
         super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------
@@ -350,6 +463,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.labs.widget(index)
+        self.presenter.follow_tab()
         self.statusBar().showMessage(self.labs.tabToolTip(index), 6000)  # not the other lab's last message
         # the Expression lab's hint only while it is shown
         self.statusHint.setText(self.expressionLab.hint if widget is self.expressionLab else "")
@@ -367,49 +481,66 @@ class MainWindow(QMainWindow):
 
     # -- export ------------------------------------------------------------------------------------------
 
-    @guarded("exporting the graph as PNG")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as PNG"))
     def export_png_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export graph as PNG", "graph.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Export graph as PNG"),
+            "graph.png",
+            translate("MainWindow", "PNG image (*.png)"),
+        )
         if path:
             path = self.expressionLab.graphView.export_png(path)  # ".png" added to a name without one
-            self.statusBar().showMessage(f"Saved {path}", 8000)
+            self.statusBar().showMessage(format_text("MainWindow", "Saved {path}", path=path), 8000)
 
-    @guarded("exporting the graph as SVG")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as SVG"))
     def export_svg_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export graph as SVG", "graph.svg", "SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Export graph as SVG"),
+            "graph.svg",
+            translate("MainWindow", "SVG drawing (*.svg)"),
+        )
         if path:
             path = self.expressionLab.graphView.export_svg(path)
-            self.statusBar().showMessage(f"Saved {path}", 8000)
+            self.statusBar().showMessage(format_text("MainWindow", "Saved {path}", path=path), 8000)
 
     # -- look --------------------------------------------------------------------------------------------
 
     def set_projector(self, on: bool) -> None:
-        self._base_theme = theme.PROJECTOR if on else theme.LIGHT
+        """Projector mode: larger text and stronger contrast, in the light or the dark colours."""
         if self.projectorAction.isChecked() != on:
             self.projectorAction.setChecked(on)
-        self._apply_theme()
+        self.looks.set_projector(on)
+
+    def set_theme(self, mode: str, remember: bool = True) -> None:
+        """Light, dark or ``"system"`` colours (View ▸ Theme), repainted live; remembered unless told not to."""
+        self.looks.set_mode(mode, remember)
 
     def scale_text(self, factor: float) -> None:
-        self._font_scale = min(2.5, max(0.6, self._font_scale * factor))
-        self._apply_theme()
+        """Text ``factor`` times larger (View ▸ Text size), remembered."""
+        self.looks.set_scale(self.looks.scale * factor)
 
-    def _apply_theme(self) -> None:
-        current = theme.set_current(theme.scaled(self._base_theme, self._font_scale))
-        app = QApplication.instance()
-        if app is not None:
-            app.setStyleSheet(theme.style_sheet(current))
+    def _apply_theme(self, _theme=None) -> None:
+        """Repaint the labs in the current theme (the palette and style sheet are already the app's)."""
         self.expressionLab.refresh_theme()
         for lab in self._built.values():  # only the labs built so far; the others start in the new theme
             lab.refresh_theme()
-        self.statusBar().showMessage(f"Theme: {current.name}, text {current.font_size:.0f} pt", 4000)
+        self.statusBar().showMessage(self.looks.status_text(), 4000)
 
     # -- help --------------------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{what}</td></tr>" for k, what in SHORTCUTS)
+        rows = "".join(
+            f"<tr><td><b>{translate('Shortcuts', k)}</b></td><td>&nbsp;{translate('Shortcuts', what)}</td></tr>"
+            for k, what in SHORTCUTS
+        ) + "".join(
+            f"<tr><td><b>{translate('MainWindow', k)}</b></td><td>&nbsp;{translate('MainWindow', what)}</td></tr>"
+            for k, what in KEYS_HELP
+        )
         box = QMessageBox(self)
         box.setObjectName("shortcutsDialog")
-        box.setWindowTitle("Keyboard shortcuts")
+        box.setWindowTitle(translate("MainWindow", "Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<table>{rows}</table>")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -420,10 +551,12 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(self)
         box.setObjectName("aboutDialog")
-        box.setWindowTitle("About PyCarrot")
-        box.setText(
-            f"<b>PyCarrot {pycarrot.__version__}</b><br>A small NumPy autograd engine and an app that shows "
-            "backpropagation step by step: every value, every gradient, every local rule."
+        box.setWindowTitle(translate("MainWindow", "About PyCarrot"))
+        about = translate(
+            "MainWindow",
+            "A small NumPy autograd engine and an app that shows backpropagation step by step: every value, "
+            "every gradient, every local rule.",
         )
+        box.setText(f"<b>PyCarrot {pycarrot.__version__}</b><br>{about}")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -3,7 +3,8 @@
 Qt-free on purpose: colours are ``#rrggbb`` strings and sizes are numbers; widgets make ``QColor`` objects from
 them and fonts with :func:`qfont` (which imports Qt only when called); :func:`set_tone` colours a label by its
 role through the application style sheet.
-Two palettes exist (``light`` for screens, ``projector`` with thicker contrast and larger text).
+Colours (``light``, ``dark``) and sizes (normal, ``projector`` with larger text and stronger contrast) are two
+axes: :func:`make` combines them; every colour pair that carries meaning stays apart for red–green colour blindness.
 """
 
 from __future__ import annotations
@@ -14,14 +15,26 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Theme:
-    """One palette plus font sizes. Values and gradients get clearly different hues (blue vs orange)."""
+    """One palette plus font sizes. Values and gradients get clearly different hues (blue vs orange, a pair
+    a red–green colour-blind eye tells apart too). Two independent axes make one: the colours (``scheme``:
+    light or dark) and the sizes (normal or ``projector``, times a font scale); see :func:`make`."""
 
     name: str
+    scheme: str = "light"  # "light" or "dark": which colours
+    projector: bool = False  # larger text, thicker lines, stronger contrast
     background: str = "#fbfaf7"  # the graph's canvas
-    panel: str = "#ffffff"
+    panel: str = "#ffffff"  # plots and views
+    window: str = "#efefef"  # the window behind the widgets (QPalette.Window)
+    base: str = "#ffffff"  # text fields, lists and tables (QPalette.Base)
+    alternate: str = "#f7f7f7"  # alternate rows
+    button: str = "#efefef"
+    highlight: str = "#3073c9"  # the selection
+    highlight_text: str = "#ffffff"
+    link: str = "#1f5fbf"
     text: str = "#1f2328"
     muted: str = "#6b7280"  # secondary text (shapes, op names)
     grid: str = "#e6e3dc"
+    on_strong: str = "#ffffff"  # text drawn over a strong value or gradient colour (heat-map cells)
     # the two quantities a student must never confuse
     value: str = "#1f5fbf"  # forward values: blue
     gradient: str = "#d9480f"  # gradients: carrot orange
@@ -38,8 +51,23 @@ class Theme:
     active: str = "#d9480f"  # the edge/node the current event is about
     visited_fill: str = "#fff1e6"  # backward() has already visited this node
     queued: str = "#7c3aed"  # nodes still waiting in backward()'s queue
-    ok: str = "#15803d"  # gradcheck ✓
-    error: str = "#b91c1c"  # gradcheck ✗, parse errors
+    ok: str = "#0b7a75"  # gradcheck ✓, a right answer (blue-green: never a red–green pair with error)
+    error: str = "#b91c1c"  # gradcheck ✗, parse errors, a wrong answer
+    mark: str = "#facc15"  # a star on a plot (the loss surface's minimum)
+    # curves, runs and classes, told apart by hue: Okabe & Ito's colour-blind-safe set
+    # (https://jfly.uni-koeln.de/color/), ordered so the first ones stay apart under simulated deuteranopia
+    series: tuple[str, ...] = ("#0072b2", "#e69f00", "#009e73", "#333333", "#cc79a7", "#56b4e9", "#d55e00")
+    classes: tuple[str, ...] = (
+        "#1f5fbf",
+        "#b07b00",
+        "#cc79a7",
+        "#0f766e",
+        "#9f1239",
+        "#56b4e9",
+        "#334155",
+        "#7c3aed",
+        "#57534e",
+    )
     # fonts (points)
     font_family: str = "DejaVu Sans"
     mono_family: str = "DejaVu Sans Mono"
@@ -47,20 +75,93 @@ class Theme:
     node_font_size: float = 9.0
     edge_width: float = 1.4
 
+    @property
+    def dark(self) -> bool:
+        """Whether light text is drawn on dark surfaces."""
+        return self.scheme == "dark"
 
-LIGHT = Theme(name="light")
-PROJECTOR = replace(
-    LIGHT,
-    name="projector",
-    background="#ffffff",
-    value="#0b4db3",
-    gradient="#c2410c",
-    edge="#6b7280",
-    font_size=14.0,
-    node_font_size=12.0,
-    edge_width=2.2,
-)
-THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, PROJECTOR)}
+
+# the colours of each scheme, and how the projector strengthens them
+COLOURS: dict[str, dict[str, Any]] = {
+    "light": {},
+    "dark": dict(
+        background="#16181b",
+        panel="#1c1e22",
+        window="#1f2125",
+        base="#2c2f35",
+        alternate="#33363d",
+        button="#363a40",
+        highlight="#2f64ad",
+        highlight_text="#ffffff",
+        link="#7cbcff",
+        text="#e8e9eb",
+        muted="#a3a9b1",
+        grid="#3a3e45",
+        on_strong="#111316",
+        value="#6cb6ff",
+        gradient="#ff9b4a",
+        variable_fill="#1d2d44",
+        variable_border="#6cb6ff",
+        constant_fill="#2a2c30",
+        constant_border="#7f8690",
+        op_fill="#212428",
+        op_border="#b3b9c1",
+        output_border="#f2f3f4",
+        edge="#838a94",
+        active="#ff9b4a",
+        visited_fill="#3b2a1b",
+        queued="#b99cff",
+        ok="#2fb8c9",
+        error="#ff7a70",
+        mark="#ffe04d",
+        series=("#56b4e9", "#e69f00", "#2bb88e", "#e8e8e8", "#e58fc4", "#a1cff2", "#ff7a3d"),
+        classes=(
+            "#6cb6ff",
+            "#e0aa2e",
+            "#f06ba8",
+            "#b8b2ab",
+            "#2fb3a4",
+            "#b99cff",
+            "#38bdf8",
+            "#fb7185",
+            "#94a3b8",
+        ),
+    ),
+}
+STRONG: dict[str, dict[str, Any]] = {
+    "light": dict(background="#ffffff", value="#0b4db3", gradient="#c2410c", edge="#6b7280"),
+    "dark": dict(
+        background="#000000",
+        panel="#0e0f11",
+        text="#ffffff",
+        value="#8cc8ff",
+        gradient="#ffad66",
+        edge="#a3aab3",
+    ),
+}
+SIZES: dict[bool, dict[str, float]] = {
+    False: dict(font_size=10.0, node_font_size=9.0, edge_width=1.4),
+    True: dict(font_size=14.0, node_font_size=12.0, edge_width=2.2),
+}
+SCHEMES = ("light", "dark")
+
+
+def make(scheme: str = "light", projector: bool = False, scale: float = 1.0) -> Theme:
+    """The theme of ``scheme`` (``"light"`` or ``"dark"``) in normal or projector sizes, text scaled by ``scale``.
+    Its name is ``light``, ``dark``, ``projector`` (light) or ``dark-projector``."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown colour scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    name = ("projector" if scheme == "light" else "dark-projector") if projector else scheme
+    colours = {**COLOURS[scheme], **(STRONG[scheme] if projector else {})}
+    t = Theme(name=name, scheme=scheme, projector=projector, **colours, **SIZES[projector])
+    return t if scale == 1.0 else scaled(t, scale)
+
+
+LIGHT = make("light")
+PROJECTOR = make("light", projector=True)
+DARK = make("dark")
+DARK_PROJECTOR = make("dark", projector=True)
+THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, PROJECTOR, DARK, DARK_PROJECTOR)}
 
 _current: Theme = LIGHT
 
@@ -71,7 +172,7 @@ def current() -> Theme:
 
 
 def set_current(theme: Theme | str) -> Theme:
-    """Switch the app's theme (by object or by name: ``"light"``, ``"projector"``)."""
+    """Switch the app's theme (by object or by name: ``"light"``, ``"projector"``, ``"dark"``, ``"dark-projector"``)."""
     global _current
     if isinstance(theme, str):
         if theme not in THEMES:
@@ -121,6 +222,30 @@ def set_tone(widget: Any, tone: str) -> None:
         widget.setProperty("tone", tone)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved ``amount`` (0–1) of the way to ``other``, as ``#rrggbb``: a faded line stays opaque
+    (cheaper to paint than alpha, and the same on any background)."""
+    a, b = colour.lstrip("#"), other.lstrip("#")
+    parts = (
+        int(a[i : i + 2], 16) + (int(b[i : i + 2], 16) - int(a[i : i + 2], 16)) * amount for i in (0, 2, 4)
+    )
+    return "#" + "".join(f"{int(round(v)):02x}" for v in parts)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance (0 black … 1 white) of a ``#rrggbb`` colour."""
+    c = colour.lstrip("#")
+    channels = [int(c[i : i + 2], 16) / 255.0 for i in (0, 2, 4)]
+    r, g, b = (x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 (none) … 21 (black on white); body text needs 4.5."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def format_number(x: Any, digits: int = 4) -> str:

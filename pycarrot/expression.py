@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import difflib
 import keyword
-import re
 from typing import Any
 
 import numpy as np
 
 from . import ops as _ops
 from .carrot import Carrot, paused_gc
-from .messages import MAX_QUOTED, elide_name
+from .messages import MAX_QUOTED, Phrase, elide_name, phrase
 from .nn import functional as _functional  # noqa: F401 - declares the losses the language calls (mse)
+from .tokenizer import END, EOF, ERR, NAME, NUM, OP
+from .tokenizer import Token as _Token
+from .tokenizer import tokenize as _tokenize
 
 MAX_SOURCE_LENGTH = 200_000
 MAX_DEPTH = 200  # nested parentheses, brackets and function calls
@@ -40,13 +42,19 @@ __all__ = ["parse", "ExpressionError", "FUNCTIONS", "MAX_SOURCE_LENGTH", "MAX_DE
 
 
 class ExpressionError(ValueError):
-    """Bad expression source: ``.line`` and ``.col`` (both from 1) say where, ``.message`` says what."""
+    """Bad expression source: ``.line`` and ``.col`` (both from 1) say where, ``.message`` says what.
+
+    ``.template`` and ``.params`` say the message again for an app that translates it: the English template
+    (``"unknown name {name} ({hint})"``) and its parameters, whose values may be
+    :class:`~pycarrot.messages.Phrase` objects with a template of their own."""
 
     def __init__(self, message: str, line: int, col: int) -> None:
         super().__init__(f"line {line}, column {col}: {message}")
         self.message = message
         self.line = line
         self.col = col
+        self.template = message.template if isinstance(message, Phrase) else message
+        self.params = dict(message.params) if isinstance(message, Phrase) else {}
 
     def __reduce__(self) -> tuple:  # keep pickling (e.g. across a process boundary) working
         return (type(self), (self.message, self.line, self.col))
@@ -54,87 +62,6 @@ class ExpressionError(ValueError):
 
 # name -> how to call it; the functions, their arguments and operators all come from the op table.
 FUNCTIONS: dict[str, str] = {name: _ops.signature(name) for name in _ops.OPS}
-
-# ---------------------------------------------------------------------------------------------------------
-# Tokenizer
-# ---------------------------------------------------------------------------------------------------------
-
-NUM, NAME, OP, END, EOF, ERR = "number", "name", "op", "end", "eof", "error"  # END: a new line or ';'
-
-_TOKEN = re.compile(
-    r"""
-    (?P<space>[ \t\r\f\v]+|\#[^\n]*)
-    |(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
-    |(?P<name>[^\W\d]\w*)
-    |(?P<bad>//|==|!=|<=|>=|<|>|!)
-    |(?P<op>\*\*|[-+*/@()\[\],=])
-    |(?P<end>[\n;])
-    """,
-    re.VERBOSE,
-)
-
-# Characters people try, with what to say about them.
-_HINTS = {
-    "//": "'//' (floor division) is not supported: use /",
-    ".": "attribute access is not allowed",
-    "'": "strings are not allowed",
-    '"': "strings are not allowed",
-    "%": "'%' is not supported",
-    "{": "'{' is not allowed: vectors are written [1, 2, 3]",
-    "}": "'}' is not allowed",
-    "\\": "a statement must fit on one line",
-    "^": "'^' is not a power: write x ** 2",
-}
-
-
-class _Token:
-    __slots__ = ("kind", "text", "line", "col")
-
-    def __init__(self, kind: str, text: str, line: int, col: int) -> None:
-        self.kind = kind
-        self.text = text
-        self.line = line
-        self.col = col
-
-    def describe(self) -> str:
-        if self.kind == EOF:
-            return "the end of the input"
-        if self.kind == END:
-            return "the end of the line" if self.text == "\n" else "';'"
-        if self.kind == NAME:
-            return f"name '{self.text}'"
-        if self.kind == NUM:
-            return f"number {self.text}"
-        return f"'{self.text}'"
-
-
-def _tokenize(source: str) -> list[_Token]:
-    """Tokens up to the end, or up to the first bad character, which becomes an ERR token carrying the
-    message (the parser raises it when it gets there, so errors are reported in source order)."""
-    tokens: list[_Token] = []
-    append = tokens.append
-    match = _TOKEN.match
-    pos, line, line_start, n = 0, 1, 0, len(source)
-    while pos < n:
-        m = match(source, pos)
-        kind = m.lastgroup if m is not None else None
-        if kind is None or kind == "bad":
-            bad = m.group() if m is not None else source[pos]
-            message = _HINTS.get(bad) or (
-                "comparisons are not supported" if kind == "bad" else f"unexpected character {bad!r}"
-            )
-            append(_Token(ERR, message, line, pos - line_start + 1))
-            break
-        if kind != "space":
-            text = m.group()
-            append(_Token(kind, text, line, pos - line_start + 1))
-            if text == "\n":
-                line += 1
-                line_start = m.end()
-        pos = m.end()
-    append(_Token(EOF, "", line, n - line_start + 1))
-    return tokens
-
 
 # ---------------------------------------------------------------------------------------------------------
 # Parser: one statement at a time; binary and unary operators by precedence on an explicit stack, so only
@@ -202,7 +129,9 @@ class _Parser:
                 continue
             if bare is not None:
                 raise self.error(
-                    "only the last statement may be a bare expression: give this one a name (name = ...)",
+                    phrase(
+                        "only the last statement may be a bare expression: give this one a name (name = ...)"
+                    ),
                     bare[0],
                 )
             statements += 1
@@ -215,7 +144,7 @@ class _Parser:
                 self.end_of_statement()
         if statements == 0:
             raise ExpressionError(
-                "the expression is empty: write at least one statement, e.g. z = x * y", 1, 1
+                phrase("the expression is empty: write at least one statement, e.g. z = x * y"), 1, 1
             )
         if bare is not None:
             self.final_expression(*bare)
@@ -226,7 +155,7 @@ class _Parser:
         self.advance()  # '='
         name = target.text
         if name in FUNCTIONS:
-            raise self.error(f"cannot assign to '{name}': it is a function name", target)
+            raise self.error(phrase("cannot assign to '{name}': it is a function name", name=name), target)
         self._check_free(name, target)
         value = self.expression(0)
         self.end_of_statement()
@@ -235,8 +164,12 @@ class _Parser:
         elif id(value) in self.name_of:
             other = self.name_of[id(value)]
             raise self.error(
-                f"'{name} = {other}' would only give '{other}' a second name: "
-                f"use '{other}' itself (each name is one node)",
+                phrase(
+                    "'{name} = {other}' would only give '{other}' a second name: use '{other}' itself "
+                    "(each name is one node)",
+                    name=name,
+                    other=other,
+                ),
                 target,
             )
         self.define(name, value, target.line)
@@ -252,9 +185,11 @@ class _Parser:
     def _check_free(self, name: str, tok: _Token, final: bool = False) -> None:
         if name in self.defined_at:
             where = self.defined_at[name]
-            how = "as a keyword value" if where is None else f"on line {where}"
-            extra = ": give the final expression a name (name = ...)" if final else ""
-            raise self.error(f"'{name}' is already defined {how}{extra}", tok)
+            how = phrase("as a keyword value") if where is None else phrase("on line {line}", line=where)
+            extra = phrase(": give the final expression a name (name = ...)") if final else ""
+            raise self.error(
+                phrase("'{name}' is already defined {how}{extra}", name=name, how=how, extra=extra), tok
+            )
 
     @staticmethod
     def _check_value_name(name: str) -> None:
@@ -269,26 +204,34 @@ class _Parser:
             return
         prev = self.tokens[self.pos - 1]
         if tok.text == "=":
-            raise self.error("unexpected '=': only a name can be assigned to (name = expression)", tok)
+            raise self.error(
+                phrase("unexpected '=': only a name can be assigned to (name = expression)"), tok
+            )
         if tok.text in (")", "]"):
-            raise self.error(f"unmatched '{tok.text}'", tok)
+            raise self.error(phrase("unmatched '{token}'", token=tok.text), tok)
         if tok.kind == NAME and tok.text in _KEYWORDS:
             raise self._keyword_error(tok)
         if tok.kind in (NAME, NUM) or tok.text in ("(", "["):
-            hint = f" (write {prev.text} * {tok.text})" if prev.kind == NUM and tok.kind == NAME else ""
-            raise self.error(
-                f"expected an operator, ';' or a new line after {prev.describe()}, found {tok.describe()}{hint}",
-                tok,
-            )
-        raise self.error(f"unexpected {tok.describe()}", tok)
+            hint = ""
+            if prev.kind == NUM and tok.kind == NAME:
+                hint = phrase(" (write {number} * {name})", number=prev.text, name=tok.text)
+            message = "expected an operator, ';' or a new line after {before}, found {found}{hint}"
+            raise self.error(phrase(message, before=prev.describe(), found=tok.describe(), hint=hint), tok)
+        raise self.error(phrase("unexpected {found}", found=tok.describe()), tok)
 
     def _keyword_error(self, tok: _Token) -> ExpressionError:
         word = tok.text
         if word in ("import", "from"):
-            return self.error(f"'{word}' statements are not allowed: only assignments and expressions", tok)
+            return self.error(
+                phrase("'{word}' statements are not allowed: only assignments and expressions", word=word),
+                tok,
+            )
         if word in ("True", "False", "None"):
-            return self.error(f"'{word}' is not a number", tok)
-        return self.error(f"'{word}' is a Python keyword: only assignments and expressions are allowed", tok)
+            return self.error(phrase("'{word}' is not a number", word=word), tok)
+        return self.error(
+            phrase("'{word}' is a Python keyword: only assignments and expressions are allowed", word=word),
+            tok,
+        )
 
     # -- expressions ----------------------------------------------------------------------------------------
 
@@ -335,7 +278,8 @@ class _Parser:
         try:
             return fn(*args, **kwargs)
         except ValueError as exc:
-            raise self.error(f"cannot apply '{what}': {exc}", tok) from None
+            reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Phrase) else str(exc)
+            raise self.error(phrase("cannot apply '{op}': {reason}", op=what, reason=reason), tok) from None
 
     def operand(self, depth: int) -> Any:
         tok = self.advance()
@@ -360,26 +304,37 @@ class _Parser:
             raise self.missing_operand(tok)
         nxt = self.peek()
         if nxt.text == "(" and kind != NAME:
-            raise self.error(f"expected an operator before '(' (write {tok.text} * (...))", nxt)
+            raise self.error(
+                phrase("expected an operator before '(' (write {token} * (...))", token=tok.text), nxt
+            )
         if nxt.text == "[":
-            raise self.error("indexing with [...] is not supported", nxt)
+            raise self.error(phrase("indexing with [...] is not supported"), nxt)
         return value
 
     def missing_operand(self, tok: _Token) -> ExpressionError:
         if tok.kind in (END, EOF) and self.open_brackets:
-            opener = self.open_brackets[-1]
-            return self.error(f"'{opener.text}' is never closed", opener)
+            return self.never_closed(self.open_brackets[-1])
         if tok.kind in (END, EOF):
-            return self.error(f"expected a number, name or '(' before {tok.describe()}", tok)
+            return self.error(
+                phrase("expected a number, name or '(' before {found}", found=tok.describe()), tok
+            )
         if tok.text in (")", "]") and not self.open_brackets:
-            return self.error(f"unmatched '{tok.text}'", tok)
+            return self.error(phrase("unmatched '{token}'", token=tok.text), tok)
         if tok.text == "=":
-            return self.error("unexpected '=': only a name can be assigned to (name = expression)", tok)
-        return self.error(f"expected a number, name or '(', found {tok.describe()}", tok)
+            return self.error(
+                phrase("unexpected '=': only a name can be assigned to (name = expression)"), tok
+            )
+        return self.error(phrase("expected a number, name or '(', found {found}", found=tok.describe()), tok)
+
+    def never_closed(self, opener: _Token) -> ExpressionError:
+        return self.error(phrase("'{token}' is never closed", token=opener.text), opener)
 
     def enter(self, tok: _Token, depth: int) -> None:
         if depth >= MAX_DEPTH:
-            raise self.error(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", tok)
+            raise self.error(
+                phrase("the expression is nested too deeply (more than {levels} levels)", levels=MAX_DEPTH),
+                tok,
+            )
         self.open_brackets.append(tok)
 
     def close(self, opener: _Token, closer: str) -> None:
@@ -388,10 +343,11 @@ class _Parser:
             self.open_brackets.pop()
             return
         if tok.kind in (END, EOF):
-            raise self.error(f"'{opener.text}' is never closed", opener)
+            raise self.never_closed(opener)
+        message = "expected an operator or '{closer}' to close the '{opener}' of line {line}, column {col}, found {found}"
+        found = tok.describe()
         raise self.error(
-            f"expected an operator or '{closer}' to close the '{opener.text}' of line {opener.line}, "
-            f"column {opener.col}, found {tok.describe()}",
+            phrase(message, closer=closer, opener=opener.text, line=opener.line, col=opener.col, found=found),
             tok,
         )
 
@@ -400,7 +356,9 @@ class _Parser:
         if name in self.nodes:
             return self.nodes[name]
         if name in FUNCTIONS:
-            raise self.error(f"'{name}' is a function: call it as {FUNCTIONS[name]}", tok)
+            raise self.error(
+                phrase("'{name}' is a function: call it as {call}", name=name, call=FUNCTIONS[name]), tok
+            )
         # difflib's cost grows with the product of the lengths (a 100,000-character CJK near-miss took 14 s):
         # suggest only between names of typo length; a long name gets the list of defined names instead
         close, typo_length = [], 64
@@ -408,20 +366,31 @@ class _Parser:
             known = [n for n in (*self.nodes, *FUNCTIONS) if len(n) <= typo_length]
             close = difflib.get_close_matches(name, known, n=3)
         if close:
-            hint = "did you mean " + " or ".join(elide_name(c) for c in close) + "?"
-        else:
+            quoted = {key: elide_name(c) for key, c in zip("abc", close)}
+            hint = phrase(
+                ("did you mean {a}?", "did you mean {a} or {b}?", "did you mean {a} or {b} or {c}?")[
+                    len(close) - 1
+                ],
+                **quoted,
+            )
+        elif self.nodes:
             names = [n if len(n) <= MAX_QUOTED else elide_name(n) for n in list(self.nodes)[:8]]
-            more = f" and {len(self.nodes) - 8:,} more" if len(self.nodes) > 8 else ""
-            hint = f"defined so far: {', '.join(names) or 'none yet'}{more}"
-        raise self.error(f"unknown name {elide_name(name)} ({hint})", tok)
+            more = (
+                phrase(" and {count} more", count=f"{len(self.nodes) - 8:,}") if len(self.nodes) > 8 else ""
+            )
+            hint = phrase("defined so far: {names}{more}", names=", ".join(names), more=more)
+        else:
+            hint = phrase("defined so far: none yet")
+        raise self.error(phrase("unknown name {name} ({hint})", name=elide_name(name), hint=hint), tok)
 
     def call(self, tok: _Token, depth: int) -> Carrot:
         name = tok.text
         if name not in FUNCTIONS:
             if name in self.nodes:
-                raise self.error(f"'{name}' is a value, not a function", tok)
+                raise self.error(phrase("'{name}' is a value, not a function", name=name), tok)
+            known = ", ".join(sorted(FUNCTIONS))
             raise self.error(
-                f"unknown function '{name}'; known functions: {', '.join(sorted(FUNCTIONS))}", tok
+                phrase("unknown function '{name}'; known functions: {known}", name=name, known=known), tok
             )
         opener = self.advance()
         self.enter(opener, depth)
@@ -444,15 +413,20 @@ class _Parser:
         least = sum(1 for p in params if not p.endswith("?"))
         most = len(params)
         if not least <= len(args) <= most:
-            plural = "argument" if least == 1 and most == 1 else "arguments"
-            count = (
-                str(least)
-                if least == most
-                else f"{least} or {most}"
-                if most == least + 1
-                else f"{least} to {most}"
+            if least == most:
+                takes = (
+                    "{name}() takes {least} argument" if least == 1 else "{name}() takes {least} arguments"
+                )
+            else:
+                takes = (
+                    "{name}() takes {least} or {most} arguments"
+                    if most == least + 1
+                    else "{name}() takes {least} to {most} arguments"
+                )
+            message = takes + " ({call}), got {got}"
+            raise self.error(
+                phrase(message, name=name, least=least, most=most, call=FUNCTIONS[name], got=len(args)), tok
             )
-            raise self.error(f"{name}() takes {count} {plural} ({FUNCTIONS[name]}), got {len(args)}", tok)
         values = [self.argument(name, param, arg) for param, arg in zip(params, args)]
         return self.apply(_ops.OPS[name], tuple(values), tok, name)
 
@@ -464,10 +438,15 @@ class _Parser:
             return value
         if param.rstrip("?") == "axis":
             if not isinstance(value, float) or not value.is_integer() or abs(value) > 64:
-                raise self.error(f"the axis of {name}() must be a whole number such as 0 or -1", arg_tok)
+                raise self.error(
+                    phrase("the axis of {name}() must be a whole number such as 0 or -1", name=name), arg_tok
+                )
             return int(value)
         if not isinstance(value, float):
-            raise self.error(f"the {param[:-1]} of {name}() must be a number such as 0.1", arg_tok)
+            raise self.error(
+                phrase("the {param} of {name}() must be a number such as 0.1", param=param[:-1], name=name),
+                arg_tok,
+            )
         return value
 
     def array_literal(self, opener: _Token, depth: int) -> np.ndarray:
@@ -477,7 +456,7 @@ class _Parser:
         while True:
             tok = self.peek()
             if tok.text == "]" and not items:
-                raise self.error("an empty list [] has no value", tok)
+                raise self.error(phrase("an empty list [] has no value"), tok)
             sign = 1.0
             while tok.text == "-" and tok.kind == OP:
                 self.advance()
@@ -494,24 +473,32 @@ class _Parser:
                 items.append(item)
                 shapes.add(item.shape)
             elif tok.kind in (END, EOF):
-                raise self.error(f"'{opener.text}' is never closed", opener)
+                raise self.never_closed(opener)
             else:
                 raise self.error(
-                    f"list elements must be numbers or lists of numbers, found {tok.describe()}", tok
+                    phrase(
+                        "list elements must be numbers or lists of numbers, found {found}",
+                        found=tok.describe(),
+                    ),
+                    tok,
                 )
             if len(shapes) > 1:
-                raise self.error("the rows of this list have different lengths", tok)
+                raise self.error(phrase("the rows of this list have different lengths"), tok)
             sep = self.advance()
             if sep.text == "]":
                 self.open_brackets.pop()
                 try:
                     return np.array(items, dtype=np.float64)
                 except ValueError as exc:  # more than NumPy's 64 dimensions
-                    raise self.error(f"this list cannot be an array: {exc}", opener) from None
+                    raise self.error(
+                        phrase("this list cannot be an array: {reason}", reason=str(exc)), opener
+                    ) from None
             if sep.text != ",":
                 if sep.kind in (END, EOF):
-                    raise self.error(f"'{opener.text}' is never closed", opener)
-                raise self.error(f"expected ',' or ']' in the list, found {sep.describe()}", sep)
+                    raise self.never_closed(opener)
+                raise self.error(
+                    phrase("expected ',' or ']' in the list, found {found}", found=sep.describe()), sep
+                )
 
 
 def _leaf(value: Any, name: str) -> Carrot:
@@ -535,9 +522,12 @@ def parse(source: str, /, **values: Any) -> dict[str, Carrot]:
     if len(source) > MAX_SOURCE_LENGTH:
         line = source.count("\n", 0, MAX_SOURCE_LENGTH) + 1
         col = MAX_SOURCE_LENGTH - (source.rfind("\n", 0, MAX_SOURCE_LENGTH) + 1) + 1
-        raise ExpressionError(
-            f"the source is too long ({len(source):,} characters; at most {MAX_SOURCE_LENGTH:,})", line, col
+        message = phrase(
+            "the source is too long ({length} characters; at most {limit})",
+            length=f"{len(source):,}",
+            limit=f"{MAX_SOURCE_LENGTH:,}",
         )
+        raise ExpressionError(message, line, col)
     # Building a graph makes no reference cycles (no closure holds its own node), so the cycle collector has
     # nothing to find; left on, it re-traverses the growing graph again and again (a third of the time).
     parser = None
@@ -548,4 +538,6 @@ def parse(source: str, /, **values: Any) -> dict[str, Carrot]:
     except RecursionError:  # a safety net: MAX_DEPTH keeps the parser far below the interpreter's limit
         tok = parser.tokens[min(parser.pos, len(parser.tokens) - 1)] if parser is not None else None
         line, col = (tok.line, tok.col) if tok is not None else (1, 1)
-        raise ExpressionError("the expression is nested too deeply for the space left", line, col) from None
+        raise ExpressionError(
+            phrase("the expression is nested too deeply for the space left"), line, col
+        ) from None

@@ -1,9 +1,34 @@
-"""How engine and app messages quote a name the user gave: short names as they are, long ones elided, so a
-message stays readable and cheap to lay out (a 199,990-character name froze a word-wrapped label for 31 s)."""
+"""How engine messages are made: a :class:`Phrase` keeps its English template and parameters beside its text (so
+an app can say it in another language), and a name the user gave is quoted short (long ones elided, so a message
+stays readable and cheap to lay out: a 199,990-character name froze a word-wrapped label for 31 s)."""
 
 from __future__ import annotations
 
 import re
+
+
+class Phrase(str):
+    """English text that remembers how it was made: ``.template`` (``"unknown name {name} ({hint})"``) and
+    ``.params`` (whose values may be phrases themselves). It *is* the English string, so code that prints or
+    compares messages never notices; an app that translates templates re-says it in its language."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(
+        cls, text: str, template: str | None = None, params: dict[str, object] | None = None
+    ) -> Phrase:
+        self = super().__new__(cls, text)
+        self.template = text if template is None else template
+        self.params = dict(params or {})
+        return self
+
+
+def phrase(template: str, **params: object) -> Phrase:
+    """``template.format(**params)`` as a :class:`Phrase` that keeps both (a template without parameters is
+    the text as it is: ``"'{' is not allowed"``)."""
+    return Phrase(template.format(**params) if params else template, template, params)
+
 
 MAX_QUOTED = 24  # characters of a name shown before it is elided (narrow enough for the lab's side panel)
 
@@ -27,4 +52,4 @@ def elide_words(text: str, limit: int = MAX_QUOTED) -> str:
     return re.sub(rf"\S{{{limit + 3},}}", elide, text)  # longer than 'quoted…' of elide_name
 
 
-__all__ = ["MAX_QUOTED", "elide_name", "elide_words"]
+__all__ = ["MAX_QUOTED", "Phrase", "elide_name", "elide_words", "phrase"]

@@ -20,6 +20,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ _READ_CHUNK = 1 << 24  # arrays are read in 16 MiB pieces, straight into their f
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _OTHER_METHODS = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA", 9: "deflate64"}
 _DRIVE = re.compile(r"[A-Za-z]:")
+TEMP_PREFIX, TEMP_SUFFIX = ".pycarrot-", ".tmp"  # atomic_write's temporary file beside the target
 
 _umask = os.umask(0)
 os.umask(_umask)
@@ -90,29 +92,26 @@ def _as_state(obj: Any) -> dict[str, np.ndarray]:
     return state
 
 
-def save(obj: Any, path: str | os.PathLike) -> None:
-    """Write ``obj`` (a Module, or a dict ``{name: array or Carrot}``) to exactly ``path`` as an ``.npz``.
-
-    The archive is written to a temporary file in the same directory and renamed over ``path`` at the end.
-    A symlink is followed (its target is written, the link stays); an existing file keeps its mode.
+def atomic_write(path: str | os.PathLike, write: Callable[[io.BufferedWriter], Any]) -> str:
+    """Write a file through ``write(fh)`` (``fh`` a binary file) so that ``path`` is either the old file or the
+    whole new one: the bytes go to a temporary file in the same directory, are flushed to disk and renamed
+    over ``path``. A symlink is followed (its target is written, the link stays); an existing file keeps its
+    mode, a new one gets what the umask gives (not a temporary file's 0600). Returns the path written; on any
+    error the temporary file is removed and the error raised.
     """
-    state = _as_state(obj)
     path = os.path.realpath(os.fspath(path))
     directory = os.path.dirname(path)
     if not os.path.isdir(directory):
-        raise FileNotFoundError(f"save: directory {directory!r} does not exist (create it first)")
+        raise FileNotFoundError(f"directory {directory!r} does not exist (create it first)")
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         mode = 0o666 & ~_umask
     # a short temporary name: "." + a 255-byte name + a suffix would pass the file system's limit
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".pycarrot-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-                for key, arr in state.items():
-                    with zf.open(key + ".npy", "w", force_zip64=True) as member:
-                        np.lib.format.write_array(member, arr, allow_pickle=False)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -123,6 +122,28 @@ def save(obj: Any, path: str | os.PathLike) -> None:
         except OSError:
             pass
         raise
+    return path
+
+
+def save(obj: Any, path: str | os.PathLike) -> None:
+    """Write ``obj`` (a Module, or a dict ``{name: array or Carrot}``) to exactly ``path`` as an ``.npz``.
+
+    The archive is written through :func:`atomic_write`: a temporary file in the same directory renamed over
+    ``path`` at the end. A symlink is followed (its target is written, the link stays); an existing file keeps
+    its mode.
+    """
+    state = _as_state(obj)
+
+    def write(fh: io.BufferedWriter) -> None:
+        with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+            for key, arr in state.items():
+                with zf.open(key + ".npy", "w", force_zip64=True) as member:
+                    np.lib.format.write_array(member, arr, allow_pickle=False)
+
+    try:
+        atomic_write(path, write)
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(f"save: {exc}") from None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -212,8 +233,9 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive_size: int,
     return member
 
 
-def _open_regular(path: str) -> io.BufferedReader:
-    """Open ``path`` for reading without blocking on a FIFO; anything but a regular file is refused."""
+def open_regular(path: str | os.PathLike) -> io.BufferedReader:
+    """Open ``path`` for reading without blocking on a FIFO: a folder raises IsADirectoryError, a pipe, device
+    or socket ValueError (so a reader never hangs on ``mkfifo``); shared by :func:`load` and the app's files."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         mode = os.fstat(fd).st_mode
@@ -240,7 +262,7 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> dict[str, 
     """
     path = os.fspath(path)
     limit = MAX_LOAD_BYTES if max_bytes is None else max_bytes
-    with _open_regular(path) as fh:
+    with open_regular(path) as fh:
         try:
             return _load(fh, os.fstat(fh.fileno()).st_size, limit)
         except _Bad as exc:

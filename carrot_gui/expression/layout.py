@@ -19,6 +19,11 @@ TENSOR_SIZE = (128.0, 86.0)
 CONSTANT_SIZE = (64.0, 30.0)
 LAYER_GAP = 44.0  # horizontal space between two columns (edge labels float above, at screen size)
 ROW_GAP = 22.0
+# The accumulation badge ("∇ 2.0 + 3.0 = 5.0") is drawn this high, 2 units above its box; a node that can
+# receive more than one gradient gets at least this much room above it, at any box scale (projector mode
+# magnifies the badge with the box: with the plain ROW_GAP it found no free spot and crossed an edge).
+ACCUMULATION_HEIGHT = 19.0
+BADGE_ROOM = ACCUMULATION_HEIGHT + 3.0
 SWEEPS = 4
 # A small graph too wide for a canvas of about this size (scene units at zoom 1: the graph area of a
 # 1360×820 window) is wrapped into bands, one under the other, so that fitted its text stays readable.
@@ -109,9 +114,17 @@ def assign_layers(graph: ExpressionGraph) -> list[int]:
     return layer
 
 
-def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
+def layered_layout(
+    graph: ExpressionGraph,
+    box_scale: float = 1.0,
+    canvas: tuple[float, float] = CANVAS,
+    max_zoom: float | None = None,
+) -> Layout:
     """Positions for every node of ``graph``; linear in the number of edges per sweep. ``box_scale``
-    magnifies every box (with its text) but not the gaps between them: a denser, bigger-text drawing."""
+    magnifies every box (with its text) but not the gaps between them: a denser, bigger-text drawing.
+    ``canvas``: the size (scene units at zoom 1) a small graph is wrapped into bands for; with ``max_zoom``
+    (a view's largest fit zoom) the bands are chosen to show it biggest up to that zoom, else a graph that
+    fits at ``READABLE_ZOOM`` stays in one band."""
     nodes = graph.nodes
     count = len(nodes)
     layer = assign_layers(graph)
@@ -151,51 +164,77 @@ def layered_layout(graph: ExpressionGraph, box_scale: float = 1.0) -> Layout:
     for n in nodes:
         width, height = node_size(n)
         w[n.index], h[n.index] = width * box_scale, height * box_scale
-    x, y = _stack(layers, w, h)
+    gap = [max(ROW_GAP, BADGE_ROOM * box_scale) if k > 1 else ROW_GAP for k in path_counts(graph)]
+    x, y = _stack(layers, w, h, gap)
     # pull nodes towards their operands' centres, then towards all neighbours (keeping the order)
     toward = [preds[i] or succs[i] for i in range(count)]  # leaves follow their consumer
     both = [preds[i] + succs[i] for i in range(count)]
     for li in range(depth):
-        _settle(layers[li], y, h, toward)
+        _settle(layers[li], y, h, gap, toward)
     for li in range(depth - 1, -1, -1):
-        _settle(layers[li], y, h, both)
+        _settle(layers[li], y, h, gap, both)
     lay = Layout(x, y, w, h, layer, layers, box_scale=box_scale)
     if count <= BAND_MAX_NODES and depth >= 4:
-        _wrap_into_bands(lay)
+        _wrap_into_bands(lay, canvas, max_zoom)
     return lay
 
 
-def _stack(layers: list[list[int]], w: list[float], h: list[float]) -> tuple[list[float], list[float]]:
-    """Columns side by side (each node centred in its column), each column's boxes stacked top down."""
+def path_counts(graph: ExpressionGraph) -> list[int]:
+    """How many paths lead from each node to the output, counted up to 2 (an edge per argument slot: ``a*a``
+    is two). A node with 2 can receive more than one gradient, in either backward order: it may show the
+    accumulation badge."""
+    paths = [0] * len(graph.nodes)
+    if not graph.nodes:
+        return paths
+    paths[graph.output] = 1
+    out: list[list[int]] = [[] for _ in graph.nodes]
+    for e in graph.edges:
+        out[e.src].append(e.dst)
+    for n in reversed(graph.nodes):  # results after their operands: reversed, every consumer comes first
+        if n.index != graph.output:
+            paths[n.index] = min(2, sum(paths[d] for d in out[n.index]))
+    return paths
+
+
+def _stack(
+    layers: list[list[int]], w: list[float], h: list[float], gap: list[float]
+) -> tuple[list[float], list[float]]:
+    """Columns side by side (each node centred in its column), each column's boxes stacked top down, with
+    ``gap[i]`` free above node ``i``."""
     x, y = [0.0] * len(w), [0.0] * len(w)
     left = 0.0
     for column in layers:
         width = max((w[i] for i in column), default=0.0)
-        cursor = 0.0
+        cursor = float("-inf")  # the bottom of the box above
         for i in column:
             x[i] = left + (width - w[i]) / 2
-            y[i] = cursor
-            cursor += h[i] + ROW_GAP
+            y[i] = max(0.0, cursor + gap[i])
+            cursor = y[i] + h[i]
         left += width + LAYER_GAP
     return x, y
 
 
-def _fit_zoom(width: float, height: float) -> float:
-    return min(CANVAS[0] / max(width, 1.0), CANVAS[1] / max(height, 1.0))
+def _fit_zoom(
+    width: float, height: float, canvas: tuple[float, float] = CANVAS, cap: float = float("inf")
+) -> float:
+    return min(cap, canvas[0] / max(width, 1.0), canvas[1] / max(height, 1.0))
 
 
-def _wrap_into_bands(lay: Layout) -> None:
+def _wrap_into_bands(
+    lay: Layout, canvas: tuple[float, float] = CANVAS, max_zoom: float | None = None
+) -> None:
     """Cut the columns of a small, wide graph into 2 or 3 bands stacked top to bottom (each band still
     reads left to right) when that lets a fitted view show it bigger; nothing changes otherwise."""
     left, top, width, height = lay.bounds()
-    if _fit_zoom(width, height) >= READABLE_ZOOM:
+    cap = float("inf") if max_zoom is None else max_zoom
+    if _fit_zoom(width, height, canvas) >= (READABLE_ZOOM if max_zoom is None else max_zoom):
         return
     depth = len(lay.layers)
     col_left = [min(lay.x[i] for i in c) if c else 0.0 for c in lay.layers]
     col_right = [max(lay.x[i] + lay.w[i] for i in c) if c else 0.0 for c in lay.layers]
     col_top = [min(lay.y[i] for i in c) if c else 0.0 for c in lay.layers]
     col_bottom = [max(lay.y[i] + lay.h[i] for i in c) if c else 0.0 for c in lay.layers]
-    best = (_fit_zoom(width, height), None)
+    best = (_fit_zoom(width, height, canvas, cap), None)
     for bands in (2, 3):
         if depth <= 2 * bands:  # a band of one or two columns is no wrap worth its long edges
             continue
@@ -203,7 +242,7 @@ def _wrap_into_bands(lay: Layout) -> None:
         spans = [range(cuts[k], cuts[k + 1]) for k in range(bands)]
         w = max(col_right[s[-1]] - col_left[s[0]] for s in spans)
         h = sum(max(col_bottom[c] for c in s) - min(col_top[c] for c in s) for s in spans)
-        zoom = _fit_zoom(w, h + BAND_GAP * (bands - 1))
+        zoom = _fit_zoom(w, h + BAND_GAP * (bands - 1), canvas, cap)
         if zoom > best[0] * 1.05:
             best = (zoom, spans)
     spans = best[1]
@@ -239,8 +278,11 @@ def _order_crossings(
     return total
 
 
-def _settle(column: list[int], y: list[float], h: list[float], neighbours: list[list[int]]) -> None:
-    """Move each node of a column towards its neighbours' mean centre, never overlapping, order kept."""
+def _settle(
+    column: list[int], y: list[float], h: list[float], gap: list[float], neighbours: list[list[int]]
+) -> None:
+    """Move each node of a column towards its neighbours' mean centre, never closer than ``gap[i]`` below the
+    one above it, order kept."""
     if not column:
         return
     wanted = []
@@ -249,8 +291,8 @@ def _settle(column: list[int], y: list[float], h: list[float], neighbours: list[
         wanted.append(sum(y[j] + h[j] / 2 for j in nb) / len(nb) - h[i] / 2 if nb else y[i])
     floor = float("-inf")
     for k, i in enumerate(column):
-        y[i] = max(wanted[k], floor)
-        floor = y[i] + h[i] + ROW_GAP
+        y[i] = max(wanted[k], floor + gap[i])
+        floor = y[i] + h[i]
     # Pushing down only drifts the column; shift it back so it is centred on what it wanted.
     shift = (sum(wanted) - sum(y[i] for i in column)) / len(column)
     for i in column:

@@ -18,6 +18,8 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from .. import engine_text, i18n
+from ..i18n import format_text
 from . import wording
 from .graph import ExpressionGraph
 
@@ -74,6 +76,7 @@ class Step:
         "_text",
         "_rule",
         "_graph",
+        "_lang",
     )
 
     def __init__(
@@ -106,19 +109,28 @@ class Step:
         self._text = text
         self._rule: str | None = None
         self._graph = graph
+        self._lang: str | None = None if text is not None else ""  # None: a given text, never re-worded
 
     def __repr__(self) -> str:
         return f"Step({self.kind!r}, node={self.node}, text={self.text!r})"
 
+    def _reword(self) -> None:
+        """Forget the worded text and rule when the language changed since they were worded."""
+        language = i18n.language()
+        if self._lang is not None and self._lang != language:
+            self._text = self._rule = None
+            self._lang = language
+
     @property
     def rule(self) -> str:
         """An edge's local rule with its number, e.g. ``∂z/∂x = y = 4.0`` (empty for other steps)."""
+        self._reword()
         if self._rule is None:
             self._rule = ""
             if self.kind == EDGE and self._graph is not None:
                 node = self._graph.nodes[self.node].carrot
                 labels = self._graph.rule_labels()
-                template = pc.local_rule(node, self._graph.edges[self.edge].slot, labels)
+                template = pc.local_rule(node, self._graph.edges[self.edge].slot, labels, engine_text.rule)
                 for j in self._graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
                     operand = self._graph.nodes[j].carrot
                     bracketed = labels.get(id(operand), "") if operand is not None else ""
@@ -129,7 +141,8 @@ class Step:
 
     @property
     def text(self) -> str:
-        """The step in words, as the event log shows it."""
+        """The step in words, as the event log shows it (in the current language)."""
+        self._reword()
         if self._text is None:
             g = self._graph
             assert g is not None
@@ -380,9 +393,10 @@ def record_timeline(
     root = graph.output_node.carrot
     assert root is not None
     if not root.requires_grad:
-        note = (
-            f"{graph.output_node.label} does not depend on any variable (a name assigned a number), "
-            "so there is no gradient to follow"
+        note = format_text(
+            "ExpressionLab",
+            "{label} does not depend on any variable (a name assigned a number), so there is no gradient to follow",
+            label=graph.output_node.label,
         )
         return Timeline(graph, steps, mode, 0, False, note)
     seed = np.ones(root.data.shape, dtype=root.data.dtype)
@@ -413,7 +427,12 @@ def record_timeline(
         seeded = True
     note = ""
     if truncated:
-        note = f"showing the first {max_calls:,} of {calls:,} grad_fn calls of the per-path walk"
+        note = format_text(
+            "ExpressionLab",
+            "showing the first {shown} of {calls} grad_fn calls of the per-path walk",
+            shown=f"{max_calls:,}",
+            calls=f"{calls:,}",
+        )
     return Timeline(graph, steps, mode, calls, truncated, note)
 
 

@@ -19,6 +19,7 @@ from pycarrot import paused_gc  # noqa: F401 - where the lab's modules find it
 from pycarrot.expression import parse
 
 from .. import theme
+from ..i18n import format_text, translate
 from .graph import ExpressionGraph, NodeKind, build_graph
 from .layout import Layout, layered_layout
 from .playback import MODES, PER_PATH, TOPOLOGICAL, Timeline, record_timeline
@@ -61,7 +62,14 @@ class Loaded:
                 if all(np.isfinite(nodes[j].value).all() for j in n.operands):
                     what = "nan" if np.isnan(n.value).any() else "inf"
                     args = ", ".join(f"{nodes[j].label} = {format_value(nodes[j].value)}" for j in n.operands)
-                    return f"{what} first appears at {n.label} ({n.op} of {args})"
+                    return format_text(
+                        "ExpressionLab",
+                        "{what} first appears at {label} ({op} of {args})",
+                        what=what,
+                        label=n.label,
+                        op=n.op,
+                        args=args,
+                    )
         return ""
 
     def call_counts(self) -> dict[str, int]:
@@ -87,9 +95,13 @@ def load_named(named: dict[str, Any], title: str = "", source: str | None = None
     graph = build_graph(named, title)
     if len(graph.nodes) > MAX_NODES:
         raise GraphTooBig(
-            f"this expression makes {len(graph.nodes):,} nodes; the lab draws at most {MAX_NODES:,} "
-            "(laying out and recording more would freeze the window for seconds). "
-            "A smaller expression shows the same idea."
+            format_text(
+                "ExpressionLab",
+                "this expression makes {nodes} nodes; the lab draws at most {limit} (laying out and recording more "
+                "would freeze the window for seconds). A smaller expression shows the same idea.",
+                nodes=f"{len(graph.nodes):,}",
+                limit=f"{MAX_NODES:,}",
+            )
         )
     loaded = Loaded(graph, layered_layout(graph, theme.graph_magnify()), dict(named), source, title)
     loaded.timeline(TOPOLOGICAL)
@@ -122,13 +134,20 @@ def check(loaded: Loaded) -> list[CheckRow]:
     graph = loaded.graph
     root = graph.output_node.carrot
     if root is None or not root.requires_grad:
-        raise ValueError("nothing to check: the output does not depend on any variable")
+        raise ValueError(
+            translate("ExpressionLab", "nothing to check: the output does not depend on any variable")
+        )
     leaves = [n for n in graph.nodes if n.kind == NodeKind.VARIABLE and n.carrot is not None]
     cost = sum(n.value.size for n in leaves) * len(graph.nodes)
     if cost > CHECK_BUDGET:
         raise ValueError(
-            f"Check would rebuild this {len(graph.nodes):,}-node graph {2 * sum(n.value.size for n in leaves):,} "
-            "times and freeze the window; try it on a smaller expression"
+            format_text(
+                "ExpressionLab",
+                "Check would rebuild this {nodes}-node graph {times} times and freeze the window; try it on a "
+                "smaller expression",
+                nodes=f"{len(graph.nodes):,}",
+                times=f"{2 * sum(n.value.size for n in leaves):,}",
+            )
         )
     if loaded.source is not None:
         fn, args = _rebuild_from_source(loaded, [n.label for n in leaves])
@@ -163,16 +182,27 @@ def _untrusted(
     with np.errstate(all="ignore"):
         x = np.asarray(x, dtype=np.float64)
         if not np.all(np.isfinite(x)) or not math.isfinite(scale):
-            return "the graph holds values that are not finite (inf or nan), so finite differences mean nothing here"
+            return translate(
+                "ExpressionLab",
+                "the graph holds values that are not finite (inf or nan), so finite differences mean nothing here",
+            )
         if np.any(x + CHECK_EPS == x):
             big = float(np.max(np.abs(x)))
-            return f"at {big:.3g} a step of ε = {CHECK_EPS:g} is lost in rounding, so finite differences cannot be trusted"
+            return format_text(
+                "ExpressionLab",
+                "at {value} a step of ε = {eps} is lost in rounding, so finite differences cannot be trusted",
+                value=f"{big:.3g}",
+                eps=f"{CHECK_EPS:g}",
+            )
         noise = 4 * np.finfo(np.float64).eps * scale / (2 * CHECK_EPS)
         allowed = atol + rtol * np.minimum(np.abs(analytic), np.abs(numeric))
         if np.any(~np.isfinite(numeric) & np.isfinite(analytic)) or np.any(noise > allowed):
-            return (
-                f"values reach {scale:.3g}, so rounding alone moves the finite differences by about {noise:.2g}; "
-                "they cannot be trusted at this magnitude"
+            return format_text(
+                "ExpressionLab",
+                "values reach {scale}, so rounding alone moves the finite differences by about {noise}; they "
+                "cannot be trusted at this magnitude",
+                scale=f"{scale:.3g}",
+                noise=f"{noise:.2g}",
             )
     return ""
 
@@ -228,7 +258,12 @@ def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
     for n in graph.nodes:
         if n.op is not None and n.op not in replay:
             raise ValueError(
-                f"Check cannot re-run op '{n.op}' of node {n.label}: build it as an expression instead"
+                format_text(
+                    "ExpressionLab",
+                    "Check cannot re-run op '{op}' of node {label}: build it as an expression instead",
+                    op=n.op,
+                    label=n.label,
+                )
             )
     leaf_index = [n.index for n in leaves]
 
@@ -250,5 +285,9 @@ def _rebuild_by_replay(graph: ExpressionGraph, leaves: list):
     if out.shape != graph.output_node.value.shape or not np.allclose(
         out.data, graph.output_node.value, equal_nan=True
     ):
-        raise ValueError("Check cannot re-run this graph (an op used arguments it cannot recover)")
+        raise ValueError(
+            translate(
+                "ExpressionLab", "Check cannot re-run this graph (an op used arguments it cannot recover)"
+            )
+        )
     return fn, [n.carrot for n in leaves]

@@ -1,10 +1,14 @@
-"""How each playback step is said in words, for the event log and the tooltips (Qt-free)."""
+"""How each playback step is said in words, for the event log and the tooltips (Qt-free), in the current
+language (:func:`carrot_gui.i18n.translate`, context "Steps")."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import format_text, translate
 from ..theme import format_number
+
+CTX = "Steps"  # the translation context of every sentence here
 
 
 def format_value(arr: np.ndarray | None, max_items: int = 6) -> str:
@@ -20,8 +24,8 @@ def format_value(arr: np.ndarray | None, max_items: int = 6) -> str:
         return "[" + ", ".join(format_number(v) for v in a) + "]"
     shape = "×".join(map(str, a.shape))
     if a.size == 0:
-        return f"{shape} tensor (empty)"
-    return f"{shape} tensor {format_numbers(a, max_items)}"
+        return format_text(CTX, "{shape} tensor (empty)", shape=shape)
+    return format_text(CTX, "{shape} tensor {numbers}", shape=shape, numbers=format_numbers(a, max_items))
 
 
 def format_numbers(a: np.ndarray, max_items: int = 6) -> str:
@@ -44,37 +48,79 @@ def _nested(a: np.ndarray, per_axis: int) -> str:
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
-    return "scalar" if not shape else "shape (" + ", ".join(map(str, shape)) + ")"
+    if not shape:
+        return translate(CTX, "scalar")
+    return format_text(CTX, "shape ({dims})", dims=", ".join(map(str, shape)))
 
 
 def forward_text(label: str, op: str, args: list[str], value: np.ndarray) -> str:
-    return f"forward: {label} = {op}({', '.join(args)}) = {format_value(value)}"
+    call = f"{op}({', '.join(args)})"
+    return format_text(
+        CTX, "forward: {label} = {call} = {value}", label=label, call=call, value=format_value(value)
+    )
 
 
 def seed_text(label: str, seed: np.ndarray) -> str:
     if seed.size == 1:
-        return f"start backward: {label}.grad = {format_value(seed)}  (∂{label}/∂{label} = 1)"
-    return f"start backward: {label}.grad = ones of {shape_text(seed.shape)} (as if the output were summed)"
+        return format_text(
+            CTX,
+            "start backward: {label}.grad = {value}  (∂{label}/∂{label} = 1)",
+            label=label,
+            value=format_value(seed),
+        )
+    return format_text(
+        CTX,
+        "start backward: {label}.grad = ones of {shape} (as if the output were summed)",
+        label=label,
+        shape=shape_text(seed.shape),
+    )
 
 
 def visit_text(label: str, grad: np.ndarray, leaf: bool) -> str:
-    what = "a leaf: nothing further to send" if leaf else "its gradient is complete, pass it on"
-    return f"visit {label}: gradient {format_value(grad)} — {what}"
+    if leaf:
+        what = translate(CTX, "a leaf: nothing further to send")
+    else:
+        what = translate(CTX, "its gradient is complete, pass it on")
+    return format_text(
+        CTX, "visit {label}: gradient {grad} — {what}", label=label, grad=format_value(grad), what=what
+    )
 
 
 def edge_text(src: str, dst: str, rule_with_value: str, grad_in: np.ndarray, grad_out: np.ndarray) -> str:
     """``src`` is the node the gradient comes from, ``dst`` the operand it goes to."""
+    fmt = {"src": src, "dst": dst, "rule": rule_with_value}
     if grad_in.size == 1 and grad_out.size == 1:
-        return f"{src} → {dst}: {rule_with_value};  sends {format_value(grad_in)} × local = {format_value(grad_out)}"
-    if grad_out.size == 1:  # a tensor's gradient summed down to a scalar operand (broadcasting)
-        return (
-            f"{src} → {dst}: {rule_with_value};  sends {format_value(grad_out)} (summed over the broadcast)"
+        return format_text(
+            CTX,
+            "{src} → {dst}: {rule};  sends {grad_in} × local = {grad_out}",
+            grad_in=format_value(grad_in),
+            grad_out=format_value(grad_out),
+            **fmt,
         )
-    what = f"a gradient of {shape_text(grad_out.shape)}"
+    if grad_out.size == 1:  # a tensor's gradient summed down to a scalar operand (broadcasting)
+        return format_text(
+            CTX,
+            "{src} → {dst}: {rule};  sends {grad} (summed over the broadcast)",
+            grad=format_value(grad_out),
+            **fmt,
+        )
+    what = format_text(CTX, "a gradient of {shape}", shape=shape_text(grad_out.shape))
     if grad_out.ndim == 1 and grad_out.size <= 6:
-        return f"{src} → {dst}: {rule_with_value};  sends {what} = {format_value(grad_out)}"
+        return format_text(
+            CTX,
+            "{src} → {dst}: {rule};  sends {what} = {grad}",
+            what=what,
+            grad=format_value(grad_out),
+            **fmt,
+        )
     # the numbers themselves (elided), never only a shape or a mean
-    return f"{src} → {dst} gets {format_numbers(grad_out)}: {rule_with_value};  sends {what}"
+    return format_text(
+        CTX,
+        "{src} → {dst} gets {numbers}: {rule};  sends {what}",
+        numbers=format_numbers(grad_out),
+        what=what,
+        **fmt,
+    )
 
 
 def accumulation_text(before: np.ndarray | None, contribution: np.ndarray, after: np.ndarray) -> str:
@@ -92,7 +138,12 @@ def accumulate_text(
 ) -> str:
     if before is None:
         return f"{label}.grad = {format_value(after)}"
-    return f"{label}.grad accumulates: {accumulation_text(before, contribution, after)}  (another path)"
+    return format_text(
+        CTX,
+        "{label}.grad accumulates: {sum}  (another path)",
+        label=label,
+        sum=accumulation_text(before, contribution, after),
+    )
 
 
 def rule_with_value(rule: str, local: float | None) -> str:
@@ -114,23 +165,34 @@ def hint_text(
 ) -> str:
     """What to do next, for the status bar: it follows the playback position, unbuilt edits and errors."""
     if error:
-        return (
-            "Fix the mistake shown under the editor, then Build again — the graph still shows the last build"
+        return translate(
+            CTX,
+            "Fix the mistake shown under the editor, then Build again — the graph still shows the last build",
         )
     if edited:
-        return "Edited: press Build (Ctrl+Enter) to draw it — the graph still shows the last build"
+        return translate(
+            CTX, "Edited: press Build (Ctrl+Enter) to draw it — the graph still shows the last build"
+        )
     if length == 0:
-        return "Nothing to play: type an expression and press Build (Ctrl+Enter)"
+        return translate(CTX, "Nothing to play: type an expression and press Build (Ctrl+Enter)")
     if position == 0:
-        return "At the start: press → (Step) for the forward pass, Space to play, or pick a preset"
+        return translate(
+            CTX, "At the start: press → (Step) for the forward pass, Space to play, or pick a preset"
+        )
     if position >= length:
-        return (
-            "Done: every gradient is final — press Check to compare with finite differences, Home to replay"
+        return translate(
+            CTX,
+            "Done: every gradient is final — press Check to compare with finite differences, Home to replay",
         )
     if position < backward_start:
-        return (
-            f"Forward pass: values appear node by node ({position} of {backward_start}) — → steps on, ← back"
+        return format_text(
+            CTX,
+            "Forward pass: values appear node by node ({position} of {total}) — → steps on, ← back",
+            position=position,
+            total=backward_start,
         )
     if position == backward_start:
-        return "Forward pass done — → starts backward(): the output's gradient is 1"
-    return "Backward pass: the gradient flows right to left — hover a node to read it, ← steps back"
+        return translate(CTX, "Forward pass done — → starts backward(): the output's gradient is 1")
+    return translate(
+        CTX, "Backward pass: the gradient flows right to left — hover a node to read it, ← steps back"
+    )

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF
 
 from .. import theme
 from ..errors import guarded
+from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
+from . import texts
 
 MAX_NUMBERS = 8  # numbers are drawn in the cells of arrays up to this many rows and columns
 MAX_TICKS = 10  # index ticks per axis (every k-th index beyond this)
@@ -72,7 +74,9 @@ class HeatMapView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None, kind: str = "value") -> None:
         super().__init__(parent)
-        self.setToolTip("Point at a cell to read its row, column and value under the map.")
+        texts.bind(
+            self.setToolTip, "HeatMapView", "Point at a cell to read its row, column and value under the map."
+        )
         self.kind = kind
         self.array: np.ndarray | None = None  # what is shown, as rows × columns
         self.signed = True
@@ -211,7 +215,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         font, font_key = theme.qfont(t.node_font_size), (t.font_family, t.node_font_size)
         cols = m.shape[1]
         for k, (item, v) in enumerate(zip(self._texts, m.reshape(-1).tolist())):
-            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else t.text, font_key)
+            want = (self._cell_text(v, 2), "#ffffff" if dark[k] else theme.LIGHT.text, font_key)
             if want != item.shown:
                 if want[0] != item.shown[0]:
                     item.setText(want[0])
@@ -232,14 +236,19 @@ class HeatMapView(pg.GraphicsLayoutWidget):
             return ""
         finite = m[np.isfinite(m)]
         if finite.size == 0:
-            return "no finite numbers"
-        return f"min {self._cell_text(finite.min(), 3)} · max {self._cell_text(finite.max(), 3)}"
+            return translate("HeatMapView", "no finite numbers")
+        return format_text(
+            "HeatMapView",
+            "min {low} · max {high}",
+            low=self._cell_text(finite.min(), 3),
+            high=self._cell_text(finite.max(), 3),
+        )
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
         self.readout.setText(self._summary())
 
-    @guarded("reading the heat map under the mouse")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "reading the heat map under the mouse"))
     def _hover(self, scene_pos: QPointF) -> None:
         m = self.array
         if m is None:

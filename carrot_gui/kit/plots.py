@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import theme
+from ..i18n import format_text
 from ..training.history import PeakEnvelope, RunningRange, nice_ceiling
+from . import texts
 
 ENVELOPE_FROM = 8192  # live curves longer than this are drawn from an incremental min/max envelope
 ENVELOPE_BINS = 1024  # min/max bins of such an envelope: 1-2 per pixel of a wide plot (fewer points to draw)
@@ -192,6 +194,26 @@ class LabPlot(pg.PlotWidget):
             if text:
                 self.setLabel(side, text, color=t.muted)
 
+    def bind_texts(
+        self, context: str, title: str = "", bottom: str = "", left: str = "", tooltip: str = ""
+    ) -> None:
+        """Title, axis titles and tooltip as English sources of translation ``context`` (mark them with
+        ``QT_TRANSLATE_NOOP`` where they are written): shown translated, and again after a language switch."""
+        for setter, text in (
+            (self.set_title, title),
+            (self.set_bottom, bottom),
+            (self.set_left, left),
+            (self.setToolTip, tooltip),
+        ):
+            if text:
+                texts.bind(setter, context, text)
+
+    def set_bottom(self, text: str) -> None:
+        self.set_axes(text, "")
+
+    def set_left(self, text: str) -> None:
+        self.set_axes("", text)
+
     def add_legend_bar(self, name: str, tooltip: str) -> LegendBar:
         self.legendLabel = LegendBar(name, tooltip)
         return self.legendLabel
@@ -320,6 +342,15 @@ class StepSeriesPlot(LabPlot):
             self._ranges[name] = RunningRange()
             self._envs[name] = PeakEnvelope(ENVELOPE_BINS)
 
+    def recolour(self, colours: Sequence[str]) -> None:
+        """New colours for the series, in their order (a theme change); the legend bar's marks follow by name."""
+        by_name = dict(zip(self.curves, colours))
+        for name, colour in by_name.items():
+            self.curves[name].setPen(pen(colour, 1))
+        bar = self.legendLabel
+        if bar is not None and bar.entries:
+            bar.set_entries([(mark, by_name.get(name, c), name) for mark, c, name in bar.entries])
+
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
         for r in self._ranges.values():
@@ -333,7 +364,9 @@ class StepSeriesPlot(LabPlot):
         self.getPlotItem().setLogMode(y=on)
         self.follow.resume()
         if self._left:
-            self.setLabel("left", f"{self._left} (log scale)" if on else self._left)
+            self.setLabel(
+                "left", format_text("LabPlot", "{axis} (log scale)", axis=self._left) if on else self._left
+            )
 
     def show_inspected(self, step: int | None) -> None:
         """Mark the step being inspected (None: hide the mark)."""

@@ -15,22 +15,39 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from . import texts
 from .widgets import tip
 
 FRAME_MS = 30  # repaint period while running (33 Hz: smooth to the eye, leaves ~80 % of the time to training)
 RATE_TICK_MS = 20  # with a chosen speed the loop wakes this often and runs the steps that are due
 # (steps per second or None, the name shown); None runs as fast as the slices allow
-SPEEDS: tuple[tuple[float | None, str], ...] = (
-    (1.0, "1 step/s"),
-    (2.0, "2 steps/s"),
-    (5.0, "5 steps/s"),
-    (10.0, "10 steps/s"),
-    (20.0, "20 steps/s"),
-    (30.0, "30 steps/s"),
-    (100.0, "100 steps/s"),
-    (None, "as fast as possible"),
+SPEEDS: tuple[tuple[float | None, str], ...] = (  # the names in English, shown translated
+    (1.0, QT_TRANSLATE_NOOP("RunControls", "1 step/s")),
+    (2.0, QT_TRANSLATE_NOOP("RunControls", "2 steps/s")),
+    (5.0, QT_TRANSLATE_NOOP("RunControls", "5 steps/s")),
+    (10.0, QT_TRANSLATE_NOOP("RunControls", "10 steps/s")),
+    (20.0, QT_TRANSLATE_NOOP("RunControls", "20 steps/s")),
+    (30.0, QT_TRANSLATE_NOOP("RunControls", "30 steps/s")),
+    (100.0, QT_TRANSLATE_NOOP("RunControls", "100 steps/s")),
+    (None, QT_TRANSLATE_NOOP("RunControls", "as fast as possible")),
 )
-TRAIN_TEXT, PAUSE_TEXT = "▶ Train", "❚❚ Pause"  # ❚ is in DejaVu Sans; ⏸ shows as a box
+# ❚ is in DejaVu Sans; ⏸ shows as a box
+TRAIN_TEXT, PAUSE_TEXT = (
+    QT_TRANSLATE_NOOP("RunControls", "▶ Train"),
+    QT_TRANSLATE_NOOP("RunControls", "❚❚ Pause"),
+)
+TIPS = {
+    "train": QT_TRANSLATE_NOOP("RunControls", "Start or pause training (Space)."),
+    "step": QT_TRANSLATE_NOOP("RunControls", "Run exactly one optimiser step (→)."),
+    "reset": QT_TRANSLATE_NOOP(
+        "RunControls",
+        "Start again from the same initial weights (the seed's) with an empty history (Ctrl+R).",
+    ),
+    "speed": QT_TRANSLATE_NOOP(
+        "RunControls", "Steps per second while training: slow enough to watch, or as fast as possible."
+    ),
+}
 
 
 @runtime_checkable
@@ -140,7 +157,8 @@ class RunControls(QWidget):
     """The run row every training lab shows: Train/Pause (checkable), Step, Reset, and a speed choice.
 
     ``names`` gives the parts' objectNames (keys "train", "step", "reset", "speed"); ``tips`` their
-    tooltips. The parts are public (``train_button``, ``step_button``, ``reset_button``, ``speed_combo``)
+    tooltips and ``label`` the row's title, in English: both are shown translated in the lab's ``context``
+    (mark them with ``QT_TRANSLATE_NOOP(context, ...)`` where written). The parts are public (``train_button``, ``step_button``, ``reset_button``, ``speed_combo``)
     for tests and shortcuts."""
 
     train_toggled = Signal(bool)
@@ -155,35 +173,41 @@ class RunControls(QWidget):
         parent: QWidget | None = None,
         label: str = "",
         speed: float | None = None,
+        context: str = "RunControls",
     ) -> None:
         super().__init__(parent)
-        tips = {
-            "train": "Start or pause training (Space).",
-            "step": "Run exactly one optimiser step (→).",
-            "reset": "Start again from the same initial weights (the seed's) with an empty history (Ctrl+R).",
-            "speed": "Steps per second while training: slow enough to watch, or as fast as possible.",
-            **(tips or {}),
-        }
+        contexts = {key: "RunControls" for key in TIPS} | {key: context for key in tips or {}}
+        tips = {**TIPS, **(tips or {})}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         if label:
-            row.addWidget(QLabel(label))
-        self.train_button = tip(QPushButton(TRAIN_TEXT), names["train"], tips["train"])
+            title = QLabel()
+            texts.bind(title.setText, context, label)
+            row.addWidget(title)
+        self.train_button = tip(QPushButton(), names["train"], tips["train"], contexts["train"])
         self.train_button.setCheckable(True)
         self.train_button.clicked.connect(self.train_toggled)
-        self.step_button = tip(QPushButton("Step ▸"), names["step"], tips["step"])
+        self.step_button = tip(QPushButton(), names["step"], tips["step"], contexts["step"])
         self.step_button.clicked.connect(lambda: self.step_requested.emit())
-        self.reset_button = tip(QPushButton("⟲ Reset"), names["reset"], tips["reset"])
+        self.reset_button = tip(QPushButton(), names["reset"], tips["reset"], contexts["reset"])
         self.reset_button.clicked.connect(lambda: self.reset_requested.emit())
-        self.speed_combo = tip(QComboBox(), names["speed"], tips["speed"])
-        for rate, text in SPEEDS:
-            self.speed_combo.addItem(text, rate)
+        texts.bind(self.train_button.setText, "RunControls", TRAIN_TEXT)
+        texts.bind(self.step_button.setText, "RunControls", "Step ▸")
+        texts.bind(self.reset_button.setText, "RunControls", "⟲ Reset")
+        self.speed_combo = tip(QComboBox(), names["speed"], tips["speed"], contexts["speed"])
+        for rate, _text in SPEEDS:
+            self.speed_combo.addItem("", rate)
+        texts.follow(self._retranslate)
         self.set_speed(speed)
         self.speed_combo.currentIndexChanged.connect(lambda _i: self.speed_changed.emit(self.speed()))
         for b in (self.train_button, self.step_button, self.reset_button):
             b.setMinimumHeight(32)
             row.addWidget(b)
         row.addWidget(self.speed_combo)
+
+    def _retranslate(self) -> None:
+        for i, (_rate, text) in enumerate(SPEEDS):
+            self.speed_combo.setItemText(i, translate("RunControls", text))
 
     def attach(self, runner: TimeSlicedRunner) -> None:
         """Drive ``runner``'s speed from the speed choice (the current one at once) and show the Train button
@@ -207,4 +231,4 @@ class RunControls(QWidget):
     def set_running(self, running: bool) -> None:
         """Show the Train button as running ("❚❚ Pause", pressed) or not ("▶ Train")."""
         self.train_button.setChecked(running)
-        self.train_button.setText(PAUSE_TEXT if running else TRAIN_TEXT)
+        texts.bind(self.train_button.setText, "RunControls", PAUSE_TEXT if running else TRAIN_TEXT)

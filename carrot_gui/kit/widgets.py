@@ -5,23 +5,76 @@ from __future__ import annotations
 import math
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from . import texts
 
 
-def tip(widget: QWidget, name: str, tip: str) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip."""
+def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip.
+
+    With a translation ``context`` the tooltip is an English source (mark it where it is written with
+    ``QT_TRANSLATE_NOOP(context, "...")``) shown translated, and again after every language switch."""
     widget.setObjectName(name)
-    widget.setToolTip(tip)
+    if context is None:
+        widget.setToolTip(tip)
+    else:
+        texts.bind(widget.setToolTip, context, tip)
     return widget
 
 
-def add_rows(form: QFormLayout, rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout]) -> None:
-    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row."""
+def add_rows(
+    form: QFormLayout,
+    rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout],
+    context: str | None = None,
+) -> None:
+    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row. With a translation
+    ``context`` the labels are English sources (marked with ``QT_TRANSLATE_NOOP``) that follow the language."""
     for row in rows:
-        if isinstance(row, tuple):
+        if isinstance(row, tuple) and context is not None:
+            label = QLabel()
+            texts.bind(label.setText, context, row[0])
+            form.addRow(label, row[1])
+        elif isinstance(row, tuple):
             form.addRow(*row)
         else:
             form.addRow(row)
+
+
+def seed_spin(name: str, tooltip: str, context: str | None = None) -> QSpinBox:
+    """A random seed field: any non-negative 32-bit int."""
+    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip, context)
+
+
+def momentum_spin(name: str, tooltip: str, context: str | None = None) -> QDoubleSpinBox:
+    """SGD momentum in [0, 0.999], three decimals, steps of 0.1 (the labs that train share it)."""
+    spin = QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1)
+    return tip(spin, name, tooltip, context)
+
+
+def weight_decay_spin(name: str, tooltip: str, maximum: float, context: str | None = None) -> QDoubleSpinBox:
+    """L2 weight decay from 0 to ``maximum``, four decimals, steps of 0.001."""
+    spin = QDoubleSpinBox(decimals=4, minimum=0.0, maximum=maximum, singleStep=0.001)
+    return tip(spin, name, tooltip, context)
+
+
+def batch_size_spin(
+    name: str, tooltip: str, maximum: int, context: str | None = None, full: str = "full batch"
+) -> QSpinBox:
+    """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
+    given: mark it with ``QT_TRANSLATE_NOOP(context, "full batch")``)."""
+    spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
+    if context is not None:
+        texts.bind(spin.setSpecialValueText, context, full)
+    return spin
 
 
 class LogSpinBox(QDoubleSpinBox):

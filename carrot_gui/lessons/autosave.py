@@ -10,6 +10,9 @@ import shutil
 import time
 from pathlib import Path
 
+from pycarrot.serialization import TEMP_PREFIX as WRITE_PREFIX
+from pycarrot.serialization import TEMP_SUFFIX as WRITE_SUFFIX
+
 from .format import SUFFIX, TEMP_PREFIX, Lesson, save_lesson
 
 AUTOSAVE_NAME = "autosave" + SUFFIX
@@ -38,13 +41,14 @@ def find_autosave(data_dir: str | os.PathLike) -> Path | None:
 
 
 def _sweep(data_dir: Path) -> None:
-    """Remove temporary folders that saves killed midway left in ``data_dir`` (never a recent one: another
-    window may be saving right now)."""
+    """Remove temporary folders and files that saves killed midway left in ``data_dir`` (never a recent one:
+    another window may be saving right now)."""
     try:
         leftovers = [p for p in data_dir.glob(TEMP_PREFIX + "*") if p.is_dir()]
+        leftovers += [p for p in data_dir.glob(f"{WRITE_PREFIX}*{WRITE_SUFFIX}") if p.is_file()]
         for p in leftovers:
             if time.time() - p.stat().st_mtime > STALE_SECONDS:
-                shutil.rmtree(p, ignore_errors=True)
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
     except OSError:
         pass
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
+
 MAX_TEXT = 200_000  # one string field (an expression's source is at most 200,000 characters)
 MAX_ITEMS = 1_000_000  # one list (a CSV's rows: the Training lab reads at most 1,000,000)
 
@@ -23,10 +25,17 @@ class LessonError(ValueError):
     """A lesson that cannot be opened or written; the message names the file (when there is one) and why."""
 
 
+_KINDS = {
+    dict: QT_TRANSLATE_NOOP("LessonFile", "an object"),
+    list: QT_TRANSLATE_NOOP("LessonFile", "a list"),
+    str: QT_TRANSLATE_NOOP("LessonFile", "text"),
+    bool: QT_TRANSLATE_NOOP("LessonFile", "true/false"),
+    type(None): QT_TRANSLATE_NOOP("LessonFile", "null"),
+}
+
+
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number"
-    )
+    return translate("LessonFile", _KINDS.get(type(value), QT_TRANSLATE_NOOP("LessonFile", "a number")))
 
 
 class Fields:
@@ -34,7 +43,9 @@ class Fields:
 
     def __init__(self, obj: Any, where: str) -> None:
         if not isinstance(obj, dict):
-            raise LessonError(f"{where}: expected an object, found {_kind(obj)}")
+            raise LessonError(
+                f"{where}: " + format_text("LessonFile", "expected an object, found {kind}", kind=_kind(obj))
+            )
         self.obj, self.where, self._read = obj, where, set()
 
     def at(self, key: str) -> str:
@@ -47,35 +58,55 @@ class Fields:
         self._read.add(key)
         if key not in self.obj:
             if default is ...:
-                raise LessonError(f"{self.where}: the field {key!r} is missing")
+                raise LessonError(
+                    f"{self.where}: " + format_text("LessonFile", "the field {key!r} is missing", key=key)
+                )
             return default
         return self.obj[key]
 
     def text(self, key: str, max_len: int = MAX_TEXT, empty: bool = True, default: Any = ...) -> str:
         v = self.raw(key, default)
         if not isinstance(v, str):
-            raise self.bad(key, f"expected text, found {_kind(v)}")
+            raise self.bad(key, format_text("LessonFile", "expected text, found {kind}", kind=_kind(v)))
         if len(v) > max_len:
-            raise self.bad(key, f"{len(v):,} characters, more than the {max_len:,} allowed")
+            raise self.bad(
+                key,
+                format_text(
+                    "LessonFile", "{n:,} characters, more than the {limit:,} allowed", n=len(v), limit=max_len
+                ),
+            )
         if not empty and not v.strip():
-            raise self.bad(key, "must not be empty")
+            raise self.bad(key, format_text("LessonFile", "must not be empty"))
         return v
 
     def integer(self, key: str, lo: int, hi: int, default: Any = ...) -> int:
         v = self.raw(key, default)
         if isinstance(v, bool) or not isinstance(v, int):
-            raise self.bad(key, f"expected a whole number, found {_kind(v)}")
+            raise self.bad(
+                key, format_text("LessonFile", "expected a whole number, found {kind}", kind=_kind(v))
+            )
         if not lo <= v <= hi:
-            raise self.bad(key, f"{v} is outside {lo} to {hi}")
+            raise self.bad(
+                key, format_text("LessonFile", "{value} is outside {lo} to {hi}", value=v, lo=lo, hi=hi)
+            )
         return v
 
     def number(self, key: str, lo: float = -math.inf, hi: float = math.inf, default: Any = ...) -> float:
         v = self.raw(key, default)
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise self.bad(key, f"expected a number, found {_kind(v)}")
+            raise self.bad(key, format_text("LessonFile", "expected a number, found {kind}", kind=_kind(v)))
         v = float(v)
         if not (math.isfinite(v) and lo <= v <= hi):
-            raise self.bad(key, f"{v!r} is not a finite number from {lo:g} to {hi:g}")
+            raise self.bad(
+                key,
+                format_text(
+                    "LessonFile",
+                    "{value!r} is not a finite number from {lo:g} to {hi:g}",
+                    value=v,
+                    lo=lo,
+                    hi=hi,
+                ),
+            )
         return v
 
     def optional_number(self, key: str, lo: float = -math.inf, hi: float = math.inf) -> float | None:
@@ -84,28 +115,46 @@ class Fields:
     def flag(self, key: str, default: Any = ...) -> bool:
         v = self.raw(key, default)
         if not isinstance(v, bool):
-            raise self.bad(key, f"expected true or false, found {_kind(v)}")
+            raise self.bad(
+                key, format_text("LessonFile", "expected true or false, found {kind}", kind=_kind(v))
+            )
         return v
 
     def choice(self, key: str, choices: Sequence[str], default: Any = ...) -> str:
         v = self.raw(key, default)
         if v not in choices or not isinstance(v, str):
-            raise self.bad(key, f"{v!r} is not one of {', '.join(map(str, choices))}")
+            raise self.bad(
+                key,
+                format_text(
+                    "LessonFile",
+                    "{value!r} is not one of {choices}",
+                    value=v,
+                    choices=", ".join(map(str, choices)),
+                ),
+            )
         return v
 
     def items(self, key: str, max_items: int = MAX_ITEMS, default: Any = ...) -> list:
         v = self.raw(key, default)
         if not isinstance(v, list):
-            raise self.bad(key, f"expected a list, found {_kind(v)}")
+            raise self.bad(key, format_text("LessonFile", "expected a list, found {kind}", kind=_kind(v)))
         if len(v) > max_items:
-            raise self.bad(key, f"{len(v):,} entries, more than the {max_items:,} allowed")
+            raise self.bad(
+                key,
+                format_text(
+                    "LessonFile", "{n:,} entries, more than the {limit:,} allowed", n=len(v), limit=max_items
+                ),
+            )
         return v
 
     def texts(self, key: str, max_items: int = MAX_ITEMS, max_len: int = MAX_TEXT) -> tuple[str, ...]:
         out = self.items(key, max_items)
         for i, v in enumerate(out):
             if not isinstance(v, str) or len(v) > max_len:
-                raise self.bad(f"{key}[{i}]", f"expected text of at most {max_len:,} characters")
+                raise self.bad(
+                    f"{key}[{i}]",
+                    format_text("LessonFile", "expected text of at most {limit:,} characters", limit=max_len),
+                )
         return tuple(out)
 
     def numbers(self, key: str, max_items: int = MAX_ITEMS) -> tuple[float, ...]:
@@ -120,7 +169,11 @@ class Fields:
         extra = sorted(k for k in self.obj if k not in self._read)
         if extra:
             names = ", ".join(repr(k)[:60] for k in extra[:5])
-            raise LessonError(f"{self.where}: unknown field{'s' if len(extra) > 1 else ''} {names}")
+            if len(extra) > 1:
+                reason = format_text("LessonFile", "unknown fields {names}", names=names)
+            else:
+                reason = format_text("LessonFile", "unknown field {names}", names=names)
+            raise LessonError(f"{self.where}: {reason}")
 
 
 def rows_of(f: Fields, key: str, width: int, max_items: int = MAX_ITEMS) -> tuple[tuple[str, ...], ...]:
@@ -128,7 +181,9 @@ def rows_of(f: Fields, key: str, width: int, max_items: int = MAX_ITEMS) -> tupl
     rows = f.items(key, max_items)
     for i, row in enumerate(rows):
         if not isinstance(row, list) or len(row) != width or not all(isinstance(c, str) for c in row):
-            raise f.bad(f"{key}[{i}]", f"expected a row of {width} text cells")
+            raise f.bad(
+                f"{key}[{i}]", format_text("LessonFile", "expected a row of {width} text cells", width=width)
+            )
     return tuple(tuple(r) for r in rows)
 
 
@@ -145,7 +200,7 @@ class ArraysOut:
 
     def put(self, key: str, array: np.ndarray) -> str:
         if key in self.arrays:
-            raise LessonError(f"two arrays would be stored under {key!r}")
+            raise LessonError(format_text("LessonFile", "two arrays would be stored under {key!r}", key=key))
         self.arrays[key] = np.asarray(array)
         return key
 
@@ -164,29 +219,60 @@ class ArraysIn:
         and ``shape`` (None on an axis: any length; ``shape`` None: any shape)."""
         ref = f.text(key, max_len=1000)
         if ref not in self.arrays:
-            raise f.bad(key, f"the array {ref!r} is not in the file")
+            raise f.bad(key, format_text("LessonFile", "the array {ref!r} is not in the file", ref=ref))
         if ref in self.used:
-            raise f.bad(key, f"the array {ref!r} is used twice")
+            raise f.bad(key, format_text("LessonFile", "the array {ref!r} is used twice", ref=ref))
         a = self.arrays[ref]
         want = np.dtype(np.float64 if kind == "f" else np.int64)
         if a.dtype != want:
-            raise f.bad(key, f"the array {ref!r} holds {a.dtype}, expected {want}")
+            raise f.bad(
+                key,
+                format_text(
+                    "LessonFile",
+                    "the array {ref!r} holds {dtype}, expected {want}",
+                    ref=ref,
+                    dtype=a.dtype,
+                    want=want,
+                ),
+            )
         if not fits(a.shape, shape):
-            raise f.bad(key, f"the array {ref!r} has shape {a.shape}, expected {shape_text(shape)}")
+            raise f.bad(
+                key,
+                format_text(
+                    "LessonFile",
+                    "the array {ref!r} has shape {shape}, expected {want}",
+                    ref=ref,
+                    shape=a.shape,
+                    want=shape_text(shape),
+                ),
+            )
         self.used.add(ref)
         return a
 
     def check_all_used(self) -> None:
         extra = sorted(set(self.arrays) - self.used)
         if extra:
-            raise LessonError(f"arrays.npz holds arrays no scene uses: {', '.join(map(repr, extra[:5]))}")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "arrays.npz holds arrays no scene uses: {names}",
+                    names=", ".join(map(repr, extra[:5])),
+                )
+            )
 
 
 def as_float(a: Any, shape: Shape | None = None) -> np.ndarray:
     """A float64 array (a copy, so a state never shares memory with a lab's live buffers)."""
     out = np.array(a, dtype=np.float64)
     if not fits(out.shape, shape):
-        raise LessonError(f"expected an array of shape {shape_text(shape)}, got {out.shape}")
+        raise LessonError(
+            format_text(
+                "LessonFile",
+                "expected an array of shape {want}, got {shape}",
+                want=shape_text(shape),
+                shape=out.shape,
+            )
+        )
     return out
 
 
@@ -199,8 +285,8 @@ def fits(actual: tuple[int, ...], shape: Shape | None) -> bool:
 
 def shape_text(shape: Shape | None) -> str:
     if shape is None:
-        return "any shape"
-    parts = ["any" if s is None else str(s) for s in shape]
+        return translate("LessonFile", "any shape")
+    parts = [translate("LessonFile", "any") if s is None else str(s) for s in shape]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 

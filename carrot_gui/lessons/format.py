@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 import zipfile
 import zlib
@@ -21,8 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 import pycarrot as pc
-from pycarrot.serialization import _open_regular as open_regular  # the engine's own check, reused
+from pycarrot.serialization import atomic_write, open_regular  # the engine's own file handling, reused
 
+from ..i18n import format_text, translate
 from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, checked
 from .network_state import NetworkState
 from .state import ExpressionState, TrainingState
@@ -54,9 +54,24 @@ class Scene(SameByValue):
 
     def __post_init__(self) -> None:
         if self.lab not in LABS:
-            raise LessonError(f"scene {self.title!r}: unknown lab {self.lab!r} (one of {', '.join(LABS)})")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "scene {title!r}: unknown lab {lab!r} (one of {labs})",
+                    title=self.title,
+                    lab=self.lab,
+                    labs=", ".join(LABS),
+                )
+            )
         if getattr(self, self.lab) is None:
-            raise LessonError(f"scene {self.title!r} shows the {self.lab} lab but holds no state for it")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "scene {title!r} shows the {lab} lab but holds no state for it",
+                    title=self.title,
+                    lab=self.lab,
+                )
+            )
 
     def state(self, lab: str) -> ExpressionState | TrainingState | NetworkState | None:
         return getattr(self, lab)
@@ -73,9 +88,16 @@ class Lesson(SameByValue):
     def __post_init__(self) -> None:
         object.__setattr__(self, "scenes", tuple(self.scenes))
         if not self.scenes:
-            raise LessonError("a lesson needs at least one scene")
+            raise LessonError(translate("LessonFile", "a lesson needs at least one scene"))
         if not 0 <= self.current < len(self.scenes):
-            raise LessonError(f"current scene {self.current} does not exist ({len(self.scenes)} scenes)")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "current scene {current} does not exist ({n} scenes)",
+                    current=self.current,
+                    n=len(self.scenes),
+                )
+            )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -104,15 +126,19 @@ def lesson_from_json(doc: object, arrays: dict[str, np.ndarray]) -> Lesson:
     """Check ``doc`` (the parsed JSON) and ``arrays`` completely and build the lesson; LessonError if bad."""
     f = Fields(doc, "lesson.json")
     if f.raw("format", None) != FORMAT:
-        raise LessonError(f"not a PyCarrot lesson (its format is {str(f.obj.get('format'))[:60]!r})")
+        raise LessonError(
+            format_text(
+                "LessonFile",
+                "not a PyCarrot lesson (its format is {format!r})",
+                format=str(f.obj.get("format"))[:60],
+            )
+        )
     version = f.integer("version", 1, 2**31)
     if version > VERSION:
-        raise LessonError(
-            f"made by a newer PyCarrot (version {version}); this one reads lessons up to version {VERSION}"
-        )
+        raise LessonError(_newer(version))
     into = ArraysIn(arrays)
     scenes = [
-        _scene_from_json(Fields(s, f"scene {i + 1}"), into)
+        _scene_from_json(Fields(s, format_text("LessonFile", "scene {n}", n=i + 1)), into)
         for i, s in enumerate(f.items("scenes", MAX_SCENES))
     ]
     lesson = checked(
@@ -126,7 +152,7 @@ def lesson_from_json(doc: object, arrays: dict[str, np.ndarray]) -> Lesson:
 
 def _scene_from_json(f: Fields, arrays: ArraysIn) -> Scene:
     title = f.text("title", MAX_TITLE)
-    f.where = f"scene {f.where.split()[-1]} ({title[:40]!r})"
+    f.where = format_text("LessonFile", "{scene} ({title!r})", scene=f.where, title=title[:40])
     states = {}
     for lab, cls in _READERS.items():
         states[lab] = None if f.raw(lab, None) is None else cls.from_dict(f.sub(lab), arrays)
@@ -150,37 +176,37 @@ def save_lesson(lesson: Lesson, path: str | os.PathLike) -> None:
         text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
         if len(text) > MAX_JSON_BYTES:
             raise LessonError(
-                f"its text would take {len(text):,} bytes, more than the {MAX_JSON_BYTES:,} allowed"
+                format_text(
+                    "LessonFile",
+                    "its text would take {n:,} bytes, more than the {limit:,} allowed",
+                    n=len(text),
+                    limit=MAX_JSON_BYTES,
+                )
             )
         _write_zip(path, text, arrays)
-    except LessonError as exc:
-        raise LessonError(f"cannot save {path!r}: {exc}") from None
-    except (OSError, ValueError, TypeError) as exc:
-        raise LessonError(f"cannot save {path!r}: {exc}") from None
+    except (LessonError, OSError, ValueError, TypeError) as exc:
+        raise LessonError(
+            format_text("LessonFile", "cannot save {path!r}: {reason}", path=path, reason=exc)
+        ) from None
 
 
 def _write_zip(path: str, text: bytes, arrays: dict[str, np.ndarray]) -> None:
-    directory = os.path.dirname(path)
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = None
-    with tempfile.TemporaryDirectory(dir=directory, prefix=TEMP_PREFIX) as tmp:
+    """The zip of ``text`` and the arrays (written by ``pc.save`` into a temporary folder beside ``path``),
+    put in place by the engine's :func:`~pycarrot.serialization.atomic_write`."""
+    with tempfile.TemporaryDirectory(dir=os.path.dirname(path), prefix=TEMP_PREFIX) as tmp:
         npz = os.path.join(tmp, ARRAYS_NAME)
         pc.save(arrays, npz)  # the engine's writer: plain .npy members, never a pickle
-        target = os.path.join(tmp, "lesson" + SUFFIX)
-        with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
-            info = zipfile.ZipInfo(JSON_NAME, date_time=(1980, 1, 1, 0, 0, 0))
-            zf.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
-            info = zipfile.ZipInfo(ARRAYS_NAME, date_time=(1980, 1, 1, 0, 0, 0))
-            with open(npz, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-                while chunk := src.read(1 << 20):
-                    dst.write(chunk)
-        with open(target, "rb+") as fh:
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(target, mode)
-        os.replace(target, path)
+
+        def write(fh) -> None:
+            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+                info = zipfile.ZipInfo(JSON_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+                zf.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
+                info = zipfile.ZipInfo(ARRAYS_NAME, date_time=(1980, 1, 1, 0, 0, 0))
+                with open(npz, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                    while chunk := src.read(1 << 20):
+                        dst.write(chunk)
+
+        atomic_write(path, write)
 
 
 def open_lesson(path: str | os.PathLike) -> Lesson:
@@ -192,13 +218,14 @@ def open_lesson(path: str | os.PathLike) -> Lesson:
             doc, arrays = _read_zip(fh, os.fstat(fh.fileno()).st_size)
         return lesson_from_json(doc, arrays)
     except LessonError as exc:
-        raise LessonError(f"cannot open {path!r}: {exc}") from None
+        reason = str(exc)
     except FileNotFoundError:
-        raise LessonError(f"cannot open {path!r}: there is no such file") from None
+        reason = translate("LessonFile", "there is no such file")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise LessonError(f"cannot open {path!r}: corrupt or truncated file ({exc})") from None
+        reason = format_text("LessonFile", "corrupt or truncated file ({error})", error=exc)
     except (RuntimeError, NotImplementedError) as exc:  # zipfile's words for what it cannot read
-        raise LessonError(f"cannot open {path!r}: unreadable file ({exc})") from None
+        reason = format_text("LessonFile", "unreadable file ({error})", error=exc)
+    raise LessonError(format_text("LessonFile", "cannot open {path!r}: {reason}", path=path, reason=reason))
 
 
 def _check_members(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo]:
@@ -207,22 +234,47 @@ def _check_members(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo]
     if sorted(names) != sorted((JSON_NAME, ARRAYS_NAME)):
         shown = ", ".join(repr(n)[:60] for n in names[:6])
         raise LessonError(
-            f"a lesson holds exactly {JSON_NAME} and {ARRAYS_NAME}; this file holds {shown or 'nothing'}"
+            format_text(
+                "LessonFile",
+                "a lesson holds exactly {json} and {arrays}; this file holds {shown}",
+                json=JSON_NAME,
+                arrays=ARRAYS_NAME,
+                shown=shown or translate("LessonFile", "nothing"),
+            )
         )
     limits = {JSON_NAME: MAX_JSON_BYTES, ARRAYS_NAME: MAX_ARRAY_BYTES}
     for info in infos:
         name = info.filename
         if info.flag_bits & 0x1:
-            raise LessonError(f"{name} is encrypted; lessons never are")
+            raise LessonError(format_text("LessonFile", "{name} is encrypted; lessons never are", name=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise LessonError(f"{name} uses compression method {info.compress_type}; only stored and deflate")
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "{name} uses compression method {method}; only stored and deflate",
+                    name=name,
+                    method=info.compress_type,
+                )
+            )
         if info.file_size > limits[name]:
             raise LessonError(
-                f"{name} would unpack to {info.file_size:,} bytes, more than the {limits[name]:,} allowed"
+                format_text(
+                    "LessonFile",
+                    "{name} would unpack to {n:,} bytes, more than the {limit:,} allowed",
+                    name=name,
+                    n=info.file_size,
+                    limit=limits[name],
+                )
             )
         if info.compress_size > size or info.file_size > _DEFLATE_MAX_RATIO * max(info.compress_size, 1):
             raise LessonError(
-                f"{name} claims {info.file_size:,} bytes from {info.compress_size:,} (a zip bomb?)"
+                format_text(
+                    "LessonFile",
+                    "{name} claims {n:,} bytes from {packed:,} (a zip bomb?)",
+                    name=name,
+                    n=info.file_size,
+                    packed=info.compress_size,
+                )
             )
     return {i.filename: i for i in infos}
 
@@ -232,17 +284,26 @@ def _read_zip(fh, size: int) -> tuple[object, dict[str, np.ndarray]]:
     fh.seek(0)
     if magic[:1] == b"\x80":
         raise LessonError(
-            "it is a Python pickle; pickles can run code when loaded, so PyCarrot never opens them"
+            translate(
+                "LessonFile",
+                "it is a Python pickle; pickles can run code when loaded, so PyCarrot never opens them",
+            )
         )
     if magic not in (b"PK\x03\x04", b"PK\x05\x06"):
-        raise LessonError("not a PyCarrot lesson (no zip signature)")
+        raise LessonError(translate("LessonFile", "not a PyCarrot lesson (no zip signature)"))
     with zipfile.ZipFile(fh) as zf:
         infos = _check_members(zf, size)
         with zf.open(infos[JSON_NAME]) as member:
             raw = member.read(MAX_JSON_BYTES + 1)
         if len(raw) != infos[JSON_NAME].file_size:
             raise LessonError(
-                f"{JSON_NAME} holds {len(raw):,} bytes but declares {infos[JSON_NAME].file_size:,}"
+                format_text(
+                    "LessonFile",
+                    "{name} holds {n:,} bytes but declares {declared:,}",
+                    name=JSON_NAME,
+                    n=len(raw),
+                    declared=infos[JSON_NAME].file_size,
+                )
             )
         doc = _parse_json(raw)
         _check_version_early(doc)
@@ -252,18 +313,27 @@ def _read_zip(fh, size: int) -> tuple[object, dict[str, np.ndarray]]:
 
 def _parse_json(raw: bytes) -> object:
     def refuse(name: str) -> None:
-        raise LessonError(f"{JSON_NAME} holds {name}, which is not JSON")
+        raise LessonError(
+            format_text("LessonFile", "{file} holds {name}, which is not JSON", file=JSON_NAME, name=name)
+        )
 
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=refuse)
     except UnicodeDecodeError:
-        raise LessonError(f"{JSON_NAME} is not UTF-8 text") from None
+        raise LessonError(format_text("LessonFile", "{file} is not UTF-8 text", file=JSON_NAME)) from None
     except json.JSONDecodeError as exc:
         raise LessonError(
-            f"{JSON_NAME} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            format_text(
+                "LessonFile",
+                "{file} is not valid JSON (line {line}, column {column}: {error})",
+                file=JSON_NAME,
+                line=exc.lineno,
+                column=exc.colno,
+                error=exc.msg,
+            )
         ) from None
     except RecursionError:
-        raise LessonError(f"{JSON_NAME} is nested too deeply") from None
+        raise LessonError(format_text("LessonFile", "{file} is nested too deeply", file=JSON_NAME)) from None
 
 
 def _check_version_early(doc: object) -> None:
@@ -271,9 +341,7 @@ def _check_version_early(doc: object) -> None:
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         v = doc.get("version")
         if type(v) is int and v > VERSION:
-            raise LessonError(
-                f"made by a newer PyCarrot (version {v}); this one reads lessons up to version {VERSION}"
-            )
+            raise LessonError(_newer(v))
 
 
 def _read_arrays(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, np.ndarray]:
@@ -287,7 +355,7 @@ def _read_arrays(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, np.nda
                 left -= len(chunk)
             src.read(1)  # at the end: zipfile checks the CRC
         if left:
-            raise LessonError(f"{ARRAYS_NAME} ends early")
+            raise LessonError(format_text("LessonFile", "{file} ends early", file=ARRAYS_NAME))
         try:
             return pc.load(npz, max_bytes=MAX_ARRAY_BYTES)
         except ValueError as exc:
@@ -299,6 +367,15 @@ def _open_regular(path: str):
     try:
         return open_regular(path)
     except IsADirectoryError:
-        raise LessonError("it is a folder, not a lesson file") from None
+        raise LessonError(translate("LessonFile", "it is a folder, not a lesson file")) from None
     except ValueError:
-        raise LessonError("not a regular file (a pipe, device or socket)") from None
+        raise LessonError(translate("LessonFile", "not a regular file (a pipe, device or socket)")) from None
+
+
+def _newer(version: int) -> str:
+    return format_text(
+        "LessonFile",
+        "made by a newer PyCarrot (version {version}); this one reads lessons up to version {supported}",
+        version=version,
+        supported=VERSION,
+    )

@@ -14,6 +14,7 @@ from ..expression import wording
 from ..expression.graph import NodeKind, build_graph
 from ..expression.playback import ACCUMULATE, EDGE, FORWARD, Mode, Timeline, record_timeline
 from ..expression.session import MAX_NODES, GraphTooBig
+from ..i18n import format_text
 from .fields import LessonError
 from .format import Lesson
 from .state import ExpressionState
@@ -100,7 +101,12 @@ def handout_for_source(
     graph = build_graph(pc.parse(source, **(values or {})), title)
     if len(graph.nodes) > MAX_NODES:
         raise GraphTooBig(
-            f"this expression makes {len(graph.nodes):,} nodes; a handout shows at most {MAX_NODES:,}"
+            format_text(
+                "LessonFile",
+                "this expression makes {n:,} nodes; a handout shows at most {max_nodes:,}",
+                n=len(graph.nodes),
+                max_nodes=MAX_NODES,
+            )
         )
     return handout_of(record_timeline(graph, mode), title, source)
 
@@ -118,5 +124,9 @@ def lesson_handouts(lesson: Lesson) -> list[Handout]:
         try:
             out.append(handout_for_state(scene.expression, scene.title))
         except ValueError as exc:  # ExpressionError, GraphTooBig
-            raise LessonError(f"scene {i + 1} ({scene.title!r}): {exc}") from None
+            raise LessonError(
+                format_text(
+                    "LessonFile", "scene {value} ({title!r}): {exc}", value=i + 1, title=scene.title, exc=exc
+                )
+            ) from None
     return out

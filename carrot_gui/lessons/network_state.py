@@ -6,10 +6,12 @@ lab's own :meth:`NetworkSpec.validate` and :meth:`DataConfig.validate`, the arra
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 
+from ..i18n import format_text
 from ..network import datasets as nd
 from ..network.spec import Layer, NetworkSpec
 from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked
@@ -114,6 +116,10 @@ class GeneratedSettings:
         checked(f.where, out.to_config)
         return out
 
+    def make(self) -> nd.NetData:
+        """The set these settings generate (the same arrays, bit for bit)."""
+        return nd.generate(self.to_config())
+
 
 @dataclass(frozen=True, eq=False)
 class DrawnData(SameByValue):
@@ -144,10 +150,29 @@ class DrawnData(SameByValue):
         points = arrays.get(f, "points", "f", (None, 2))
         labels = arrays.get(f, "labels", "i", (len(points),))
         if len(points) > nd.MAX_DRAWN or not np.all(np.abs(points) <= nd.PLANE):
-            raise f.bad("points", f"at most {nd.MAX_DRAWN} points inside ±{nd.PLANE:g}")
+            raise f.bad(
+                "points",
+                format_text(
+                    "LessonFile",
+                    "at most {max_drawn} points inside ±{plane:g}",
+                    max_drawn=nd.MAX_DRAWN,
+                    plane=nd.PLANE,
+                ),
+            )
         if not np.all((labels >= 0) & (labels < nd.DRAW_CLASSES)):
-            raise f.bad("labels", f"classes are 0 to {nd.DRAW_CLASSES - 1}")
-        return cls(points, labels, f.number("test_fraction", 0.0, 0.9), f.integer("seed", 0, 2**32 - 1))
+            raise f.bad(
+                "labels",
+                format_text("LessonFile", "classes are 0 to {value}", value=nd.DRAW_CLASSES - 1),
+            )
+        out = cls(points, labels, f.number("test_fraction", 0.0, 0.9), f.integer("seed", 0, 2**32 - 1))
+        checked(f.where, out.make)  # two classes at least, a training point left after the split
+        return out
+
+    def make(self) -> nd.NetData:
+        """The points as the lab makes them into a set (split by ``test_fraction`` and ``seed``)."""
+        drawn = nd.DrawnPoints()
+        drawn.set_points(self.points, self.labels)
+        return drawn.to_data(self.test_fraction, self.seed)
 
 
 @dataclass(frozen=True)
@@ -176,8 +201,14 @@ class NetCsv:
     def from_fields(cls, f: Fields) -> NetCsv:
         args = (f.flag("classify"), f.flag("standardise"), f.number("test_fraction", 0.0, 0.9))
         out = cls(CsvRows.from_fields(f), *args, f.integer("seed", 0, 2**32 - 1))
-        checked(f.where, out.task)
+        checked(f.where, out.make)
         return out
+
+    def make(self) -> nd.NetData:
+        """The chosen columns as the lab's set (the same split, the same standardising)."""
+        r = self.rows
+        return nd.from_csv_table(r.table(), r.target, list(r.features), self.classify, self.standardise,
+                                 self.test_fraction, self.seed)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -199,8 +230,37 @@ class DigitsData:
     def from_fields(cls, f: Fields) -> DigitsData:
         return cls(f.number("test_fraction", 0.0, 0.9), f.integer("seed", 0, 2**32 - 1))
 
+    def make(self) -> nd.NetData:
+        return nd.load_digits(self.test_fraction, self.seed)
+
 
 NetDataSettings = GeneratedSettings | DrawnData | NetCsv | DigitsData
+
+
+def data_settings(data: nd.NetData) -> NetDataSettings:
+    """How to remake the lab's ``data`` (its generator's settings, the drawn points, the CSV's rows and
+    columns, or the digits' split); LessonError for a set that says none of these."""
+    share, seed = data.split
+    if data.config is not None:
+        c = data.config
+        return GeneratedSettings(c.kind, c.samples, float(c.noise), float(c.test_fraction), c.seed)
+    if data.drawn is not None:
+        return DrawnData(data.drawn[0].copy(), data.drawn[1].copy(), float(share), seed)
+    if data.csv is not None:
+        c, t = data.csv, data.csv.table
+        name = lambda col: t.columns[col] if isinstance(col, int) else col  # noqa: E731
+        rows = CsvRows(os.path.basename(t.path), tuple(t.columns), tuple(map(tuple, t.rows)), t.has_header,
+                       name(c.target), tuple(name(col) for col in c.features))  # fmt: skip
+        return NetCsv(rows, c.classify, c.standardise, float(share), seed)
+    if data.source == "digits":
+        return DigitsData(float(share), seed)
+    raise LessonError(
+        format_text(
+            "LessonFile",
+            "the data {title!r} cannot be kept in a lesson (not generated, drawn, CSV or digits)",
+            title=data.title,
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -214,7 +274,8 @@ HISTORIES = ("losses", "grad_norms", "eval_steps", "evals")
 class NetworkState(SameByValue):
     """The Network lab: settings, data, weights per layer (``W`` (fan_in, fan_out), ``b`` (fan_out,); None:
     as the seed initialises them), steps done and the histories: ``losses`` (steps,), ``grad_norms``
-    (steps, layers), ``eval_steps`` (m,), ``evals`` (m, 4: train loss, test loss, train acc, test acc)."""
+    (steps, layers), ``eval_steps`` (m,), ``evals`` (m, 4: train loss, test loss, train acc, test acc), and
+    ``backward``: the stop of the next step's backward pass being stepped (0 … layers; None: none)."""
 
     settings: NetSettings = field(default_factory=NetSettings)
     data: NetDataSettings = field(default_factory=GeneratedSettings)
@@ -224,10 +285,20 @@ class NetworkState(SameByValue):
     grad_norms: np.ndarray | None = None
     eval_steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
     evals: np.ndarray | None = None
+    backward: int | None = None
 
     def __post_init__(self) -> None:
         widths = self.settings.to_spec().widths
         layers = len(widths) - 1
+        if self.backward is not None and not 0 <= self.backward <= layers:
+            raise LessonError(
+                format_text(
+                    "LessonFile",
+                    "backward stop {backward} does not exist (0 to {layers})",
+                    backward=self.backward,
+                    layers=layers,
+                )
+            )
         fix = {"losses": as_float(self.losses, (None,)), "eval_steps": as_float(self.eval_steps, (None,))}
         norms = np.zeros((0, layers)) if self.grad_norms is None else self.grad_norms
         fix["grad_norms"] = as_float(norms, (len(fix["losses"]), layers))
@@ -235,7 +306,14 @@ class NetworkState(SameByValue):
         fix["evals"] = as_float(evals, (len(fix["eval_steps"]), 4))
         if self.weights is not None:
             if len(self.weights) != layers:
-                raise LessonError(f"{layers} layers of weights are needed, got {len(self.weights)}")
+                raise LessonError(
+                    format_text(
+                        "LessonFile",
+                        "{layers} layers of weights are needed, got {n}",
+                        layers=layers,
+                        n=len(self.weights),
+                    )
+                )
             fix["weights"] = tuple(
                 (as_float(w, (a, b)), as_float(bias, (b,)))
                 for (w, bias), a, b in zip(self.weights, widths[:-1], widths[1:])
@@ -245,8 +323,14 @@ class NetworkState(SameByValue):
         if self.data.task() != (self.settings.inputs, self.settings.classes):
             inputs, classes = self.data.task()
             raise LessonError(
-                f"the network expects {self.settings.inputs} inputs and {self.settings.classes} classes; "
-                f"its data has {inputs} inputs and {classes} classes"
+                format_text(
+                    "LessonFile",
+                    "the network expects {inputs} inputs and {classes} classes; its data has {inputs2} inputs and {classes2} classes",
+                    inputs=self.settings.inputs,
+                    classes=self.settings.classes,
+                    inputs2=inputs,
+                    classes2=classes,
+                )
             )
 
     def to_dict(self, out: ArraysOut, prefix: str) -> dict:
@@ -266,7 +350,7 @@ class NetworkState(SameByValue):
             ]
         hist = {name: out.put(f"{prefix}.{name}", getattr(self, name)) for name in HISTORIES}
         return {"settings": self.settings.to_dict(), "data": data, "weights": weights,
-                "steps_done": self.steps_done, **hist}  # fmt: skip
+                "steps_done": self.steps_done, **hist, "backward": self.backward}  # fmt: skip
 
     @classmethod
     def from_dict(cls, f: Fields, arrays: ArraysIn) -> NetworkState:
@@ -276,10 +360,20 @@ class NetworkState(SameByValue):
         data = data_from_fields(f.sub("data"), kinds, arrays)
         weights = None
         if f.raw("weights", None) is not None:
-            layers = f.items("weights", len(widths) - 1)
+            layers = f.items("weights")
+            if len(layers) != len(widths) - 1:
+                raise f.bad(
+                    "weights",
+                    format_text(
+                        "LessonFile",
+                        "{value} layers of weights are needed, got {n}",
+                        value=len(widths) - 1,
+                        n=len(layers),
+                    ),
+                )
             weights = []
             for k, (a, b) in enumerate(zip(widths[:-1], widths[1:])):
-                lf = Fields(layers[k] if k < len(layers) else None, f.at(f"weights[{k}]"))
+                lf = Fields(layers[k], f.at(f"weights[{k}]"))
                 weights.append((arrays.get(lf, "weight", "f", (a, b)), arrays.get(lf, "bias", "f", (b,))))
                 lf.done()
         steps = f.integer("steps_done", 0, MAX_POSITION)
@@ -287,6 +381,8 @@ class NetworkState(SameByValue):
         norms = arrays.get(f, "grad_norms", "f", (len(losses), len(widths) - 1))
         eval_steps = arrays.get(f, "eval_steps", "f", (None,))
         evals = arrays.get(f, "evals", "f", (len(eval_steps), 4))
+        backward = None if f.raw("backward", None) is None else f.integer("backward", 0, len(widths) - 1)
         f.done()
         weights = None if weights is None else tuple(weights)
-        return checked(f.where, lambda: cls(settings, data, weights, steps, losses, norms, eval_steps, evals))
+        hist = (losses, norms, eval_steps, evals)
+        return checked(f.where, lambda: cls(settings, data, weights, steps, *hist, backward))

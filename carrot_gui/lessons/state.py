@@ -16,6 +16,7 @@ import pycarrot as pc
 from pycarrot.expression import MAX_SOURCE_LENGTH
 
 from ..expression.playback import MODES
+from ..i18n import format_text, translate
 from ..training import data as tdata
 from ..training.session import OPTIMIZERS, TrainConfig
 from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked, rows_of
@@ -52,7 +53,10 @@ class ExpressionState(SameByValue):
         values = {}
         for name in list(vf.obj):
             if not (isinstance(name, str) and name.isidentifier() and len(name) <= MAX_NAME):
-                raise vf.bad(repr(name)[:60], "a leaf value's name must be a name such as x or w1")
+                raise vf.bad(
+                    repr(name)[:60],
+                    translate("LessonFile", "a leaf value's name must be a name such as x or w1"),
+                )
             values[name] = arrays.get(vf, name, "f", None)
         vf.done()
         position, mode = f.integer("position", 0, MAX_POSITION), f.choice("mode", MODES)
@@ -110,7 +114,15 @@ class SyntheticSettings:
             f.integer("seed", 0, 2**32 - 1),
         )
         if not out.weights or max(map(abs, out.weights)) > MAX_SETTING:
-            raise f.bad("weights", f"one to {tdata.MAX_FEATURES} true slopes, each within ±{MAX_SETTING:g}")
+            raise f.bad(
+                "weights",
+                format_text(
+                    "LessonFile",
+                    "one to {max_features} true slopes, each within ±{max_setting:g}",
+                    max_features=tdata.MAX_FEATURES,
+                    max_setting=MAX_SETTING,
+                ),
+            )
         return out
 
 
@@ -146,7 +158,10 @@ class CsvRows:
     def from_fields(cls, f: Fields) -> CsvRows:
         columns = f.texts("columns", tdata.MAX_FEATURES * 100, MAX_NAME)
         if len(columns) < 2 or len(set(columns)) != len(columns):
-            raise f.bad("columns", "at least two columns, each with its own name")
+            raise f.bad(
+                "columns",
+                translate("LessonFile", "at least two columns, each with its own name"),
+            )
         out = cls(
             f.text("name", MAX_NAME),
             columns,
@@ -156,7 +171,10 @@ class CsvRows:
             f.texts("features", tdata.MAX_FEATURES, MAX_NAME),
         )
         if len(out.rows) < 2:  # as read_csv: fewer rows are no data set (and to_dataset would warn)
-            raise f.bad("rows", f"{len(out.rows)} data rows; at least 2 are needed")
+            raise f.bad(
+                "rows",
+                format_text("LessonFile", "{n} data rows; at least 2 are needed", n=len(out.rows)),
+            )
         checked(f.where, lambda: out.dataset())  # every chosen cell a finite number, columns that exist
         return out
 

@@ -14,6 +14,7 @@ from psygnal import Signal
 
 from ..expression.graph import build_graph
 from ..expression.playback import ACCUMULATE, Timeline, record_timeline
+from ..i18n import format_text, translate
 from .trainer import NetworkSession
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -111,15 +112,28 @@ class BackwardPlayback:
     def text(self, position: int | None = None) -> str:
         """What the neuron view shows at a stop, in words for the lab's label."""
         p = self._at(position)
-        batch = f"{len(self.rows)} sample{'s' if len(self.rows) != 1 else ''}"
+        if len(self.rows) == 1:
+            batch = translate("NetworkBackward", "1 sample")
+        else:
+            batch = format_text("NetworkBackward", "{n} samples", n=len(self.rows))
         if p == 0:
-            return (
-                f"Forward state (step {self.step + 1}, {batch}): lines show the weights. "
-                "Press ▸ to step backward() layer by layer."
+            return format_text(
+                "NetworkBackward",
+                "Forward state (step {value}, {batch}): lines show the weights. Press ▸ to step backward() layer by layer.",
+                value=self.step + 1,
+                batch=batch,
             )
         n = self.layer(p) + 1
         sub = str(n).translate(_SUBSCRIPT)
-        text = f"Backward {p} of {len(self)}: layer {n} of {self.layers} — ∂L/∂W{sub} on its lines"
+        text = format_text(
+            "NetworkBackward",
+            "Backward {p} of {n}: layer {n2} of {layers} — ∂L/∂W{sub} on its lines",
+            p=p,
+            n=len(self),
+            n2=n,
+            layers=self.layers,
+            sub=sub,
+        )
         if p == len(self):
-            text += " · all layers done, Step applies them"
+            text += translate("NetworkBackward", " · all layers done, Step applies them")
         return text

@@ -19,6 +19,7 @@ import numpy as np
 from psygnal import Signal
 
 from .. import paths
+from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..training.data import CsvTable, DataError
 
 MIN_SAMPLES, MAX_SAMPLES = 10, 5000
@@ -107,15 +108,20 @@ def split_arrays(x, y, test_fraction, rng):
 
 # key → (title, generator, keyword arguments, classes)
 GENERATED: dict[str, tuple[str, object, dict, int]] = {
-    "blobs": ("Two blobs", make_blobs, {}, 2),
-    "xor": ("XOR", make_xor, {}, 2),
-    "circles": ("Circles", make_circles, {}, 2),
-    "moons": ("Two moons", make_moons, {}, 2),
-    "spiral": ("Spiral (3 classes)", make_spiral, {}, 3),
-    "curve_sin": ("Above or below sin", make_curve, {"curve": "sin"}, 2),
-    "curve_cubic": ("Above or below a cubic", make_curve, {"curve": "cubic"}, 2),
-    "curve_abs": ("Above or below |x|", make_curve, {"curve": "abs"}, 2),
-    "sine": ("Regression: fit sin x", make_sine, {}, 0),
+    "blobs": (QT_TRANSLATE_NOOP("Datasets", "Two blobs"), make_blobs, {}, 2),
+    "xor": (QT_TRANSLATE_NOOP("Datasets", "XOR"), make_xor, {}, 2),
+    "circles": (QT_TRANSLATE_NOOP("Datasets", "Circles"), make_circles, {}, 2),
+    "moons": (QT_TRANSLATE_NOOP("Datasets", "Two moons"), make_moons, {}, 2),
+    "spiral": (QT_TRANSLATE_NOOP("Datasets", "Spiral (3 classes)"), make_spiral, {}, 3),
+    "curve_sin": (QT_TRANSLATE_NOOP("Datasets", "Above or below sin"), make_curve, {"curve": "sin"}, 2),
+    "curve_cubic": (
+        QT_TRANSLATE_NOOP("Datasets", "Above or below a cubic"),
+        make_curve,
+        {"curve": "cubic"},
+        2,
+    ),
+    "curve_abs": (QT_TRANSLATE_NOOP("Datasets", "Above or below |x|"), make_curve, {"curve": "abs"}, 2),
+    "sine": (QT_TRANSLATE_NOOP("Datasets", "Regression: fit sin x"), make_sine, {}, 0),
 }
 
 
@@ -132,22 +138,68 @@ class DataConfig:
     def validate(self) -> DataConfig:
         """This config, or :class:`DataError` naming the bad field."""
         if self.kind not in GENERATED:
-            raise DataError(f"dataset: unknown kind {self.kind!r} (choose from {', '.join(GENERATED)})")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "dataset: unknown kind {kind!r} (choose from {names})",
+                    kind=self.kind,
+                    names=", ".join(GENERATED),
+                )
+            )
         _check_split(self.test_fraction, self.seed)
         if isinstance(self.samples, bool) or not isinstance(self.samples, (int, np.integer)):
-            raise DataError(f"samples: a whole number, got {self.samples!r}")
+            raise DataError(
+                format_text("Datasets", "samples: a whole number, got {samples!r}", samples=self.samples)
+            )
         if not MIN_SAMPLES <= self.samples <= MAX_SAMPLES:
-            raise DataError(f"samples: {MIN_SAMPLES} to {MAX_SAMPLES}, got {self.samples}")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "samples: {MIN_SAMPLES} to {MAX_SAMPLES}, got {samples}",
+                    MIN_SAMPLES=MIN_SAMPLES,
+                    MAX_SAMPLES=MAX_SAMPLES,
+                    samples=self.samples,
+                )
+            )
         if not isinstance(self.noise, (int, float)) or not 0 <= self.noise <= MAX_NOISE:
-            raise DataError(f"noise: 0 to {MAX_NOISE:g}, got {self.noise!r}")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "noise: 0 to {MAX_NOISE:g}, got {noise!r}",
+                    MAX_NOISE=MAX_NOISE,
+                    noise=self.noise,
+                )
+            )
         return self
 
 
 def _check_split(test_fraction: float, seed: int) -> None:
     if not isinstance(test_fraction, (int, float)) or not 0 <= test_fraction <= 0.9:
-        raise DataError(f"test share: 0 to 0.9 (0 % to 90 %), got {test_fraction!r}")
+        raise DataError(
+            format_text(
+                "Datasets",
+                "test share: 0 to 0.9 (0 % to 90 %), got {test_fraction!r}",
+                test_fraction=test_fraction,
+            )
+        )
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:
-        raise DataError(f"seed: a whole number from 0 to {2**32 - 1}, got {seed!r}")
+        raise DataError(
+            format_text(
+                "Datasets", "seed: a whole number from 0 to {value}, got {seed!r}", value=2**32 - 1, seed=seed
+            )
+        )
+
+
+@dataclass(frozen=True)
+class CsvChoice:
+    """What a CSV-made set came from: the file's table (its text cells, so a lesson can keep them) and the
+    columns and options chosen — :func:`from_csv_table` with these and the set's ``split`` remakes it."""
+
+    table: CsvTable
+    target: str | int
+    features: tuple[str | int, ...]
+    classify: bool = True
+    standardise: bool = True
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,13 +219,24 @@ class NetData:
     source: str = "generated"
     config: DataConfig | None = None
     image_shape: tuple[int, int] | None = None  # (8, 8) for the digits
-    split: tuple[float, int] = (0.0, 0)  # (test share, seed) the split used, for the exported script
+    split: tuple[float, int] = (
+        0.0,
+        0,
+    )  # (test share, seed) the split used, for the exported script and lessons
+    drawn: tuple[np.ndarray, np.ndarray] | None = None  # drawn sets: (points (n, 2), labels (n,)) as drawn
+    csv: CsvChoice | None = None  # CSV sets: the table and the columns chosen
 
     def __post_init__(self) -> None:
         if self.x_train.ndim != 2 or len(self.x_train) < 1:
-            raise DataError(f"the training set needs at least one sample, got shape {self.x_train.shape}")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "the training set needs at least one sample, got shape {shape}",
+                    shape=self.x_train.shape,
+                )
+            )
         if self.x_test.shape[1:] != self.x_train.shape[1:]:
-            raise DataError("train and test sets have different numbers of inputs")
+            raise DataError(translate("Datasets", "train and test sets have different numbers of inputs"))
 
     @property
     def inputs(self) -> int:
@@ -188,9 +251,18 @@ class NetData:
         return len(self.x_test)
 
     def describe(self) -> str:
-        task = "regression" if self.classes == 0 else f"{self.classes} classes"
-        return (
-            f"{self.title}: {self.n_train} train + {self.n_test} test samples · {self.inputs} inputs · {task}"
+        if self.classes == 0:
+            task = translate("Datasets", "regression")
+        else:
+            task = format_text("Datasets", "{n} classes", n=self.classes)
+        return format_text(
+            "Datasets",
+            "{title}: {train} train + {test} test samples · {inputs} inputs · {task}",
+            title=translate("Datasets", self.title),
+            train=self.n_train,
+            test=self.n_test,
+            inputs=self.inputs,
+            task=task,
         )
 
 
@@ -236,11 +308,26 @@ class DrawnPoints:
     def add(self, x1: float, x2: float, label: int) -> None:
         """Add a point of class ``label`` (0 to 2) inside the plane; DataError when full or off the plane."""
         if not (math.isfinite(x1) and math.isfinite(x2)) or max(abs(x1), abs(x2)) > PLANE:
-            raise DataError(f"points go inside the plane (−{PLANE:g} to {PLANE:g}), got ({x1:g}, {x2:g})")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "points go inside the plane (−{PLANE:g} to {PLANE:g}), got ({x1:g}, {x2:g})",
+                    PLANE=PLANE,
+                    x1=x1,
+                    x2=x2,
+                )
+            )
         if label not in range(DRAW_CLASSES):
-            raise DataError(f"class to draw: 0 to {DRAW_CLASSES - 1}, got {label!r}")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "class to draw: 0 to {value}, got {label!r}",
+                    value=DRAW_CLASSES - 1,
+                    label=label,
+                )
+            )
         if len(self.points) >= MAX_DRAWN:
-            raise DataError(f"at most {MAX_DRAWN} drawn points")
+            raise DataError(format_text("Datasets", "at most {MAX_DRAWN} drawn points", MAX_DRAWN=MAX_DRAWN))
         self.points.append((float(x1), float(x2)))
         self.labels.append(int(label))
         self.changed.emit()
@@ -267,17 +354,43 @@ class DrawnPoints:
         _check_split(test_fraction, seed)
         labels = np.asarray(self.labels, dtype=np.int64)
         if len(self.points) < 2 or len(set(self.labels)) < 2:
-            raise DataError("draw at least one point of two different classes (click; pick the class first)")
+            raise DataError(
+                translate(
+                    "Datasets",
+                    "draw at least one point of two different classes (click; pick the class first)",
+                )
+            )
         x = np.asarray(self.points, dtype=np.float64)
         xtr, ytr, xte, yte = split_arrays(x, labels, test_fraction, np.random.default_rng(seed))
         if len(xtr) == 0:
-            raise DataError("the test share leaves no training points; draw more or lower the test share")
+            raise DataError(
+                translate(
+                    "Datasets", "the test share leaves no training points; draw more or lower the test share"
+                )
+            )
         classes = max(2, int(labels.max()) + 1)
         return NetData(
-            xtr, ytr, xte, yte, classes=classes, title="Drawn points", input_names=("x₁", "x₂"),
+            xtr, ytr, xte, yte, classes=classes, title=QT_TRANSLATE_NOOP("Datasets", "Drawn points"), input_names=("x₁", "x₂"),
             class_names=tuple(str(c) for c in range(classes)), extent=(-PLANE, PLANE, -PLANE, PLANE),
-            source="drawn",
+            source="drawn", split=(test_fraction, seed), drawn=(x, labels),
         )  # fmt: skip
+
+    def set_points(self, points: np.ndarray, labels: np.ndarray) -> None:
+        """Replace every point (a lesson's): (n, 2) coordinates and (n,) classes, checked as :meth:`add`
+        checks one; DataError (nothing changed) if one does not fit. ``changed`` fires once."""
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        labels = np.asarray(labels).reshape(-1)
+        if len(labels) != len(points):
+            raise DataError(f"{len(points)} points but {len(labels)} classes")
+        if len(points) > MAX_DRAWN:
+            raise DataError(f"at most {MAX_DRAWN} drawn points, got {len(points)}")
+        if not (np.all(np.isfinite(points)) and np.all(np.abs(points) <= PLANE)):
+            raise DataError(f"points go inside the plane (−{PLANE:g} to {PLANE:g})")
+        if not np.all(np.isin(labels, np.arange(DRAW_CLASSES))):
+            raise DataError(f"classes are 0 to {DRAW_CLASSES - 1}")
+        self.points = [(float(a), float(b)) for a, b in points]
+        self.labels = [int(v) for v in labels]
+        self.changed.emit()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -304,8 +417,12 @@ def from_csv_table(
         values = np.unique(y)
         if not 2 <= len(values) <= 10:
             raise DataError(
-                f"target {data.target_name!r} has {len(values)} different values; classes need 2 to 10 "
-                "(untick 'classes' to fit the numbers instead)"
+                format_text(
+                    "Datasets",
+                    "target {target_name!r} has {n} different values; classes need 2 to 10 (untick 'classes' to fit the numbers instead)",
+                    target_name=data.target_name,
+                    n=len(values),
+                )
             )
         y = np.searchsorted(values, y).astype(np.int64)
         classes, names = len(values), tuple(f"{v:g}" for v in values)
@@ -313,7 +430,7 @@ def from_csv_table(
         y = data.y
     xtr, ytr, xte, yte = split_arrays(data.x, y, test_fraction, np.random.default_rng(seed))
     if len(xtr) == 0:
-        raise DataError("the test share leaves no training rows; lower it")
+        raise DataError(translate("Datasets", "the test share leaves no training rows; lower it"))
     extent = None
     if data.n_features <= 2:
         lo, hi = data.x.min(axis=0), data.x.max(axis=0)
@@ -323,7 +440,8 @@ def from_csv_table(
         extent = tuple(float(v) for v in extent)
     return NetData(
         xtr, ytr, xte, yte, classes=classes, title=data.source, input_names=data.feature_names,
-        class_names=names, extent=extent, source=table.path,
+        class_names=names, extent=extent, source=table.path, split=(test_fraction, seed),
+        csv=CsvChoice(table, target, tuple(features), classify, standardise),
     )  # fmt: skip
 
 
@@ -338,22 +456,47 @@ def _digits_arrays(path: str) -> tuple[np.ndarray, np.ndarray]:
     name = os.path.basename(path)
     try:
         if os.path.getsize(path) > DIGITS_MAX_BYTES:
-            raise DataError(f"{name} is larger than {DIGITS_MAX_BYTES // 1000} kB; it is not the digits file")
+            raise DataError(
+                format_text(
+                    "Datasets",
+                    "{name} is larger than {value} kB; it is not the digits file",
+                    name=name,
+                    value=DIGITS_MAX_BYTES // 1000,
+                )
+            )
         with gzip.open(path, "rb") as fh:
             raw = fh.read(20 * DIGITS_MAX_BYTES + 1)
     except (OSError, EOFError) as exc:
-        raise DataError(f"cannot read the digits file {name}: {exc}") from None
+        raise DataError(
+            format_text("Datasets", "cannot read the digits file {name}: {exc}", name=name, exc=exc)
+        ) from None
     if len(raw) > 20 * DIGITS_MAX_BYTES:
-        raise DataError(f"{name} unpacks to more than {20 * DIGITS_MAX_BYTES // 10**6} MB; refused")
+        raise DataError(
+            format_text(
+                "Datasets",
+                "{name} unpacks to more than {value} MB; refused",
+                name=name,
+                value=20 * DIGITS_MAX_BYTES // 10**6,
+            )
+        )
     try:
         table = np.loadtxt(raw.decode("ascii").splitlines(), delimiter=",", ndmin=2)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise DataError(f"{name} is not a table of numbers: {exc}") from None
+        raise DataError(
+            format_text("Datasets", "{name} is not a table of numbers: {exc}", name=name, exc=exc)
+        ) from None
     if table.shape[1] != 65 or len(table) < 10:
-        raise DataError(f"{name} should have 65 columns (64 pixels and the label); it has {table.shape[1]}")
+        raise DataError(
+            format_text(
+                "Datasets",
+                "{name} should have 65 columns (64 pixels and the label); it has {value}",
+                name=name,
+                value=table.shape[1],
+            )
+        )
     pixels, labels = table[:, :64], table[:, 64]
     if not (np.all((pixels >= 0) & (pixels <= 16)) and np.all(np.isin(labels, np.arange(10)))):
-        raise DataError(f"{name}: pixels must be 0–16 and labels 0–9")
+        raise DataError(format_text("Datasets", "{name}: pixels must be 0–16 and labels 0–9", name=name))
     return pixels, labels.astype(np.int64)
 
 
@@ -363,7 +506,7 @@ def load_digits(test_fraction: float = 0.2, seed: int = 0, path: str | os.PathLi
     pixels, labels = _digits_arrays(os.fspath(path or digits_path()))
     xtr, ytr, xte, yte = split_arrays(pixels / 16.0, labels, test_fraction, np.random.default_rng(seed))
     return NetData(
-        xtr, ytr, xte, yte, classes=10, title="Handwritten digits (8×8)",
+        xtr, ytr, xte, yte, classes=10, title=QT_TRANSLATE_NOOP("Datasets", "Handwritten digits (8×8)"),
         input_names=tuple(f"pixel {r},{c}" for r in range(8) for c in range(8)),
         class_names=tuple(str(d) for d in range(10)), source="digits", image_shape=(8, 8),
         split=(test_fraction, seed),

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from psygnal import Signal
 
+from ..i18n import format_text, translate
 from .datasets import NetData
 from .presets import PRESETS, Preset
 from .spec import NetworkSpec, SpecError
@@ -52,11 +53,41 @@ class NetworkLabModel:
         if (spec.inputs, spec.classes) != (self.data.inputs, self.data.classes):
             raise SpecError(
                 "inputs",
-                f"this network is for {spec.inputs} inputs and {spec.classes or 'no'} classes; the data has "
-                f"{self.data.inputs} inputs and {self.data.classes or 'no'} classes",
+                format_text(
+                    "NetworkSession",
+                    "this network is for {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
+                    inputs=spec.inputs,
+                    classes=spec.classes or translate("NetworkSession", "no"),
+                    data_inputs=self.data.inputs,
+                    data_classes=self.data.classes or translate("NetworkSession", "no"),
+                ),
             )
         self.spec = spec
         self.reset()
+
+    def lesson_state(self, backward: int | None = None):
+        """What a lesson keeps of the lab (:class:`~carrot_gui.lessons.network_state.NetworkState`): the
+        spec, how to remake the data, the weights, steps and histories; ``backward`` is the stop of the
+        backward pass being stepped. LessonError for data a lesson cannot remake."""
+        from ..lessons.network_state import NetSettings, NetworkState, data_settings  # only when saving
+
+        s = self.session
+        hist = (s.losses.view(), s.grad_norms.view(), s.eval_steps.view(), s.evals.view())
+        return NetworkState(NetSettings.from_spec(self.spec), data_settings(self.data), tuple(s.weights()),
+                            s.steps_done, *hist, backward)  # fmt: skip
+
+    def apply(self, state) -> NetworkSession:
+        """Take up a lesson's :class:`NetworkState`: remake its data, build its network, restore its weights
+        and histories, one ``session_changed``. ValueError (DataError, SpecError: the lab keeps everything it
+        had) if any part does not fit."""
+        data = state.data.make()
+        spec = state.settings.to_spec()
+        session = NetworkSession(spec, data, eval_every=self.eval_every)
+        session.restore(state.weights, state.steps_done, state.losses, state.grad_norms, state.eval_steps,
+                        state.evals)  # fmt: skip
+        self.preset, self.data, self.spec, self.session = None, data, spec, session
+        self.session_changed.emit(session)
+        return session
 
     def apply_preset(self, preset: Preset) -> None:
         """The preset's data and network together, one fresh run."""

@@ -10,20 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import theme
+from ..i18n import format_text, translate
 
-# Class colours: the theme's value blue first, then the app's other muted hues (those of the Training lab's
-# parameter and earlier-run curves). None is the gradient orange or the error red: a class is neither.
-CLASS_COLOURS = (
-    "#a16207",
-    "#0f766e",
-    "#be185d",
-    "#7c3aed",
-    "#4d7c0f",
-    "#334155",
-    "#0e7490",
-    "#9f1239",
-    "#57534e",
-)
 MAX_LINE_WIDTH = 8.0  # px, the widest weight
 MIN_LINE_WIDTH = 0.5  # px, a weight near 0 stays visible
 WIDTH_STEP = 0.5  # widths are rounded to this, so a tiny change repaints nothing
@@ -31,8 +19,9 @@ BOUNDARY_STRENGTH = 0.55  # how much of a class colour a fully confident region 
 
 
 def class_colours(k: int, t: theme.Theme | None = None) -> list[str]:
-    """``k`` distinct colours for classes 0 … k-1 (they repeat after ten)."""
-    palette = ((t or theme.current()).value, *CLASS_COLOURS)
+    """``k`` distinct colours for classes 0 … k-1 (they repeat after nine): the theme's value blue first, then
+    hues that stay apart for a red–green colour-blind eye; none is the gradient orange or the error red."""
+    palette = (t or theme.current()).classes
     return [palette[i % len(palette)] for i in range(k)]
 
 
@@ -61,11 +50,7 @@ def blend_classes(probs: np.ndarray, colours: list[str], background: str) -> np.
     return out
 
 
-def mix(colour: str, other: str, amount: float) -> str:
-    """``colour`` moved ``amount`` (0–1) of the way to ``other``: a faded line stays opaque (cheaper to
-    paint than alpha, and the same on any background)."""
-    c = hex_rgb(colour) + (hex_rgb(other) - hex_rgb(colour)) * amount
-    return "#" + "".join(f"{int(round(v)):02x}" for v in c)
+mix = theme.mix  # the name the Network lab's views use
 
 
 @dataclass(frozen=True)
@@ -155,37 +140,63 @@ def line_tip(
 ) -> str:
     """A weight line's tooltip: which neurons it joins, its weight and its current gradient (``missing`` says
     what stands for a gradient not computed yet)."""
-    src = names[i] if layer == 0 and i < len(names) else f"neuron {i + 1} of layer {layer}"
-    missing = missing or "not computed yet (run a backward pass)"
+    src = (
+        names[i]
+        if layer == 0 and i < len(names)
+        else format_text("NetworkView", "neuron {value} of layer {layer}", value=i + 1, layer=layer)
+    )
+    missing = missing or translate("NetworkView", "not computed yet (run a backward pass)")
     grad_text = missing if grad is None else theme.format_number(grad)
-    return (
-        f"w[{i}, {j}] of layer {layer + 1}: {src} → neuron {j + 1} of layer {layer + 1}\n"
-        f"weight  {theme.format_number(weight)}\n"
-        f"∂L/∂w  {grad_text}\n"
-        "Click to type a new weight."
+    return format_text(
+        "NetworkView",
+        "w[{i}, {j}] of layer {value}: {src} → neuron {value2} of layer {value}\nweight  {value3}\n∂L/∂w  {grad_text}\nClick to type a new weight.",
+        i=i,
+        j=j,
+        value=layer + 1,
+        src=src,
+        value2=j + 1,
+        value3=theme.format_number(weight),
+        grad_text=grad_text,
     )
 
 
 def key_text(highlighted: int | None) -> str:
     """The colour key above the network: what a line's colour and width mean now."""
     if highlighted is None:
-        return "weights: blue +, grey −, width |w| · point at a line to read it, click to change it"
-    return f"layer {highlighted + 1} lit: its lines show ∂L/∂w — orange +, grey −, width |∂L/∂w|"
+        return translate(
+            "NetworkView",
+            "weights: blue +, grey −, width |w| · point at a line to read it, click to change it",
+        )
+    return format_text(
+        "NetworkView",
+        "layer {value} lit: its lines show ∂L/∂w — orange +, grey −, width |∂L/∂w|",
+        value=highlighted + 1,
+    )
 
 
 def parse_weight(text: str) -> float:
     """A typed weight as a float; a clear ValueError for anything that is not one finite number."""
     cleaned = text.strip().replace("−", "-").replace(",", ".")
     if not cleaned:
-        raise ValueError("Type a number, e.g. 0.5 or -1.2 (Escape keeps the weight).")
+        raise ValueError(
+            translate("NetworkView", "Type a number, e.g. 0.5 or -1.2 (Escape keeps the weight).")
+        )
     try:
         v = float(cleaned)
     except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a number: type e.g. 0.5 or -1.2.") from None
+        raise ValueError(
+            format_text(
+                "NetworkView", "“{value}” is not a number: type e.g. 0.5 or -1.2.", value=text.strip()
+            )
+        ) from None
     if not math.isfinite(v):
-        raise ValueError("A weight must be a finite number.")
+        raise ValueError(translate("NetworkView", "A weight must be a finite number."))
     if abs(v) > 1e6:
-        raise ValueError(f"{text.strip()} is too large for a weight (at most 1e6 in size).")
+        raise ValueError(
+            format_text(
+                "NetworkView", "{value} is too large for a weight (at most 1e6 in size).", value=text.strip()
+            )
+        )
     return v
 
 

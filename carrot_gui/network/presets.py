@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .datasets import DataConfig, NetData, generate, load_digits
 from .spec import Layer, NetworkSpec
 
@@ -74,34 +75,44 @@ class Fix:
 FIXES: tuple[Fix, ...] = (
     Fix(
         "init",
-        "Scaled initialisation",
-        "Weights drawn from N(0, 1) make each of the 32 hidden neurons sum 64 inputs into numbers spread about ±4 "
-        "(half of them beyond ±3): the sigmoid sits flat at 0 or 1, where its slope is almost 0. Drawing them with standard deviation "
-        "√(1/64) keeps the sums near 0, where the sigmoid still has a slope.",
+        QT_TRANSLATE_NOOP("Presets", "Scaled initialisation"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Weights drawn from N(0, 1) make each of the 32 hidden neurons sum 64 inputs into numbers spread about ±4 "
+            "(half of them beyond ±3): the sigmoid sits flat at 0 or 1, where its slope is almost 0. Drawing them with standard deviation "
+            "√(1/64) keeps the sums near 0, where the sigmoid still has a slope.",
+        ),
         fix_init,
     ),
     Fix(
         "activation",
-        "Tanh instead of sigmoid",
-        "σ′ is at most 0.25, so every sigmoid layer shrinks the gradient at least fourfold; tanh′ is 1 at 0 "
-        "and tanh is centred on 0, so the next layer's inputs are not all positive.",
+        QT_TRANSLATE_NOOP("Presets", "Tanh instead of sigmoid"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "σ′ is at most 0.25, so every sigmoid layer shrinks the gradient at least fourfold; tanh′ is 1 at 0 "
+            "and tanh is centred on 0, so the next layer's inputs are not all positive.",
+        ),
         fix_activation,
     ),
     Fix(
         "loss",
-        "Cross-entropy loss",
-        "MSE on a sigmoid output multiplies the error by σ′(z): a confidently wrong output gets almost no "
-        "gradient. Softmax cross-entropy's gradient is softmax − one-hot: the more wrong, the larger.",
+        QT_TRANSLATE_NOOP("Presets", "Cross-entropy loss"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "MSE on a sigmoid output multiplies the error by σ′(z): a confidently wrong output gets almost no "
+            "gradient. Softmax cross-entropy's gradient is softmax − one-hot: the more wrong, the larger.",
+        ),
         fix_loss,
     ),
 )
 
-STALL_EXPLANATION = (
+STALL_EXPLANATION = QT_TRANSLATE_NOOP(
+    "Presets",
     "The original project trained 784-32-10 with sigmoids, MSE and weights from N(0, 1), and its loss sat "
     "at 0.90. Here the same recipe on the 8×8 digits (64-32-10) stays at chance — about 9 % of the test "
     "images right after 1,000 steps: the hidden sigmoids are saturated, and the gradient-health plot shows "
     "the first layer's gradient about 20 times smaller than the fixed network's. Apply all three fixes and the same network reaches about 96 % "
-    "in the same 1,000 steps."
+    "in the same 1,000 steps.",
 )
 
 
@@ -115,14 +126,17 @@ def apply_fixes(spec: NetworkSpec, keys: tuple[str, ...] = ("init", "activation"
 
 PRESETS: tuple[Preset, ...] = (
     Preset(
-        "XOR",
+        QT_TRANSLATE_NOOP("Presets", "XOR"),
         NetworkSpec(hidden=(Layer(4, "tanh"), Layer(4, "tanh")), learning_rate=0.1, title="XOR"),
         DataConfig("xor", samples=200, noise=0.2),
-        "No straight line separates the quadrants: watch the hidden neurons each draw one line and the "
-        "next layer combine them.",
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "No straight line separates the quadrants: watch the hidden neurons each draw one line and the "
+            "next layer combine them.",
+        ),
     ),
     Preset(
-        "Spiral",
+        QT_TRANSLATE_NOOP("Presets", "Spiral"),
         NetworkSpec(
             classes=3,
             hidden=(Layer(16, "tanh"), Layer(16, "tanh")),
@@ -132,24 +146,32 @@ PRESETS: tuple[Preset, ...] = (
             title="Spiral",
         ),
         DataConfig("spiral", samples=300, noise=0.3),
-        "Three classes, three arms: the output layer has 3 neurons and softmax cross-entropy picks one.",
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Three classes, three arms: the output layer has 3 neurons and softmax cross-entropy picks one.",
+        ),
     ),
     Preset(
-        "Digits",
+        QT_TRANSLATE_NOOP("Presets", "Digits"),
         replace(apply_fixes(ORIGINAL), title="Digits"),
         DIGITS,
-        "64 pixels in, 10 digits out. With scaled initialisation, tanh and cross-entropy it passes 95 % "
-        "of the held-out images within a few hundred steps.",
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "64 pixels in, 10 digits out. With scaled initialisation, tanh and cross-entropy it passes 95 % "
+            "of the held-out images within a few hundred steps.",
+        ),
     ),
-    Preset("The original's network", ORIGINAL, DIGITS, STALL_EXPLANATION),
+    Preset(QT_TRANSLATE_NOOP("Presets", "The original's network"), ORIGINAL, DIGITS, STALL_EXPLANATION),
     Preset(
-        "Circles",
+        QT_TRANSLATE_NOOP("Presets", "Circles"),
         NetworkSpec(features=("x1", "x2", "x1^2", "x2^2"), hidden=(Layer(2, "tanh"),), title="Circles"),
         DataConfig("circles", samples=200, noise=0.1),
-        "With x₁² and x₂² as inputs a circle is a straight line: two neurons are enough.",
+        QT_TRANSLATE_NOOP(
+            "Presets", "With x₁² and x₂² as inputs a circle is a straight line: two neurons are enough."
+        ),
     ),
     Preset(
-        "Regression: sin x",
+        QT_TRANSLATE_NOOP("Presets", "Regression: sin x"),
         NetworkSpec(
             inputs=1,
             classes=0,
@@ -161,7 +183,7 @@ PRESETS: tuple[Preset, ...] = (
             title="Regression: sin x",
         ),
         DataConfig("sine", samples=200, noise=0.1),
-        "One input, one output: the curve is the network's output over x.",
+        QT_TRANSLATE_NOOP("Presets", "One input, one output: the curve is the network's output over x."),
     ),
 )
 

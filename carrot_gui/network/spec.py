@@ -14,6 +14,8 @@ import numpy as np
 import pycarrot as pc
 from pycarrot import nn
 
+from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
+
 # Playground's input features for 1-/2-D data: key → label (the key is also the expression it computes)
 FEATURES: dict[str, str] = {
     "x1": "x₁",
@@ -29,15 +31,19 @@ ACTIVATIONS: dict[str, str] = {
     "tanh": "Tanh",
     "sigmoid": "Sigmoid",
     "leaky_relu": "LeakyReLU",
-    "none": "none",
+    "none": QT_TRANSLATE_NOOP("NetworkSpec", "none"),
 }
-LOSSES: dict[str, str] = {"mse": "MSE", "bce_logits": "BCE with logits", "cross_entropy": "Cross-entropy"}
+LOSSES: dict[str, str] = {
+    "mse": "MSE",
+    "bce_logits": QT_TRANSLATE_NOOP("NetworkSpec", "BCE with logits"),
+    "cross_entropy": QT_TRANSLATE_NOOP("NetworkSpec", "Cross-entropy"),
+}
 OPTIMIZERS: dict[str, str] = {"sgd": "SGD", "adam": "Adam"}
 INITS: dict[str, str] = {
-    "uniform": "PyTorch-style uniform",
-    "zeros": "zeros",
-    "original": "the original's N(0, 1)",
-    "scaled": "scaled normal",
+    "uniform": QT_TRANSLATE_NOOP("NetworkSpec", "PyTorch-style uniform"),
+    "zeros": QT_TRANSLATE_NOOP("NetworkSpec", "zeros"),
+    "original": QT_TRANSLATE_NOOP("NetworkSpec", "the original's N(0, 1)"),
+    "scaled": QT_TRANSLATE_NOOP("NetworkSpec", "scaled normal"),
 }
 OUTPUT_ACTIVATIONS = ("none", "sigmoid")
 MIN_WIDTH, MAX_WIDTH = 1, 32
@@ -107,9 +113,9 @@ class NetworkSpec:
     def describe(self) -> str:
         """``2-4-2-1 tanh · BCE with logits · SGD 0.03`` for status lines and titles."""
         acts = sorted({layer.activation for layer in self.hidden})
-        act = "/".join(ACTIVATIONS[a] for a in acts) if acts else "linear"
+        act = "/".join(shown(ACTIVATIONS[a]) for a in acts) if acts else translate("NetworkSpec", "linear")
         opt = f"{OPTIMIZERS.get(self.optimizer, self.optimizer)} {self.learning_rate:g}"
-        return f"{'-'.join(map(str, self.widths))} {act} · {LOSSES.get(self.loss, self.loss)} · {opt}"
+        return f"{'-'.join(map(str, self.widths))} {act} · {shown(LOSSES.get(self.loss, self.loss))} · {opt}"
 
     def validate(self) -> NetworkSpec:
         """This spec if every setting is possible, else :class:`SpecError` naming the field and the reason."""
@@ -138,6 +144,11 @@ class NetworkSpec:
         )
 
 
+def shown(name: str) -> str:
+    """A name from the tables above as the user reads it (translated where it is a word)."""
+    return translate("NetworkSpec", name)
+
+
 def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
@@ -148,82 +159,198 @@ def _feature_ok(name: str, inputs: int) -> bool:
 
 def _check_task(s: NetworkSpec) -> None:
     if not _is_int(s.inputs) or not 1 <= s.inputs <= MAX_INPUTS:
-        raise SpecError("inputs", f"the data needs 1 to {MAX_INPUTS} input columns, got {s.inputs!r}")
+        raise SpecError(
+            "inputs",
+            format_text(
+                "NetworkSpec",
+                "the data needs 1 to {max} input columns, got {value!r}",
+                max=MAX_INPUTS,
+                value=s.inputs,
+            ),
+        )
     if not _is_int(s.classes) or s.classes == 1 or not 0 <= s.classes <= MAX_CLASSES:
         raise SpecError(
-            "classes", f"0 (regression) or 2 to {MAX_CLASSES} classes, got {s.classes!r} (1 class is no task)"
+            "classes",
+            format_text(
+                "NetworkSpec",
+                "0 (regression) or 2 to {max} classes, got {value!r} (1 class is no task)",
+                max=MAX_CLASSES,
+                value=s.classes,
+            ),
         )
     if s.features and s.inputs > 2:
         raise SpecError(
             "features",
-            f"derived features (x₁², sin x₁, …) are for 1-D or 2-D data; this has {s.inputs} inputs",
+            format_text(
+                "NetworkSpec",
+                "derived features (x₁², sin x₁, …) are for 1-D or 2-D data; this has {n} inputs",
+                n=s.inputs,
+            ),
         )
     for f in s.features:
         if f not in FEATURES:
-            raise SpecError("features", f"unknown feature {f!r} (choose from {', '.join(FEATURES)})")
+            raise SpecError(
+                "features",
+                format_text(
+                    "NetworkSpec",
+                    "unknown feature {name!r} (choose from {choices})",
+                    name=f,
+                    choices=", ".join(FEATURES),
+                ),
+            )
         if not _feature_ok(f, s.inputs):
-            raise SpecError("features", f"{FEATURES[f]} needs a second input; this data has one (x₁)")
+            raise SpecError(
+                "features",
+                format_text(
+                    "NetworkSpec", "{name} needs a second input; this data has one (x₁)", name=FEATURES[f]
+                ),
+            )
     if len(set(s.features)) != len(s.features):
-        raise SpecError("features", "a feature is chosen twice")
+        raise SpecError("features", format_text("NetworkSpec", "a feature is chosen twice"))
 
 
 def _check_layers(s: NetworkSpec) -> None:
     if len(s.hidden) > MAX_HIDDEN:
-        raise SpecError("hidden", f"at most {MAX_HIDDEN} hidden layers, got {len(s.hidden)}")
+        raise SpecError(
+            "hidden",
+            format_text(
+                "NetworkSpec", "at most {max} hidden layers, got {n}", max=MAX_HIDDEN, n=len(s.hidden)
+            ),
+        )
     for i, layer in enumerate(s.hidden):
         if not _is_int(layer.width) or not MIN_WIDTH <= layer.width <= MAX_WIDTH:
             raise SpecError(
                 f"hidden[{i}].width",
-                f"layer {i + 1} needs {MIN_WIDTH} to {MAX_WIDTH} neurons, got {layer.width!r}",
+                format_text(
+                    "NetworkSpec",
+                    "layer {layer} needs {lo} to {hi} neurons, got {value!r}",
+                    layer=i + 1,
+                    lo=MIN_WIDTH,
+                    hi=MAX_WIDTH,
+                    value=layer.width,
+                ),
             )
         if layer.activation not in ACTIVATIONS:
             raise SpecError(
                 f"hidden[{i}].activation",
-                f"unknown activation {layer.activation!r} (choose from {', '.join(ACTIVATIONS)})",
+                format_text(
+                    "NetworkSpec",
+                    "unknown activation {name!r} (choose from {choices})",
+                    name=layer.activation,
+                    choices=", ".join(ACTIVATIONS),
+                ),
             )
     if s.output_activation not in OUTPUT_ACTIVATIONS:
-        raise SpecError("output_activation", f"'none' or 'sigmoid', got {s.output_activation!r}")
+        raise SpecError(
+            "output_activation",
+            format_text("NetworkSpec", "'none' or 'sigmoid', got {value!r}", value=s.output_activation),
+        )
 
 
 def _check_loss(s: NetworkSpec) -> None:
     if s.loss not in LOSSES:
-        raise SpecError("loss", f"unknown loss {s.loss!r} (choose from {', '.join(LOSSES)})")
+        raise SpecError(
+            "loss",
+            format_text(
+                "NetworkSpec",
+                "unknown loss {name!r} (choose from {choices})",
+                name=s.loss,
+                choices=", ".join(LOSSES),
+            ),
+        )
     if s.classes == 0 and s.loss != "mse":
-        raise SpecError("loss", f"{LOSSES[s.loss]} needs class labels; a regression target uses MSE")
+        raise SpecError(
+            "loss",
+            format_text(
+                "NetworkSpec",
+                "{loss} needs class labels; a regression target uses MSE",
+                loss=shown(LOSSES[s.loss]),
+            ),
+        )
     if s.loss == "cross_entropy" and s.n_out < 3:
         raise SpecError(
             "loss",
-            f"cross-entropy with {s.n_out} output is impossible (softmax over one number is always 1); "
-            "two classes use 1 output with BCE with logits",
+            format_text(
+                "NetworkSpec",
+                "cross-entropy with {n} output is impossible (softmax over one number is always 1); "
+                "two classes use 1 output with BCE with logits",
+                n=s.n_out,
+            ),
         )
     if s.loss == "bce_logits" and s.classes != 2:
-        raise SpecError("loss", f"BCE with logits is for two classes; {s.classes} classes use cross-entropy")
+        raise SpecError(
+            "loss",
+            format_text(
+                "NetworkSpec",
+                "BCE with logits is for two classes; {n} classes use cross-entropy",
+                n=s.classes,
+            ),
+        )
     if s.loss != "mse" and s.output_activation != "none":
         raise SpecError(
-            "output_activation", f"{LOSSES[s.loss]} applies the sigmoid/softmax itself: no output activation"
+            "output_activation",
+            format_text(
+                "NetworkSpec",
+                "{loss} applies the sigmoid/softmax itself: no output activation",
+                loss=shown(LOSSES[s.loss]),
+            ),
         )
 
 
 def _check_training(s: NetworkSpec) -> None:
     if s.optimizer not in OPTIMIZERS:
-        raise SpecError("optimizer", f"unknown optimiser {s.optimizer!r} (choose SGD or Adam)")
+        raise SpecError(
+            "optimizer",
+            format_text("NetworkSpec", "unknown optimiser {name!r} (choose SGD or Adam)", name=s.optimizer),
+        )
     lr = s.learning_rate
     if not isinstance(lr, (int, float)) or not (math.isfinite(lr) and 0 < lr <= 10):
-        raise SpecError("learning_rate", f"a number above 0 and at most 10, got {lr!r}")
+        raise SpecError(
+            "learning_rate",
+            format_text("NetworkSpec", "a number above 0 and at most 10, got {value!r}", value=lr),
+        )
     if not isinstance(s.momentum, (int, float)) or not 0 <= s.momentum < 1:
-        raise SpecError("momentum", f"at least 0 and below 1, got {s.momentum!r}")
+        raise SpecError(
+            "momentum", format_text("NetworkSpec", "at least 0 and below 1, got {value!r}", value=s.momentum)
+        )
     if s.optimizer == "adam" and s.momentum:
-        raise SpecError("momentum", "Adam keeps its own moments; momentum is for SGD (set it to 0)")
+        raise SpecError(
+            "momentum",
+            format_text("NetworkSpec", "Adam keeps its own moments; momentum is for SGD (set it to 0)"),
+        )
     if not isinstance(s.weight_decay, (int, float)) or not (
         math.isfinite(s.weight_decay) and s.weight_decay >= 0
     ):
-        raise SpecError("weight_decay", f"0 or more, got {s.weight_decay!r}")
+        raise SpecError(
+            "weight_decay", format_text("NetworkSpec", "0 or more, got {value!r}", value=s.weight_decay)
+        )
     if not _is_int(s.batch_size) or not 0 <= s.batch_size <= MAX_BATCH:
-        raise SpecError("batch_size", f"0 (the whole set) to {MAX_BATCH} samples, got {s.batch_size!r}")
+        raise SpecError(
+            "batch_size",
+            format_text(
+                "NetworkSpec",
+                "0 (the whole set) to {max} samples, got {value!r}",
+                max=MAX_BATCH,
+                value=s.batch_size,
+            ),
+        )
     if s.init not in INITS:
-        raise SpecError("init", f"unknown initialisation {s.init!r} (choose from {', '.join(INITS)})")
+        raise SpecError(
+            "init",
+            format_text(
+                "NetworkSpec",
+                "unknown initialisation {name!r} (choose from {choices})",
+                name=s.init,
+                choices=", ".join(INITS),
+            ),
+        )
     if not _is_int(s.seed) or not 0 <= s.seed < 2**32:
-        raise SpecError("seed", f"a whole number from 0 to {2**32 - 1}, got {s.seed!r}")
+        raise SpecError(
+            "seed",
+            format_text(
+                "NetworkSpec", "a whole number from 0 to {max}, got {value!r}", max=2**32 - 1, value=s.seed
+            ),
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------

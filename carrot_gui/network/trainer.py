@@ -18,10 +18,20 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from ..i18n import format_text, translate
 from ..training.batches import EpochBatches
 from ..training.history import GrowBuffer
 from .datasets import NetData
-from .spec import LOSSES, NetworkSpec, SpecError, build_model, expand_features, linear_layers, make_optimizer
+from .spec import (
+    LOSSES,
+    NetworkSpec,
+    SpecError,
+    build_model,
+    expand_features,
+    linear_layers,
+    make_optimizer,
+    shown,
+)
 
 RUNNING, FINISHED, DIVERGED = "running", "finished", "diverged"
 EVAL_ROWS = 5000
@@ -49,8 +59,14 @@ class NetworkSession:
         if spec.inputs != data.inputs or spec.classes != data.classes:
             raise SpecError(
                 "inputs",
-                f"the network expects {spec.inputs} inputs and {spec.classes or 'no'} classes; the data has "
-                f"{data.inputs} inputs and {data.classes or 'no'} classes",
+                format_text(
+                    "NetworkSession",
+                    "the network expects {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
+                    inputs=spec.inputs,
+                    classes=spec.classes or translate("NetworkSession", "no"),
+                    data_inputs=data.inputs,
+                    data_classes=data.classes or translate("NetworkSession", "no"),
+                ),
             )
         self.spec, self.data = spec, data
         self.max_steps, self.eval_every = max_steps, max(1, int(eval_every))
@@ -252,9 +268,18 @@ class NetworkSession:
         """``train 98.5 % · test 97.0 %`` (the lab's accuracyLabel); losses for regression."""
         tr_loss, te_loss, tr, te = (float(v) for v in self.evals.view()[-1])
         if self.spec.classes == 0:
-            return f"train loss {tr_loss:.4g} · test loss {te_loss:.4g}"
-        test = "no test set" if math.isnan(te) else f"test {100 * te:.1f} %"
-        return f"train {100 * tr:.1f} % · {test}"
+            return format_text(
+                "NetworkSession",
+                "train loss {tr_loss:.4g} · test loss {te_loss:.4g}",
+                tr_loss=tr_loss,
+                te_loss=te_loss,
+            )
+        test = (
+            translate("NetworkSession", "no test set")
+            if math.isnan(te)
+            else format_text("NetworkSession", "test {value:.1f} %", value=100 * te)
+        )
+        return format_text("NetworkSession", "train {value:.1f} % · {test}", value=100 * tr, test=test)
 
     def confusion(self, split: str = "test") -> np.ndarray:
         """(k, k) counts: row = true class, column = predicted class."""
@@ -282,9 +307,13 @@ class NetworkSession:
     def plane(self, grid: int = 100) -> np.ndarray:
         """(grid², d) raw points covering the data's extent, row by row from the bottom (x₂ min) up."""
         if self.data.extent is None:
-            raise ValueError("this data has no input plane (more than two inputs)")
+            raise ValueError(
+                translate("NetworkSession", "this data has no input plane (more than two inputs)")
+            )
         if not 2 <= grid <= 400:
-            raise ValueError(f"grid: 2 to 400 points per side, got {grid}")
+            raise ValueError(
+                format_text("NetworkSession", "grid: 2 to 400 points per side, got {grid}", grid=grid)
+            )
         x0, x1, y0, y1 = self.data.extent
         u = np.linspace(x0, x1, grid)
         if self.data.inputs == 1:
@@ -319,7 +348,7 @@ class NetworkSession:
         """Each neuron's output over the plane: one (grid, grid, width) array per layer, as
         :meth:`layer_outputs` orders them."""
         if self.data.inputs != 2:
-            raise ValueError("activation maps need 2-D inputs")
+            raise ValueError(translate("NetworkSession", "activation maps need 2-D inputs"))
         outs = self.layer_outputs(expand_features(self.plane(grid), self.spec.features))
         return [m.reshape(grid, grid, -1) for m in outs]
 
@@ -333,15 +362,32 @@ class NetworkSession:
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
         """Set weight ``[i, j]`` (input i → neuron j) of layer ``layer`` (0 = first Linear)."""
         if not 0 <= layer < len(self.layers):
-            raise ValueError(f"layer {layer} does not exist (0 to {len(self.layers) - 1})")
+            raise ValueError(
+                format_text(
+                    "NetworkSession",
+                    "layer {layer} does not exist (0 to {value})",
+                    layer=layer,
+                    value=len(self.layers) - 1,
+                )
+            )
         w = self.layers[layer].weight.data
         if not (0 <= i < w.shape[0] and 0 <= j < w.shape[1]):
             raise ValueError(
-                f"layer {layer} has weights [0..{w.shape[0] - 1}, 0..{w.shape[1] - 1}]; got [{i}, {j}]"
+                format_text(
+                    "NetworkSession",
+                    "layer {layer} has weights [0..{value}, 0..{value2}]; got [{i}, {j}]",
+                    layer=layer,
+                    value=w.shape[0] - 1,
+                    value2=w.shape[1] - 1,
+                    i=i,
+                    j=j,
+                )
             )
         value = float(value)
         if not math.isfinite(value):
-            raise ValueError(f"a weight must be a finite number, got {value}")
+            raise ValueError(
+                format_text("NetworkSession", "a weight must be a finite number, got {value}", value=value)
+            )
         w[i, j] = value
         self.edits.append((self.steps_done, layer, i, j, value))
         self.evaluate()
@@ -358,16 +404,65 @@ class NetworkSession:
         state = pc.load(path)
         for key, value in state.items():
             if np.asarray(value).dtype.kind == "f" and not np.all(np.isfinite(value)):
-                raise ValueError(f"{name}: {key} holds NaN or infinite values; nothing was loaded")
+                raise ValueError(
+                    format_text(
+                        "NetworkSession",
+                        "{name}: {key} holds NaN or infinite values; nothing was loaded",
+                        name=name,
+                        key=key,
+                    )
+                )
         try:
             self.model.load_state_dict(state)
         except ValueError as exc:
             widths = "-".join(map(str, self.spec.widths))
-            raise ValueError(f"{name} does not fit this {widths} network: {exc}") from None
+            raise ValueError(
+                format_text(
+                    "NetworkSession",
+                    "{name} does not fit this {widths} network: {exc}",
+                    name=name,
+                    widths=widths,
+                    exc=exc,
+                )
+            ) from None
         self.edits = [e for e in self.edits if e[0] != self.steps_done]  # the load replaced them
         self.loads.append((self.steps_done, os.path.abspath(os.fspath(path))))
         self.evaluate()
         self.weights_changed.emit()
+
+    def restore(self, weights, steps_done: int, losses, grad_norms, eval_steps, evals) -> None:
+        """Take up a saved run (a lesson): every layer's (weight, bias) (None: keep the seed's), the steps
+        done and the histories. ValueError (nothing changed) if a shape does not fit this network. Batches
+        continue in the same order (they follow ``steps_done``); an optimiser's momentum or Adam moments
+        start again from zero, and the last step's gradients are not kept."""
+        layers = len(self.layers)
+        hist = [np.asarray(a, dtype=np.float64) for a in (losses, grad_norms, eval_steps, evals)]
+        if hist[1].shape != (len(hist[0]), layers) or hist[3].shape != (len(hist[2]), 4):
+            raise ValueError(f"the histories do not fit a network of {layers} layers")
+        if weights is not None:
+            weights = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64)) for w, b in weights]
+            want = [(lay.weight.data.shape, lay.bias.data.shape) for lay in self.layers]
+            if [(w.shape, b.shape) for w, b in weights] != want:
+                widths = "-".join(map(str, self.spec.widths))
+                raise ValueError(f"the weights do not fit this {widths} network")
+            for lay, (w, b) in zip(self.layers, weights):
+                lay.weight.data[...] = w
+                lay.bias.data[...] = b
+        for buf, values in zip((self.losses, self.grad_norms, self.eval_steps, self.evals), hist):
+            buf.clear()
+            buf.extend(values)
+        self.steps_done = int(steps_done)
+        self._batches.skip_to(self.steps_done)
+        self.edits, self.loads = [], []
+        last = self.losses.view()[-1] if len(self.losses) else 0.0
+        if not math.isfinite(last):
+            self.state, self.diverged_step = DIVERGED, len(self.losses) - 1
+        elif self.max_steps is not None and self.steps_done >= self.max_steps:
+            self.state = FINISHED
+        else:
+            self.state, self.diverged_step = RUNNING, None
+        if not len(self.eval_steps):
+            self.evaluate()
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of (weight, bias) of every layer."""
@@ -415,15 +510,32 @@ class NetworkSession:
         """The run's state in a sentence for the lab's status line."""
         last = self.losses.view()[-1] if len(self.losses) else None
         if self.state == DIVERGED:
-            return (
-                f"The loss became {last} at step {self.diverged_step}: training stopped. The learning rate "
-                f"{self.spec.learning_rate:g} is too high for this network; try {self.spec.learning_rate / 10:g} "
-                "and press Reset."
+            return format_text(
+                "NetworkSession",
+                "The loss became {last} at step {diverged_step}: training stopped. The learning rate {learning_rate:g} is too high for this network; try {value:g} and press Reset.",
+                last=last,
+                diverged_step=self.diverged_step,
+                learning_rate=self.spec.learning_rate,
+                value=self.spec.learning_rate / 10,
             )
         if last is None:
-            return f"Ready: {self.spec.describe()}. Press Train (Space) or Step."
-        text = f"Step {self.steps_done} (epoch {self.epoch:.1f}): {LOSSES[self.spec.loss]} {last:.4g} · "
+            return format_text(
+                "NetworkSession",
+                "Ready: {network}. Press Train (Space) or Step.",
+                network=self.spec.describe(),
+            )
+        text = format_text(
+            "NetworkSession",
+            "Step {steps_done} (epoch {epoch:.1f}): {loss} {last:.4g} · ",
+            steps_done=self.steps_done,
+            epoch=self.epoch,
+            loss=shown(LOSSES[self.spec.loss]),
+            last=last,
+        )
         text += self.accuracy_text()
         if self.state == FINISHED:
-            text = f"Finished {self.steps_done} steps. " + text
+            text = (
+                format_text("NetworkSession", "Finished {steps_done} steps. ", steps_done=self.steps_done)
+                + text
+            )
         return text

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..i18n import format_text, translate
+
 if TYPE_CHECKING:
     from .session import TrainConfig
 
@@ -90,30 +92,52 @@ def advise(curvature: Curvature, config: TrainConfig, n_samples: int) -> LrAdvic
         return LrAdvice(
             None,
             None,
-            "Adam has no limit from the curvature: each step moves a weight by about the learning rate, "
-            "so a large rate makes the weights jitter by about that much rather than blow up.",
+            translate(
+                "LrAdvice",
+                "Adam has no limit from the curvature: each step moves a weight by about the learning rate, so a large rate makes the weights jitter by about that much rather than blow up.",
+            ),
         )
     wd, beta = config.weight_decay, config.momentum
     lam = curvature.largest + wd
     if not (lam > 0 and math.isfinite(lam)):
-        return LrAdvice(None, None, "The data is too large to compute a limit: standardise the features.")
+        return LrAdvice(
+            None,
+            None,
+            translate("LrAdvice", "The data is too large to compute a limit: standardise the features."),
+        )
     factor = 2.0 * (1.0 + beta)
     limit = factor / lam
-    why = "2/λ_max" if beta == 0 else f"2(1 + β)/λ_max with momentum β = {beta:g}"
-    why += f", where λ_max = {fmt(curvature.largest)}" + (f" + weight decay {wd:g}" if wd else "")
-    why += " is the largest eigenvalue of the loss's Hessian 2·XᵀX/n"
+    why = (
+        translate("LrAdvice", "2/λ_max")
+        if beta == 0
+        else format_text("LrAdvice", "2(1 + β)/λ_max with momentum β = {beta:g}", beta=beta)
+    )
+    why += format_text("LrAdvice", ", where λ_max = {value}", value=fmt(curvature.largest))
+    if wd:
+        why += format_text("LrAdvice", " + weight decay {wd:g}", wd=wd)
+    why += translate("LrAdvice", " is the largest eigenvalue of the loss's Hessian 2·XᵀX/n")
     full = config.batch_size in (0, None) or config.batch_size >= n_samples
     if full:
         suggested = nice_floor(limit / 2)
-        hint = f"On this data full-batch SGD diverges above lr = {fmt(limit)}; {suggested:g} converges."
+        hint = format_text(
+            "LrAdvice",
+            "On this data full-batch SGD diverges above lr = {value}; {suggested:g} converges.",
+            value=fmt(limit),
+            suggested=suggested,
+        )
         return LrAdvice(limit, suggested, hint, why, exact=True)
     safe = 2.0 / (curvature.sample + wd)
     suggested = nice_floor(min(safe * (1.0 - beta), limit / 2))
     hint = (
-        f"The whole data diverges above lr = {fmt(limit)}; with batches of {config.batch_size} that is a "
-        f"guide only (each batch curves differently). Below {fmt(safe)} no batch's step overshoots"
-        + (" (without momentum)" if beta else "")
-        + f"; {suggested:g} is a cautious choice."
+        format_text(
+            "LrAdvice",
+            "The whole data diverges above lr = {value}; with batches of {batch_size} that is a guide only (each batch curves differently). Below {value2} no batch's step overshoots",
+            value=fmt(limit),
+            batch_size=config.batch_size,
+            value2=fmt(safe),
+        )
+        + (translate("LrAdvice", " (without momentum)") if beta else "")
+        + format_text("LrAdvice", "; {suggested:g} is a cautious choice.", suggested=suggested)
     )
     return LrAdvice(limit, suggested, hint, why, safe=safe)
 
@@ -122,18 +146,33 @@ def divergence_advice(advice: LrAdvice, lr: float) -> str:
     """What to say after a run at ``lr`` diverged: the limit it crossed and a rate to try instead (the
     sentence ends at "e.g. 0.1" so the caller can add what to press)."""
     if advice.limit is None:
-        return f"Learning rate {lr:g} is too high: set a smaller one, e.g. {lr / 10:g}"
-    try_lr = advice.suggested if advice.suggested and advice.suggested < lr else nice_floor(lr / 10)
-    edge = f"lr = {fmt(advice.limit)} (that is {advice.why})"
-    if advice.exact:
-        where = "above it" if lr > advice.limit else "at its edge"
-        return (
-            f"On this data full-batch SGD diverges above {edge}: learning rate {lr:g} is {where}. "
-            f"Set a smaller one, e.g. {try_lr:g}"
+        return format_text(
+            "LrAdvice",
+            "Learning rate {lr:g} is too high: set a smaller one, e.g. {value:g}",
+            lr=lr,
+            value=lr / 10,
         )
-    where = "above" if lr > advice.limit else "below"
-    return (
-        f"Learning rate {lr:g} is {where} the whole data's limit {edge}; with mini-batches a step can "
-        f"overshoot above {fmt(advice.safe or 0)} (a batch can curve more sharply than the whole data). "
-        f"Set a smaller one, e.g. {try_lr:g}"
+    try_lr = advice.suggested if advice.suggested and advice.suggested < lr else nice_floor(lr / 10)
+    edge = format_text("LrAdvice", "lr = {value} (that is {why})", value=fmt(advice.limit), why=advice.why)
+    if advice.exact:
+        where = (
+            translate("LrAdvice", "above it") if lr > advice.limit else translate("LrAdvice", "at its edge")
+        )
+        return format_text(
+            "LrAdvice",
+            "On this data full-batch SGD diverges above {edge}: learning rate {lr:g} is {where}. Set a smaller one, e.g. {try_lr:g}",
+            edge=edge,
+            lr=lr,
+            where=where,
+            try_lr=try_lr,
+        )
+    where = translate("LrAdvice", "above") if lr > advice.limit else translate("LrAdvice", "below")
+    return format_text(
+        "LrAdvice",
+        "Learning rate {lr:g} is {where} the whole data's limit {edge}; with mini-batches a step can overshoot above {value} (a batch can curve more sharply than the whole data). Set a smaller one, e.g. {try_lr:g}",
+        lr=lr,
+        where=where,
+        edge=edge,
+        value=fmt(advice.safe or 0),
+        try_lr=try_lr,
     )

@@ -17,6 +17,7 @@ class EpochBatches:
         self.n = int(n)
         self.batch_size = self.n if batch_size in (0, None) or batch_size >= n else int(batch_size)
         self.steps_per_epoch = -(-self.n // self.batch_size)
+        self._seed = seed
         self._rng = np.random.default_rng(seed)
         self._order: np.ndarray | None = None
 
@@ -33,6 +34,15 @@ class EpochBatches:
         if k == 0 or self._order is None:
             self._order = self._rng.permutation(self.n)
         return self._order[k * self.batch_size : (k + 1) * self.batch_size]
+
+    def skip_to(self, step: int) -> None:
+        """Stand where a run that has done ``step`` steps stands (a restored run): the permutations of the
+        epochs begun so far drawn, so step ``step`` gets the same samples as in an unbroken run."""
+        self._rng = np.random.default_rng(self._seed)
+        self._order = None
+        if not self.full:
+            for _ in range(-(-int(step) // self.steps_per_epoch)):
+                self._order = self._rng.permutation(self.n)
 
     def peek(self, step: int) -> np.ndarray:
         """The indices :meth:`indices` will give for ``step`` (the next step), drawing nothing: a copy of the

@@ -16,19 +16,19 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import numpy as np
 
 from pycarrot.messages import elide_name
 
-from .. import paths
+from ..i18n import format_text, translate
 from .advice import Curvature
+from .csv_cells import SNIFF_BYTES, comma_hint, detect_delimiter, is_number, looks_numeric
+from .examples import EXAMPLES_ENV, KNOWN_EXAMPLES, Example, example_dirs, find_examples  # noqa: F401 (re-exported)
 
 MAX_CSV_BYTES = 50 * 1024 * 1024  # a lab dataset, not a data warehouse
 MAX_SAMPLES = 1_000_000
 MAX_FEATURES = 64
-SNIFF_LINES, SNIFF_BYTES = 20, 64 * 1024  # what the delimiter is detected from
 NUMERIC_SAMPLE_CELLS = 100_000  # numeric_columns looks at fewer rows of a very wide file
 
 
@@ -54,11 +54,11 @@ class Dataset:
         if self.x.ndim != 2 or self.y.ndim != 2 or self.y.shape[1] != 1:
             raise DataError(f"x must be (n, d) and y (n, 1); got {self.x.shape} and {self.y.shape}")
         if self.x.shape[0] != self.y.shape[0]:
-            raise DataError(f"x has {self.x.shape[0]} rows but y has {self.y.shape[0]}")
+            raise DataError(f"x has {self.x.shape[0]} rows but y has {self.y.shape[0]}")  # a caller's bug
         if self.x.shape[0] < 2:
-            raise DataError("a dataset needs at least 2 samples")
+            raise DataError(translate("TrainingData", "a dataset needs at least 2 samples"))
         if len(self.feature_names) != self.x.shape[1]:
-            raise DataError("one name per feature column is needed")
+            raise DataError(translate("TrainingData", "one name per feature column is needed"))
 
     @property
     def n_samples(self) -> int:
@@ -85,9 +85,16 @@ class Dataset:
     def describe(self) -> str:
         """One line for the lab: how many samples and features, and where they came from."""
         feats = ", ".join(self.feature_names)
-        text = f"{self.n_samples} samples · features: {feats} · target: {self.target_name} · {self.source}"
+        text = format_text(
+            "TrainingData",
+            "{n_samples} samples · features: {feats} · target: {target_name} · {source}",
+            n_samples=self.n_samples,
+            feats=feats,
+            target_name=self.target_name,
+            source=self.source,
+        )
         if self.standardised:
-            text += " · features standardised"
+            text += translate("TrainingData", " · features standardised")
         return text
 
 
@@ -107,15 +114,36 @@ def make_synthetic(
     if n_features is None:
         n_features = w.size
     if not isinstance(n_samples, (int, np.integer)) or not 2 <= n_samples <= MAX_SAMPLES:
-        raise DataError(f"number of samples must be a whole number from 2 to {MAX_SAMPLES}, got {n_samples}")
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "number of samples must be a whole number from 2 to {max_samples}, got {n_samples}",
+                max_samples=MAX_SAMPLES,
+                n_samples=n_samples,
+            )
+        )
     if not 1 <= n_features <= MAX_FEATURES:
-        raise DataError(f"number of features must be from 1 to {MAX_FEATURES}, got {n_features}")
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "number of features must be from 1 to {max_features}, got {n_features}",
+                max_features=MAX_FEATURES,
+                n_features=n_features,
+            )
+        )
     if w.size == 1 and n_features > 1:
         w = np.repeat(w, n_features)
     if w.size != n_features:
-        raise DataError(f"{w.size} true slopes given for {n_features} features; give one or one per feature")
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "{size} true slopes given for {n_features} features; give one or one per feature",
+                size=w.size,
+                n_features=n_features,
+            )
+        )
     if not (np.all(np.isfinite(w)) and math.isfinite(bias) and math.isfinite(noise)):
-        raise DataError("true slopes, intercept and noise must be finite numbers")
+        raise DataError(translate("TrainingData", "true slopes, intercept and noise must be finite numbers"))
     if noise < 0:
         raise DataError(f"noise σ must be ≥ 0, got {noise}")
     rng = np.random.default_rng(seed)
@@ -124,17 +152,20 @@ def make_synthetic(
         y = x @ w.reshape(-1, 1) + bias + noise * rng.standard_normal((n_samples, 1))
     if not np.all(np.isfinite(y)):  # slope 1e308 × x up to 3: every loss and plot would be infinite
         raise DataError(
-            "these true slopes, intercept and noise make targets too large for a float (they overflow to "
-            f"infinity; the largest is about {np.finfo(np.float64).max:.1e}): use smaller numbers"
+            format_text(
+                "TrainingData",
+                "these true slopes, intercept and noise make targets too large for a float (they overflow to infinity; the largest is about {max:.1e}): use smaller numbers",
+                max=np.finfo(np.float64).max,
+            )
         )
-    _check_squares(y, "these true slopes, intercept and noise make targets")
+    _check_squares(y, translate("TrainingData", "these true slopes, intercept and noise make targets"))
     names = ("x",) if n_features == 1 else tuple(f"x{i + 1}" for i in range(n_features))
     return Dataset(
         x=x,
         y=y,
         feature_names=names,
         target_name="y",
-        source=f"synthetic (seed {seed}, σ = {noise:g})",
+        source=format_text("TrainingData", "synthetic (seed {seed}, σ = {noise:g})", seed=seed, noise=noise),
         true_weight=w.copy(),
         true_bias=float(bias),
     )
@@ -148,7 +179,12 @@ def _check_squares(values: np.ndarray, what: str) -> None:
             return
     biggest = float(np.max(np.abs(values)))
     raise DataError(
-        f"{what} as large as {biggest:.3g}: their squares, which the loss adds up, overflow; use smaller numbers"
+        format_text(
+            "TrainingData",
+            "{what} as large as {biggest:.3g}: their squares, which the loss adds up, overflow; use smaller numbers",
+            what=what,
+            biggest=biggest,
+        )
     )
 
 
@@ -189,15 +225,15 @@ def parse_slopes(text: str) -> list[float]:
     """'2, -1.5' -> [2.0, -1.5]: the true slopes typed in the lab (commas or spaces between numbers)."""
     parts = [p for p in text.replace(",", " ").replace(";", " ").split() if p]
     if not parts:
-        raise DataError("type at least one true slope, e.g. 2 or 2, -1")
+        raise DataError(translate("TrainingData", "type at least one true slope, e.g. 2 or 2, -1"))
     out = []
     for p in parts:
         try:
             v = float(p)
         except ValueError:
-            raise DataError(f"true slope {p!r} is not a number") from None
+            raise DataError(format_text("TrainingData", "true slope {p!r} is not a number", p=p)) from None
         if not math.isfinite(v):
-            raise DataError(f"true slope {p!r} must be finite")
+            raise DataError(format_text("TrainingData", "true slope {p!r} must be finite", p=p))
         out.append(v)
     return out
 
@@ -222,14 +258,27 @@ class CsvTable:
         """The chosen target and feature columns as a :class:`Dataset`; every cell must be a finite number."""
         t = self._index(target, "target")
         if not features:
-            raise DataError("choose at least one feature column")
+            raise DataError(translate("TrainingData", "choose at least one feature column"))
         if len(features) > MAX_FEATURES:  # before looking any up: 200,000 lookups took minutes
-            raise DataError(f"at most {MAX_FEATURES} feature columns ({len(features):,} chosen)")
+            raise DataError(
+                format_text(
+                    "TrainingData",
+                    "at most {max_features} feature columns ({n:,} chosen)",
+                    max_features=MAX_FEATURES,
+                    n=len(features),
+                )
+            )
         f = [self._index(c, "feature") for c in features]
         if t in f:
-            raise DataError(f"column {self.columns[t]!r} cannot be both the target and a feature")
+            raise DataError(
+                format_text(
+                    "TrainingData",
+                    "column {value!r} cannot be both the target and a feature",
+                    value=self.columns[t],
+                )
+            )
         if len(set(f)) != len(f):
-            raise DataError("a feature column is chosen twice")
+            raise DataError(translate("TrainingData", "a feature column is chosen twice"))
         cols = [t, *f]
         values = np.empty((len(self.rows), len(cols)), dtype=np.float64)
         for r, row in enumerate(self.rows):
@@ -239,12 +288,23 @@ class CsvTable:
                     v = float(cell)
                 except ValueError:
                     raise self._cell_error(
-                        r, c, f"{elide_name(cell)} is not a number{_comma_hint(cell)}"
+                        r,
+                        c,
+                        format_text(
+                            "TrainingData",
+                            "{value} is not a number{value2}",
+                            value=elide_name(cell),
+                            value2=comma_hint(cell),
+                        ),
                     ) from None
                 if not math.isfinite(v):
-                    raise self._cell_error(r, c, f"{elide_name(cell)} is not a finite number")
+                    raise self._cell_error(
+                        r,
+                        c,
+                        format_text("TrainingData", "{value} is not a finite number", value=elide_name(cell)),
+                    )
                 values[r, k] = v
-        _check_squares(values, "the chosen columns hold values")
+        _check_squares(values, translate("TrainingData", "the chosen columns hold values"))
         data = Dataset(
             x=values[:, 1:].copy(),
             y=values[:, :1].copy(),
@@ -262,8 +322,14 @@ class CsvTable:
 
     def _cell_error(self, row: int, column: int, what: str) -> DataError:
         return DataError(
-            f"{os.path.basename(self.path)}, line {self.line_of(row)}, column {elide_name(self.columns[column])}: "
-            f"{what}"
+            format_text(
+                "TrainingData",
+                "{value}, line {value2}, column {value3}: {what}",
+                value=os.path.basename(self.path),
+                value2=self.line_of(row),
+                value3=elide_name(self.columns[column]),
+                what=what,
+            )
         )
 
     def numeric_columns(self, sample: int = 200) -> tuple[bool, ...]:
@@ -275,7 +341,7 @@ class CsvTable:
         if sample not in cache:
             rows = self.rows[: max(1, min(sample, NUMERIC_SAMPLE_CELLS // max(1, len(self.columns))))]
             cache[sample] = tuple(
-                2 * sum(_looks_numeric(r[c].strip()) for r in rows) >= len(rows)
+                2 * sum(looks_numeric(r[c].strip()) for r in rows) >= len(rows)
                 for c in range(len(self.columns))
             )
         return cache[sample]
@@ -293,32 +359,32 @@ class CsvTable:
             if 0 <= column < len(self.columns):
                 return int(column)
             raise DataError(
-                f"{role} column number {column} does not exist (the file has {len(self.columns)})"
+                format_text(
+                    "TrainingData",
+                    "{role} column number {column} does not exist (the file has {n})",
+                    role=role,
+                    column=column,
+                    n=len(self.columns),
+                )
             )
         if isinstance(column, str) and column in self._positions:
             return self._positions[column]
         names = ", ".join(elide_name(c) for c in self.columns[:20])
-        more = f" and {len(self.columns) - 20:,} more" if len(self.columns) > 20 else ""
-        raise DataError(
-            f"{role} column {elide_name(str(column))} is not in the file (columns: {names}{more})"
+        more = (
+            format_text("TrainingData", " and {value:,} more", value=len(self.columns) - 20)
+            if len(self.columns) > 20
+            else ""
         )
-
-
-def _comma_hint(cell: str) -> str:
-    """What to say about ``1,5``: a decimal comma from a European spreadsheet."""
-    return " (a decimal comma? write 1.5, not 1,5)" if _is_number(cell.replace(",", ".", 1)) else ""
-
-
-def _looks_numeric(cell: str) -> bool:
-    return _is_number(cell) or bool(_comma_hint(cell))
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "{role} column {value} is not in the file (columns: {names}{more})",
+                role=role,
+                value=elide_name(str(column)),
+                names=names,
+                more=more,
+            )
+        )
 
 
 def _open_csv(path: str, name: str) -> io.TextIOWrapper:
@@ -326,15 +392,29 @@ def _open_csv(path: str, name: str) -> io.TextIOWrapper:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise DataError(f"cannot open {name}: {exc.strerror or exc}") from None
+        raise DataError(
+            format_text("TrainingData", "cannot open {name}: {value}", name=name, value=exc.strerror or exc)
+        ) from None
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise DataError(f"{name} is not a regular file (a folder, pipe or device); choose a CSV file")
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "{name} is not a regular file (a folder, pipe or device); choose a CSV file",
+                name=name,
+            )
+        )
     if st.st_size > MAX_CSV_BYTES:
         os.close(fd)
         raise DataError(
-            f"{name} is {st.st_size / 2**20:.1f} MiB; the lab reads CSV files up to {MAX_CSV_BYTES // 2**20} MiB"
+            format_text(
+                "TrainingData",
+                "{name} is {value:.1f} MiB; the lab reads CSV files up to {value2} MiB",
+                name=name,
+                value=st.st_size / 2**20,
+                value2=MAX_CSV_BYTES // 2**20,
+            )
         )
     return open(fd, encoding="utf-8-sig", newline="")
 
@@ -343,33 +423,10 @@ def _text_lines(fh: io.TextIOWrapper, name: str) -> Iterator[str]:
     """The file's lines, read as the CSV reader asks for them (never all at once)."""
     for line in fh:
         if "\x00" in line:
-            raise DataError(f"{name} contains binary data; it is not a CSV file")
+            raise DataError(
+                format_text("TrainingData", "{name} contains binary data; it is not a CSV file", name=name)
+            )
         yield line
-
-
-def _detect_delimiter(sample: str) -> str:
-    """Tab, semicolon or comma: the first that splits the first rows into the same number (≥ 2) of cells.
-
-    Reads at most 20 lines and 64 KiB, each parse linear (``csv.Sniffer`` took 20 s on a crafted 60 KB
-    line). Semicolon before comma: a file that uses ';' between cells usually writes decimal commas.
-    """
-    if len(sample) > SNIFF_BYTES and "\n" in sample:  # a longer file: drop the cut last line
-        sample = sample[: sample.rindex("\n")]
-    lines = sample.splitlines()[:SNIFF_LINES]
-    best, best_score = ",", 0
-    for delimiter in ("\t", ";", ","):
-        try:
-            widths = [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)]
-        except csv.Error:
-            continue
-        if not widths or widths[0] < 2:
-            continue
-        score = sum(w == widths[0] for w in widths)
-        if score == len(widths):
-            return delimiter
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
 
 
 def read_csv(path: str | os.PathLike, has_header: bool | None = None) -> CsvTable:
@@ -383,18 +440,30 @@ def read_csv(path: str | os.PathLike, has_header: bool | None = None) -> CsvTabl
     name = os.path.basename(path)
     with _open_csv(path, name) as fh:
         try:
-            delimiter = _detect_delimiter(fh.read(SNIFF_BYTES + 1))
+            delimiter = detect_delimiter(fh.read(SNIFF_BYTES + 1))
             fh.seek(0)
             first, body, lines, has_header = _parse_rows(_text_lines(fh, name), delimiter, name, has_header)
         except UnicodeDecodeError:
-            raise DataError(f"{name} is not a UTF-8 text file (is it really a CSV?)") from None
+            raise DataError(
+                format_text(
+                    "TrainingData", "{name} is not a UTF-8 text file (is it really a CSV?)", name=name
+                )
+            ) from None
         except OSError as exc:
-            raise DataError(f"cannot read {name}: {exc.strerror or exc}") from None
+            raise DataError(
+                format_text(
+                    "TrainingData", "cannot read {name}: {value}", name=name, value=exc.strerror or exc
+                )
+            ) from None
     if first is None:
-        raise DataError(f"{name} is empty")
+        raise DataError(format_text("TrainingData", "{name} is empty", name=name))
     columns = _column_names(name, first, has_header)
     if len(body) < 2:
-        raise DataError(f"{name} has {len(body)} data rows; at least 2 are needed")
+        raise DataError(
+            format_text(
+                "TrainingData", "{name} has {n} data rows; at least 2 are needed", name=name, n=len(body)
+            )
+        )
     return CsvTable(path=path, columns=columns, rows=tuple(body), has_header=has_header, line_numbers=lines)
 
 
@@ -414,40 +483,73 @@ def _parse_rows(lines: Iterator[str], delimiter: str, name: str, has_header: boo
             if first is None:
                 first, first_line = row, start
                 if has_header is None:
-                    has_header = not all(_is_number(c.strip()) for c in row)
+                    has_header = not all(is_number(c.strip()) for c in row)
                 if len(row) < 2:
                     raise DataError(
-                        f"{name} has only one column; a target and at least one feature are needed"
+                        format_text(
+                            "TrainingData",
+                            "{name} has only one column; a target and at least one feature are needed",
+                            name=name,
+                        )
                     )
                 if has_header:
                     continue
             elif len(row) != len(first):
                 raise DataError(
-                    f"{name}, line {start}: row {len(body) + 1 + has_header} has {len(row)} cells but the first "
-                    f"row (line {first_line}) has {len(first)}"
+                    format_text(
+                        "TrainingData",
+                        "{name}, line {start}: row {value} has {n} cells but the first row (line {first_line}) has {n2}",
+                        name=name,
+                        start=start,
+                        value=len(body) + 1 + has_header,
+                        n=len(row),
+                        first_line=first_line,
+                        n2=len(first),
+                    )
                 )
             if len(body) == MAX_SAMPLES:
                 raise DataError(
-                    f"{name} has more than {MAX_SAMPLES:,} data rows; the lab takes at most that many"
+                    format_text(
+                        "TrainingData",
+                        "{name} has more than {max_samples:,} data rows; the lab takes at most that many",
+                        name=name,
+                        max_samples=MAX_SAMPLES,
+                    )
                 )
             body.append(row)
             starts.append(start)
     except csv.Error as exc:
-        raise DataError(f"{name} is not valid CSV (line {reader.line_num}): {exc}") from None
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "{name} is not valid CSV (line {line_num}): {exc}",
+                name=name,
+                line_num=reader.line_num,
+                exc=exc,
+            )
+        ) from None
     return first, body, starts, bool(has_header)
 
 
 def _column_names(name: str, first: tuple[str, ...], has_header: bool) -> tuple[str, ...]:
     """The header's names (a blank one becomes 'column N'), or 'column 1', 'column 2', … without a header."""
     if not has_header:
-        return tuple(f"column {i + 1}" for i in range(len(first)))
-    columns = tuple(c.strip() or f"column {i + 1}" for i, c in enumerate(first))
+        return tuple(format_text("TrainingData", "column {value}", value=i + 1) for i in range(len(first)))
+    columns = tuple(
+        c.strip() or format_text("TrainingData", "column {value}", value=i + 1) for i, c in enumerate(first)
+    )
     seen: dict[str, int] = {}
     for i, c in enumerate(columns):
         if c in seen:
             raise DataError(
-                f"{name} has two columns with the same name: {elide_name(c)} is column {seen[c] + 1} and "
-                f"column {i + 1}; rename one"
+                format_text(
+                    "TrainingData",
+                    "{name} has two columns with the same name: {value} is column {value2} and column {value3}; rename one",
+                    name=name,
+                    value=elide_name(c),
+                    value2=seen[c] + 1,
+                    value3=i + 1,
+                )
             )
         seen[c] = i
     return columns
@@ -468,62 +570,3 @@ def load_csv_dataset(
     if features is None:
         features = [i for i in range(len(table.columns)) if i != t]
     return table.to_dataset(t, features, standardise_features)
-
-
-# ----------------------------------------------------------------------------------------------------
-# example datasets shipped with the app
-# ----------------------------------------------------------------------------------------------------
-EXAMPLES_ENV = "CARROT_GUI_DATASETS"  # a folder of CSV files to offer instead of the shipped ones
-
-
-@dataclass(frozen=True)
-class Example:
-    """A CSV file offered in the lab's "Example datasets" list, with a line saying what to try with it."""
-
-    path: str
-    title: str
-    hint: str = ""
-
-
-# what the shipped files are and what to try with each (resources/datasets/README.md tells how they were made)
-KNOWN_EXAMPLES: dict[str, tuple[str, str]] = {
-    "study_hours.csv": (
-        "Study hours → exam score",
-        "One feature: watch the line swing into place. The first losses are huge; try Log y.",
-    ),
-    "houses.csv": (
-        "Houses → price (3 features)",
-        "Features on very different scales: train as is (the loss diverges), then tick Standardise features.",
-    ),
-    "spring_no_header.csv": (
-        "Spring: mass → stretch (no header)",
-        "No header row: the columns are called 'column 1' and 'column 2'. Hooke's law is a straight line.",
-    ),
-}
-
-
-def example_dirs() -> list[Path]:
-    """Where example CSV files may be, best first: ``$CARROT_GUI_DATASETS``, then the shipped datasets
-    (``resources/datasets``; :mod:`carrot_gui.paths` finds them in a checkout and in an install)."""
-    dirs = []
-    if os.environ.get(EXAMPLES_ENV):
-        dirs.append(Path(os.environ[EXAMPLES_ENV]))
-    dirs.append(paths.datasets_dir())
-    return dirs
-
-
-def find_examples(dirs: list[Path] | None = None) -> list[Example]:
-    """The example datasets of the first folder that has any CSV files: known ones first, with titles and
-    hints, then any other ``*.csv`` by file name. Empty when no folder has any (an install without them)."""
-    for d in example_dirs() if dirs is None else dirs:
-        try:
-            files = sorted(p for p in d.glob("*.csv") if p.is_file())
-        except OSError:
-            continue
-        if not files:
-            continue
-        by_name = {p.name: p for p in files}
-        out = [Example(str(by_name[n]), *KNOWN_EXAMPLES[n]) for n in KNOWN_EXAMPLES if n in by_name]
-        out += [Example(str(p), p.stem.replace("_", " ")) for p in files if p.name not in KNOWN_EXAMPLES]
-        return out
-    return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import format_text, translate
 from .data import Dataset
 
 MEAN_KEY, STD_KEY = "standardise.mean", "standardise.std"
@@ -35,8 +36,15 @@ def raw_weights(state: dict) -> tuple[np.ndarray, np.ndarray]:
     std = np.asarray(state[STD_KEY], dtype=np.float64).reshape(-1)
     if not (mean.shape == std.shape == (w.shape[0],) and np.all(std > 0) and np.all(np.isfinite(mean))):
         raise ValueError(
-            f"its standardisation ({MEAN_KEY} {mean.shape}, {STD_KEY} {std.shape}) does not fit a weight "
-            f"of {w.shape[0]} feature(s), or a deviation is not positive"
+            format_text(
+                "ModelFile",
+                "its standardisation ({mean_key} {shape}, {std_key} {shape2}) does not fit a weight of {value} feature(s), or a deviation is not positive",
+                mean_key=MEAN_KEY,
+                shape=mean.shape,
+                std_key=STD_KEY,
+                shape2=std.shape,
+                value=w.shape[0],
+            )
         )
     scaled = w / std[:, None]
     return scaled, b - mean @ scaled
@@ -47,16 +55,23 @@ def state_to_load(state: dict, data: Dataset) -> tuple[dict[str, np.ndarray], st
     on what was converted ("" when nothing was). ValueError when the file's standardisation is malformed."""
     rest = {k: v for k, v in state.items() if k not in (MEAN_KEY, STD_KEY)}
     if (MEAN_KEY in state) != (STD_KEY in state):
-        raise ValueError(f"it has only one of {MEAN_KEY} and {STD_KEY}")
+        raise ValueError(
+            format_text(
+                "ModelFile", "it has only one of {mean_key} and {std_key}", mean_key=MEAN_KEY, std_key=STD_KEY
+            )
+        )
     if MEAN_KEY not in state or "weight" not in state or "bias" not in state:
         return rest, ""
     w, b = raw_weights(state)
     if w.shape[0] != data.n_features:
         return rest, ""  # load_state_dict names the mismatch
-    note = "its features were standardised: the weights were converted to raw units"
+    note = translate("ModelFile", "its features were standardised: the weights were converted to raw units")
     if data.standardised:
         w, b = w * data.feature_std.reshape(-1, 1), b + data.feature_mean @ w
-        note = "its standardisation was applied (the weights converted to this data's standardised units)"
+        note = translate(
+            "ModelFile",
+            "its standardisation was applied (the weights converted to this data's standardised units)",
+        )
     rest["weight"] = w.reshape(np.shape(state["weight"]))
     rest["bias"] = b.reshape(np.shape(state["bias"]))
     return rest, note

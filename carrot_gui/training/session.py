@@ -26,6 +26,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from ..i18n import format_text, translate
 from .advice import LrAdvice, advise, divergence_advice
 from .batches import EpochBatches
 from .data import Dataset
@@ -63,21 +64,67 @@ class TrainConfig:
     def validated(self) -> TrainConfig:
         """This config if every field makes sense, else ValueError naming the field."""
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "optimizer must be one of {names}, got {optimizer!r}",
+                    names=", ".join(OPTIMIZERS),
+                    optimizer=self.optimizer,
+                )
+            )
         if not (math.isfinite(self.learning_rate) and self.learning_rate > 0):
-            raise ValueError(f"learning rate must be a positive number, got {self.learning_rate}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "learning rate must be a positive number, got {learning_rate}",
+                    learning_rate=self.learning_rate,
+                )
+            )
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ValueError(f"weight decay must be ≥ 0, got {self.weight_decay}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "weight decay must be ≥ 0, got {weight_decay}",
+                    weight_decay=self.weight_decay,
+                )
+            )
         if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
-            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession", "momentum must be in [0, 1), got {momentum}", momentum=self.momentum
+                )
+            )
         if self.batch_size < 0:
-            raise ValueError(f"batch size must be ≥ 0 (0 = full batch), got {self.batch_size}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "batch size must be ≥ 0 (0 = full batch), got {batch_size}",
+                    batch_size=self.batch_size,
+                )
+            )
         if self.budget < 1:
-            raise ValueError(f"number of {self.unit} must be at least 1, got {self.budget}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "number of {unit} must be at least 1, got {budget}",
+                    unit=self.unit,
+                    budget=self.budget,
+                )
+            )
         if self.unit not in ("steps", "epochs"):
-            raise ValueError(f"unit must be 'steps' or 'epochs', got {self.unit!r}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession", "unit must be 'steps' or 'epochs', got {unit!r}", unit=self.unit
+                )
+            )
         if self.loss_threshold is not None and not (self.loss_threshold >= 0):
-            raise ValueError(f"loss threshold must be ≥ 0, got {self.loss_threshold}")
+            raise ValueError(
+                format_text(
+                    "TrainingSession",
+                    "loss threshold must be ≥ 0, got {loss_threshold}",
+                    loss_threshold=self.loss_threshold,
+                )
+            )
         return self
 
 
@@ -160,7 +207,14 @@ class TrainingSession:
     def params_at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
         """(weight (d, 1), bias (1,)) as they were when step ``step`` computed its loss."""
         if not 0 <= step < len(self.params):
-            raise IndexError(f"step {step} is not in the history (0..{len(self.params) - 1})")
+            raise IndexError(
+                format_text(
+                    "TrainingSession",
+                    "step {step} is not in the history (0..{value})",
+                    step=step,
+                    value=len(self.params) - 1,
+                )
+            )
         row = self.params.view()[step]
         return row[:-1].reshape(-1, 1).copy(), row[-1:].copy()
 
@@ -261,23 +315,40 @@ class TrainingSession:
         """The run's state in a sentence for the lab's status line."""
         last = self.losses.view()[-1] if len(self.losses) else None
         if self.state == DIVERGED:
-            text = (
-                f"The loss diverged at step {self.diverged_step} (it became {last}). "
-                f"{divergence_advice(self.advice, self.config.learning_rate)}, and press Train for a new run."
+            text = format_text(
+                "TrainingSession",
+                "The loss diverged at step {diverged_step} (it became {last}). {value}, and press Train for a new run.",
+                diverged_step=self.diverged_step,
+                last=last,
+                value=divergence_advice(self.advice, self.config.learning_rate),
             )
             if not self.data.standardised and float(np.max(np.abs(self.data.x))) > 10:
-                text += " Standardising the features (large values here) also helps."
+                text += translate(
+                    "TrainingSession", " Standardising the features (large values here) also helps."
+                )
             return text
         if self.state == CONVERGED:
-            return f"Stopped at step {self.steps_done - 1}: loss {last:.6g} fell below {self.config.loss_threshold:g}."
+            return format_text(
+                "TrainingSession",
+                "Stopped at step {value}: loss {last:.6g} fell below {loss_threshold:g}.",
+                value=self.steps_done - 1,
+                last=last,
+                loss_threshold=self.config.loss_threshold,
+            )
         if self.state == FINISHED:
             unit = (
-                f"{self.config.budget} epochs" if self.config.unit == "epochs" else f"{self.max_steps} steps"
+                format_text("TrainingSession", "{budget} epochs", budget=self.config.budget)
+                if self.config.unit == "epochs"
+                else format_text("TrainingSession", "{max_steps} steps", max_steps=self.max_steps)
             )
-            return f"Finished {unit}: final loss {last:.6g}."
+            return format_text(
+                "TrainingSession", "Finished {unit}: final loss {last:.6g}.", unit=unit, last=last
+            )
         if last is None:
-            return "Ready: press Train (Space) or Step."
-        return f"Step {self.steps_done}, loss {last:.6g}"
+            return translate("TrainingSession", "Ready: press Train (Space) or Step.")
+        return format_text(
+            "TrainingSession", "Step {steps_done}, loss {last:.6g}", steps_done=self.steps_done, last=last
+        )
 
     def step_graph(self, batch: int = 4) -> dict[str, pc.Carrot]:
         """One training step's graph on the first ``batch`` samples, built with pycarrot ops from copies of
@@ -317,6 +388,7 @@ class TrainingSession:
         self.params.clear()
         self.params.extend(np.asarray(params, dtype=np.float64))
         self.steps_done = len(self.losses)
+        self._batches.skip_to(self.steps_done)
         if weights is not None:
             w = np.asarray(weights, dtype=np.float64)
             self.model.load_state_dict({"weight": w[:-1].reshape(-1, 1), "bias": w[-1:]})

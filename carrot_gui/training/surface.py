@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import translate
+
 
 @dataclass(frozen=True)
 class Surface:
@@ -64,7 +66,7 @@ def surface_around(
     """A grid centred on the least-squares optimum, wide enough to hold ``points`` (e.g. the initial
     parameters) with a ``margin``, at least ±1 around the optimum."""
     if np.asarray(x).ndim == 2 and np.asarray(x).shape[1] != 1:
-        raise ValueError("the MSE surface is drawn for one feature only")
+        raise ValueError(translate("TrainingSession", "the MSE surface is drawn for one feature only"))
     w0, b0 = least_squares(x, y)
     pts = np.asarray(points, dtype=np.float64).reshape(-1, 2) if len(points) else np.empty((0, 2))
     pts = pts[np.all(np.isfinite(pts), axis=1)]

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from ..carrot import Carrot, _binary, _keep_a, _keep_b, _value, make_node, unbroadcast
+from ..messages import phrase
 from .table import declare
 
 
@@ -23,7 +24,9 @@ def _broadcast_check(op: str, a: Any, b: Any) -> None:
     try:
         np.broadcast_shapes(sa, sb)
     except ValueError:
-        raise ValueError(f"{op}: shapes {sa} and {sb} cannot be broadcast together") from None
+        raise ValueError(
+            phrase("{op}: shapes {a} and {b} cannot be broadcast together", op=op, a=sa, b=sb)
+        ) from None
 
 
 @declare(
@@ -162,17 +165,22 @@ def matmul(a: Any, b: Any) -> Carrot:
     ad, bd = np.asarray(_value(a)), np.asarray(_value(b))
     if ad.ndim == 0 or bd.ndim == 0:
         raise ValueError(
-            f"matmul: operands must have at least one dimension, got shapes {ad.shape} and {bd.shape}"
+            phrase(
+                "matmul: operands must have at least one dimension, got shapes {a} and {b}",
+                a=ad.shape,
+                b=bd.shape,
+            )
         )
     try:
         data = ad @ bd
     except ValueError:
         _batch_check(ad.shape, bd.shape)
-        raise ValueError(
-            f"matmul: shapes {ad.shape} and {bd.shape} do not fit: the last axis of the first "
-            f"({ad.shape[-1]}) must equal the {'only' if bd.ndim == 1 else 'second-to-last'} axis of the second "
-            f"({bd.shape[0] if bd.ndim == 1 else bd.shape[-2]})"
-        ) from None
+        if bd.ndim == 1:
+            message = "matmul: shapes {a} and {b} do not fit: the last axis of the first ({m}) must equal the only axis of the second ({n})"
+        else:
+            message = "matmul: shapes {a} and {b} do not fit: the last axis of the first ({m}) must equal the second-to-last axis of the second ({n})"
+        n = bd.shape[0] if bd.ndim == 1 else bd.shape[-2]
+        raise ValueError(phrase(message, a=ad.shape, b=bd.shape, m=ad.shape[-1], n=n)) from None
     # Promote 1-D operands to matrices, as matmul does, so one pair of rules covers every case.
     a2 = ad[None, :] if ad.ndim == 1 else ad
     b2 = bd[:, None] if bd.ndim == 1 else bd

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..carrot import Carrot, _unary, _value, make_node
+from ..messages import phrase
 from .table import declare
 
 
@@ -40,7 +41,9 @@ def _softmax_input(op: str, x: Any, axis: int) -> tuple[np.ndarray, Any]:
     try:
         empty = axis is not None and xd.shape[axis] == 0
     except (IndexError, TypeError):
-        raise ValueError(f"{op}: axis {axis} does not fit shape {xd.shape}") from None
+        raise ValueError(
+            phrase("{op}: axis {axis} does not fit shape {shape}", op=op, axis=axis, shape=xd.shape)
+        ) from None
     if empty:
         raise ValueError(
             f"{op}: axis {axis} of shape {xd.shape} is empty: there is nothing to normalise over"

@@ -111,11 +111,18 @@ def signature(name: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def local_rule(node: Carrot, edge: int | GradFn, labels: dict[int, str] | None = None) -> str:
+def local_rule(
+    node: Carrot,
+    edge: int | GradFn,
+    labels: dict[int, str] | None = None,
+    translate: Callable[[str], str] | None = None,
+) -> str:
     """The local derivative rule of one edge of ``node``, e.g. ``∂z/∂x = y``.
 
     ``edge`` is the operand position (0, 1, ...) or one of ``node.child_nodes``' grad_fns (found by identity).
     Operands are named by ``labels`` (``id(node) -> label``; default: each node's ``name``, constants by value).
+    ``translate`` (an app's, for another language) turns the rule's template (``"∂{out}/∂{x} = 1 (for every
+    element)"``) into the words to fill in.
     """
     position = edge if isinstance(edge, (int, np.integer)) else _position_of(node, edge)
     operands = node.operands
@@ -132,6 +139,8 @@ def local_rule(node: Carrot, edge: int | GradFn, labels: dict[int, str] | None =
     template = rules.get(slot)
     if template is None:
         return f"∂{_lab(node, labels)}/∂{slot}"
+    if translate is not None:
+        template = translate(template)
     names = {"out": _lab(node, labels)}
     for key, operand in zip(slots, operands):
         names[key] = _lab(operand, labels)

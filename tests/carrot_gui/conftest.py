@@ -1,8 +1,23 @@
 """Fixtures for the app's tests: the whole window as users see it, with error dialogs kept off screen."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
-from carrot_gui import MainWindow, errors
+from carrot_gui import MainWindow, errors, i18n
+from carrot_gui.kit import language
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """Every test starts in English whatever the machine's locale (the existing tests read English texts), and a
+    test that switched the language leaves English behind."""
+    monkeypatch.setattr(language, "system_language", lambda: language.ENGLISH)
+    # the widgets of earlier tests are closed and deleteLater()'d: delete them now, so their bound texts are
+    # forgotten and no language switch of this test re-sets them
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+    if i18n.language() != language.ENGLISH:
+        language.apply(language.ENGLISH)
 
 
 @pytest.fixture
@@ -23,3 +38,20 @@ def quiet_errors(monkeypatch):
     monkeypatch.setattr(errors, "last_error", None)
     yield
     assert errors.last_error is None, f"a slot reported {errors.last_error!r}"
+
+
+@pytest.fixture
+def stepped_network_lab(qtbot, quiet_errors):
+    """The Network tab on its XOR preset at 1280×800, after three clicks of Step (gradients to look at)."""
+    from PySide6.QtCore import Qt
+
+    from carrot_gui.network.qt.lab import NetworkLab
+
+    w = NetworkLab()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    for _ in range(3):
+        qtbot.mouseClick(w.runControls.step_button, Qt.MouseButton.LeftButton)
+    return w

@@ -57,6 +57,7 @@ def every_kind() -> Lesson:
         grad_norms=np.array([[1.0, 2.0], [0.5, 0.25]]),
         eval_steps=np.array([0.0]),
         evals=np.array([[0.7, np.nan, 0.5, np.nan]]),
+        backward=2,
     )
     csv_net = NetworkState(
         NetSettings(inputs=2, classes=0, features=(), loss="mse"), NetCsv(CSV, classify=False)

@@ -283,7 +283,7 @@ def test_an_autosave_survives_a_crash_while_it_is_being_written(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert open_lesson(find_autosave(tmp_path)) == every_kind()
     # the killed save's temporary folder is swept at the next start, once it is old
-    for p in tmp_path.glob(".pycarrot-lesson-*"):
+    for p in [*tmp_path.glob(".pycarrot-lesson-*"), *tmp_path.glob(".pycarrot-*.tmp")]:
         os.utime(p, (time.time() - 3600, time.time() - 3600))
     find_autosave(tmp_path)
     assert sorted(os.listdir(tmp_path)) == ["autosave.carrot"]

@@ -13,14 +13,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.widgets import tip
 from ..playback import Mode, Timeline
 from ..session import CheckRow, Loaded
 from ..wording import format_value
 
-ORDER_TITLES = {
-    Mode.TOPOLOGICAL: "Topological (backward())",
-    Mode.PER_PATH: "Per path (original recursion)",
+ORDER_TITLES = {  # English sources, shown translated
+    Mode.TOPOLOGICAL: QT_TRANSLATE_NOOP("ExpressionLab", "Topological (backward())"),
+    Mode.PER_PATH: QT_TRANSLATE_NOOP("ExpressionLab", "Per path (original recursion)"),
 }
 
 
@@ -30,13 +32,15 @@ class OrderPanel(QGroupBox):
     modeChosen = Signal(str)  # a Mode
 
     def __init__(self, parent=None) -> None:
-        super().__init__("3 · Compare the order", parent)
+        super().__init__(parent)
+        texts.bind(self.setTitle, "ExpressionLab", "3 · Compare the order")
         ov = QVBoxLayout(self)
         self.orderSwitch = tip(
             QComboBox(),
             "orderSwitch",
             "Which walk to replay: the engine's sorted one (each grad_fn once) or the original per-path\n"
             "recursion (each grad_fn once per path — exponential on shared sub-graphs).",
+            "ExpressionLab",
         )
         for mode in Mode:
             self.orderSwitch.addItem(ORDER_TITLES[mode], mode)
@@ -45,9 +49,21 @@ class OrderPanel(QGroupBox):
         self.orderSwitch.setMinimumContentsLength(14)
         self.orderSwitch.currentIndexChanged.connect(lambda _: self.modeChosen.emit(self.mode()))
         ov.addWidget(self.orderSwitch)
-        self.callCountLabel = tip(QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward")
+        self.callCountLabel = tip(
+            QLabel(), "callCountLabel", "How many times a grad_fn runs in one backward", "ExpressionLab"
+        )
+        self._shown: tuple[Loaded, Timeline] | None = None
+        texts.follow(self._retranslate)
         self.callCountLabel.setWordWrap(True)
         ov.addWidget(self.callCountLabel)
+
+    def _retranslate(self) -> None:
+        for index in range(self.orderSwitch.count()):
+            self.orderSwitch.setItemText(
+                index, translate("ExpressionLab", ORDER_TITLES[self.orderSwitch.itemData(index)])
+            )
+        if self._shown is not None:
+            self.show_counts(*self._shown)
 
     def mode(self) -> Mode:
         return Mode(self.orderSwitch.currentData() or Mode.TOPOLOGICAL)
@@ -58,12 +74,19 @@ class OrderPanel(QGroupBox):
             self.orderSwitch.setCurrentIndex(index)
 
     def show_counts(self, loaded: Loaded, timeline: Timeline) -> None:
+        self._shown = (loaded, timeline)
         counts = loaded.call_counts()
         topo, path = counts[Mode.TOPOLOGICAL], counts[Mode.PER_PATH]
         edges = sum(1 for e in loaded.graph.edges if loaded.graph.nodes[e.src].requires_grad)
-        text = f"grad_fn calls in one backward:\n  topological: {topo:,}  (one per edge: {edges:,})\n  per path: {path:,}"
+        text = format_text(
+            "ExpressionLab",
+            "grad_fn calls in one backward:\n  topological: {topo}  (one per edge: {edges})\n  per path: {path}",
+            topo=f"{topo:,}",
+            edges=f"{edges:,}",
+            path=f"{path:,}",
+        )
         if path > topo:
-            text += f"  — {path / max(topo, 1):,.1f}× as many"
+            text += format_text("ExpressionLab", "  — {ratio}× as many", ratio=f"{path / max(topo, 1):,.1f}")
         if timeline.note:
             text += f"\n{timeline.note}"
         self.callCountLabel.setText(text)
@@ -73,15 +96,20 @@ class CheckPanel(QGroupBox):
     """Step 4: compare every variable's gradient with finite differences; the rows scroll."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__("4 · Check the gradients", parent)
+        super().__init__(parent)
+        texts.bind(self.setTitle, "ExpressionLab", "4 · Check the gradients")
         cv = QVBoxLayout(self)
         self.checkButton = tip(
-            QPushButton("Check with finite differences"),
+            QPushButton(),
             "checkButton",
             "Run pc.gradcheck: compare every variable's gradient with (f(x+ε) − f(x−ε)) / 2ε",
+            "ExpressionLab",
         )
+        texts.bind(self.checkButton.setText, "ExpressionLab", "Check with finite differences")
         cv.addWidget(self.checkButton)
-        self.checkResults = tip(QLabel(), "checkResults", "✓: backward() agrees with finite differences")
+        self.checkResults = tip(
+            QLabel(), "checkResults", "✓: backward() agrees with finite differences", "ExpressionLab"
+        )
         self.checkResults.setWordWrap(True)
         self.checkResults.setTextFormat(Qt.TextFormat.RichText)
         self.checkResults.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -112,7 +140,12 @@ class CheckPanel(QGroupBox):
         for r in rows:
             mark = "✓" if r.ok else "✗" if r.trusted else "?"  # ?: the finite differences are the problem
             colour = t.ok if r.ok else t.error if r.trusted else t.muted
-            detail = f"backward {format_value(r.analytic)} · finite differences {format_value(r.numeric)}"
+            detail = format_text(
+                "ExpressionLab",
+                "backward {analytic} · finite differences {numeric}",
+                analytic=format_value(r.analytic),
+                numeric=format_value(r.numeric),
+            )
             if not r.ok and not r.trusted:
                 detail += f" — {r.reason}"
             lines.append(

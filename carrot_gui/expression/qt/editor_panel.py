@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
+from ...i18n import format_text
+from ...kit import texts
 from ...kit.widgets import tip
 from ..presets import PRESETS
 from .editor import ExpressionEditor
@@ -47,7 +49,9 @@ class EditorPanel(QWidget):
         super().__init__(parent)
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(QLabel("<b>1 · Write an expression</b>"))
+        title = QLabel()
+        texts.bind(title.setText, "ExpressionLab", "<b>1 · Write an expression</b>")
+        v.addWidget(title)
         v.addLayout(self._build_row())
         self.expressionEditor = tip(
             ExpressionEditor(),
@@ -55,12 +59,15 @@ class EditorPanel(QWidget):
             "One statement per line: x = 2.0 makes a variable; z = x * y + sin(x) builds on it.\n"
             "Operators + - * / ** @, functions like sin, exp, tanh, sigmoid, sum, softmax, mse.\n"
             "Ctrl+Enter builds; Ctrl+Z takes back a preset.",
+            "ExpressionLab",
         )
         self.expressionEditor.setFont(theme.qfont(mono=True))
         self.expressionEditor.setTabChangesFocus(True)
         self.expressionEditor.textChanged.connect(self.clear_error_marks)
         v.addWidget(self.expressionEditor, 3)
-        self.errorLabel = tip(QLabel(), "errorLabel", "What is wrong with the expression, and where")
+        self.errorLabel = tip(
+            QLabel(), "errorLabel", "What is wrong with the expression, and where", "ExpressionLab"
+        )
         self.errorLabel.setWordWrap(True)
         theme.set_tone(self.errorLabel, "error")
         self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -75,28 +82,30 @@ class EditorPanel(QWidget):
     def _build_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.presetButton = tip(
-            QToolButton(), "presetButton", "Ready-made expressions to try (Ctrl+Z undoes)"
+            QToolButton(), "presetButton", "Ready-made expressions to try (Ctrl+Z undoes)", "ExpressionLab"
         )
-        self.presetButton.setText("Presets ▾")
+        texts.bind(self.presetButton.setText, "ExpressionLab", "Presets ▾")
         self.presetButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.presetButton)
         menu.setObjectName("presetMenu")
         for p in PRESETS:
-            action = menu.addAction(p.title)
-            action.setToolTip(p.note)
+            action = menu.addAction("")
+            texts.bind(action.setText, "Presets", p.title)
+            texts.bind(action.setToolTip, "Presets", p.note)
             action.triggered.connect(lambda _=False, p=p: self.presetChosen.emit(p))
         self.presetMenu = menu
         self.presetButton.setMenu(menu)
         row.addWidget(self.presetButton)
-        self.editButton = tip(QToolButton(), "editButton", "Type your own expression again")
-        self.editButton.setText("Edit")
+        self.editButton = tip(QToolButton(), "editButton", "Type your own expression again", "ExpressionLab")
+        texts.bind(self.editButton.setText, "ExpressionLab", "Edit")
         self.editButton.setVisible(False)
         self.editButton.clicked.connect(self.unlock)
         row.addWidget(self.editButton)
         row.addStretch(1)
         self.buildButton = tip(
-            QPushButton("Build"), "buildButton", "Build the graph of the expression (Ctrl+Enter)"
+            QPushButton(), "buildButton", "Build the graph of the expression (Ctrl+Enter)", "ExpressionLab"
         )
+        texts.bind(self.buildButton.setText, "ExpressionLab", "Build")
         self.buildButton.setDefault(True)
         self.buildButton.clicked.connect(self.buildRequested)
         row.addWidget(self.buildButton)
@@ -128,7 +137,7 @@ class EditorPanel(QWidget):
 
     def show_error(self, message: str, line: int | None, col: int | None) -> None:
         """The message under the editor; the cursor at the mistake and the whole bad name underlined."""
-        self.errorLabel.setText(f"⚠ {message}\nThe previous graph is still shown.")
+        self.set_error_text(message)
         self.errorLabel.setVisible(True)
         if line is None or col is None:
             return
@@ -143,7 +152,8 @@ class EditorPanel(QWidget):
         self.expressionEditor.setTextCursor(cursor)
         mark = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(QColor(theme.current().error).lighter(185)))
+        t = theme.current()  # the error's hue a quarter strong over the editor's paper (light or dark)
+        fmt.setBackground(QBrush(QColor(theme.mix(t.error, t.base, 0.75))))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(theme.current().error))
         mark.format = fmt
@@ -158,6 +168,12 @@ class EditorPanel(QWidget):
             sel.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, length)
         mark.cursor = sel
         self.expressionEditor.setExtraSelections([mark])
+
+    def set_error_text(self, message: str) -> None:
+        """The message under the editor (already in the current language)."""
+        self.errorLabel.setText(
+            format_text("ExpressionLab", "⚠ {message}\nThe previous graph is still shown.", message=message)
+        )
 
     def clear_error_marks(self) -> None:
         if self.expressionEditor.extraSelections():

@@ -15,7 +15,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ..layout import BAND_GAP, layered_layout
+from ...i18n import format_text, translate
+from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
 from ..wording import format_value
@@ -170,7 +171,8 @@ class GraphView(QGraphicsView):
         if ask is not None:  # predict mode: the edge whose gradient is asked for, its number hidden
             edge, lines, animate = ask[0], [(ask[1], "text"), ("∇ ?", "gradient")], False
         elif edge is not None:
-            lines = [(step.rule, "text"), (f"sends ∇ {format_value(step.grad)}", "gradient")]
+            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
+            lines = [(step.rule, "text"), (sends, "gradient")]
         self._show_edge(edge, lines, animate)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)
@@ -219,24 +221,41 @@ class GraphView(QGraphicsView):
         self.show_position(animate=False)
 
     def _place_badge(self, item: NodeItem) -> None:
-        """Put a node's accumulation badge where it crosses no edge and covers no other box (above it
-        from the left, from the right, centred, then below); above from the left if every place does."""
+        """Put a node's accumulation badge where it crosses no edge and covers no other box: above the box
+        from the left, from the right, centred, then below. Inside the scene first (a fitted view shows no
+        more; a place that sticks out is also tried slid in); else the first free place out of it, and the
+        scene grows to hold it (a wide badge over the first column); above from the left if none is free."""
         places = item.badge_places(item.look.badge or f"∇ {item.state.accumulation}")
-        stroke = QPainterPathStroker()
-        stroke.setWidth(4.0)
+        scene = self.sceneRect()
+        inside, outside = [], []
         for place in places:
             rect = item.mapRectToScene(place)
-            crossed = any(
-                e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
-                for e in self.edges
-            )
-            if not crossed and not any(
-                other is not item and other.mapRectToScene(other.box()).intersects(rect)
-                for other in self.nodes
-            ):
-                item.place_badge(place)
-                return
-        item.place_badge(None)
+            shift = max(0.0, scene.left() - rect.left()) - max(0.0, rect.right() - scene.right())
+            if not shift:
+                inside.append(place)
+                continue
+            outside.append(place)
+            inside.append(place.translated(shift / max(item.scale(), 1e-9), 0.0))
+        free = next((p for p in inside + outside if self._badge_fits(item, p)), None)
+        item.place_badge(free)
+        if free is not None and not scene.contains(rect := item.mapRectToScene(free)):
+            self.scene().setSceneRect(scene.united(rect.adjusted(-4, -4, 4, 4)))
+            if self._auto_fit:
+                self.fit()
+
+    def _badge_fits(self, item: NodeItem, place: QRectF) -> bool:
+        """Whether a badge at ``place`` (item coordinates) crosses no edge and covers no other node's box."""
+        rect = item.mapRectToScene(place)
+        stroke = QPainterPathStroker()
+        stroke.setWidth(4.0)
+        if any(
+            e.boundingRect().intersects(rect) and stroke.createStroke(e.path).intersects(rect)
+            for e in self.edges
+        ):
+            return False
+        return not any(
+            other is not item and other.mapRectToScene(other.box()).intersects(rect) for other in self.nodes
+        )
 
     def _label_place(self, edge: int, size: tuple[float, float]) -> QPointF:
         """Where the active edge's label goes (the middle of its top edge). The first place, in this order,
@@ -340,6 +359,7 @@ class GraphView(QGraphicsView):
     def fit(self) -> None:
         """Fill the view with the whole graph, so a class at the back can read a small one (magnified at
         most ``MAX_FIT_ZOOM``: beyond that a two-node graph would look like a poster)."""
+        self._wrap_for_view()
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
@@ -351,6 +371,28 @@ class GraphView(QGraphicsView):
             self.centerOn(rect.center())
         self._update_overview()
         self.zoomChanged.emit(self.zoom())
+
+    def _wrap_for_view(self) -> None:
+        """With magnified boxes (projector and presenter mode) a small graph is wrapped into bands for this
+        view's shape, not for a laptop's canvas: a wide, low view gets one long band, a tall one more bands
+        (at 1280×800 in projector mode the 14-node neuron in two bands was bound by the height)."""
+        loaded = self.loaded
+        if loaded is None or loaded.layout.box_scale <= 1.0 or len(loaded.graph.nodes) > BAND_MAX_NODES:
+            return
+        port = self.viewport().size()
+        canvas = (max(port.width() - 2 * MARGIN, 1.0), max(port.height() - 2 * MARGIN - 26, 1.0))
+        lay = layered_layout(loaded.graph, loaded.layout.box_scale, canvas, MAX_FIT_ZOOM)
+        if lay.band_of_layer != loaded.layout.band_of_layer:
+            self._use_layout(lay)
+
+    def _use_layout(self, lay: Layout) -> None:
+        """Draw the graph with another layout, at the same playback position, Check marks kept."""
+        marks = [(item.check_mark, item.check_text) for item in self.nodes]
+        self.loaded.layout = lay
+        self.set_graph(self.loaded, self.timeline)
+        for item, (mark, text) in zip(self.nodes, marks):
+            if mark:
+                item.set_check(mark, text)
 
     def fit_when_shown(self) -> None:
         """Fit now and again whenever the view is resized, until the user zooms."""
@@ -386,15 +428,11 @@ class GraphView(QGraphicsView):
         boxes that much bigger (Check marks kept), and a fitted graph is fitted again."""
         fonts().refresh()
         if self.loaded is not None and self.loaded.layout.box_scale != fonts().magnify:
-            marks = [(item.check_mark, item.check_text) for item in self.nodes]
-            self.loaded.layout = layered_layout(self.loaded.graph, fonts().magnify)
-            self.set_graph(self.loaded, self.timeline)
-            for item, (mark, text) in zip(self.nodes, marks):
-                if mark:
-                    item.set_check(mark, text)
+            self._use_layout(layered_layout(self.loaded.graph, fonts().magnify))
         if self._auto_fit:
             self.fit()
         for item in self.nodes:
+            item.refresh_images()
             item.refresh_look()
         self.setBackgroundBrush(QColor(theme.current().background))
         self.viewport().update()
@@ -405,6 +443,13 @@ class GraphView(QGraphicsView):
         """The whole graph as a PNG at ``scale`` pixels per scene unit; returns the path written (``.png``
         added to a name without one); OSError if it cannot be written."""
         path = with_suffix(path, ".png")
+        if not self.to_image(scale).save(path, "PNG"):
+            raise OSError(format_text("ExpressionLab", "could not write the PNG file {path}", path=path))
+        return path
+
+    def to_image(self, scale: float = 2.0) -> QImage:
+        """The whole graph as an image at ``scale`` pixels per scene unit (smaller for a huge graph), on the
+        theme's background: what the PNG export and the PDF handout's pictures show."""
         rect = self.scene().sceneRect()
         scale = min(scale, MAX_EXPORT_PIXELS / max(rect.width(), rect.height(), 1.0))  # a huge graph: smaller
         img = QImage(
@@ -415,9 +460,7 @@ class GraphView(QGraphicsView):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.scene().render(painter, QRectF(0, 0, img.width(), img.height()), rect)
         painter.end()
-        if not img.save(path, "PNG"):
-            raise OSError(f"could not write the PNG file {path}")
-        return path
+        return img
 
     def export_svg(self, path: str) -> str:
         """The whole graph as an SVG (vector: sharp at any size on slides); returns the path written
@@ -428,10 +471,10 @@ class GraphView(QGraphicsView):
         gen.setFileName(path)
         gen.setSize(rect.size().toSize())
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(self.loaded.title if self.loaded else "PyCarrot graph")
+        gen.setTitle(self.loaded.title if self.loaded else translate("ExpressionLab", "PyCarrot graph"))
         painter = QPainter()
         if not painter.begin(gen):
-            raise OSError(f"could not write the SVG file {path}")
+            raise OSError(format_text("ExpressionLab", "could not write the SVG file {path}", path=path))
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.current().background))
         self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         painter.end()

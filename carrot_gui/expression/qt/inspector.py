@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
-from ...i18n import translate
+from ...i18n import format_text, translate
+from ...kit import texts
 from ...theme import format_number
 from ..playback import Timeline, refollow
 from ..wording import shape_text
+from .node_item import _KIND_WORDS
 
 TABLE_MAX = 64  # rows and columns shown; bigger tensors are cut (the tooltip says so)
 
@@ -44,9 +46,14 @@ class NodeInspector(QDockWidget):
     """Value and gradient of the node last clicked, as of the timeline's position."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Node inspector", parent)
+        super().__init__(parent)
+        texts.bind(self.setWindowTitle, "ExpressionLab", "Node inspector")
         self.setObjectName("nodeInspector")
-        self.setToolTip("The clicked node's whole value and gradient; follows the playback")
+        texts.bind(
+            self.setToolTip,
+            "ExpressionLab",
+            "The clicked node's whole value and gradient; follows the playback",
+        )
         self.timeline: Timeline | None = None
         self.node: int | None = None
         self.predicting = False  # predict mode: a gradient not reached yet reads "∇ ?"
@@ -67,6 +74,7 @@ class NodeInspector(QDockWidget):
         v.addWidget(self.gradTable, 1)
         self.valueMap = self.gradMap = None  # HeatMapViews, made on the first node shown
         self.setWidget(body)
+        texts.follow(self.refresh)
 
     def _make_maps(self) -> None:
         from ...kit.heatmap import HeatMapView  # pyqtgraph: only once the inspector is used
@@ -117,21 +125,31 @@ class NodeInspector(QDockWidget):
     def refresh(self) -> None:
         tl, i = self.timeline, self.node
         if tl is None or i is None:
-            self.titleLabel.setText("Click a node to see its whole value and gradient.")
+            self.titleLabel.setText(
+                translate("ExpressionLab", "Click a node to see its whole value and gradient.")
+            )
             self._fill(self.valueTable, None, "")
             self._fill(self.gradTable, None, "")
             return
         t = theme.current()
         node = tl.graph.nodes[i]
         state = tl.node_state(i)
-        self.titleLabel.setText(f"<b>{node.label}</b> — {node.op or node.kind}, {shape_text(node.shape)}")
-        self.valueTitle.setText(f"<span style='color:{t.value}'><b>= value</b></span>")
-        self.gradTitle.setText(f"<span style='color:{t.gradient}'><b>∇ gradient</b></span>")
+        what = node.op or translate("ExpressionLab", _KIND_WORDS[node.kind]).split(" (")[0].split("（")[0]
+        self.titleLabel.setText(f"<b>{node.label}</b> — {what}, {shape_text(node.shape)}")
+        self.valueTitle.setText(
+            f"<span style='color:{t.value}'><b>{translate('ExpressionLab', '= value')}</b></span>"
+        )
+        self.gradTitle.setText(
+            f"<span style='color:{t.gradient}'><b>{translate('ExpressionLab', '∇ gradient')}</b></span>"
+        )
         value = node.value if state.value_shown else None
-        self._fill(self.valueTable, value, t.value, "not computed yet")
-        missing = "none yet" if node.requires_grad else "none (constants get no gradient)"
+        self._fill(self.valueTable, value, t.value, translate("ExpressionLab", "not computed yet"))
+        if node.requires_grad:
+            missing = translate("ExpressionLab", "none yet")
+        else:
+            missing = translate("ExpressionLab", "none (constants get no gradient)")
         if self.predicting and node.requires_grad:
-            missing = translate("NodeInspector", "∇ ? — predict it: backward() has not reached it yet")
+            missing = translate("ExpressionLab", "∇ ? — predict it: backward() has not reached it yet")
         self._fill(self.gradTable, state.grad, t.gradient, missing)
         for view, arr, title in (
             (self.valueMap, value, f"{node.label}"),
@@ -160,9 +178,15 @@ class NodeInspector(QDockWidget):
             for c in range(shown.shape[1]):
                 item = QTableWidgetItem(format_number(shown[r, c]))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                tint = QColor(base if shown[r, c] >= 0 else QColor("#4b5563"))
+                tint = QColor(base if shown[r, c] >= 0 else QColor(theme.current().op_border))
                 tint.setAlpha(int(110 * abs(finite[r, c]) / scale))
                 item.setBackground(tint)
                 table.setItem(r, c, item)
         cut = a.shape != shown.shape
-        table.setToolTip(f"first {TABLE_MAX}×{TABLE_MAX} of {a.shape[0]}×{a.shape[1]}" if cut else "")
+        tip = format_text(
+            "ExpressionLab",
+            "first {shown} of {size}",
+            shown=f"{TABLE_MAX}×{TABLE_MAX}",
+            size=f"{a.shape[0]}×{a.shape[1]}",
+        )
+        table.setToolTip(tip if cut else "")

@@ -139,7 +139,9 @@ class EdgeLabelItem(QGraphicsItem):
         t = theme.current()
         f = fonts()
         painter.setPen(QPen(QColor(t.active), 1.2))
-        painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        fill = QColor(t.panel)
+        fill.setAlpha(235)
+        painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, 5, 5)
         painter.setFont(f.edge)
         y = self._rect.top() + 4
@@ -167,7 +169,7 @@ class DotItem(QGraphicsItem):
         return QRectF(-7, -7, 14, 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(QColor(theme.current().background), 1.5))  # a ring in the canvas colour
         painter.setBrush(QColor(theme.current().gradient))
         painter.drawEllipse(QRectF(-5.5, -5.5, 11, 11))
 

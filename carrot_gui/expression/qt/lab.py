@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from pycarrot.expression import ExpressionError
 from pycarrot.messages import elide_words
 
-from ... import theme
+from ... import engine_text, theme
 from ...errors import guarded
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import presenter, texts
 from ...kit.widgets import tip
 from ..playback import Mode, Timeline, refollow
 from ..presets import DEMO, Preset
@@ -40,7 +42,9 @@ from .playback_controls import PlaybackControls
 from .predict import ExpressionPredict
 
 PROJECTOR_LOG_WIDTH = 1500  # in projector mode a lab narrower than this folds the log away for the graph
-START_TEXT = "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
+START_TEXT = QT_TRANSLATE_NOOP(
+    "ExpressionLab", "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
+)  # English; shown translated
 __all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
 
 
@@ -48,21 +52,24 @@ def _legend_html() -> str:
     """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
     so a narrow window wraps between entries, never between a colour mark and its words."""
     t = theme.current()
-    MOUSE_HINT = f"<span style='color:{t.muted}'>→ / Space to step or play · wheel zooms · F fits · click a node</span>"
+    hint = translate("ExpressionLab", "→ / Space to step or play · wheel zooms · F fits · click a node")
+    MOUSE_HINT = f"<span style='color:{t.muted}'>{hint}</span>"
 
     def entry(colour: str, text: str) -> str:
-        return f"<span style='color:{colour}'>{text.replace(' ', '&nbsp;')}</span>"
+        return (
+            f"<span style='color:{colour}'>{translate('ExpressionLab', text).replace(' ', '&nbsp;')}</span>"
+        )
 
     return " &nbsp; ".join(
         [
-            "<b>2 · Step through backward()</b>",
-            entry(t.value, "= value"),
-            entry(t.gradient, "∇ gradient"),
-            entry(t.constant_border, "┄ constant"),
-            entry(t.queued, "▌ still to visit"),
+            f"<b>{translate('ExpressionLab', '2 · Step through backward()')}</b>",
+            entry(t.value, QT_TRANSLATE_NOOP("ExpressionLab", "= value")),
+            entry(t.gradient, QT_TRANSLATE_NOOP("ExpressionLab", "∇ gradient")),
+            entry(t.constant_border, QT_TRANSLATE_NOOP("ExpressionLab", "┄ constant")),
+            entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
         ]
         # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
-        + ([] if t.name == "projector" else [MOUSE_HINT])
+        + ([] if t.projector else [MOUSE_HINT])
     )
 
 
@@ -83,14 +90,31 @@ class ExpressionLab(QWidget):
         self.hint = ""
         self.error_position: tuple[int, int] | None = None  # of the last failed Build, until a good one
         self.error_message = ""  # what was wrong with it, in words
+        self._error: Exception | None = None  # the last Build's mistake, said again after a language switch
+        self._preset_note = ""  # the English note of the preset shown
         self._auto_fold = True  # projector mode may fold the log away until the user shows or hides a panel
         self._syncing_buttons = False
         self._build_panels()
         self._shortcuts()
+        texts.follow(self._retranslate)
         if demo is not None:
             self.expressionEditor.setPlainText(demo.source)
             self._next_note = demo.note
             self.build()
+
+    def _retranslate(self) -> None:
+        """Re-make the texts the lab makes itself in the new language (the bound ones re-set themselves)."""
+        self.legendLabel.setText(_legend_html())
+        if self.timeline is not None:
+            self._on_position(self.timeline.position, self.timeline.position)
+            self.graphView.show_position(animate=False)  # the active edge's label
+        else:
+            self.stepLabel.setText(translate("ExpressionLab", START_TEXT))
+        if self._error is not None and self.error_position is not None:
+            self.editorPanel.set_error_text(elide_words(engine_text.error_text(self._error)))
+        if self.loaded is not None and not self.editorPanel.read_only:
+            self._show_note(self._preset_note)
+        self._update_hint()
 
     # -- widgets -----------------------------------------------------------------------------------------
 
@@ -172,16 +196,31 @@ class ExpressionLab(QWidget):
         self.legendLabel.setObjectName("legendLabel")
         self.legendLabel.setWordWrap(True)  # never force the window wider than the screen
         v.addWidget(self.legendLabel)
-        self.stepLabel = tip(QLabel(START_TEXT), "stepLabel", "The latest step, in words")
+        self.stepLabel = tip(
+            QLabel(translate("ExpressionLab", START_TEXT)),
+            "stepLabel",
+            "The latest step, in words",
+            "ExpressionLab",
+        )
         self.stepLabel.setWordWrap(True)
         self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
         row = QHBoxLayout()  # the step in words, and the buttons that fold the side panels away
         row.addWidget(self.stepLabel, 1)
-        self.editorPanelButton = self._panel_button(
-            "◧ Editor", "editorPanelButton", "Show or hide the editor panel (steps 1, 3, 4) on the left"
+        # predict mode's switch: here it widens nothing (the step wraps) and presenter mode keeps it
+        row.addWidget(self.predictModeCheck, 0, Qt.AlignmentFlag.AlignTop)
+        self.editorPanelButton = self._panel_button("editorPanelButton")
+        texts.bind(self.editorPanelButton.setText, "ExpressionLab", "◧ Editor")
+        texts.bind(
+            self.editorPanelButton.setToolTip,
+            "ExpressionLab",
+            "Show or hide the editor panel (steps 1, 3, 4) on the left",
         )
-        self.logPanelButton = self._panel_button(
-            "Log ◨", "logPanelButton", "Show or hide the “What happened” log on the right"
+        self.logPanelButton = self._panel_button("logPanelButton")
+        texts.bind(self.logPanelButton.setText, "ExpressionLab", "Log ◨")
+        texts.bind(
+            self.logPanelButton.setToolTip,
+            "ExpressionLab",
+            "Show or hide the “What happened” log on the right",
         )
         self.editorPanelButton.toggled.connect(lambda on: self._user_panel(self.leftPanel, on))
         self.logPanelButton.toggled.connect(lambda on: self._user_panel(self.rightPanel, on))
@@ -189,14 +228,15 @@ class ExpressionLab(QWidget):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(row)
         v.addWidget(self.graphView, 1)
+        self.presenterCaption = presenter.caption_label()  # the step in large words, in presenter mode
+        v.addWidget(self.presenterCaption)
         v.addWidget(self.controls)
-        self.controls.add_control(self.predictModeCheck)
         v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
-    def _panel_button(self, text: str, name: str, tooltip: str) -> QToolButton:
-        button = tip(QToolButton(), name, tooltip)
-        button.setText(text)
+    def _panel_button(self, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
         button.setCheckable(True)
         button.setChecked(True)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -258,15 +298,23 @@ class ExpressionLab(QWidget):
     def _fold_for_projector(self) -> None:
         """In projector mode a narrow window gives the log's room to the graph (the Log button brings it
         back); until the user shows or hides a panel himself."""
-        if not self._auto_fold:
+        if not self._auto_fold or not self.presenterCaption.isHidden():  # presenter mode folds its own way
             return
-        narrow = theme.current().name == "projector" and self.width() < PROJECTOR_LOG_WIDTH
+        narrow = theme.current().projector and self.width() < PROJECTOR_LOG_WIDTH
         if narrow == self.panel_shown(self.rightPanel):
             self.show_panel(self.rightPanel, not narrow)
+
+    def _arrange_controls(self) -> None:
+        """In projector (and presenter) mode the playback controls take one row when the graph's column is
+        wide enough: the graph gets the second row's height (at 1280×800 it is height-bound)."""
+        big = theme.current().name == "projector"
+        room = self.graphView.width()
+        self.controls.set_one_row(big and room >= self.controls.one_row_width())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fold_for_projector()
+        self._arrange_controls()
 
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
@@ -279,33 +327,81 @@ class ExpressionLab(QWidget):
         self.controls.size_labels()
         self.inspector.refresh()
         self._fold_for_projector()
+        self._arrange_controls()
+
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) -------------------------------------
+
+    def presenter_panels(self) -> list[presenter.Fold]:
+        """The editor and the log, and the lines above the graph (the caption says the step in their place)."""
+        sides = [
+            presenter.Fold(lambda p=p: self.panel_shown(p), lambda on, p=p: self.show_panel(p, on))
+            for p in (self.leftPanel, self.rightPanel)
+        ]
+        above = (self.legendLabel, self.stepLabel, self.editorPanelButton, self.logPanelButton)
+        return sides + [presenter.widget_fold(w) for w in above]
+
+    def presenter_caption(self) -> str:
+        return self.predict.row.caption() or self.stepLabel.text()
+
+    def presenter_next(self) -> None:
+        self.controls.stop()
+        self.step_forward()
+
+    def presenter_previous(self) -> None:
+        self.controls.stop()
+        self.step_back()
+
+    def presenter_play(self) -> None:
+        """Space on a clicker means "next", as in a slide show."""
+        self.presenter_next()
+
+    def set_presenting(self, on: bool) -> None:
+        """Entering: the panels' widths are kept (the projector's larger text widens them), the graph fitted.
+        Leaving (the panels are back): the same widths again, the graph fitted to its old room."""
+        self.controls.stop()
+        if on:
+            self._widths_before_presenting = self.splitter.sizes()
+            self.graphView.setFocus()
+        elif getattr(self, "_widths_before_presenting", None):
+            self.splitter.setSizes(self._widths_before_presenting)
+            self._sync_panel_buttons()
+        self.fit()
 
     # -- building ----------------------------------------------------------------------------------------
 
-    @guarded("building the expression")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "building the expression"))
     def build(self) -> bool:
         """Build the editor's expression. A mistake is marked in the editor; the previous graph stays."""
         if self.editorPanel.read_only:
-            self.statusMessage.emit("This graph came from the Training lab; pick a preset or press Edit")
+            self.statusMessage.emit(
+                translate(
+                    "ExpressionLab", "This graph came from the Training lab; pick a preset or press Edit"
+                )
+            )
             return False
         with paused_gc():
             try:
                 loaded = load_source(self.editorPanel.source(), "expression")
             except ExpressionError as exc:
-                self._show_error(str(exc), exc.line, exc.col)
+                self._show_error(str(exc), exc.line, exc.col, exc)
                 return False
             except (ValueError, TypeError, ArithmeticError, IndexError) as exc:
-                self._show_error(f"{exc}", None, None)
+                self._show_error(f"{exc}", None, None, exc)
                 return False
             self._install(loaded)
         # a preset's hint, or where a NaN first appeared, or nothing for a typed expression
-        note = "\n".join(x for x in (self._next_note, self.loaded.note and f"⚠ {self.loaded.note}") if x)
-        self.noteLabel.setText(note)
-        theme.set_tone(self.noteLabel, "error" if self.loaded.note else "muted")
-        self._next_note = ""
+        self._preset_note, self._next_note = self._next_note, ""
+        self._show_note(self._preset_note)
         if self.expressionEditor.hasFocus():  # built with Ctrl+Enter: → and Space now step and play
             self.graphView.setFocus()
         return True
+
+    def _show_note(self, preset_note: str) -> None:
+        """A preset's hint (translated), or where a NaN first appeared, or nothing for a typed expression."""
+        loaded_note = self.loaded.note if self.loaded is not None else ""
+        parts = (preset_note and translate("Presets", preset_note), loaded_note and f"⚠ {loaded_note}")
+        self.noteLabel.setText("\n".join(x for x in parts if x))
+        theme.set_tone(self.noteLabel, "error" if loaded_note else "muted")
 
     def build_source(self, source: str) -> bool:
         """Put ``source`` in the editor and build it (used by the CLI's --expr)."""
@@ -321,21 +417,33 @@ class ExpressionLab(QWidget):
         self._next_note = p.note
         if self.build() and typed.strip() and typed != p.source:
             self.statusMessage.emit(
-                f"Loaded the preset “{p.title}” — Ctrl+Z in the editor brings your text back"
+                format_text(
+                    "ExpressionLab",
+                    "Loaded the preset “{title}” — Ctrl+Z in the editor brings your text back",
+                    title=translate("Presets", p.title),
+                )
             )
 
-    @guarded("showing a graph from the Training lab")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "showing a graph from the Training lab"))
     def show_graph(self, named: dict, title: str, origin: str = "training") -> None:
         """Load a graph built elsewhere (the ``origin`` lab: Training, Network) as if built here (the main
         window shows this tab)."""
-        lab = f"the {origin.capitalize()} lab"
+        if origin == "network":
+            lab = translate("ExpressionLab", "the Network lab")
+        else:
+            lab = translate("ExpressionLab", "the Training lab")
         with paused_gc():
             loaded = load_named(named, title)
         self.editorPanel.lock_with(
-            f"# {title}\n# This graph was sent from {lab} (read-only here).\n"
-            "# Step through its backward pass, or press Edit / pick a preset to type your own."
+            format_text(
+                "ExpressionLab",
+                "# {title}\n# This graph was sent from {lab} (read-only here).\n"
+                "# Step through its backward pass, or press Edit / pick a preset to type your own.",
+                title=title,
+                lab=lab,
+            )
         )
-        self.noteLabel.setText(f"From {lab}: {title}")
+        self.noteLabel.setText(format_text("ExpressionLab", "From {lab}: {title}", lab=lab, title=title))
         theme.set_tone(self.noteLabel, "muted")
         self._install(loaded)
 
@@ -352,11 +460,16 @@ class ExpressionLab(QWidget):
         self.graphView.fit_when_shown()
         self._show_timeline(tl)
         g = loaded.graph
-        self.statusMessage.emit(
-            f"Built {len(g.nodes)} nodes, {len(g.edges)} edges; {len(tl)} steps "
-            f"({tl.backward_start} forward, {len(tl) - tl.backward_start} backward)"
-            + (f" — {loaded.note}" if loaded.note else "")
+        built = format_text(
+            "ExpressionLab",
+            "Built {nodes} nodes, {edges} edges; {steps} steps ({forward} forward, {backward} backward)",
+            nodes=len(g.nodes),
+            edges=len(g.edges),
+            steps=len(tl),
+            forward=tl.backward_start,
+            backward=len(tl) - tl.backward_start,
         )
+        self.statusMessage.emit(built + (f" — {loaded.note}" if loaded.note else ""))
         self.built.emit()
 
     def _show_timeline(self, tl: Timeline) -> None:
@@ -373,18 +486,25 @@ class ExpressionLab(QWidget):
 
     def _on_position(self, position: int, old: int) -> None:
         current = self.timeline.current(position) if self.timeline is not None else None
-        self.stepLabel.setText(current.text if current is not None else START_TEXT)
+        self.stepLabel.setText(
+            current.text if current is not None else translate("ExpressionLab", START_TEXT)
+        )
         self.predict.on_position(position, old)
         self._update_hint()
 
     # -- errors ------------------------------------------------------------------------------------------
 
-    def _show_error(self, message: str, line: int | None, col: int | None) -> None:
+    def _show_error(
+        self, message: str, line: int | None, col: int | None, error: Exception | None = None
+    ) -> None:
+        """``message`` (English) is kept in ``error_message``; the user reads it in the current language."""
         message = elide_words(message)  # a 200,000-character word in a wrapped label froze the window
         self.error_message = message
-        self.statusMessage.emit(message)
+        self._error = error
+        shown = elide_words(engine_text.error_text(error)) if error is not None else message
+        self.statusMessage.emit(shown)
         self.error_position = (line, col) if line is not None else (0, 0)
-        self.editorPanel.show_error(message, line, col)
+        self.editorPanel.show_error(shown, line, col)
         self._update_hint()
 
     def _clear_error(self) -> None:
@@ -433,7 +553,7 @@ class ExpressionLab(QWidget):
         self.controls.stop()
         self.seek(position)
 
-    @guarded("switching the backward order")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "switching the backward order"))
     def set_mode(self, mode: str) -> None:
         """Replay the engine's topological walk or the original per-path recursion."""
         mode = Mode(mode)
@@ -465,7 +585,7 @@ class ExpressionLab(QWidget):
 
     # -- check -------------------------------------------------------------------------------------------
 
-    @guarded("checking the gradients")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "checking the gradients"))
     def run_check(self) -> None:
         if self.loaded is None:
             return
@@ -478,8 +598,10 @@ class ExpressionLab(QWidget):
         for label, mark, detail in self.checkPanel.show_rows(rows):
             self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
         if all(r.ok for r in rows):
-            self.statusMessage.emit("Check: every gradient agrees")
+            self.statusMessage.emit(translate("ExpressionLab", "Check: every gradient agrees"))
         elif any(not r.ok and r.trusted for r in rows):
-            self.statusMessage.emit("Check: some gradients disagree")
+            self.statusMessage.emit(translate("ExpressionLab", "Check: some gradients disagree"))
         else:
-            self.statusMessage.emit("Check: finite differences cannot be trusted at these magnitudes")
+            self.statusMessage.emit(
+                translate("ExpressionLab", "Check: finite differences cannot be trusted at these magnitudes")
+            )

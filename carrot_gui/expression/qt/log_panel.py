@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
+from ...i18n import format_text, translate
+from ...kit import texts
 from ...kit.widgets import tip
 from ..playback import Mode, Timeline, refollow
 from .log_view import EventLog
@@ -28,24 +30,33 @@ class LogPanel(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
         head = QHBoxLayout()
-        title = QLabel("<b>What happened</b> (click a line to go there)")
+        title = QLabel()
+        texts.bind(title.setText, "ExpressionLab", "<b>What happened</b> (click a line to go there)")
         title.setWordWrap(True)
         head.addWidget(title, 1)
         self.showWholeScriptCheck = tip(
-            QCheckBox("whole script"),
+            QCheckBox(),
             "showWholeScriptCheck",
             "Show every step, the ones to come greyed (to prepare a lesson); off: only the steps taken",
+            "ExpressionLab",
         )
+        texts.bind(self.showWholeScriptCheck.setText, "ExpressionLab", "whole script")
         self.showWholeScriptCheck.toggled.connect(self._whole_script)
         head.addWidget(self.showWholeScriptCheck)
         v.addLayout(head)
-        self.eventLog = tip(EventLog(), "eventLog", "The steps taken, in words; click one to go back there")
+        self.eventLog = tip(
+            EventLog(), "eventLog", "The steps taken, in words; click one to go back there", "ExpressionLab"
+        )
         self.eventLog.clicked.connect(lambda index: self.positionChosen.emit(index.row() + 1))
         v.addWidget(self.eventLog, 3)
-        self.queueTitle = QLabel("<b>Still to visit</b> (backward()'s order)")
+        self.queueTitle = QLabel()
+        texts.bind(self.queueTitle.setText, "ExpressionLab", "<b>Still to visit</b> (backward()'s order)")
         self.queueTitle.setWordWrap(True)
         v.addWidget(self.queueTitle)
-        self.queueList = tip(QListWidget(), "queueList", "The nodes backward() will visit next, in order")
+        self.queueList = tip(
+            QListWidget(), "queueList", "The nodes backward() will visit next, in order", "ExpressionLab"
+        )
+        texts.follow(self._retranslate)
         self.queueList.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         v.addWidget(self.queueList, 1)
 
@@ -53,12 +64,23 @@ class LogPanel(QWidget):
         """Show ``timeline``'s steps and follow its position from now on."""
         refollow(self.timeline, timeline, self._on_position)
         self.timeline = timeline
-        order = (
-            "backward()'s order" if timeline.mode == Mode.TOPOLOGICAL else "the per-path recursion's order"
-        )
-        self.queueTitle.setText(f"<b>Still to visit</b> ({order})")
+        if timeline.mode == Mode.TOPOLOGICAL:
+            texts.bind(self.queueTitle.setText, "ExpressionLab", "<b>Still to visit</b> (backward()'s order)")
+        else:
+            texts.bind(
+                self.queueTitle.setText,
+                "ExpressionLab",
+                "<b>Still to visit</b> (the per-path recursion's order)",
+            )
         self.eventLog.set_timeline(timeline)
         self.show_position()
+
+    def _retranslate(self) -> None:
+        """The steps are worded again in the new language: show them again."""
+        if self.timeline is not None:
+            self.eventLog.set_timeline(self.timeline)
+            self.queueList.clear()
+            self.show_position()
 
     def _on_position(self, position: int, old: int) -> None:
         self.show_position()
@@ -75,11 +97,13 @@ class LogPanel(QWidget):
         queue = tl.queue(p)
         labels = [tl.graph.nodes[i].label for i in queue[:QUEUE_SHOWN]]
         if len(queue) > QUEUE_SHOWN:
-            labels.append(f"… and {len(queue) - QUEUE_SHOWN:,} more")
+            labels.append(
+                format_text("ExpressionLab", "… and {count} more", count=f"{len(queue) - QUEUE_SHOWN:,}")
+            )
         if p < tl.backward_start:
-            labels = ["(backward has not started)"]
+            labels = [translate("ExpressionLab", "(backward has not started)")]
         elif not labels:
-            labels = ["(empty: backward() has visited every node)"]
+            labels = [translate("ExpressionLab", "(empty: backward() has visited every node)")]
         current = [self.queueList.item(k).text() for k in range(self.queueList.count())]
         if current != labels:
             self.queueList.clear()

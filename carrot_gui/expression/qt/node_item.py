@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ... import theme
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...theme import format_number
 from ..graph import CONSTANT, VARIABLE, GraphNode, NodeKind
 from ..layout import CELL_ROW, shows_numbers
@@ -29,10 +29,10 @@ PAD = 7.0  # inner padding of a box
 HEAD = 20.0  # height of the head line (label and op)
 
 _BLANK = NodeState(True, None, False, False, "", False)
-_KIND_WORDS = {
-    NodeKind.VARIABLE: "variable (a leaf that requires grad)",
-    NodeKind.CONSTANT: "constant",
-    NodeKind.OP: "result",
+_KIND_WORDS = {  # English sources, shown translated
+    NodeKind.VARIABLE: QT_TRANSLATE_NOOP("ExpressionLab", "variable (a leaf that requires grad)"),
+    NodeKind.CONSTANT: QT_TRANSLATE_NOOP("ExpressionLab", "constant"),
+    NodeKind.OP: QT_TRANSLATE_NOOP("ExpressionLab", "result"),
 }
 
 
@@ -76,8 +76,14 @@ def fonts() -> Fonts:
     return FONTS
 
 
+def _rgb(colour: str) -> np.ndarray:
+    c = QColor(colour)
+    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
+
+
 def heat_image(arr: np.ndarray, colour: str) -> QImage:
-    """A small heat map of a tensor: white at 0, ``colour`` at the largest magnitude (sign by shade)."""
+    """A small heat map of a tensor: the node's fill at 0 (white, or dark in the dark theme), ``colour`` at
+    the largest magnitude, the theme's neutral grey for negative numbers (sign by shade)."""
     a = np.asarray(arr, dtype=np.float64)
     if a.ndim == 0:
         a = a.reshape(1, 1)
@@ -89,12 +95,12 @@ def heat_image(arr: np.ndarray, colour: str) -> QImage:
     finite = np.where(np.isfinite(a), a, 0.0)
     scale = float(np.abs(finite).max()) or 1.0
     t = np.clip(finite / scale, -1.0, 1.0)
-    base = QColor(colour)
-    rgb = np.array([base.red(), base.green(), base.blue()], dtype=np.float64)
-    neg = np.array([75.0, 85.0, 99.0])  # negative values: slate grey (never the other quantity's hue)
+    th = theme.current()
+    rgb, paper = _rgb(colour), _rgb(th.op_fill)
+    neg = _rgb(th.op_border)  # negative values: slate grey (never the other quantity's hue)
     mag = np.abs(t)[..., None]
     target = np.where(t[..., None] >= 0, rgb, neg)
-    pixels = (255.0 * (1 - mag) + target * mag).astype(np.uint8)
+    pixels = (paper * (1 - mag) + target * mag).astype(np.uint8)
     pixels[~np.isfinite(a)] = (0, 0, 0)
     h, w = pixels.shape[:2]
     rgba = np.empty((h, w, 4), dtype=np.uint8)
@@ -147,8 +153,15 @@ class NodeItem(QGraphicsItem):
         self._value_text = format_value(node.value)
         self.look: NodeLook | None = None  # decided by set_state (the view sets a state before any paint)
         self.look_key: tuple = ()
-        if not node.is_scalar:
-            self._value_img = heat_image(node.value, theme.current().value)
+        self.refresh_images()
+
+    def refresh_images(self) -> None:
+        """Make the heat maps again in the current theme's colours (a theme switch)."""
+        if self.node.is_scalar:
+            return
+        self._value_img = heat_image(self.node.value, theme.current().value)
+        if self.state is not None and self.state.grad is not None:
+            self._grad_img = heat_image(self.state.grad, theme.current().gradient)
 
     # -- state -----------------------------------------------------------------------------------------
 
@@ -190,25 +203,33 @@ class NodeItem(QGraphicsItem):
     def tooltip_text(self) -> str:
         """Full name, op, shape, value and gradient as of the current playback position."""
         n, s = self.node, self.state or _BLANK
-        lines = [f"{n.label} — {_KIND_WORDS[n.kind]}"]
+        lines = [f"{n.label} — {translate('ExpressionLab', _KIND_WORDS[n.kind])}"]
         if n.op is not None:
-            lines.append(f"op: {n.op}")
-        lines.append(f"shape: {shape_text(n.shape).removeprefix('shape ')}")  # "shape: (4)", "shape: scalar"
-        lines.append(f"value: {format_value(n.value, 16) if s.value_shown else 'not computed yet'}")
+            lines.append(format_text("ExpressionLab", "op: {op}", op=n.op))
+        dims = "(" + ", ".join(map(str, n.shape)) + ")" if n.shape else shape_text(n.shape)
+        lines.append(
+            format_text("ExpressionLab", "shape: {dims}", dims=dims)
+        )  # "shape: (4)", "shape: scalar"
+        value = format_value(n.value, 16) if s.value_shown else translate("ExpressionLab", "not computed yet")
+        lines.append(format_text("ExpressionLab", "value: {value}", value=value))
         if n.kind == CONSTANT and not n.requires_grad:
-            lines.append("gradient: none (constants get no gradient)")
+            lines.append(translate("ExpressionLab", "gradient: none (constants get no gradient)"))
         elif s.grad is None and self.missing_grad == "?":
             lines.append(
-                translate("NodeItem", "gradient: ∇ ? — predict it: backward() has not reached it yet")
+                translate("ExpressionLab", "gradient: ∇ ? — predict it: backward() has not reached it yet")
             )
         elif s.grad is None:
-            lines.append("gradient: none yet")
+            lines.append(translate("ExpressionLab", "gradient: none yet"))
         else:
-            lines.append(f"gradient: {format_value(s.grad, 16)}")
+            lines.append(format_text("ExpressionLab", "gradient: {grad}", grad=format_value(s.grad, 16)))
         if s.accumulation:
-            lines.append(f"accumulated: {s.accumulation}")
+            lines.append(format_text("ExpressionLab", "accumulated: {sum}", sum=s.accumulation))
         if self.check_text:
-            lines.append(f"check: {self.check_mark} {self.check_text}")
+            lines.append(
+                format_text(
+                    "ExpressionLab", "check: {mark} {text}", mark=self.check_mark, text=self.check_text
+                )
+            )
         return "\n".join(lines)
 
     # -- painting --------------------------------------------------------------------------------------
@@ -295,7 +316,12 @@ class NodeItem(QGraphicsItem):
         numbers, its shape — ``matmul (4×4)``; only the shape when the label would not fit beside both (the
         tooltip names the op). A heat-map tensor has its shape in the maps' captions."""
         n, f = self.node, fonts()
-        op = n.op or ("var" if n.kind == VARIABLE else "const")
+        if n.op is not None:
+            op = n.op
+        elif n.kind == VARIABLE:
+            op = translate("ExpressionLab", "var")  # a node's tag: short
+        else:
+            op = translate("ExpressionLab", "const")
         shape = self.shape_caption()
         if not shape or not (self.numbers or n.is_scalar):
             return op
@@ -384,7 +410,7 @@ class NodeItem(QGraphicsItem):
             font.setPointSizeF(max(4.0, f.body.pointSizeF() * (width - 3) / widest))
         painter.setFont(font)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        light, dark = QColor("#ffffff"), QColor(theme.current().text)
+        light, dark = QColor(theme.current().on_strong), QColor(theme.current().text)
         for r, row in enumerate(grid):
             for c, (text, strong) in enumerate(row):
                 cell = QRectF(area.left() + c * width, area.top() + r * CELL_ROW, width - 3, CELL_ROW)
@@ -472,7 +498,7 @@ class NodeItem(QGraphicsItem):
         painter.save()
         badge = self._badge_rect(look.badge)
         painter.setPen(QPen(QColor(look.badge_colour), 1.2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(theme.current().op_fill))
         painter.drawRoundedRect(badge, 4, 4)
         painter.setFont(fonts().label)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.badge)

@@ -11,11 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...i18n import QT_TRANSLATE_NOOP, translate
+from ...kit import texts
 from ...kit.widgets import tip
 from ..playback import Timeline, refollow
 
+PHASES = (  # how the position label names the timeline's phase
+    QT_TRANSLATE_NOOP("ExpressionLab", "start"),
+    QT_TRANSLATE_NOOP("ExpressionLab", "forward"),
+    QT_TRANSLATE_NOOP("ExpressionLab", "backward"),
+)
 DEFAULT_SPEED = 3  # steps per second when playing
 
 
@@ -34,22 +51,30 @@ class PlaybackControls(QWidget):
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._tick)
         self._syncing = False
-        v = QVBoxLayout(self)
+        self._rows = v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addLayout(self._scrub_row())
         v.addLayout(self._button_row())
+        v.setStretch(0, 1)  # in one row, the slider takes the room left, not the buttons' end
         self.set_speed(self.speedSlider.value())
-        self.show_position()
+        texts.follow(self.show_position)  # now, and again in a new language (the phase's name)
 
     def _button_row(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.resetButton = tip(QPushButton("|◀ Start"), "resetButton", "Back to the start (Home)")
-        self.stepBackButton = tip(QPushButton("◀ Back"), "stepBackButton", "One step back (←, PageUp)")
-        self.playButton = tip(QPushButton("▶ Play"), "playButton", "Play / pause (Space)")
-        self.stepForwardButton = tip(
-            QPushButton("Step ▶"), "stepForwardButton", "One step forward (→, PageDown)"
+        self.resetButton = tip(QPushButton(), "resetButton", "Back to the start (Home)", "ExpressionLab")
+        self.stepBackButton = tip(
+            QPushButton(), "stepBackButton", "One step back (←, PageUp)", "ExpressionLab"
         )
-        self.endButton = tip(QPushButton("End ▶|"), "endButton", "Jump to the end (End)")
+        self.playButton = tip(QPushButton(), "playButton", "Play / pause (Space)", "ExpressionLab")
+        self.stepForwardButton = tip(
+            QPushButton(), "stepForwardButton", "One step forward (→, PageDown)", "ExpressionLab"
+        )
+        self.endButton = tip(QPushButton(), "endButton", "Jump to the end (End)", "ExpressionLab")
+        texts.bind(self.resetButton.setText, "ExpressionLab", "|◀ Start")
+        texts.bind(self.stepBackButton.setText, "ExpressionLab", "◀ Back")
+        texts.bind(self.playButton.setText, "ExpressionLab", "▶ Play")
+        texts.bind(self.stepForwardButton.setText, "ExpressionLab", "Step ▶")
+        texts.bind(self.endButton.setText, "ExpressionLab", "End ▶|")
         self.resetButton.clicked.connect(self.reset)
         self.stepBackButton.clicked.connect(self.step_back)
         self.playButton.clicked.connect(self.toggle_play)
@@ -65,16 +90,13 @@ class PlaybackControls(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(b)
         bar.addStretch(1)
-        self._button_bar = bar
         return bar
-
-    def add_control(self, widget: QWidget) -> None:
-        """Put another lab control at the right end of the button row (the predict mode's check box)."""
-        self._button_bar.addWidget(widget)
 
     def _scrub_row(self) -> QHBoxLayout:
         scrub = QHBoxLayout()
-        self.timelineSlider = tip(QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step")
+        self.timelineSlider = tip(
+            QSlider(Qt.Orientation.Horizontal), "timelineSlider", "Drag to any step", "ExpressionLab"
+        )
         self.timelineSlider.setMinimumWidth(100)
         self.timelineSlider.valueChanged.connect(self._slider_moved)
         scrub.addWidget(self.timelineSlider, 1)
@@ -82,9 +104,14 @@ class PlaybackControls(QWidget):
         self.positionLabel.setObjectName("positionLabel")
         self.size_labels()
         scrub.addWidget(self.positionLabel)
-        scrub.addWidget(QLabel("speed"))
+        speed = QLabel()
+        texts.bind(speed.setText, "ExpressionLab", "speed")
+        scrub.addWidget(speed)
         self.speedSlider = tip(
-            QSlider(Qt.Orientation.Horizontal), "speedSlider", "Steps per second when playing"
+            QSlider(Qt.Orientation.Horizontal),
+            "speedSlider",
+            "Steps per second when playing",
+            "ExpressionLab",
         )
         self.speedSlider.setRange(1, 60)
         self.speedSlider.setValue(DEFAULT_SPEED)
@@ -92,15 +119,30 @@ class PlaybackControls(QWidget):
         self.speedSlider.setMaximumWidth(120)
         self.speedSlider.valueChanged.connect(self.set_speed)
         scrub.addWidget(self.speedSlider)
-        self.speedLabel = tip(QLabel(), "speedLabel", "Steps per second when playing")
+        self.speedLabel = tip(QLabel(), "speedLabel", "Steps per second when playing", "ExpressionLab")
         scrub.addWidget(self.speedLabel)
         self.followCheck = tip(
-            QCheckBox("follow"),
+            QCheckBox(),
             "followCheck",
             "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
+            "ExpressionLab",
         )
+        texts.bind(self.followCheck.setText, "ExpressionLab", "follow")
         scrub.addWidget(self.followCheck)
         return scrub
+
+    def set_one_row(self, on: bool) -> None:
+        """The buttons beside the slider (a wide window in projector or presenter mode: the graph gets the
+        second row's height), or under it."""
+        self._rows.setDirection(QBoxLayout.Direction.LeftToRight if on else QBoxLayout.Direction.TopToBottom)
+        # one row only where there is room (the lab checks on every resize): it never widens the window
+        wide = QSizePolicy.Policy.Ignored if on else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
+
+    def one_row_width(self) -> int:
+        """The width the controls need in one row."""
+        rows = [self._rows.itemAt(k).layout() for k in range(self._rows.count())]
+        return sum(r.sizeHint().width() for r in rows) + self._rows.spacing()
 
     def size_labels(self) -> None:
         """Room for the longest position text, so the row does not jump while playing (and after a theme
@@ -130,7 +172,8 @@ class PlaybackControls(QWidget):
             self.timelineSlider.setValue(p)
         finally:
             self._syncing = False
-        self.positionLabel.setText(f"{p} / {n} · {tl.phase()}" if tl is not None else "")
+        phase = translate("ExpressionLab", str(tl.phase())) if tl is not None else ""
+        self.positionLabel.setText(f"{p} / {n} · {phase}" if tl is not None else "")
         self.stepBackButton.setEnabled(p > 0)
         self.resetButton.setEnabled(p > 0)
         self.stepForwardButton.setEnabled(p < n)
@@ -194,12 +237,12 @@ class PlaybackControls(QWidget):
         if self.timeline.at_end:
             self.seek(0)
         self.play_timer.start()
-        self.playButton.setText("❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ shows as a box
+        texts.bind(self.playButton.setText, "ExpressionLab", "❚❚ Pause")  # ❚ is in DejaVu Sans; ⏸ is a box
 
     def stop(self) -> None:
         if self.play_timer.isActive():
             self.play_timer.stop()
-        self.playButton.setText("▶ Play")
+        texts.bind(self.playButton.setText, "ExpressionLab", "▶ Play")
 
     def set_speed(self, steps_per_second: int) -> None:
         interval = int(1000 / max(1, steps_per_second))

@@ -14,11 +14,13 @@ import numpy as np
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ... import errors
+from ... import errors, settings
+from ...i18n import format_text, translate
 from ..autosave import discard_autosave, find_autosave, write_autosave
 from ..fields import LessonError
 from ..format import LABS, Lesson, Scene, open_lesson, save_lesson
 from .expression_io import apply_expression_state, expression_state
+from .network_io import apply_network_state, network_state
 from .training_io import apply_training_state, training_state
 
 AUTOSAVE_MS = 60_000
@@ -79,10 +81,16 @@ class LessonController(QObject):
         states = {
             "expression": expression_state(w.expressionLab),
             "training": training_state(w.findChild(QWidget, "trainingLab")),  # None until built
+            "network": network_state(w.findChild(QWidget, "networkLab")),
         }
         lab = self.window.current_lab()
         if base is None:
-            return Scene("Scene 1", "", lab if states.get(lab) else "expression", **states)
+            return Scene(
+                format_text("LessonController", "Scene {n}", n=1),
+                "",
+                lab if states.get(lab) else "expression",
+                **states,
+            )
         merged = {k: v for k, v in states.items() if v is not None}
         if merged.get(lab) is None and base.state(lab) is None:
             lab = base.lab
@@ -97,8 +105,11 @@ class LessonController(QObject):
         return dataclasses.replace(self.lesson, scenes=tuple(scenes))
 
     def apply_scene(self, scene: Scene) -> bool:
-        """Put ``scene``'s states into the labs and show its lab; False if a lab refused its state."""
+        """Put ``scene``'s states into the labs and show its lab; False if a lab refused part of its state.
+        LessonError, before any lab changed, if the Network lab cannot take its state at all."""
         ok = True
+        if scene.network is not None and self.window.networkLab is not None:
+            apply_network_state(self.window.networkLab, scene.network)  # first: it may refuse the whole
         if scene.expression is not None:
             ok = apply_expression_state(self.window.expressionLab, scene.expression) and ok
         if scene.training is not None and self.window.trainingLab is not None:
@@ -106,7 +117,7 @@ class LessonController(QObject):
         try:
             self.window.select_lab(scene.lab)
         except ValueError as exc:
-            self.refuse(str(exc), "Cannot show the scene")
+            self.refuse(str(exc), translate("LessonController", "Cannot show the scene"))
             return False
         return ok
 
@@ -119,26 +130,38 @@ class LessonController(QObject):
                 lesson = dataclasses.replace(lesson, title=os.path.splitext(os.path.basename(path))[0])
             save_lesson(lesson, path)
         except LessonError as exc:
-            return self.refuse(str(exc), "Cannot save the lesson")
+            return self.refuse(str(exc), translate("LessonController", "Cannot save the lesson"))
         self.lesson, self.path, self._saved = lesson, os.fspath(path), lesson
-        self.window.statusBar().showMessage(f"Saved the lesson to {path}", 8000)
+        settings.add_recent_file(path)
+        self.window.statusBar().showMessage(
+            format_text("LessonController", "Saved the lesson to {path}", path=path), 8000
+        )
         self.changed.emit()
         return True
 
-    def open(self, path: str) -> bool:
-        """Open ``path`` and show its current scene; a bad file is refused (the message shown) and the
-        lesson on screen stays as it was."""
+    def open(self, path: str, remember: bool = True) -> bool:
+        """Open ``path`` and show its current scene (and, with ``remember``, put it first in File ▸ Open
+        recent); a bad file is refused (the message shown) and the lesson on screen stays as it was."""
         try:
             lesson = open_lesson(path)
         except LessonError as exc:
-            return self.refuse(str(exc), "Cannot open the lesson")
-        return self.show_lesson(lesson, os.fspath(path))
+            return self.refuse(str(exc), translate("LessonController", "Cannot open the lesson"))
+        shown = self.show_lesson(lesson, os.fspath(path))
+        if shown and remember:
+            settings.add_recent_file(path)
+        return shown
 
     def show_lesson(self, lesson: Lesson, path: str | None) -> bool:
-        ok = self.apply_scene(lesson.scenes[lesson.current])
+        """Show ``lesson``'s current scene; refused (False, the labs as they were) if a lab cannot take it."""
+        try:
+            ok = self.apply_scene(lesson.scenes[lesson.current])
+        except LessonError as exc:
+            return self.refuse(str(exc), translate("LessonController", "Cannot open the lesson"))
         self.lesson, self.path = lesson, path
         self._saved = self.lesson_now() if ok else lesson
-        self.window.statusBar().showMessage(f"Opened the lesson “{lesson.title}”", 8000)
+        self.window.statusBar().showMessage(
+            format_text("LessonController", "Opened the lesson “{title}”", title=lesson.title), 8000
+        )
         self.changed.emit()
         return True
 
@@ -149,7 +172,7 @@ class LessonController(QObject):
         if errors.show_dialogs:
             box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
             box.setObjectName("lessonErrorDialog")
-            box.setInformativeText("The lesson on screen is unchanged.")
+            box.setInformativeText(translate("LessonController", "The lesson on screen is unchanged."))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
         return False
@@ -164,8 +187,11 @@ class LessonController(QObject):
             left = self.lesson_now()
         except LessonError:
             left = self.lesson
+        try:
+            self.apply_scene(left.scenes[index])
+        except LessonError as exc:
+            return self.refuse(str(exc), translate("LessonController", "Cannot show the scene"))
         self.lesson = dataclasses.replace(left, current=index)
-        self.apply_scene(self.lesson.scenes[index])
         self.changed.emit()
         return True
 
@@ -177,14 +203,23 @@ class LessonController(QObject):
         try:
             now = self.lesson_now()
             n = len(now.scenes) + 1
-            scene = dataclasses.replace(self._read_labs(None), title=title or f"Scene {n}")
+            scene = dataclasses.replace(
+                self._read_labs(None), title=title or format_text("LessonController", "Scene {n}", n=n)
+            )
             if self.lesson is None:
-                now = dataclasses.replace(now, scenes=(dataclasses.replace(now.scenes[0], title="Scene 1"),))
+                now = dataclasses.replace(
+                    now,
+                    scenes=(
+                        dataclasses.replace(
+                            now.scenes[0], title=format_text("LessonController", "Scene {n}", n=1)
+                        ),
+                    ),
+                )
             at = now.current + 1
             scenes = (*now.scenes[:at], scene, *now.scenes[at:])
             self.lesson = dataclasses.replace(now, scenes=scenes, current=at)
         except LessonError as exc:
-            return self.refuse(str(exc), "Cannot add a scene")
+            return self.refuse(str(exc), translate("LessonController", "Cannot add a scene"))
         self.changed.emit()
         return True
 
@@ -209,7 +244,9 @@ class LessonController(QObject):
             else:
                 discard_autosave(data_dir())
         except (LessonError, OSError) as exc:
-            self.window.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            self.window.statusBar().showMessage(
+                format_text("LessonController", "Autosave failed: {exc}", exc=exc), 8000
+            )
             return False
         return True
 
@@ -220,11 +257,14 @@ class LessonController(QObject):
             return False
         answer = QMessageBox.question(
             self.window,
-            "Restore your work?",
-            "PyCarrot did not close cleanly last time. Restore the lesson it saved automatically?",
+            translate("LessonController", "Restore your work?"),
+            translate(
+                "LessonController",
+                "PyCarrot did not close cleanly last time. Restore the lesson it saved automatically?",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
-        restored = answer == QMessageBox.StandardButton.Yes and self.open(str(path))
+        restored = answer == QMessageBox.StandardButton.Yes and self.open(str(path), remember=False)
         if restored:
             self.path, self._saved = None, None  # restored work is unsaved until saved somewhere
             self.changed.emit()

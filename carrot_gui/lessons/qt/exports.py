@@ -1,16 +1,19 @@
-"""Handouts from the window: every backward step of the Expression lab's graph as numbered PNG frames, and the
-PDF handout of the graph on screen or of every scene of the open lesson.
+"""Handouts from the window: every backward step of the Expression lab's graph as numbered PNG or SVG frames,
+and the PDF handout of the graph on screen or of every scene of the open lesson.
 """
 
 from __future__ import annotations
 
 import os
 
+from ...i18n import translate
 from ..format import Lesson
 from ..handout import handout_of
 from .pdf import write_handout_pdf, write_lesson_pdf
+from .pictures import graph_pictures
 
-FRAME_NAME = "step-{:03d}.png"
+FRAME_NAME = "step-{:03d}.{}"
+FRAME_FORMATS = ("png", "svg")
 
 
 def backward_positions(timeline) -> range:
@@ -18,9 +21,12 @@ def backward_positions(timeline) -> range:
     return range(timeline.backward_start + 1, len(timeline) + 1)
 
 
-def export_frames(lab, directory: str) -> list[str]:
-    """One PNG per backward step of ``lab``'s graph in ``directory`` (``step-001.png``…), drawn by seeking the
-    lab's own timeline there; the playback position is put back afterwards. OSError if one cannot be written."""
+def export_frames(lab, directory: str, fmt: str = "png") -> list[str]:
+    """One picture per backward step of ``lab``'s graph in ``directory`` (``step-001.png``… or, with ``fmt``
+    "svg", vector drawings whose labels stay text), drawn by seeking the lab's own timeline there; the playback
+    position is put back afterwards. OSError if one cannot be written."""
+    if fmt not in FRAME_FORMATS:
+        raise ValueError(f"frames are {' or '.join(FRAME_FORMATS)}, not {fmt!r}")
     tl = lab.timeline
     if tl is None:
         return []
@@ -32,7 +38,9 @@ def export_frames(lab, directory: str) -> list[str]:
     try:
         for k, position in enumerate(backward_positions(tl), start=1):
             lab.seek(position)
-            out.append(lab.graphView.export_png(os.path.join(directory, FRAME_NAME.format(k))))
+            name = os.path.join(directory, FRAME_NAME.format(k, fmt))
+            view = lab.graphView
+            out.append(view.export_svg(name) if fmt == "svg" else view.export_png(name))
     finally:
         lab.seek(was)
         lab.graphView.animation_ms = animation
@@ -47,7 +55,8 @@ def export_pdf(lab, path: str, lesson: Lesson | None) -> str:
     else:
         tl = lab.timeline
         if tl is None:
-            raise OSError("nothing is built in the Expression lab")
+            raise OSError(translate("LessonController", "nothing is built in the Expression lab"))
         source = lab.loaded.source or ""
-        write_handout_pdf([handout_of(tl, lab.loaded.title, source)], path, lab.loaded.title)
+        pictures = [graph_pictures(lab.loaded, tl.mode)]
+        write_handout_pdf([handout_of(tl, lab.loaded.title, source)], path, lab.loaded.title, pictures)
     return path

@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 
+from ...i18n import format_text
 from ..fields import LessonError
 from ..state import ExpressionState
 
@@ -30,7 +31,11 @@ def source_with_values(state: ExpressionState) -> str:
     for name, value in state.values.items():
         a = np.asarray(value, dtype=np.float64)
         if not np.isfinite(a).all():
-            raise LessonError(f"the leaf value {name} is not finite; the editor cannot show it")
+            raise LessonError(
+                format_text(
+                    "LessonFile", "the leaf value {name} is not finite; the editor cannot show it", name=name
+                )
+            )
         lines.append(f"{name} = {json.dumps(a.tolist())}")
     return "\n".join([*lines, state.source]) if lines else state.source
 

@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ... import settings
 from ...errors import guarded
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ..examples import example_path
 from ..fields import LessonError
 from ..format import SUFFIX
@@ -20,17 +23,25 @@ from .controller import LessonController
 from .exports import export_frames, export_pdf
 from .scene_list import SceneDock
 
-FILTER = f"PyCarrot lesson (*{SUFFIX})"
+TR = "LessonMenu"  # the translation context of the lesson menu's texts
 Button = QMessageBox.StandardButton
 
 
+def _filter() -> str:
+    return format_text(TR, "PyCarrot lesson (*{suffix})", suffix=SUFFIX)
+
+
 def _add(window, menu, text: str, slot, shortcut: str = "", name: str = "", tip: str = "") -> QAction:
-    action = QAction(text, window)
+    """A menu action; ``text`` and ``tip`` are English sources of context ``LessonMenu`` (marked with
+    ``QT_TRANSLATE_NOOP`` where they are written), shown translated and again after a language switch."""
+    action = QAction(window)
+    texts.bind(action.setText, TR, text)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
     action.setObjectName(name)
-    action.setStatusTip(tip)
-    action.setToolTip(tip or text)
+    if tip:
+        texts.bind(action.setStatusTip, TR, tip)
+    texts.bind(action.setToolTip, TR, tip or text)
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
@@ -54,27 +65,134 @@ class LessonUi:
 
     def build_file_actions(self, menu) -> None:
         w = self.window
-        w.saveLessonAction = _add(w, menu, "&Save lesson…", self.save_dialog, "Ctrl+S", "saveLessonAction",
-                                  "Save the labs and the lesson's scenes as a .carrot file")  # fmt: skip
-        w.openLessonAction = _add(w, menu, "&Open lesson…", self.open_dialog, "Ctrl+O", "openLessonAction",
-                                  "Open a .carrot lesson")  # fmt: skip
-        w.addSceneAction = _add(w, menu, "&Add current as scene", self.add_scene, "", "addSceneAction",
-                                "Add what the labs show now as a new scene of the lesson")  # fmt: skip
-        w.nextSceneAction = _add(w, menu, "&Next scene", lambda: self.controller.step(1), "Ctrl+PgDown",
-                                 "nextSceneAction", "Show the lesson's next scene")  # fmt: skip
-        w.previousSceneAction = _add(w, menu, "&Previous scene", lambda: self.controller.step(-1), "Ctrl+PgUp",
-                                     "previousSceneAction", "Show the lesson's previous scene")  # fmt: skip
+        w.saveLessonAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Save lesson…"),
+            self.save_dialog,
+            "Ctrl+S",
+            "saveLessonAction",
+            QT_TRANSLATE_NOOP(TR, "Save the labs and the lesson's scenes as a .carrot file"),
+        )
+        w.openLessonAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Open lesson…"),
+            self.open_dialog,
+            "Ctrl+O",
+            "openLessonAction",
+            QT_TRANSLATE_NOOP(TR, "Open a .carrot lesson"),
+        )
+        self.build_recent_menu(menu)
+        w.addSceneAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Add current as scene"),
+            self.add_scene,
+            "",
+            "addSceneAction",
+            QT_TRANSLATE_NOOP(TR, "Add what the labs show now as a new scene of the lesson"),
+        )
+        w.nextSceneAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Next scene"),
+            lambda: self.controller.step(1),
+            "Ctrl+PgDown",
+            "nextSceneAction",
+            QT_TRANSLATE_NOOP(TR, "Show the lesson's next scene"),
+        )
+        w.previousSceneAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Previous scene"),
+            lambda: self.controller.step(-1),
+            "Ctrl+PgUp",
+            "previousSceneAction",
+            QT_TRANSLATE_NOOP(TR, "Show the lesson's previous scene"),
+        )
         menu.addSeparator()
-        w.exportHandoutAction = _add(w, menu, "Export &handout (PDF)…", self.pdf_dialog, "", "exportHandoutAction",
-                                     "Every backward step as a table, with the final gradients")  # fmt: skip
-        w.exportFramesAction = _add(w, menu, "Export every step as PNG &frames…", self.frames_dialog, "",
-                                    "exportFramesAction", "One numbered picture per backward step")  # fmt: skip
+        w.exportHandoutAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "Export &handout (PDF)…"),
+            self.pdf_dialog,
+            "",
+            "exportHandoutAction",
+            QT_TRANSLATE_NOOP(TR, "Every backward step as a table, with the final gradients"),
+        )
+        w.exportFramesAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "Export every step as PNG &frames…"),
+            self.frames_dialog,
+            "",
+            "exportFramesAction",
+            QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
+        )
+        svg = _add(w, menu, "", lambda: self.frames_dialog("svg"), "", "exportSvgFramesAction")
+        texts.bind(svg.setText, "MainWindow", "Export every step as S&VG frames…")
+        for setter in (svg.setToolTip, svg.setStatusTip):
+            texts.bind(
+                setter, "MainWindow", "One numbered vector drawing per backward step (sharp on slides)"
+            )
+        w.exportSvgFramesAction = svg
         menu.addSeparator()
+
+    def build_recent_menu(self, menu) -> None:
+        """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
+        that are gone are left out; "Clear list" forgets them. Filled each time it opens."""
+        w = self.window
+        w.openRecentMenu = menu.addMenu("")
+        w.openRecentMenu.setObjectName("openRecentMenu")
+        texts.bind(w.openRecentMenu.setTitle, "MainWindow", "Open &recent")
+        texts.bind(w.openRecentMenu.setToolTip, "MainWindow", "The lessons saved or opened last")
+        w.openRecentMenu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        """One entry per recent lesson (its name; the full path as its tip), then "Clear list"."""
+        recent_menu = self.window.openRecentMenu
+        recent_menu.clear()
+        files = settings.recent_files()
+        for k, path in enumerate(files, start=1):
+            action = recent_menu.addAction(f"&{k} {os.path.basename(path)}")
+            action.setObjectName("recentLessonAction")
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not files:
+            empty = recent_menu.addAction(translate("MainWindow", "No recent lessons"))
+            empty.setEnabled(False)
+        recent_menu.addSeparator()
+        clear = recent_menu.addAction(translate("MainWindow", "Clear list"))
+        clear.setObjectName("clearRecentAction")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        recent_menu.setToolTipsVisible(True)
+
+    @guarded("opening a recent lesson")
+    def open_recent(self, path: str) -> bool:
+        """Open a lesson from the recent list (asking first about unsaved changes)."""
+        return self.confirm_discard() and self.controller.open(path)
+
+    @guarded("clearing the recent lessons")
+    def clear_recent(self, _checked: bool = False) -> None:
+        settings.clear_recent_files()
+        self.fill_recent_menu()
 
     def build_help_action(self, menu) -> None:
         w = self.window
-        w.exampleLessonAction = _add(w, menu, "&Example lesson", self.open_example, "", "exampleLessonAction",
-                                     "Open the lesson built from the original design's examples")  # fmt: skip
+        w.exampleLessonAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "&Example lesson"),
+            self.open_example,
+            "",
+            "exampleLessonAction",
+            QT_TRANSLATE_NOOP(TR, "Open the lesson built from the original design's examples"),
+        )
 
     def refresh(self) -> None:
         c = self.controller
@@ -82,7 +200,10 @@ class LessonUi:
         if c.lesson is not None and len(c.lesson.scenes) > 1:
             self.dock.show()
         name = os.path.basename(c.path) if c.path else (c.lesson.title if c.lesson else "")
-        self.window.setWindowTitle(f"{name} — PyCarrot" if name else "PyCarrot — watch backpropagation")
+        if name:
+            texts.bind(self.window.setWindowTitle, TR, "{name} — PyCarrot", name=name)
+        else:
+            texts.bind(self.window.setWindowTitle, "MainWindow", "PyCarrot — watch backpropagation")
 
     # -- slots ---------------------------------------------------------------------------------------------
 
@@ -92,8 +213,8 @@ class LessonUi:
             return True
         answer = QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            "The lesson has changes that are not saved. Save them first?",
+            translate(TR, "Unsaved changes"),
+            translate(TR, "The lesson has changes that are not saved. Save them first?"),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
@@ -105,7 +226,9 @@ class LessonUi:
     def save_dialog(self) -> bool:
         path = self.controller.path
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save lesson", "lesson" + SUFFIX, FILTER)
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, translate(TR, "Save lesson"), "lesson" + SUFFIX, _filter()
+            )
             if not path:
                 return False
             if not path.endswith(SUFFIX):
@@ -116,14 +239,14 @@ class LessonUi:
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate(TR, "Open lesson"), "", _filter())
         return bool(path) and self.controller.open(path)
 
     @guarded("opening the example lesson")
     def open_example(self) -> bool:
         if not self.confirm_discard():
             return False
-        if not self.controller.open(str(example_path())):
+        if not self.controller.open(str(example_path()), remember=False):
             return False
         self.controller.path = None  # the shipped file is not overwritten by Ctrl+S
         self.refresh()
@@ -135,7 +258,12 @@ class LessonUi:
 
     @guarded("exporting the handout")
     def pdf_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export handout", "handout.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            translate(TR, "Export handout"),
+            translate(TR, "handout.pdf"),
+            translate(TR, "PDF (*.pdf)"),
+        )
         if path:
             self.export_pdf(path)
 
@@ -146,21 +274,26 @@ class LessonUi:
             lesson = c.lesson_now() if c.lesson is not None else None
             export_pdf(self.window.expressionLab, path, lesson)
         except (LessonError, OSError, ValueError) as exc:
-            return c.refuse(str(exc), "Cannot export the handout")
-        self.window.statusBar().showMessage(f"Saved the handout {path}", 8000)
+            return c.refuse(str(exc), translate(TR, "Cannot export the handout"))
+        self.window.statusBar().showMessage(format_text(TR, "Saved the handout {path}", path=path), 8000)
         return True
 
-    @guarded("exporting the steps as PNG frames")
-    def frames_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Export every step into a folder")
+    @guarded("exporting the steps as frames")
+    def frames_dialog(self, fmt: str = "png") -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, translate(TR, "Export every step into a folder")
+        )
         if folder:
-            self.export_frames(folder)
+            self.export_frames(folder, fmt)
 
-    def export_frames(self, folder: str) -> list[str]:
+    def export_frames(self, folder: str, fmt: str = "png") -> list[str]:
+        """Every backward step as a numbered PNG (``fmt`` "png") or SVG ("svg") in ``folder``."""
         try:
-            paths = export_frames(self.window.expressionLab, folder)
+            paths = export_frames(self.window.expressionLab, folder, fmt)
         except OSError as exc:
-            self.controller.refuse(str(exc), "Cannot export the frames")
+            self.controller.refuse(str(exc), translate(TR, "Cannot export the frames"))
             return []
-        self.window.statusBar().showMessage(f"Saved {len(paths)} frames in {folder}", 8000)
+        self.window.statusBar().showMessage(
+            format_text(TR, "Saved {n} frames in {folder}", n=len(paths), folder=folder), 8000
+        )
         return paths

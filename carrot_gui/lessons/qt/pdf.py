@@ -8,22 +8,33 @@ as in the lab. A lesson gives one section per scene that has an expression, each
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+import pycarrot as pc
+from pycarrot.serialization import atomic_write
+
 from ... import theme
+from ...expression.session import load_named
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..fields import LessonError
 from ..format import Lesson
 from ..handout import Handout, lesson_handouts
+from .pictures import GraphPictures, graph_pictures
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 BODY_PT = 9.0
 
-_KIND_WORDS = {"seed": "start", "edge": "edge", "accumulate": "add to .grad", "visit": "visit"}
+TR = "Handout"  # the translation context of the handout's words
+_KIND_WORDS = {
+    "seed": QT_TRANSLATE_NOOP(TR, "start"),
+    "edge": QT_TRANSLATE_NOOP(TR, "edge"),
+    "accumulate": QT_TRANSLATE_NOOP(TR, "add to .grad"),
+    "visit": QT_TRANSLATE_NOOP(TR, "visit"),
+}
 
 
 def _cell(text: str, colour: str = "", mono: bool = False) -> str:
@@ -36,7 +47,7 @@ def _cell(text: str, colour: str = "", mono: bool = False) -> str:
 def _table(headers: Sequence[tuple[str, int]], rows: Sequence[str], width: int = 100) -> str:
     """A table of ``rows`` under ``headers`` ((text, percent of the width) each); the header row repeats on
     every page the table spans."""
-    head = "".join(f'<th width="{w}%">{escape(h)}</th>' for h, w in headers)
+    head = "".join(f'<th width="{w}%">{escape(translate(TR, h))}</th>' for h, w in headers)
     return (
         f'<table border="1" cellspacing="0" cellpadding="3" width="{width}%" '
         'style="border-color:#c8c4bb; margin-bottom:12px;">'
@@ -44,22 +55,44 @@ def _table(headers: Sequence[tuple[str, int]], rows: Sequence[str], width: int =
     )
 
 
-def section_html(h: Handout, first: bool = True) -> str:
-    """One handout as HTML (Qt's rich-text subset); a later section starts on a new page."""
+def _picture(caption: str, name: str | None, width: int) -> list[str]:
+    """The picture called ``name`` (a document resource) ``width`` wide with its caption under it (one block:
+    a picture that moves to the next page takes its caption along)."""
+    if name is None:
+        return []
+    return [
+        f'<p style="margin-top: 10px;"><img src="{name}" width="{width}"><br><i>{escape(caption)}</i></p>'
+    ]
+
+
+def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] | None = None) -> str:
+    """One handout as HTML (Qt's rich-text subset); a later section starts on a new page. ``pictures``: the
+    resource names of the graph at the start and at the end of the backward pass, and their width."""
+    start, end, width = pictures or (None, None, 0)
     t = theme.LIGHT
     value, grad = t.value, t.gradient
     brk = "" if first else ' style="page-break-before: always;"'
-    parts = [f"<h2{brk}>{escape(h.title or 'Expression')}</h2>"]
+    parts = [f"<h2{brk}>{escape(h.title or translate(TR, 'Expression'))}</h2>"]
     parts.append(f"<pre style=\"font-family:'{t.mono_family}';\">{escape(h.source.strip())}</pre>")
-    parts.append(f"<p>Backward order: <b>{escape(h.mode)}</b>. {escape(h.note)}</p>")
-    parts.append("<h3>Forward values</h3>")
+    order = format_text(TR, "Backward order: {mode}.", mode=f"<b>{escape(h.mode)}</b>")
+    parts.append(f"<p>{order} {escape(h.note)}</p>")
+    parts.append(f"<h3>{escape(translate(TR, 'Forward values'))}</h3>")
     rows = [f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}</tr>" for n in h.values]
-    parts.append(_table((("Node", 45), ("Kind", 20), ("Value", 35)), rows, 70))
-    parts.append(f'<h3 style="margin-top: 14px;">Every step of backward() ({len(h.steps)} steps)</h3>')
+    node, kind, val = (
+        QT_TRANSLATE_NOOP(TR, "Node"),
+        QT_TRANSLATE_NOOP(TR, "Kind"),
+        QT_TRANSLATE_NOOP(TR, "Value"),
+    )
+    parts.append(_table(((node, 45), (kind, 20), (val, 35)), rows, 70))
+    parts += _picture(
+        translate("Handout", "Graph before backward(): the values, no gradient yet"), start, width
+    )
+    every = format_text(TR, "Every step of backward() ({n} steps)", n=len(h.steps))
+    parts.append(f'<h3 style="margin-top: 14px;">{escape(every)}</h3>')
     rows = [
         "<tr>"
         + _cell(str(s.step))
-        + _cell(_KIND_WORDS.get(s.kind, s.kind))
+        + _cell(translate(TR, _KIND_WORDS.get(s.kind, s.kind)))
         + _cell(s.edge)
         + _cell(s.rule)
         + _cell(s.grad_in, grad)
@@ -71,85 +104,98 @@ def section_html(h: Handout, first: bool = True) -> str:
     parts.append(
         _table(
             (
-                ("Step", 7),
-                ("What", 12),
-                ("Edge / node", 17),
-                ("Local rule", 23),
-                ("Gradient in", 11),
-                ("Gradient out", 11),
-                ("Accumulation", 19),
+                (QT_TRANSLATE_NOOP(TR, "Step"), 7),
+                (QT_TRANSLATE_NOOP(TR, "What"), 12),
+                (QT_TRANSLATE_NOOP(TR, "Edge / node"), 17),
+                (QT_TRANSLATE_NOOP(TR, "Local rule"), 23),
+                (QT_TRANSLATE_NOOP(TR, "Gradient in"), 11),
+                (QT_TRANSLATE_NOOP(TR, "Gradient out"), 11),
+                (QT_TRANSLATE_NOOP(TR, "Accumulation"), 19),
             ),
             rows,
         )  # fmt: skip
     )
-    parts.append('<h3 style="margin-top: 14px;">Final gradients</h3>')
+    parts += _picture(translate("Handout", "Graph after backward(): every gradient"), end, width)
+    parts.append(f'<h3 style="margin-top: 14px;">{escape(translate(TR, "Final gradients"))}</h3>')
     rows = [
         f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}{_cell(n.grad, grad)}</tr>"
         for n in h.gradients
     ]
-    parts.append(_table((("Node", 35), ("Kind", 20), ("Value", 22), ("Gradient", 23)), rows, 70))
+    parts.append(
+        _table(((node, 35), (kind, 20), (val, 22), (QT_TRANSLATE_NOOP(TR, "Gradient"), 23)), rows, 70)
+    )
     return "\n".join(parts)
 
 
-def handout_html(handouts: Sequence[Handout], title: str = "") -> str:
-    """The whole handout as HTML: a title, a line on the colours, then one section per handout."""
+def handout_html(handouts: Sequence[Handout], title: str = "", widths: Sequence[int] | None = None) -> str:
+    """The whole handout as HTML: a title, a line on the colours, then one section per handout (with
+    ``widths``: section k shows the resources ``graph-k-start`` and ``graph-k-end`` that wide)."""
     t = theme.LIGHT
     head = f"<h1>{escape(title)}</h1>" if title else ""
-    legend = (
-        f'<p>Values are <span style="color:{t.value};">blue</span>, gradients '
-        f'<span style="color:{t.gradient};">orange</span>. The step numbers are the lab\'s: seek there to see one.</p>'
+    legend = format_text(
+        TR,
+        "Values are {blue}, gradients {orange}. The step numbers are the lab's: seek there to see one.",
+        blue=f'<span style="color:{t.value};">{escape(translate(TR, "blue"))}</span>',
+        orange=f'<span style="color:{t.gradient};">{escape(translate(TR, "orange"))}</span>',
     )
-    body = "\n".join(section_html(h, i == 0) for i, h in enumerate(handouts))
+    legend = f"<p>{legend}</p>"
+    names = [(f"graph-{i}-start", f"graph-{i}-end", w) for i, w in enumerate(widths)] if widths else []
+    names += [None] * (len(handouts) - len(names))
+    body = "\n".join(section_html(h, i == 0, names[i]) for i, h in enumerate(handouts))
     return f"<html><body>{head}{legend}{body}</body></html>"
 
 
-def write_pdf(html: str, path: str | os.PathLike, title: str = "") -> None:
-    """Print ``html`` to a PDF at ``path`` (A4, written beside it and renamed over it at the end)."""
+def write_pdf(html: str, path: str | os.PathLike, title: str = "", images: dict | None = None) -> None:
+    """Print ``html`` to a PDF at ``path`` (A4; put in place by the engine's ``atomic_write``, so a failed
+    export leaves an old file intact). ``images`` maps the names ``<img src=...>`` uses to QImages."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("writing a PDF needs a QGuiApplication (fonts come from it)")
-    path = os.path.realpath(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".pycarrot-handout-", suffix=".pdf")
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(title)
-        writer.setCreator("PyCarrot")
-        # no margins of its own: QTextDocument.print_ keeps 2 cm on every side and numbers the pages
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        )  # fmt: skip
-        doc = QTextDocument()
-        doc.setDefaultFont(QFont(theme.LIGHT.font_family, BODY_PT))
-        doc.setHtml(html)
-        doc.print_(writer)
-        del writer  # finishes the file
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("PyCarrot")
+    # no margins of its own: QTextDocument.print_ keeps 2 cm on every side and numbers the pages
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    )  # fmt: skip
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont(theme.LIGHT.font_family, BODY_PT))
+    for name, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    doc.setHtml(html)
+    doc.print_(writer)
+    del writer  # finishes the file
+    data = bytes(buffer.data())
+    atomic_write(path, lambda fh: fh.write(data))
 
 
-def _mode_for(path: str) -> int:
-    """An existing file's permissions, else what a new file gets under the umask (not mkstemp's 0600)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_handout_pdf(handouts: Sequence[Handout], path: str | os.PathLike, title: str = "") -> None:
-    """A PDF of ``handouts`` (one section each)."""
+def write_handout_pdf(
+    handouts: Sequence[Handout],
+    path: str | os.PathLike,
+    title: str = "",
+    pictures: Sequence[GraphPictures] | None = None,
+) -> None:
+    """A PDF of ``handouts`` (one section each), with each one's ``pictures`` (start, end) when given."""
     if not handouts:
-        raise LessonError("nothing to hand out: no scene has an expression")
-    write_pdf(handout_html(handouts, title), path, title or handouts[0].title)
+        raise LessonError(translate("Handout", "nothing to hand out: no scene has an expression"))
+    images = {}
+    for i, p in enumerate(pictures or ()):
+        images[f"graph-{i}-start"], images[f"graph-{i}-end"] = p.start, p.end
+    html = handout_html(handouts, title, [p.width for p in pictures or ()])
+    write_pdf(html, path, title or handouts[0].title, images)
 
 
 def write_lesson_pdf(lesson: Lesson, path: str | os.PathLike) -> None:
-    """A PDF with one section per scene of ``lesson`` that has an expression."""
-    write_handout_pdf(lesson_handouts(lesson), path, lesson.title)
+    """A PDF with one section per scene of ``lesson`` that has an expression, its graph drawn at the start and
+    at the end of the backward pass."""
+    handouts = lesson_handouts(lesson)  # checks every scene first (LessonError naming a bad one)
+    pictures = []
+    for scene in lesson.scenes:
+        state = scene.expression
+        if state is not None:
+            loaded = load_named(pc.parse(state.source, **state.values), scene.title, state.source)
+            pictures.append(graph_pictures(loaded, state.mode))
+    write_handout_pdf(handouts, path, lesson.title, pictures)

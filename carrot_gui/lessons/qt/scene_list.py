@@ -16,8 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.widgets import tip
 from ..format import Lesson
+
+TR = "SceneDock"  # the translation context of the scene list's texts
 
 MAX_WIDTH = 240  # px: the labs' own panels start at about 250 each
 
@@ -29,27 +33,35 @@ class SceneDock(QDockWidget):
     addRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Lesson", parent)
+        super().__init__(parent)
+        self.setWindowTitle(translate(TR, "Lesson"))
         self.setObjectName("sceneDock")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         body = QWidget()
         v = QVBoxLayout(body)
         v.setContentsMargins(4, 4, 4, 4)
         self.sceneList = tip(
-            QListWidget(), "sceneList", "The lesson's scenes: click one, or Ctrl+PageDown / Ctrl+PageUp"
+            QListWidget(),
+            "sceneList",
+            QT_TRANSLATE_NOOP(TR, "The lesson's scenes: click one, or Ctrl+PageDown / Ctrl+PageUp"),
+            context=TR,
         )
         self.sceneList.currentRowChanged.connect(self._row_changed)
         v.addWidget(self.sceneList, 1)
-        self.sceneNote = tip(QLabel(""), "sceneNote", "The teacher's note for this scene")
+        self.sceneNote = tip(
+            QLabel(""), "sceneNote", QT_TRANSLATE_NOOP(TR, "The teacher's note for this scene"), context=TR
+        )
         self.sceneNote.setWordWrap(True)
         self.sceneNote.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.sceneNote)
         row = QHBoxLayout()
         self.addSceneButton = tip(
-            QPushButton("Add current as scene"),
+            QPushButton(),
             "addSceneButton",
-            "Keep this scene and start a new one after it from what the labs show now",
+            QT_TRANSLATE_NOOP(TR, "Keep this scene and start a new one after it from what the labs show now"),
+            context=TR,
         )
+        texts.bind(self.addSceneButton.setText, TR, "Add current as scene")
         self.addSceneButton.clicked.connect(self.addRequested)
         row.addWidget(self.addSceneButton)
         v.addLayout(row)
@@ -70,7 +82,11 @@ class SceneDock(QDockWidget):
             if scenes:
                 self.sceneList.setCurrentRow(current)
             self.sceneNote.setText(scenes[current].note if scenes else "")
-            self.setWindowTitle(f"Lesson: {lesson.title}" if lesson is not None else "Lesson")
+            self.setWindowTitle(
+                format_text(TR, "Lesson: {title}", title=lesson.title)
+                if lesson is not None
+                else translate(TR, "Lesson")
+            )
         finally:
             self._filling = False
 

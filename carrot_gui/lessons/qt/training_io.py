@@ -1,17 +1,17 @@
-"""The Training lab's part of a lesson: its synthetic data, run settings, weights, loss history and earlier
-runs read from the lab and put back, through the lab's public widgets and methods.
-
-Data from a CSV file is not read yet (the lab keeps its table to itself): such a lab gives None, and the
-scene keeps the Training state it had.
+"""The Training lab's part of a lesson: its data (synthetic settings, or a CSV's rows and the columns chosen —
+never the file's path, so the lesson opens anywhere), run settings, weights, loss history and earlier runs,
+read from the lab and put back through the lab's public widgets and methods.
 """
 
 from __future__ import annotations
+
+import os
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker
 
 from ...training.data import DataError, parse_slopes
-from ..state import EarlierRun, SyntheticSettings, TrainingState, TrainSettings
+from ..state import CsvRows, EarlierRun, SyntheticSettings, TrainingState, TrainSettings
 
 
 def _synthetic(lab) -> SyntheticSettings | None:
@@ -43,11 +43,23 @@ def _synthetic(lab) -> SyntheticSettings | None:
     return settings
 
 
+def _csv_rows(lab) -> CsvRows | None:
+    """The CSV rows and the columns chosen, if the data in use came from a CSV."""
+    chosen = lab.dataPanel.csv_in_use()
+    if chosen is None:
+        return None
+    table, target, features = chosen
+    rows = tuple(tuple(r) for r in table.rows)
+    name = os.path.basename(table.path)
+    return CsvRows(name, tuple(table.columns), rows, table.has_header, target, tuple(features))
+
+
 def training_state(lab) -> TrainingState | None:
-    """What the Training lab holds, or None when it cannot be said (CSV data, or no lab)."""
+    """What the Training lab holds, or None when it cannot be said (controls changed without Generate,
+    or no lab)."""
     if lab is None:
         return None
-    data = _synthetic(lab)
+    data = _csv_rows(lab) or _synthetic(lab)
     if data is None:
         return None
     s = lab.session
@@ -86,7 +98,7 @@ def _show_settings(lab, settings: TrainSettings) -> None:
     lab.momentumSpin.setValue(settings.momentum)
     lab.batchSizeSpin.setValue(settings.batch_size)
     lab.budgetSpin.setValue(settings.budget)
-    lab.unitCombo.setCurrentText(settings.unit)
+    lab.unitCombo.setCurrentIndex(lab.unitCombo.findData(settings.unit))
     lab.thresholdCheck.setChecked(settings.loss_threshold is not None)
     if settings.loss_threshold is not None:
         lab.thresholdSpin.setValue(settings.loss_threshold)
@@ -94,11 +106,13 @@ def _show_settings(lab, settings: TrainSettings) -> None:
     del blockers
 
 
-def _show_data(lab, data: SyntheticSettings, standardise: bool) -> bool:
+def _show_data(lab, data: SyntheticSettings | CsvRows, standardise: bool) -> bool:
     panel = lab.dataPanel
     blockers = [QSignalBlocker(panel.standardiseCheck)]
     panel.standardiseCheck.setChecked(standardise)
     del blockers
+    if isinstance(data, CsvRows):
+        return panel.use_table(data.table(), data.target, data.features)
     panel.dataSourceTabs.setCurrentIndex(0)
     panel.samplesSpin.setValue(data.n_samples)
     panel.featuresSpin.setValue(data.n_features)
@@ -113,7 +127,7 @@ def apply_training_state(lab, state: TrainingState) -> bool:
     """Generate the state's data, show its settings, take up its run and earlier runs. False (the lab says
     why) when the data cannot be made, or a control cannot hold a setting (it is then shown clipped)."""
     lab.pause()
-    if not isinstance(state.data, SyntheticSettings) or not _show_data(lab, state.data, state.standardise):
+    if not _show_data(lab, state.data, state.standardise):
         return False
     _show_settings(lab, state.settings)
     lab.reset_training(archive=False)

@@ -11,10 +11,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP, translate
+from ...kit import texts
 from ...kit.widgets import tip
 from ..backward import BackwardPlayback
 
-IDLE_TEXT = "Forward state: lines show the weights. Press ▸ (Shift+→) to step one training step's backward()."
+TR = "BackwardControls"  # the translation context of this module's texts
+
+IDLE_TEXT = QT_TRANSLATE_NOOP(
+    TR, "Forward state: lines show the weights. Press ▸ (Shift+→) to step one training step's backward()."
+)
 
 
 class BackwardControls(QWidget):
@@ -29,27 +35,43 @@ class BackwardControls(QWidget):
         self.setObjectName("backwardControls")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Backward pass:"))
+        label = QLabel()
+        texts.bind(label.setText, TR, "Backward pass:")
+        row.addWidget(label)
         self.backButton = tip(
             QPushButton("◂"),
             "backwardBackButton",
-            "One layer back towards the forward state (Shift+←).",
+            QT_TRANSLATE_NOOP(TR, "One layer back towards the forward state (Shift+←)."),
+            context=TR,
         )
         self.stepButton = tip(
             QPushButton("▸"),
             "backwardStepButton",
-            "Step the next training step's backward() one layer further, last layer first: that layer lights "
-            "up and its lines show ∂L/∂w (Shift+→). Train, Step or an edited weight starts a new one.",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Step the next training step's backward() one layer further, last layer first: that layer lights "
+                "up and its lines show ∂L/∂w (Shift+→). Train, Step or an edited weight starts a new one.",
+            ),
+            context=TR,
         )
         self.slider = tip(
             QSlider(Qt.Orientation.Horizontal),
             "backwardSlider",
-            "Where in the backward pass the neuron view is: left the forward state, right every layer done.",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Where in the backward pass the neuron view is: left the forward state, right every layer done.",
+            ),
+            context=TR,
         )
         self.slider.setRange(0, 1)
         self.slider.setPageStep(1)
         self.slider.setFixedWidth(90)
-        self.label = tip(QLabel(), "backwardLabel", "Which state the neuron view shows: forward or backward.")
+        self.label = tip(
+            QLabel(),
+            "backwardLabel",
+            QT_TRANSLATE_NOOP(TR, "Which state the neuron view shows: forward or backward."),
+            context=TR,
+        )
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         for button in (self.backButton, self.stepButton):
@@ -82,7 +104,7 @@ class BackwardControls(QWidget):
             if playback is None:
                 self.slider.setRange(0, max(1, layers))
                 self.slider.setValue(0)
-                text, colour = IDLE_TEXT, t.value
+                text, colour = translate(TR, IDLE_TEXT), t.value
             else:
                 self.slider.setRange(0, len(playback))
                 self.slider.setValue(playback.position)

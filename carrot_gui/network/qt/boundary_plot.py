@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics
 
 from ... import theme
 from ...errors import guarded
+from ...i18n import QT_TRANSLATE_NOOP
 from ...kit.heatmap import colour_map, levels_for
 from ...kit.plots import LabPlot, theme_plot
 from .. import look
@@ -35,9 +36,15 @@ class BoundaryPlot(LabPlot):
             bottom,
             left,
             name="boundaryPlot",
-            tooltip="The model's answer over the plane under the data (filled: train, hollow: test).\n"
-            "Left click adds a point of the chosen class, right click removes the nearest point.",
             min_size=(220, 200),
+        )
+        self.bind_texts(
+            "BoundaryPlot",
+            tooltip=QT_TRANSLATE_NOOP(
+                "BoundaryPlot",
+                "The model's answer over the plane under the data (filled: train, hollow: test).\n"
+                "Left click adds a point of the chosen class, right click removes the nearest point.",
+            ),
         )
         self.setMouseEnabled(False, False)
         self.hideButtons()

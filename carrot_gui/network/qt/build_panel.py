@@ -14,22 +14,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ... import theme
+from ... import i18n, theme
 from ...errors import guarded
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts, widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..presets import FIXES, ORIGINAL, PRESETS, STALL_EXPLANATION, Preset
 from ..spec import (
@@ -44,14 +44,24 @@ from ..spec import (
     SpecError,
 )
 
+TR = "BuildPanel"  # the translation context of this panel's texts
 FIX_BUTTONS = {"init": "fixInitButton", "activation": "fixActivationButton", "loss": "fixLossButton"}
 
 
 def _combo(name: str, tooltip: str, items: dict[str, str]) -> QComboBox:
-    box = tip(QComboBox(), name, tooltip)
+    """A combo box of ``items`` (key → English label of context "NetworkSpec"): the keys are its data, the
+    labels are shown translated (:func:`_name_items` again after a language switch)."""
+    box = tip(QComboBox(), name, tooltip, TR)
     for key, label in items.items():
-        box.addItem(label, key)
+        box.addItem(translate("NetworkSpec", label), key)
+    box.setProperty("labels", list(items.values()))
     return box
+
+
+def _name_items(box: QComboBox) -> None:
+    """Show a :func:`_combo`'s labels in the current language."""
+    for i, label in enumerate(box.property("labels") or ()):
+        box.setItemText(i, translate("NetworkSpec", label))
 
 
 def _select(box: QComboBox, key: str) -> None:
@@ -75,34 +85,73 @@ class BuildPanel(QWidget):
         layout.addWidget(self._build_layers_box())
         layout.addWidget(self._build_training_box())
         layout.addWidget(self._build_fixes_box())
-        self.buildMessageLabel = tip(QLabel(""), "buildMessageLabel", "Why a setting was refused.")
+        self.buildMessageLabel = tip(
+            QLabel(""), "buildMessageLabel", QT_TRANSLATE_NOOP(TR, "Why a setting was refused."), context=TR
+        )
         self.buildMessageLabel.setWordWrap(True)
         layout.addWidget(self.buildMessageLabel)
         layout.addStretch(1)
         self._show(self._spec)
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _name_columns(self) -> None:
+        self.layerTable.setHorizontalHeaderLabels([translate(TR, "Neurons"), translate(TR, "Activation")])
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Texts made by code in the current language: combo box items, presets, fixes, the architecture."""
+        try:
+            for box in self.findChildren(QComboBox):
+                _name_items(box)
+            self._name_columns()
+            for i, p in enumerate(PRESETS):
+                self.presetCombo.setItemText(i, translate("Presets", p.name))
+                self.presetCombo.setItemData(i, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole)
+            for fix in FIXES:
+                self.fixButtons[fix.key].setText(
+                    format_text(TR, "Fix: {label}", label=translate("Presets", fix.label))
+                )
+                self.fixButtons[fix.key].setToolTip(translate("Presets", fix.why))
+            self._show(self._spec)
+        except RuntimeError:  # Qt already deleted the panel
+            i18n.events.language_changed.disconnect(self._retranslate)
 
     # -- building the widgets ------------------------------------------------------------------------------
     def _build_layers_box(self) -> QGroupBox:
-        box = QGroupBox("Network")
+        box = QGroupBox()
+        texts.bind(box.setTitle, TR, "Network")
         v = QVBoxLayout(box)
         self.presetCombo = tip(
-            QComboBox(), "networkPresetCombo", "A ready network with its data: pick one to start from."
+            QComboBox(),
+            "networkPresetCombo",
+            QT_TRANSLATE_NOOP(TR, "A ready network with its data: pick one to start from."),
+            context=TR,
         )
         for p in PRESETS:
-            self.presetCombo.addItem(p.name)
-            self.presetCombo.setItemData(self.presetCombo.count() - 1, p.note, Qt.ItemDataRole.ToolTipRole)
+            self.presetCombo.addItem(translate("Presets", p.name))
+            self.presetCombo.setItemData(
+                self.presetCombo.count() - 1, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole
+            )
         self.presetCombo.activated.connect(self._preset_activated)
         v.addWidget(self.presetCombo)
         self.architectureLabel = tip(
-            QLabel(""), "architectureLabel", "Neurons per layer, inputs first; the output follows the task."
+            QLabel(""),
+            "architectureLabel",
+            QT_TRANSLATE_NOOP(TR, "Neurons per layer, inputs first; the output follows the task."),
+            context=TR,
         )
         v.addWidget(self.architectureLabel)
         self.layerTable = tip(
             QTableWidget(0, 2),
             "layerTable",
-            f"Hidden layers, inputs above, output below. Double-click a width to type 1 to {MAX_WIDTH}.",
+            "",
         )
-        self.layerTable.setHorizontalHeaderLabels(["Neurons", "Activation"])
+        texts.bind(
+            self.layerTable.setToolTip,
+            TR,
+            "Hidden layers, inputs above, output below. Double-click a width to type 1 to {max}.",
+            max=MAX_WIDTH,
+        )
+        self._name_columns()
         self.layerTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.layerTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.layerTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,17 +159,31 @@ class BuildPanel(QWidget):
         v.addWidget(self.layerTable)
         row = QHBoxLayout()
         self.addLayerButton = tip(
-            QPushButton("+ Layer"), "addLayerButton", "Add a hidden layer below the selected one."
+            QPushButton(),
+            "addLayerButton",
+            QT_TRANSLATE_NOOP(TR, "Add a hidden layer below the selected one."),
+            context=TR,
         )
         self.removeLayerButton = tip(
-            QPushButton("− Layer"), "removeLayerButton", "Remove the selected hidden layer."
+            QPushButton(),
+            "removeLayerButton",
+            QT_TRANSLATE_NOOP(TR, "Remove the selected hidden layer."),
+            context=TR,
         )
         self.moveLayerUpButton = tip(
-            QPushButton("↑"), "moveLayerUpButton", "Move the selected layer towards the inputs."
+            QPushButton("↑"),
+            "moveLayerUpButton",
+            QT_TRANSLATE_NOOP(TR, "Move the selected layer towards the inputs."),
+            context=TR,
         )
         self.moveLayerDownButton = tip(
-            QPushButton("↓"), "moveLayerDownButton", "Move the selected layer towards the output."
+            QPushButton("↓"),
+            "moveLayerDownButton",
+            QT_TRANSLATE_NOOP(TR, "Move the selected layer towards the output."),
+            context=TR,
         )
+        texts.bind(self.addLayerButton.setText, TR, "+ Layer")
+        texts.bind(self.removeLayerButton.setText, TR, "− Layer")
         self.addLayerButton.clicked.connect(self.add_layer)
         self.removeLayerButton.clicked.connect(self.remove_layer)
         self.moveLayerUpButton.clicked.connect(lambda: self.move_layer(-1))
@@ -136,75 +199,90 @@ class BuildPanel(QWidget):
         return box
 
     def _build_training_box(self) -> QGroupBox:
-        box = QGroupBox("Training")
+        box = QGroupBox()
+        texts.bind(box.setTitle, TR, "Training")
         f = QFormLayout(box)
         self.lossCombo = _combo(
             "lossCombo",
-            "MSE: squared error. BCE with logits: two classes. Cross-entropy: three or more.",
+            QT_TRANSLATE_NOOP(
+                TR, "MSE: squared error. BCE with logits: two classes. Cross-entropy: three or more."
+            ),
             LOSSES,
         )
         self.outputActivationCombo = _combo(
             "outputActivationCombo",
-            "An activation after the output layer (only with MSE; the original's network used a sigmoid).",
-            {"none": "none", "sigmoid": "Sigmoid"},
+            QT_TRANSLATE_NOOP(
+                TR,
+                "An activation after the output layer (only with MSE; the original's network used a sigmoid).",
+            ),
+            {"none": QT_TRANSLATE_NOOP("NetworkSpec", "none"), "sigmoid": "Sigmoid"},
         )
         self.optimizerCombo = _combo(
             "networkOptimizerCombo",
-            "SGD: step = −learning rate × gradient. Adam: adaptive step per weight.",
+            QT_TRANSLATE_NOOP(TR, "SGD: step = −learning rate × gradient. Adam: adaptive step per weight."),
             OPTIMIZERS,
         )
         self.learningRateSpin = tip(
             LogSpinBox(1e-6, 10.0, self._spec.learning_rate),
             "networkLearningRateSpin",
-            "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges.",
+            QT_TRANSLATE_NOOP(
+                TR, "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges."
+            ),
+            context=TR,
         )
         self._build_spins()
         self.initCombo = _combo(
             "initCombo",
-            "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
-            "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
+                "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
+            ),
             INITS,
         )
-        self.seedSpin = tip(
-            QSpinBox(), "networkSeedSpin", "Seed of the initial weights and the mini-batch order."
+        self.seedSpin = widgets.seed_spin(
+            "networkSeedSpin",
+            QT_TRANSLATE_NOOP(TR, "Seed of the initial weights and the mini-batch order."),
+            context=TR,
         )
-        self.seedSpin.setRange(0, 2**31 - 1)
         add_rows(
             f,
             [
-                ("Loss", self.lossCombo),
-                ("Output activation", self.outputActivationCombo),
-                ("Optimiser", self.optimizerCombo),
-                ("Learning rate", self.learningRateSpin),
-                ("Momentum", self.momentumSpin),
-                ("Weight decay", self.weightDecaySpin),
-                ("Batch size", self.batchSizeSpin),
-                ("Initialisation", self.initCombo),
-                ("Seed", self.seedSpin),
+                (QT_TRANSLATE_NOOP(TR, "Loss"), self.lossCombo),
+                (QT_TRANSLATE_NOOP(TR, "Output activation"), self.outputActivationCombo),
+                (QT_TRANSLATE_NOOP(TR, "Optimiser"), self.optimizerCombo),
+                (QT_TRANSLATE_NOOP(TR, "Learning rate"), self.learningRateSpin),
+                (QT_TRANSLATE_NOOP(TR, "Momentum"), self.momentumSpin),
+                (QT_TRANSLATE_NOOP(TR, "Weight decay"), self.weightDecaySpin),
+                (QT_TRANSLATE_NOOP(TR, "Batch size"), self.batchSizeSpin),
+                (QT_TRANSLATE_NOOP(TR, "Initialisation"), self.initCombo),
+                (QT_TRANSLATE_NOOP(TR, "Seed"), self.seedSpin),
             ],
+            TR,
         )
         self._connect_training()
         return box
 
     def _build_spins(self) -> None:
         """The number fields: momentum, weight decay, batch size."""
-        self.momentumSpin = tip(
-            QDoubleSpinBox(), "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD)."
+        self.momentumSpin = widgets.momentum_spin(
+            "networkMomentumSpin",
+            QT_TRANSLATE_NOOP(TR, "SGD momentum in [0, 1) (0 = plain SGD)."),
+            context=TR,
         )
-        self.momentumSpin.setRange(0.0, 0.999)
-        self.momentumSpin.setDecimals(3)
-        self.momentumSpin.setSingleStep(0.1)
-        self.weightDecaySpin = tip(
-            QDoubleSpinBox(), "networkWeightDecaySpin", "L2 pull of the weights towards 0."
+        self.weightDecaySpin = widgets.weight_decay_spin(
+            "networkWeightDecaySpin",
+            QT_TRANSLATE_NOOP(TR, "L2 pull of the weights towards 0."),
+            maximum=1.0,
+            context=TR,
         )
-        self.weightDecaySpin.setRange(0.0, 1.0)
-        self.weightDecaySpin.setDecimals(4)
-        self.weightDecaySpin.setSingleStep(0.001)
-        self.batchSizeSpin = tip(
-            QSpinBox(), "networkBatchSizeSpin", "Samples per step ('full batch' = all of them)."
+        self.batchSizeSpin = widgets.batch_size_spin(
+            "networkBatchSizeSpin",
+            QT_TRANSLATE_NOOP(TR, "Samples per step ('full batch' = all of them)."),
+            maximum=100_000,
+            full=QT_TRANSLATE_NOOP(TR, "full batch"),
+            context=TR,
         )
-        self.batchSizeSpin.setRange(0, 100_000)
-        self.batchSizeSpin.setSpecialValueText("full batch")
 
     def _connect_training(self) -> None:
         """Each training control edits one spec field through :meth:`_try`."""
@@ -221,15 +299,26 @@ class BuildPanel(QWidget):
         self.seedSpin.valueChanged.connect(lambda v: self._try(seed=int(v)))
 
     def _build_fixes_box(self) -> QGroupBox:
-        self.fixesBox = QGroupBox("Why does it not learn?")
+        self.fixesBox = QGroupBox()
+        texts.bind(self.fixesBox.setTitle, TR, "Why does it not learn?")
         self.fixesBox.setObjectName("fixesBox")
         v = QVBoxLayout(self.fixesBox)
-        self.fixesLabel = tip(QLabel(""), "fixesLabel", "What stalls the original project's network.")
+        self.fixesLabel = tip(
+            QLabel(""),
+            "fixesLabel",
+            QT_TRANSLATE_NOOP(TR, "What stalls the original project's network."),
+            context=TR,
+        )
         self.fixesLabel.setWordWrap(True)
         v.addWidget(self.fixesLabel)
         self.fixButtons: dict[str, QPushButton] = {}
         for fix in FIXES:
-            b = tip(QPushButton(f"Fix: {fix.label}"), FIX_BUTTONS[fix.key], fix.why)
+            label = translate("Presets", fix.label)
+            b = tip(
+                QPushButton(format_text(TR, "Fix: {label}", label=label)),
+                FIX_BUTTONS[fix.key],
+                translate("Presets", fix.why),
+            )
             b.clicked.connect(lambda _=False, f=fix: self.apply_fix(f.key))
             v.addWidget(b)
             self.fixButtons[fix.key] = b
@@ -320,12 +409,14 @@ class BuildPanel(QWidget):
             box = t.cellWidget(r, 1)
             if box is None:
                 box = _combo(
-                    f"layerActivationCombo{r}", "The activation after this layer's neurons.", ACTIVATIONS
+                    f"layerActivationCombo{r}",
+                    QT_TRANSLATE_NOOP(TR, "The activation after this layer's neurons."),
+                    ACTIVATIONS,
                 )
                 box.currentIndexChanged.connect(lambda _=0, b=box: self._activation_chosen(b))
                 t.setCellWidget(r, 1, box)
             _select(box, layer.activation)
-        t.setVerticalHeaderLabels([f"hidden {r + 1}" for r in range(len(s.hidden))])
+        t.setVerticalHeaderLabels([format_text(TR, "hidden {n}", n=r + 1) for r in range(len(s.hidden))])
         if 0 <= current < len(s.hidden):
             t.setCurrentCell(current, 0)
         t.blockSignals(False)
@@ -347,9 +438,11 @@ class BuildPanel(QWidget):
             self.fixButtons[fix.key].setEnabled(not fix.applied(s))
         done = all(f.applied(s) for f in FIXES)
         self.fixesLabel.setText(
-            "All three fixes applied: press Reset and Train, then compare the gradient-health plot."
+            translate(
+                TR, "All three fixes applied: press Reset and Train, then compare the gradient-health plot."
+            )
             if done
-            else STALL_EXPLANATION
+            else translate("Presets", STALL_EXPLANATION)
         )
 
     # -- user actions -----------------------------------------------------------------------------------------
@@ -373,7 +466,14 @@ class BuildPanel(QWidget):
             width = int(text)
         except ValueError:
             self._message(
-                f"hidden layer {r + 1}: type a whole number of neurons, 1 to {MAX_WIDTH} (not {text!r})", True
+                format_text(
+                    TR,
+                    "hidden layer {layer}: type a whole number of neurons, 1 to {max} (not {typed!r})",
+                    layer=r + 1,
+                    max=MAX_WIDTH,
+                    typed=text,
+                ),
+                True,
             )
             self._show(self._spec)
             return

@@ -9,8 +9,9 @@ CSV files are read with the Training lab's reader (:func:`~carrot_gui.training.d
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import theme
+from ... import i18n, theme
 from ...errors import guarded
-from ...kit.widgets import tip
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
+from ...kit.widgets import add_rows, seed_spin, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -39,6 +42,7 @@ from ..datasets import (
     MAX_NOISE,
     MAX_SAMPLES,
     MIN_SAMPLES,
+    CsvChoice,
     DataConfig,
     DrawnPoints,
     NetData,
@@ -49,6 +53,7 @@ from ..datasets import (
 from ..presets import DIGITS, Preset
 from ..spec import FEATURES
 
+TR = "NetworkDataPanel"  # the translation context of this panel's texts
 DRAWN, CSV = "drawn", "csv"
 FEATURE_NAMES = {  # objectNames of the feature check boxes
     "x1": "featureX1Check",
@@ -58,6 +63,13 @@ FEATURE_NAMES = {  # objectNames of the feature check boxes
     "x1*x2": "featureX1X2Check",
     "sin(x1)": "featureSinX1Check",
     "sin(x2)": "featureSinX2Check",
+}
+
+
+_OTHER_DATA = {  # the data sets that are not generated: key → English title (context "Datasets")
+    DRAWN: QT_TRANSLATE_NOOP("Datasets", "Draw your own"),
+    DIGITS: QT_TRANSLATE_NOOP("Datasets", "Handwritten digits (8×8)"),
+    CSV: QT_TRANSLATE_NOOP("Datasets", "CSV file…"),
 }
 
 
@@ -81,55 +93,90 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_csv_box())
         layout.addWidget(self._build_features_box())
         self.dataMessageLabel = tip(
-            QLabel(""), "dataMessageLabel", "What the data is, or why it was refused."
+            QLabel(""),
+            "dataMessageLabel",
+            QT_TRANSLATE_NOOP(TR, "What the data is, or why it was refused."),
+            context=TR,
         )
         self.dataMessageLabel.setWordWrap(True)
         layout.addWidget(self.dataMessageLabel)
         layout.addStretch(1)
         self._kind_changed()
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Texts made by code in the current language: the data sets' and classes' names, the message."""
+        try:
+            for i in range(self.datasetCombo.count()):
+                key = self.datasetCombo.itemData(i)
+                title = GENERATED[key][0] if key in GENERATED else _OTHER_DATA[key]
+                self.datasetCombo.setItemText(i, translate("Datasets", title))
+            for c in range(self.drawClassCombo.count()):
+                self.drawClassCombo.setItemText(c, format_text(TR, "class {n}", n=c))
+            self.dataMessageLabel.setText(self._said[0]())
+        except RuntimeError:  # Qt already deleted the panel
+            i18n.events.language_changed.disconnect(self._retranslate)
 
     # -- widgets ----------------------------------------------------------------------------------------------
     def _build_source_box(self) -> QGroupBox:
-        box = QGroupBox("Data")
+        box = QGroupBox()
+        texts.bind(box.setTitle, TR, "Data")
         f = QFormLayout(box)
-        self.datasetCombo = tip(QComboBox(), "datasetCombo", "The data the network learns from.")
+        self.datasetCombo = tip(
+            QComboBox(),
+            "datasetCombo",
+            QT_TRANSLATE_NOOP(TR, "The data the network learns from."),
+            context=TR,
+        )
         for key, (title, *_rest) in GENERATED.items():
-            self.datasetCombo.addItem(title, key)
-        self.datasetCombo.addItem("Draw your own", DRAWN)
-        self.datasetCombo.addItem("Handwritten digits (8×8)", DIGITS)
-        self.datasetCombo.addItem("CSV file…", CSV)
+            self.datasetCombo.addItem(translate("Datasets", title), key)
+        for key, title in _OTHER_DATA.items():
+            self.datasetCombo.addItem(translate("Datasets", title), key)
         self.samplesSpin = tip(
-            QSpinBox(), "samplesSpin", f"How many points to generate ({MIN_SAMPLES}–{MAX_SAMPLES})."
+            QSpinBox(minimum=MIN_SAMPLES, maximum=MAX_SAMPLES, value=200, singleStep=50),
+            "samplesSpin",
+            "",
         )
-        self.samplesSpin.setRange(MIN_SAMPLES, MAX_SAMPLES)
-        self.samplesSpin.setValue(200)
-        self.samplesSpin.setSingleStep(50)
+        texts.bind(
+            self.samplesSpin.setToolTip,
+            TR,
+            "How many points to generate ({lo}–{hi}).",
+            lo=MIN_SAMPLES,
+            hi=MAX_SAMPLES,
+        )
         self.noiseSpin = tip(
-            QDoubleSpinBox(), "noiseSpin", "How far points are jittered from their clean shape."
+            QDoubleSpinBox(minimum=0.0, maximum=MAX_NOISE, singleStep=0.05, value=0.2),
+            "noiseSpin",
+            QT_TRANSLATE_NOOP(TR, "How far points are jittered from their clean shape."),
+            context=TR,
         )
-        self.noiseSpin.setRange(0.0, MAX_NOISE)
-        self.noiseSpin.setSingleStep(0.05)
-        self.noiseSpin.setValue(0.2)
         self.testShareSpin = tip(
-            QSpinBox(), "testShareSpin", "The share of samples held out to test on (0–90 %)."
+            QSpinBox(minimum=0, maximum=90, suffix=" %", value=30),
+            "testShareSpin",
+            QT_TRANSLATE_NOOP(TR, "The share of samples held out to test on (0–90 %)."),
+            context=TR,
         )
-        self.testShareSpin.setRange(0, 90)
-        self.testShareSpin.setSuffix(" %")
-        self.testShareSpin.setValue(30)
-        self.dataSeedSpin = tip(
-            QSpinBox(), "dataSeedSpin", "Seed of the generated points and the train/test split."
+        self.dataSeedSpin = seed_spin(
+            "dataSeedSpin",
+            QT_TRANSLATE_NOOP(TR, "Seed of the generated points and the train/test split."),
+            context=TR,
         )
-        self.dataSeedSpin.setRange(0, 2**31 - 1)
         self.drawClassCombo = tip(
-            QComboBox(), "drawClassCombo", "The class of the points you click in (right-click removes one)."
+            QComboBox(),
+            "drawClassCombo",
+            QT_TRANSLATE_NOOP(TR, "The class of the points you click in (right-click removes one)."),
+            context=TR,
         )
         for c in range(DRAW_CLASSES):
-            self.drawClassCombo.addItem(f"class {c}", c)
+            self.drawClassCombo.addItem(format_text(TR, "class {n}", n=c), c)
         self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
-            QPushButton("Clear points"), "clearPointsButton", "Remove every drawn point."
+            QPushButton(clicked=self.drawn.clear),
+            "clearPointsButton",
+            QT_TRANSLATE_NOOP(TR, "Remove every drawn point."),
+            context=TR,
         )
-        self.clearPointsButton.clicked.connect(self.drawn.clear)
+        texts.bind(self.clearPointsButton.setText, TR, "Clear points")
         draw = QHBoxLayout()
         draw.addWidget(self.drawClassCombo, 1)
         draw.addWidget(self.clearPointsButton)
@@ -137,11 +184,17 @@ class DataPanel(QWidget):
         self.drawRow.setLayout(draw)
         draw.setContentsMargins(0, 0, 0, 0)
         f.addRow(self.datasetCombo)
-        f.addRow("Samples", self.samplesSpin)
-        f.addRow("Noise", self.noiseSpin)
-        f.addRow("Test share", self.testShareSpin)
-        f.addRow("Seed", self.dataSeedSpin)
-        f.addRow("Draw", self.drawRow)
+        add_rows(
+            f,
+            [
+                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
+                (QT_TRANSLATE_NOOP(TR, "Noise"), self.noiseSpin),
+                (QT_TRANSLATE_NOOP(TR, "Test share"), self.testShareSpin),
+                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
+                (QT_TRANSLATE_NOOP(TR, "Draw"), self.drawRow),
+            ],
+            TR,
+        )
         self._source_form = f
         self.datasetCombo.currentIndexChanged.connect(self._kind_changed)
         for spin in (self.samplesSpin, self.testShareSpin, self.dataSeedSpin, self.noiseSpin):
@@ -149,50 +202,77 @@ class DataPanel(QWidget):
         return box
 
     def _build_csv_box(self) -> QGroupBox:
-        self.csvBox = QGroupBox("CSV file")
+        self.csvBox = QGroupBox()
+        texts.bind(self.csvBox.setTitle, TR, "CSV file")
         f = QFormLayout(self.csvBox)
         self.openCsvButton = tip(
-            QPushButton("Open CSV…"),
+            QPushButton(clicked=self._open_csv_dialog),
             "openNetworkCsvButton",
-            "Read a CSV file (comma, semicolon or tab separated).",
+            QT_TRANSLATE_NOOP(TR, "Read a CSV file (comma, semicolon or tab separated)."),
+            context=TR,
         )
-        self.openCsvButton.clicked.connect(self._open_csv_dialog)
         self.csvFileLabel = tip(
-            QLabel("No file opened."), "networkCsvFileLabel", "The CSV file that was read."
+            QLabel(wordWrap=True),
+            "networkCsvFileLabel",
+            QT_TRANSLATE_NOOP(TR, "The CSV file that was read."),
+            context=TR,
         )
-        self.csvFileLabel.setWordWrap(True)
-        self.csvTargetCombo = tip(QComboBox(), "networkCsvTargetCombo", "The column to predict.")
-        self.csvTargetCombo.currentIndexChanged.connect(self._fill_features)
+        self.csvTargetCombo = tip(
+            QComboBox(currentIndexChanged=self._fill_features),
+            "networkCsvTargetCombo",
+            QT_TRANSLATE_NOOP(TR, "The column to predict."),
+            context=TR,
+        )
         self.csvFeatureList = tip(
-            QListWidget(),
+            QListWidget(maximumHeight=110),
             "networkCsvFeatureList",
-            "Tick the columns the network takes as inputs (any number).",
+            QT_TRANSLATE_NOOP(TR, "Tick the columns the network takes as inputs (any number)."),
+            context=TR,
         )
-        self.csvFeatureList.setMaximumHeight(110)
         self.csvClassesCheck = tip(
-            QCheckBox("Target is a class (2–10 values)"),
+            QCheckBox(checked=True),
             "networkCsvClassesCheck",
-            "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
+            ),
+            context=TR,
         )
-        self.csvClassesCheck.setChecked(True)
         self.useCsvButton = tip(
-            QPushButton("Use these columns"), "useNetworkCsvButton", "Make these columns the data."
+            QPushButton(clicked=lambda: self.use_csv_columns()),
+            "useNetworkCsvButton",
+            QT_TRANSLATE_NOOP(TR, "Make these columns the data."),
+            context=TR,
         )
-        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
+        for widget, text in (
+            (self.openCsvButton, QT_TRANSLATE_NOOP(TR, "Open CSV…")),
+            (self.csvFileLabel, QT_TRANSLATE_NOOP(TR, "No file opened.")),
+            (self.csvClassesCheck, QT_TRANSLATE_NOOP(TR, "Target is a class (2–10 values)")),
+            (self.useCsvButton, QT_TRANSLATE_NOOP(TR, "Use these columns")),
+        ):
+            texts.bind(widget.setText, TR, text)
         f.addRow(self.openCsvButton)
         f.addRow(self.csvFileLabel)
-        f.addRow("Target", self.csvTargetCombo)
-        f.addRow("Inputs", self.csvFeatureList)
+        add_rows(
+            f,
+            [
+                (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
+                (QT_TRANSLATE_NOOP(TR, "Inputs"), self.csvFeatureList),
+            ],
+            TR,
+        )
         f.addRow(self.csvClassesCheck)
         f.addRow(self.useCsvButton)
         return self.csvBox
 
     def _build_features_box(self) -> QGroupBox:
-        self.featuresBox = QGroupBox("Input features")
+        self.featuresBox = QGroupBox()
+        texts.bind(self.featuresBox.setTitle, TR, "Input features")
         grid = QGridLayout(self.featuresBox)
         self.featureChecks: dict[str, QCheckBox] = {}
         for k, (key, label) in enumerate(FEATURES.items()):
-            box = tip(QCheckBox(label), FEATURE_NAMES[key], f"Feed {label} to the first layer.")
+            box = tip(QCheckBox(label), FEATURE_NAMES[key], "")
+            texts.bind(box.setToolTip, TR, "Feed {feature} to the first layer.", feature=label)
             box.setChecked(key in ("x1", "x2"))
             box.toggled.connect(lambda on, key=key: self._feature_toggled(key, on))
             grid.addWidget(box, k // 4, k % 4)
@@ -228,14 +308,16 @@ class DataPanel(QWidget):
             seed=self.dataSeedSpin.value(),
         )
 
-    def _message(self, text: str, error: bool = False) -> None:
+    def _message(self, text: str, error: bool = False, remake: Callable[[], str] | None = None) -> None:
+        """Show ``text`` under the panel (``remake`` makes it again after a language switch)."""
+        self._said = (remake or (lambda: text), error)
         self.dataMessageLabel.setText(text)
         theme.set_tone(self.dataMessageLabel, "error" if error else "muted")
 
     def _set(self, data: NetData) -> None:
         self._data = data
         self._enable_features(data.inputs)
-        self._message(data.describe())
+        self._message(data.describe(), remake=data.describe)
         self.data_changed.emit(data)
 
     def _enable_features(self, inputs: int) -> None:
@@ -285,7 +367,7 @@ class DataPanel(QWidget):
         return True
 
     def _ask_for_csv(self) -> bool:
-        self._message("Open a CSV file: any number of input columns and a target column.")
+        self._message(translate(TR, "Open a CSV file: any number of input columns and a target column."))
         return False
 
     def apply_preset(self, preset: Preset) -> bool:
@@ -309,6 +391,56 @@ class DataPanel(QWidget):
         self.set_features(preset.spec.features)
         self._show_rows()
         return self.make_data()
+
+    def show_data(self, data: NetData, features: tuple[str, ...] = ()) -> None:
+        """Show ``data`` (a lesson's, already made) in the controls without making or emitting anything: its
+        kind, size, noise, test share and seed, drawn points or CSV columns, and ``features`` ticked."""
+        share, seed = data.config.test_fraction if data.config else data.split[0], data.split[1]
+        kind = data.config.kind if data.config else DRAWN if data.drawn else CSV if data.csv else DIGITS
+        widgets = (self.datasetCombo, self.samplesSpin, self.noiseSpin, self.testShareSpin, self.dataSeedSpin)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(kind))
+        if data.config is not None:
+            self.samplesSpin.setValue(data.config.samples)
+            self.noiseSpin.setValue(data.config.noise)
+            seed = data.config.seed
+        self.testShareSpin.setValue(round(share * 100))
+        self.dataSeedSpin.setValue(seed)
+        del blockers
+        if data.drawn is not None:
+            with self.drawn.changed.blocked():
+                self.drawn.set_points(*data.drawn)
+        if data.csv is not None:
+            self._show_csv(data.csv)
+        if features:
+            self.set_features(features)
+        self._show_rows()
+        self._data = data
+        self._enable_features(data.inputs)
+        self._message(data.describe(), remake=data.describe)
+
+    def _show_csv(self, choice: CsvChoice) -> None:
+        """A lesson's CSV table with its target, ticked inputs and task, as if opened and chosen here."""
+        table = choice.table
+        self._csv = table
+        target = choice.target if isinstance(choice.target, int) else table.columns.index(choice.target)
+        with QSignalBlocker(self.csvTargetCombo):
+            self.csvTargetCombo.clear()
+            self.csvTargetCombo.addItems(list(table.columns))
+            self.csvTargetCombo.setCurrentIndex(target)
+        self._fill_features()
+        chosen = {table.columns[c] if isinstance(c, int) else c for c in choice.features}
+        for i in range(self.csvFeatureList.count()):
+            item = self.csvFeatureList.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen else Qt.CheckState.Unchecked)
+        self.csvClassesCheck.setChecked(choice.classify)
+        self._show_file(table)
+
+    def _show_file(self, table: CsvTable) -> None:
+        self.csvFileLabel.setText(
+            format_text("NetworkLab", "{name}: {rows} rows, {columns} columns",
+                        name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
+        )  # fmt: skip
 
     @guarded("drawing a point")
     def _drawn_changed(self) -> None:
@@ -341,7 +473,10 @@ class DataPanel(QWidget):
             box.setChecked(True)
             box.blockSignals(False)
             self._message(
-                "The network needs at least one input feature; tick another before unticking this.", True
+                translate(
+                    TR, "The network needs at least one input feature; tick another before unticking this."
+                ),
+                True,
             )
             return
         self.features_changed.emit(self.features())
@@ -349,7 +484,9 @@ class DataPanel(QWidget):
     # -- CSV --------------------------------------------------------------------------------------------------
     @guarded("opening a CSV file")
     def _open_csv_dialog(self, _checked: bool = False) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open CSV", "", "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate(TR, "Open CSV"), "", translate(TR, "CSV files (*.csv *.txt);;All files (*)")
+        )
         if path:
             self.open_csv(path)
 
@@ -358,7 +495,9 @@ class DataPanel(QWidget):
         try:
             table = read_csv(path)
         except DataError as exc:
-            self._message(f"CSV not loaded — {exc}. The previous data is kept.", error=True)
+            self._message(
+                format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc), error=True
+            )
             return False
         self._csv = table
         numeric = table.numeric_columns()
@@ -369,9 +508,7 @@ class DataPanel(QWidget):
         self.csvTargetCombo.setCurrentIndex(target)
         self.csvTargetCombo.blockSignals(False)
         self._fill_features()
-        self.csvFileLabel.setText(
-            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
-        )
+        self._show_file(table)
         self.datasetCombo.blockSignals(True)
         self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(CSV))
         self.datasetCombo.blockSignals(False)
@@ -415,7 +552,9 @@ class DataPanel(QWidget):
                 seed=self.dataSeedSpin.value(),
             )
         except DataError as exc:
-            self._message(f"Not used — {exc}. The previous data is kept.", error=True)
+            self._message(
+                format_text(TR, "Not used — {error}. The previous data is kept.", error=exc), error=True
+            )
             return False
         self._set(data)
         return True

@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTool
 
 from ... import theme
 from ...errors import guarded
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.heatmap import HeatMapView
 from ...kit.widgets import tip
 from .. import look
+
+TR = "DigitsView"  # the translation context of this module's texts
 
 IMAGE = 40  # px: one 8×8 image (5 px per pixel)
 
@@ -106,7 +110,11 @@ class DigitsGrid(QWidget):
             painter.setPen(QPen(QColor(t.error), 3))
             painter.drawRect(QRectF(img).adjusted(-2, -2, 2, 2))
         painter.setPen(QColor(t.error if wrong else t.text))
-        text = f"{self.predicted[i]}\ntrue {self.truth[i]}" if wrong else str(self.predicted[i])
+        text = (
+            format_text(TR, "{value}\ntrue {value2}", value=self.predicted[i], value2=self.truth[i])
+            if wrong
+            else str(self.predicted[i])
+        )
         label = QRect(cell.x(), img.bottom() + 4, cell.width(), cell.bottom() - img.bottom() - 4)
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
@@ -122,10 +130,17 @@ class DigitsGrid(QWidget):
         if i is None:
             QToolTip.hideText()
             return
-        verdict = "right" if self.predicted[i] == self.truth[i] else "wrong"
+        verdict = translate(TR, "right") if self.predicted[i] == self.truth[i] else translate(TR, "wrong")
         QToolTip.showText(
             event.globalPos(),
-            f"test image {i}: predicted {self.predicted[i]}, true {self.truth[i]} ({verdict})",
+            format_text(
+                TR,
+                "test image {i}: predicted {value}, true {value2} ({verdict})",
+                i=i,
+                value=self.predicted[i],
+                value2=self.truth[i],
+                verdict=verdict,
+            ),
             self,
         )
 
@@ -136,11 +151,21 @@ class ConfusionMatrixView(HeatMapView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("confusionMatrix")
-        self.setToolTip("Row: the true digit; column: what the network said. The diagonal is right.")
-        self.set_axes("predicted", "true")
+        texts.bind(
+            self.setToolTip, TR, "Row: the true digit; column: what the network said. The diagonal is right."
+        )
+        texts.bind(self.set_bottom, TR, "predicted")
+        texts.bind(self.set_left, TR, "true")
+
+    def set_bottom(self, text: str) -> None:
+        self.set_axes(text, self._axes[1])
+
+    def set_left(self, text: str) -> None:
+        self.set_axes(self._axes[0], text)
 
     def set_counts(self, counts: np.ndarray) -> None:
-        self.set_array(np.asarray(counts, dtype=np.int64), "confusion matrix", signed=False, numbers=True)
+        counts = np.asarray(counts, dtype=np.int64)
+        self.set_array(counts, translate(TR, "confusion matrix"), signed=False, numbers=True)
 
 
 class DigitsView(QWidget):
@@ -149,10 +174,16 @@ class DigitsView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("digitsView")
-        self.summary = tip(QLabel(""), "digitsSummary", "How many test images the network got right.")
-        self.wrong_first = tip(
-            QCheckBox("wrong ones first"), "wrongFirstCheck", "Show the mistakes at the top."
+        self.summary = tip(
+            QLabel(""),
+            "digitsSummary",
+            QT_TRANSLATE_NOOP(TR, "How many test images the network got right."),
+            context=TR,
         )
+        self.wrong_first = tip(
+            QCheckBox(), "wrongFirstCheck", QT_TRANSLATE_NOOP(TR, "Show the mistakes at the top."), context=TR
+        )
+        texts.bind(self.wrong_first.setText, TR, "wrong ones first")
         self.wrong_first.toggled.connect(self._reorder)
         self.grid = DigitsGrid()
         self.scroll = QScrollArea()
@@ -180,8 +211,17 @@ class DigitsView(QWidget):
         counts = look.confusion_matrix(truth, predicted, n_classes)
         self.confusion.set_counts(counts)
         n, right = len(self.grid.truth), int(np.trace(counts))
-        pct = f" ({100.0 * right / n:.1f} %)" if n else ""
-        self.summary.setText(f"{right} of {n} test images right{pct} · {n - right} wrong, framed in red")
+        pct = format_text(TR, " ({value:.1f} %)", value=100.0 * right / n) if n else ""
+        self.summary.setText(
+            format_text(
+                TR,
+                "{right} of {n} test images right{pct} · {value} wrong, framed in red",
+                right=right,
+                n=n,
+                pct=pct,
+                value=n - right,
+            )
+        )
 
     def apply_theme(self) -> None:
         self.confusion.apply_theme()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from ...i18n import format_text, translate
 from ..export import is_exportable, write_script
 
 
@@ -17,18 +18,32 @@ def export_python(lab, path: str) -> bool:
         path += ".py"
     if not is_exportable(lab.session):
         lab.show_status(
-            "This dataset is too large to write into a script: export a generated set or the digits.",
+            translate(
+                "NetworkLab",
+                "This dataset is too large to write into a script: export a generated set or the digits.",
+            ),
             True,
         )
         return False
     try:
         write_script(lab.session, path)
     except (OSError, ValueError) as exc:
-        lab.show_status(f"Could not write {os.path.basename(path)}: {exc}", True)
+        lab.show_status(
+            format_text(
+                "NetworkLab", "Could not write {value}: {exc}", value=os.path.basename(path), exc=exc
+            ),
+            True,
+        )
         return False
     steps = lab.session.steps_done
     lab.show_status(
-        f"Exported the network as Python to {path} ({steps} steps; run it with: python {os.path.basename(path)})",
+        format_text(
+            "NetworkLab",
+            "Exported the network as Python to {path} ({steps} steps; run it with: python {value})",
+            path=path,
+            steps=steps,
+            value=os.path.basename(path),
+        ),
     )
     return True
 
@@ -38,9 +53,17 @@ def save_weights(lab, path: str) -> bool:
     try:
         lab.session.save_weights(path)
     except (OSError, ValueError) as exc:
-        lab.show_status(f"Could not save the weights to {os.path.basename(path)}: {exc}", True)
+        lab.show_status(
+            format_text(
+                "NetworkLab",
+                "Could not save the weights to {value}: {exc}",
+                value=os.path.basename(path),
+                exc=exc,
+            ),
+            True,
+        )
         return False
-    lab.show_status(f"Saved the weights to {path}")
+    lab.show_status(format_text("NetworkLab", "Saved the weights to {path}", path=path))
     return True
 
 
@@ -51,8 +74,13 @@ def load_weights(lab, path: str) -> bool:
     try:
         lab.session.load_weights(path)
     except (OSError, ValueError) as exc:
-        lab.show_status(f"Could not load {os.path.basename(path)}: {exc}", True)
+        lab.show_status(
+            format_text("NetworkLab", "Could not load {value}: {exc}", value=os.path.basename(path), exc=exc),
+            True,
+        )
         return False
     lab.refresh()
-    lab.show_status(f"Loaded the weights from {os.path.basename(path)}")
+    lab.show_status(
+        format_text("NetworkLab", "Loaded the weights from {value}", value=os.path.basename(path))
+    )
     return True

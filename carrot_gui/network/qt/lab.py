@@ -7,6 +7,7 @@ never once per step.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import theme
+from ... import i18n, theme
 from ...errors import guarded
-from ...kit.plots import StepSeriesPlot
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import presenter, texts
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..backward import BackwardPlayback
@@ -36,6 +38,7 @@ from ..trainer import NetworkSession
 from .backward_controls import BackwardControls
 from .boundary_plot import BoundaryPlot
 from .build_panel import BuildPanel
+from .curves import CurvesRow
 from .data_panel import DataPanel
 from .digits_view import DigitsView
 from .neuron_view import NeuronView
@@ -44,6 +47,7 @@ from .predict import NetworkPredict
 SLICE_MS = 5.0
 CURVES_S = 0.25  # while training: the loss, accuracy and gradient curves repaint at 4 Hz
 HEAVY_S = {"boundary": 0.3, "neurons": 0.5, "digits": 1.5}  # and the heavy views at most this often (s)
+TR = "NetworkLab"  # the translation context of this lab's texts
 RUN_NAMES = {
     "train": "trainNetworkButton",
     "step": "stepNetworkButton",
@@ -54,18 +58,6 @@ BOUNDARY_GRID = 100
 LEFT_MAX = 400  # px: the panels' column never takes more than this from the views
 MAP_GRID = 24  # per-neuron activation maps: small images inside the circles
 MAX_DIGITS_SHOWN = 2000  # all of the digits' 359 test images (the summary then matches the accuracy)
-TRAIN_COLOUR, TEST_COLOUR = "#1f77b4", "#ff7f0e"
-LAYER_COLOURS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#17becf",
-)
 
 
 class NetworkLab(QWidget):
@@ -89,6 +81,22 @@ class NetworkLab(QWidget):
         self._wire()
         self.model.session_changed.connect(self._session_changed)
         self._session_changed(self.model.session)
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Texts made by code in the current language: tab names, legends, the status line, the views."""
+        try:
+            self._name_parts()
+            self.statusLabel.setText(self._status[0]())
+            self.refresh_theme()  # repaints every view, their texts too
+        except RuntimeError:  # Qt already deleted the lab
+            i18n.events.language_changed.disconnect(self._retranslate)
+
+    def _name_parts(self) -> None:
+        """The view tabs' and the legends' texts (the curves' keys stay "train", "test", "layer 1", ...)."""
+        self.viewTabs.setTabText(0, translate(TR, "Network and data"))
+        self.viewTabs.setTabText(1, translate(TR, "Digits"))
+        self.curves.name_legends()
 
     # -- layout ---------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -106,6 +114,7 @@ class NetworkLab(QWidget):
         scroll.setMinimumWidth(
             min(LEFT_MAX, left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         )
+        self.panelsScroll = scroll  # presenter mode hides it
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(self._build_right())
@@ -119,17 +128,32 @@ class NetworkLab(QWidget):
         v = QVBoxLayout(right)
         v.setContentsMargins(0, 0, 0, 0)
         self.runControls = RunControls(RUN_NAMES, label="Train the network:")
+        texts.bind(self.runControls.findChild(QLabel).setText, TR, "Train the network:")
+        self._status: tuple[Callable[[], str], bool] = (str, False)  # the status line's maker and tone
         self.accuracyLabel = tip(
-            QLabel(""), "accuracyLabel", "Accuracy on the training and the held-out test set."
+            QLabel(""),
+            "accuracyLabel",
+            QT_TRANSLATE_NOOP(TR, "Accuracy on the training and the held-out test set."),
+            context=TR,
         )
-        self.statusLabel = tip(QLabel(""), "networkStatusLabel", "What the run is doing, or why it stopped.")
+        self.statusLabel = tip(
+            QLabel(""),
+            "networkStatusLabel",
+            QT_TRANSLATE_NOOP(TR, "What the run is doing, or why it stopped."),
+            context=TR,
+        )
         self.statusLabel.setWordWrap(True)
         self.tensorGraphButton = tip(
-            QPushButton("Tensor graph ▸ Expression lab"),
+            QPushButton(),
             "tensorGraphButton",
-            "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
-            "backward pass tensor by tensor.",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
+                "backward pass tensor by tensor.",
+            ),
+            context=TR,
         )
+        texts.bind(self.tensorGraphButton.setText, TR, "Tensor graph ▸ Expression lab")
         self.tensorGraphButton.clicked.connect(lambda: self.send_tensor_graph())
         run = QHBoxLayout()
         run.addWidget(self.runControls)
@@ -159,46 +183,15 @@ class NetworkLab(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.neuronView)
         top.addWidget(self.boundaryPlot)
-        self.viewTabs.addTab(top, "Network and data")
-        self.viewTabs.addTab(self.digitsView, "Digits")
+        self.viewTabs.addTab(top, "")
+        self.viewTabs.addTab(self.digitsView, "")
         v.addWidget(self.viewTabs, 3)
-        v.addLayout(self._build_plots(), 2)
+        self.presenterCaption = presenter.caption_label()  # the backward stop in large words (presenter mode)
+        v.addWidget(self.presenterCaption)
+        self.curves = CurvesRow()
+        self.lossPlot, self.accuracyPlot, self.gradientPlot = self.curves.plots
+        v.addWidget(self.curves, 2)
         return right
-
-    def _build_plots(self) -> QHBoxLayout:
-        self.lossPlot = StepSeriesPlot(
-            "Loss",
-            "loss",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
-            name="networkLossPlot",
-            tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
-        )
-        self.accuracyPlot = StepSeriesPlot(
-            "Accuracy",
-            "accuracy",
-            [("train", TRAIN_COLOUR), ("test", TEST_COLOUR)],
-            name="accuracyPlot",
-            tooltip="Share of samples classified right, training and test set.",
-        )
-        self.gradientPlot = StepSeriesPlot(
-            "Gradient health",
-            "‖∂L/∂W‖",
-            log_y=True,
-            name="gradientHealthPlot",
-            tooltip="Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped learning.",
-        )
-        pair = [("━━", TRAIN_COLOUR, "train"), ("━━", TEST_COLOUR, "test")]
-        self.lossPlot.add_legend_bar("networkLossLegend", "Which curve is which set.").set_entries(pair)
-        self.accuracyPlot.add_legend_bar("accuracyLegend", "Which curve is which set.").set_entries(pair)
-        self.gradientPlot.add_legend_bar("gradientHealthLegend", "Which curve is which layer's weights.")
-        row = QHBoxLayout()
-        for p in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
-            box = QVBoxLayout()
-            box.setSpacing(0)
-            box.addWidget(p, 1)
-            box.addWidget(p.legendLabel)
-            row.addLayout(box)
-        return row
 
     def _wire(self) -> None:
         c, r = self.runControls, self.runner
@@ -236,8 +229,10 @@ class NetworkLab(QWidget):
     def is_training(self) -> bool:
         return self.runner.is_running()
 
-    def show_status(self, text: str, error: bool = False) -> None:
-        """The run's state, or why something failed (in the error tone), in the lab's status line."""
+    def show_status(self, text: str, error: bool = False, remake: Callable[[], str] | None = None) -> None:
+        """The run's state, or why something failed (in the error tone), in the lab's status line; ``remake``
+        makes the text again in the new language after a switch."""
+        self._status = (remake or (lambda: text), error)
         self.statusLabel.setText(text)
         theme.set_tone(self.statusLabel, "error" if error else "muted")
 
@@ -247,16 +242,10 @@ class NetworkLab(QWidget):
         self.runner.set_target(session)
         self.runControls.set_running(False)
         session.run_stopped.connect(
-            lambda _state: self.show_status(session.message(), session.state == "diverged")
+            lambda _state: self.show_status(session.message(), session.state == "diverged", session.message)
         )
-        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
-            plot.reset_run()
-        layers = [
-            (f"layer {k + 1}", LAYER_COLOURS[k % len(LAYER_COLOURS)]) for k in range(len(session.layers))
-        ]
-        self.gradientPlot.set_series(layers)
-        self.gradientPlot.legendLabel.set_entries([("━━", colour, name) for name, colour in layers])
-        self.accuracyPlot.setVisible(session.spec.classes != 0)
+        self.curves.new_run(session)
+        self._name_parts()
         data = session.data
         names = self._input_names(session.spec, data)
         self.neuronView.set_network(session.spec.widths, names)
@@ -282,9 +271,7 @@ class NetworkLab(QWidget):
 
     def refresh_theme(self) -> None:
         """Repaint in the current theme (projector mode, larger text): plots, legends, views, then the data."""
-        for plot in (self.lossPlot, self.accuracyPlot, self.gradientPlot):
-            plot.apply_theme()
-            plot.legendLabel.apply_theme()
+        self.curves.apply_theme()
         for view in (self.boundaryPlot, self.neuronView, self.digitsView):
             view.apply_theme()
         self._show_points(self.session.data)  # point colours come from the theme
@@ -318,18 +305,10 @@ class NetworkLab(QWidget):
             self._due[name] = now + max(HEAVY_S[name], 5 * (time.perf_counter() - now))
 
     def _paint_curves(self, s: NetworkSession, live: bool) -> None:
-        h = s.history()
-        xs = h["step"]
-        self.lossPlot.show_values({"train": h["train loss"], "test": h["test loss"]}, live, xs=xs)
-        if s.spec.classes:
-            self.accuracyPlot.show_values(
-                {"train": h["train accuracy"], "test": h["test accuracy"]}, live, xs=xs
-            )
-        norms = s.grad_norms.view()
-        self.gradientPlot.show_values({f"layer {k + 1}": norms[:, k] for k in range(norms.shape[1])}, live)
+        self.curves.paint(s, live)
         self.accuracyLabel.setText(s.accuracy_text())
         if not s.finished:
-            self.show_status(s.message())
+            self.show_status(s.message(), remake=s.message)
 
     def _paint_boundary(self, s: NetworkSession) -> None:
         data = s.data
@@ -417,6 +396,52 @@ class NetworkLab(QWidget):
         b.seek(self.predict.limit(b, stop))
         self._backward_moved()
 
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ------------------------------------------
+    def presenter_panels(self) -> list[presenter.Fold]:
+        return [presenter.widget_fold(self.panelsScroll)]
+
+    def presenter_caption(self) -> str:
+        return self.predict.row.caption() or self.backwardControls.plain_text
+
+    def presenter_next(self) -> None:
+        """One layer further back; after the first layer, the step that applies the gradients."""
+        b = self._live_backward(self.session)
+        if b is not None and b.at_end:
+            self.step_once()  # its repaint drops the finished playback: the forward state again
+        else:
+            self.backward_step()
+
+    def presenter_previous(self) -> None:
+        self.backward_back()
+
+    def presenter_play(self) -> None:
+        """Space on a clicker means "next", as in a slide show."""
+        self.presenter_next()
+
+    def set_presenting(self, on: bool) -> None:
+        self.pause()
+
+    # -- lessons -------------------------------------------------------------------------------------------------
+    def lesson_state(self):
+        """What a lesson keeps of the lab (a ``NetworkState``, see :meth:`NetworkLabModel.lesson_state`), with
+        the stop of the backward pass being stepped. LessonError for data a lesson cannot remake."""
+        b = self._live_backward(self.session)
+        return self.model.lesson_state(None if b is None else b.position)
+
+    def apply_lesson_state(self, state) -> None:
+        """Show a lesson's ``NetworkState``: its data, network, weights, curves and backward stop. ValueError
+        (the lab keeps everything it had) if a part does not fit."""
+        self.pause()
+        session = self.model.apply(state)  # raises before anything changes; repaints through session_changed
+        self.buildPanel.set_spec(self.model.spec)
+        self.dataPanel.show_data(self.model.data, self.model.spec.features)
+        if state.backward is not None:
+            self.backward = BackwardPlayback(session)
+            self._backward_of = self._backward_key(session)
+            self.backward.seek(state.backward)
+            self._backward_moved()
+        self.show_status(session.message(), session.state == "diverged", session.message)
+
     # -- running -----------------------------------------------------------------------------------------------
     @guarded("starting or pausing training")
     def _train_toggled(self, on: bool) -> None:
@@ -430,7 +455,7 @@ class NetworkLab(QWidget):
         """Train on the time-sliced runner (a finished or diverged run says so and stays stopped)."""
         if self.session.finished:
             self.runControls.set_running(False)
-            self.show_status(self.session.message() + " Press Reset for a new run.", error=True)
+            self._say_finished()
             return
         self.runControls.set_running(True)
         self.runner.start()
@@ -443,8 +468,17 @@ class NetworkLab(QWidget):
         """Exactly one optimiser step (pauses a running run first)."""
         self.pause()
         if self.session.step() is None:
-            self.show_status(self.session.message() + " Press Reset for a new run.", error=True)
+            self._say_finished()
         self.refresh()
+
+    def _say_finished(self) -> None:
+        """The run is over: say why, and what starts a new one."""
+        s = self.session
+
+        def text() -> str:
+            return s.message() + translate(TR, " Press Reset for a new run.")
+
+        self.show_status(text(), error=True, remake=text)
 
     @guarded("resetting the network")
     def reset(self) -> None:
@@ -455,7 +489,8 @@ class NetworkLab(QWidget):
     def _runner_stopped(self) -> None:
         self.refresh()
         if self.session.finished:
-            self.show_status(self.session.message(), error=self.session.state == "diverged")
+            s = self.session
+            self.show_status(s.message(), error=s.state == "diverged", remake=s.message)
 
     # -- panels and views talking -------------------------------------------------------------------------
     @guarded("changing the data")
@@ -470,7 +505,7 @@ class NetworkLab(QWidget):
     def _features_changed(self, features: tuple[str, ...]) -> None:
         reason = self.buildPanel.set_features(features)  # emits spec_changed when accepted
         if reason:
-            self.show_status(f"Features not used: {reason}", error=True)
+            self.show_status(format_text(TR, "Features not used: {reason}", reason=reason), error=True)
 
     @guarded("changing the network")
     def _spec_changed(self, spec: NetworkSpec) -> None:
@@ -491,7 +526,7 @@ class NetworkLab(QWidget):
         finally:
             self._applying_preset = False
         self.model.apply_preset(preset)
-        self.show_status(preset.note)
+        self.show_status(translate("Presets", preset.note), remake=lambda: translate("Presets", preset.note))
 
     @guarded("drawing a point")
     def _point_added(self, x1: float, x2: float, label: int) -> None:
@@ -501,7 +536,7 @@ class NetworkLab(QWidget):
     def _point_removed(self, index: int) -> None:
         data = self.session.data
         if data.source != "drawn":
-            self.show_status("Only drawn points can be removed: choose 'Draw your own' first.")
+            self.show_status(translate(TR, "Only drawn points can be removed: choose 'Draw your own' first."))
             return
         xy = np.concatenate([data.x_train, data.x_test])[index]
         self.dataPanel.remove_point(float(xy[0]), float(xy[1]))
@@ -515,5 +550,10 @@ class NetworkLab(QWidget):
     def send_tensor_graph(self) -> None:
         """Emit ``sendToExpression`` with one forward pass on 4 samples, the loss last."""
         s = self.session
-        title = f"Network {s.spec.describe()}: one forward pass on 4 samples at step {s.steps_done}"
+        title = format_text(
+            TR,
+            "Network {network}: one forward pass on 4 samples at step {step}",
+            network=s.spec.describe(),
+            step=s.steps_done,
+        )
         self.sendToExpression.emit(s.tensor_graph(4), title)

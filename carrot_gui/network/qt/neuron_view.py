@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
-from ...i18n import translate
+from ...i18n import format_text, translate
 from ...kit.heatmap import signed_colours
 from .. import look
 from .neuron_items import Z_LINE, LayerLines, Neuron
@@ -96,7 +96,9 @@ class NeuronView(QGraphicsView):
         self._editing: tuple[int, int, int] | None = None
         self.editor = _Editor(self.viewport())
         self.editor.setObjectName("weightEditor")
-        self.editor.setToolTip("Type a new weight and press Enter (Escape keeps the old one).")
+        self.editor.setToolTip(
+            translate("NeuronView", "Type a new weight and press Enter (Escape keeps the old one).")
+        )
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self.close_editor)
         self.editor.hide()
@@ -274,14 +276,31 @@ class NeuronView(QGraphicsView):
 
     def neuron_tooltip(self, layer: int, unit: int) -> str:
         values = self._values[layer] if layer < len(self._values) else None
-        value = "" if values is None else f"\nvalue  {theme.format_number(values[unit])}"
+        value = (
+            ""
+            if values is None
+            else format_text("NeuronView", "\nvalue  {value}", value=theme.format_number(values[unit]))
+        )
         if layer == 0:
-            name = self.feature_names[unit] if unit < len(self.feature_names) else f"input {unit + 1}"
-            return f"input {name}{value}"
+            name = (
+                self.feature_names[unit]
+                if unit < len(self.feature_names)
+                else format_text("NeuronView", "input {value}", value=unit + 1)
+            )
+            return format_text("NeuronView", "input {name}{value}", name=name, value=value)
         b = theme.format_number(self.biases[layer - 1][unit])
         grad = None if self.bias_grads is None else self.bias_grads[layer - 1]
-        g = (self._missing() or "not computed yet") if grad is None else theme.format_number(grad[unit])
-        return f"neuron {unit + 1} of layer {layer}{value}\nbias  {b}\n∂L/∂b  {g}"
+        missing = self._missing() or translate("NeuronView", "not computed yet")
+        g = missing if grad is None else theme.format_number(grad[unit])
+        return format_text(
+            "NeuronView",
+            "neuron {value} of layer {layer}{value2}\nbias  {b}\n∂L/∂b  {g}",
+            value=unit + 1,
+            layer=layer,
+            value2=value,
+            b=b,
+            g=g,
+        )
 
     def line_style(self, layer: int, i: int, j: int) -> tuple[str, float]:
         """The colour (#rrggbb) and width (px) a weight's line is drawn with now."""
@@ -429,8 +448,13 @@ class NeuronView(QGraphicsView):
         t = theme.current()
         n_in, last = self.layer_sizes[0], len(self.layer_sizes) - 1
         names = [self.feature_names[u] if u < len(self.feature_names) else f"x{u + 1}" for u in range(n_in)]
-        captions = ["inputs"] + [f"hidden {k} ({n})" for k, n in enumerate(self.layer_sizes[1:-1], 1)]
-        captions.append(f"output ({self.layer_sizes[-1]})" if last else "")
+        captions = [translate("NeuronView", "inputs")] + [
+            format_text("NeuronView", "hidden {k} ({n})", k=k, n=n)
+            for k, n in enumerate(self.layer_sizes[1:-1], 1)
+        ]
+        captions.append(
+            format_text("NeuronView", "output ({value})", value=self.layer_sizes[-1]) if last else ""
+        )
         for item, text in zip(self._texts, names + captions):
             item.setText(text)
             item.setBrush(QBrush(QColor(t.text)))

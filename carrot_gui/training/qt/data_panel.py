@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import theme
-from ...kit.widgets import add_rows, tip
+from ... import i18n, theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
+from ...kit.widgets import add_rows, seed_spin, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -38,6 +40,8 @@ from ..data import (
     read_csv,
     standardise,
 )
+
+TR = "DataPanel"  # the translation context of this panel's texts
 
 
 def default_target(table: CsvTable) -> int:
@@ -52,87 +56,126 @@ class DataPanel(QGroupBox):
     dataset_changed = Signal(object)  # Dataset
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("1 · Data", parent)
+        super().__init__(parent)
+        texts.bind(self.setTitle, TR, "1 · Data")
         self.setObjectName("dataBox")
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data  # before standardising
         self._csv: CsvTable | None = None
+        self._csv_used: tuple[CsvTable, str, tuple[str, ...]] | None = None  # the data in use, if from a CSV
         self._target_row: int | None = None  # the feature-list row greyed out as the target
         self._target_was = Qt.CheckState.Checked  # its tick before it became the target
         v = QVBoxLayout(self)
         self.dataSourceTabs = tip(
-            QTabWidget(), "dataSourceTabs", "Make up data with a known line, or load a CSV file."
+            QTabWidget(),
+            "dataSourceTabs",
+            QT_TRANSLATE_NOOP(TR, "Make up data with a known line, or load a CSV file."),
+            context=TR,
         )
-        self.dataSourceTabs.addTab(self._build_synthetic_page(), "Synthetic")
-        self.dataSourceTabs.addTab(self._build_csv_page(), "CSV file")
+        self.dataSourceTabs.addTab(self._build_synthetic_page(), "")
+        self.dataSourceTabs.addTab(self._build_csv_page(), "")
         v.addWidget(self.dataSourceTabs)
         self.dataSourceTabs.currentChanged.connect(self.fit_tabs)
         self.standardiseCheck = tip(
-            QCheckBox("Standardise features"),
+            QCheckBox(toggled=self._standardise_toggled),
             "standardiseCheck",
-            "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
+            ),
+            context=TR,
         )
-        self.standardiseCheck.toggled.connect(self._standardise_toggled)
+        texts.bind(self.standardiseCheck.setText, TR, "Standardise features")
         v.addWidget(self.standardiseCheck)
-        self.dataInfoLabel = tip(QLabel(self.data.describe()), "dataInfoLabel", "The dataset in use.")
-        self.dataInfoLabel.setWordWrap(True)
-        self.dataMessageLabel = tip(QLabel(""), "dataMessageLabel", "Problems with the data show here.")
-        self.dataMessageLabel.setWordWrap(True)
+        self.dataInfoLabel = tip(
+            QLabel(self.data.describe(), wordWrap=True),
+            "dataInfoLabel",
+            QT_TRANSLATE_NOOP(TR, "The dataset in use."),
+            context=TR,
+        )
+        self.dataMessageLabel = tip(
+            QLabel("", wordWrap=True),
+            "dataMessageLabel",
+            QT_TRANSLATE_NOOP(TR, "Problems with the data show here."),
+            context=TR,
+        )
         theme.set_tone(self.dataMessageLabel, "error")
         v.addWidget(self.dataInfoLabel)
         v.addWidget(self.dataMessageLabel)
         self.say("")
+        self._retranslate()
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Texts made by code in the current language: tab names, the dataset's description, example names."""
+        try:
+            self.dataSourceTabs.setTabText(0, translate(TR, "Synthetic"))
+            self.dataSourceTabs.setTabText(1, translate(TR, "CSV file"))
+            self.dataInfoLabel.setText(self.data.describe())
+            self._name_examples()
+        except RuntimeError:  # Qt already deleted the panel
+            i18n.events.language_changed.disconnect(self._retranslate)
 
     def _build_synthetic_page(self) -> QWidget:
         syn = QWidget()
         f = QFormLayout(syn)
         self.samplesSpin = tip(
-            QSpinBox(),
+            QSpinBox(minimum=2, maximum=100_000, value=100),
             "samplesSpin",
-            "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
+            ),
+            context=TR,
         )
-        self.samplesSpin.setRange(2, 100_000)
-        self.samplesSpin.setValue(100)
         self.featuresSpin = tip(
-            QSpinBox(), "featuresSpin", "Number of input features x (1 draws a line; more: a plane)."
+            QSpinBox(minimum=1, maximum=16),
+            "featuresSpin",
+            QT_TRANSLATE_NOOP(TR, "Number of input features x (1 draws a line; more: a plane)."),
+            context=TR,
         )
-        self.featuresSpin.setRange(1, 16)
         self.trueSlopesEdit = tip(
             QLineEdit("2"),
             "trueSlopesEdit",
-            "The true slope(s): one number, or one per feature separated by commas.",
+            QT_TRANSLATE_NOOP(TR, "The true slope(s): one number, or one per feature separated by commas."),
+            context=TR,
         )
         self.trueInterceptSpin = tip(
-            QDoubleSpinBox(), "trueInterceptSpin", "The true intercept (bias) of the line."
+            QDoubleSpinBox(minimum=-1000, maximum=1000, value=1.0),
+            "trueInterceptSpin",
+            QT_TRANSLATE_NOOP(TR, "The true intercept (bias) of the line."),
+            context=TR,
         )
-        self.trueInterceptSpin.setRange(-1000, 1000)
-        self.trueInterceptSpin.setValue(1.0)
         self.noiseSpin = tip(
-            QDoubleSpinBox(), "noiseSpin", "Standard deviation σ of the Gaussian noise added to y."
+            QDoubleSpinBox(minimum=0, maximum=1000, value=0.8),
+            "noiseSpin",
+            QT_TRANSLATE_NOOP(TR, "Standard deviation σ of the Gaussian noise added to y."),
+            context=TR,
         )
-        self.noiseSpin.setRange(0, 1000)
-        self.noiseSpin.setValue(0.8)
-        self.dataSeedSpin = tip(
-            QSpinBox(), "dataSeedSpin", "Random seed: the same seed gives the same points."
+        self.dataSeedSpin = seed_spin(
+            "dataSeedSpin",
+            QT_TRANSLATE_NOOP(TR, "Random seed: the same seed gives the same points."),
+            context=TR,
         )
-        self.dataSeedSpin.setRange(0, 2**31 - 1)
         self.generateButton = tip(
-            QPushButton("Generate data"),
+            QPushButton(clicked=lambda: self.generate_data()),
             "generateDataButton",
-            "Make a new dataset with these settings (resets training).",
+            QT_TRANSLATE_NOOP(TR, "Make a new dataset with these settings (resets training)."),
+            context=TR,
         )
-        self.generateButton.clicked.connect(lambda: self.generate_data())
+        texts.bind(self.generateButton.setText, TR, "Generate data")
         add_rows(
             f,
             [
-                ("Samples", self.samplesSpin),
-                ("Features", self.featuresSpin),
-                ("True slope(s)", self.trueSlopesEdit),
-                ("True intercept", self.trueInterceptSpin),
-                ("Noise σ", self.noiseSpin),
-                ("Seed", self.dataSeedSpin),
+                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
+                (QT_TRANSLATE_NOOP(TR, "Features"), self.featuresSpin),
+                (QT_TRANSLATE_NOOP(TR, "True slope(s)"), self.trueSlopesEdit),
+                (QT_TRANSLATE_NOOP(TR, "True intercept"), self.trueInterceptSpin),
+                (QT_TRANSLATE_NOOP(TR, "Noise σ"), self.noiseSpin),
+                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
                 self.generateButton,
             ],
+            TR,
         )
         return syn
 
@@ -141,41 +184,62 @@ class DataPanel(QGroupBox):
         c = QFormLayout(csvw)
         self._build_example_combo()
         self.openCsvButton = tip(
-            QPushButton("Open CSV…"),
+            QPushButton(clicked=self._open_csv_dialog),
             "openCsvButton",
-            "Read a CSV file; then choose the target and feature columns.",
+            QT_TRANSLATE_NOOP(TR, "Read a CSV file; then choose the target and feature columns."),
+            context=TR,
         )
-        self.openCsvButton.clicked.connect(self._open_csv_dialog)
         self.csvHeaderCheck = tip(
-            QCheckBox("First row is a header"),
+            QCheckBox(checked=True, toggled=self._reread_csv),
             "csvHeaderCheck",
-            "Whether the file's first row holds column names.",
+            QT_TRANSLATE_NOOP(TR, "Whether the file's first row holds column names."),
+            context=TR,
         )
-        self.csvHeaderCheck.setChecked(True)
-        self.csvHeaderCheck.toggled.connect(self._reread_csv)
-        self.csvTargetCombo = tip(QComboBox(), "csvTargetCombo", "The column the model should predict (y).")
-        self.csvTargetCombo.currentIndexChanged.connect(self._target_changed)
-        self.csvTargetCombo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.csvTargetCombo = tip(
+            # a long column name is cut in the box, so it does not widen the panel
+            QComboBox(
+                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                minimumContentsLength=10,
+                currentIndexChanged=self._target_changed,
+            ),
+            "csvTargetCombo",
+            QT_TRANSLATE_NOOP(TR, "The column the model should predict (y)."),
+            context=TR,
         )
-        self.csvTargetCombo.setMinimumContentsLength(10)  # a long column name does not widen the panel
         self.csvFeatureList = tip(
-            QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x)."
+            QListWidget(),
+            "csvFeatureList",
+            QT_TRANSLATE_NOOP(TR, "Tick the columns to use as input features (x)."),
+            context=TR,
         )
         self.useCsvButton = tip(
-            QPushButton("Use these columns"),
+            QPushButton(clicked=lambda: self.use_csv_columns()),
             "useCsvButton",
-            "Load the chosen columns as the dataset (resets training).",
+            QT_TRANSLATE_NOOP(TR, "Load the chosen columns as the dataset (resets training)."),
+            context=TR,
         )
-        self.useCsvButton.clicked.connect(lambda: self.use_csv_columns())
-        self.csvFileLabel = tip(QLabel("No file opened."), "csvFileLabel", "The CSV file that was read.")
-        self.csvFileLabel.setWordWrap(True)
+        self.csvFileLabel = tip(
+            QLabel(wordWrap=True),
+            "csvFileLabel",
+            QT_TRANSLATE_NOOP(TR, "The CSV file that was read."),
+            context=TR,
+        )
+        texts.bind(self.openCsvButton.setText, TR, "Open CSV…")
+        texts.bind(self.csvHeaderCheck.setText, TR, "First row is a header")
+        texts.bind(self.useCsvButton.setText, TR, "Use these columns")
+        texts.bind(self.csvFileLabel.setText, TR, "No file opened.")
         c.addRow(self.exampleCombo)
         c.addRow(self.openCsvButton)
         c.addRow(self.csvFileLabel)
         c.addRow(self.csvHeaderCheck)
-        c.addRow("Target", self.csvTargetCombo)
-        c.addRow("Features", self.csvFeatureList)
+        add_rows(
+            c,
+            [
+                (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
+                (QT_TRANSLATE_NOOP(TR, "Features"), self.csvFeatureList),
+            ],
+            TR,
+        )
         c.addRow(self.useCsvButton)
         return csvw
 
@@ -184,24 +248,33 @@ class DataPanel(QGroupBox):
         self.exampleCombo = tip(
             QComboBox(),
             "exampleDatasetCombo",
-            "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
+            QT_TRANSLATE_NOOP(
+                TR, "Example CSV files that come with PyCarrot: pick one to load it (last column = target)."
+            ),
+            context=TR,
         )
         # long titles are cut in the box (shown whole in its list), so they never widen the panel
         self.exampleCombo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.exampleCombo.setMinimumContentsLength(16)
-        if self.examples:
-            self.exampleCombo.addItem("Pick an example dataset…")
-            for ex in self.examples:
-                self.exampleCombo.addItem(ex.title, ex.path)
-                self.exampleCombo.setItemData(
-                    self.exampleCombo.count() - 1, ex.hint or ex.path, Qt.ItemDataRole.ToolTipRole
-                )
-        else:
-            self.exampleCombo.addItem("No example datasets installed")
-            self.exampleCombo.setEnabled(False)
+        self.exampleCombo.addItem("")
+        for ex in self.examples:
+            self.exampleCombo.addItem(ex.title, ex.path)
+        self.exampleCombo.setEnabled(bool(self.examples))
         self.exampleCombo.activated.connect(self._example_chosen)
+
+    def _name_examples(self) -> None:
+        """The example list's texts in the current language (their data, the paths, stay)."""
+        combo = self.exampleCombo
+        if self.examples:
+            combo.setItemText(0, translate(TR, "Pick an example dataset…"))
+        else:
+            combo.setItemText(0, translate(TR, "No example datasets installed"))
+        for i, ex in enumerate(self.examples, start=1):
+            combo.setItemText(i, translate("TrainingData", ex.title))
+            hint = translate("TrainingData", ex.hint) if ex.hint else ex.path
+            combo.setItemData(i, hint, Qt.ItemDataRole.ToolTipRole)
 
     def generate_data(self) -> bool:
         """Make a synthetic dataset from the controls; on bad input show why and keep the old data."""
@@ -209,7 +282,11 @@ class DataPanel(QGroupBox):
             slopes = parse_slopes(self.trueSlopesEdit.text())
             d = self.featuresSpin.value()
             if len(slopes) not in (1, d):
-                raise DataError(f"{len(slopes)} slopes for {d} features: give one, or one per feature")
+                raise DataError(
+                    format_text(
+                        TR, "{n} slopes for {d} features: give one, or one per feature", n=len(slopes), d=d
+                    )
+                )
             data = make_synthetic(
                 self.samplesSpin.value(),
                 slopes,
@@ -221,6 +298,7 @@ class DataPanel(QGroupBox):
         except DataError as exc:
             self.say(str(exc))
             return False
+        self._csv_used = None
         self._use(data)
         return True
 
@@ -229,22 +307,43 @@ class DataPanel(QGroupBox):
         try:
             table = read_csv(path, None)
         except DataError as exc:
-            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            self.say(format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc))
             return False
+        self._offer(table)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
+        return True
+
+    def _offer(self, table: CsvTable) -> None:
+        """Show a table's columns to choose from (CSV tab, header box, file label)."""
         self._csv = table
         self.csvHeaderCheck.blockSignals(True)
         self.csvHeaderCheck.setChecked(table.has_header)
         self.csvHeaderCheck.blockSignals(False)
         self._fill_columns()
-        self.csvFileLabel.setText(
-            f"{os.path.basename(path)}: {len(table.rows)} rows, {len(table.columns)} columns"
+        texts.bind(
+            self.csvFileLabel.setText,
+            TR,
+            "{name}: {rows} rows, {columns} columns",
+            name=os.path.basename(table.path),
+            rows=len(table.rows),
+            columns=len(table.columns),
         )
         self.say("")
         self.dataSourceTabs.setCurrentIndex(1)
-        if self.examples:
-            self.exampleCombo.setCurrentIndex(0)  # the user's own file (open_example re-selects its entry)
         self.fit_tabs()
-        return True
+
+    def csv_in_use(self) -> tuple[CsvTable, str, tuple[str, ...]] | None:
+        """(table, target column, feature columns) of the data in use when it came from a CSV, else None."""
+        return self._csv_used
+
+    def use_table(self, table: CsvTable, target: str, features: tuple[str, ...]) -> bool:
+        """Use ``table`` (already read: a lesson's rows) with these columns, as if opened and chosen here;
+        False (the reason shown, the data kept) if they do not fit it."""
+        self._offer(table)
+        if self.examples:
+            self.exampleCombo.setCurrentIndex(0)
+        return self._choose(target, list(features))
 
     def _example_chosen(self, index: int) -> None:
         if index > 0:
@@ -258,7 +357,15 @@ class DataPanel(QGroupBox):
             return False
         self.exampleCombo.setCurrentIndex(index + 1)
         if ex.hint:
-            self.csvFileLabel.setText(f"{self.csvFileLabel.text()}. {ex.hint}")
+            texts.bind(
+                self.csvFileLabel.setText,
+                TR,
+                "{name}: {rows} rows, {columns} columns. {hint}",
+                name=os.path.basename(ex.path),
+                rows=len(self._csv.rows),
+                columns=len(self._csv.columns),
+                hint=translate("TrainingData", ex.hint),
+            )
             self.fit_tabs()
         return True
 
@@ -268,7 +375,7 @@ class DataPanel(QGroupBox):
         try:
             table = read_csv(self._csv.path, has_header)
         except DataError as exc:
-            self.say(f"CSV not re-read — {exc}")
+            self.say(format_text(TR, "CSV not re-read — {error}", error=exc))
             return
         self._csv = table
         self._fill_columns()
@@ -289,7 +396,7 @@ class DataPanel(QGroupBox):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if is_number else Qt.CheckState.Unchecked)
             if not is_number:
-                item.setToolTip("This column has cells that are not numbers (names, dates…).")
+                item.setToolTip(translate(TR, "This column has cells that are not numbers (names, dates…)."))
             self.csvFeatureList.addItem(item)
         self._target_row = None  # by default: the last numeric column is the target, the other numeric
         self._target_changed(target)  # columns are the features
@@ -309,23 +416,27 @@ class DataPanel(QGroupBox):
             self._target_was = item.checkState()
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip("This column is the target; choose another target to use it as a feature.")
+            item.setToolTip(
+                translate(TR, "This column is the target; choose another target to use it as a feature.")
+            )
 
     def use_csv_columns(self) -> bool:
         """Turn the chosen CSV columns into the dataset; a bad cell or choice shows why and changes nothing."""
         if self._csv is None:
-            self.say("Open a CSV file first.")
+            self.say(translate(TR, "Open a CSV file first."))
             return False
         features = [
             self.csvFeatureList.item(i).text()
             for i in range(self.csvFeatureList.count())
             if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
         ]
+        target = self.csvTargetCombo.currentText()
         try:
-            data = self._csv.to_dataset(self.csvTargetCombo.currentText(), features)
+            data = self._csv.to_dataset(target, features)
         except DataError as exc:
-            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            self.say(format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc))
             return False
+        self._csv_used = (self._csv, target, tuple(features))
         self._use(data)
         return True
 
@@ -334,8 +445,11 @@ class DataPanel(QGroupBox):
     ) -> bool:
         """Open ``path`` and use ``target``/``features`` in one go (default: the last numeric column / the
         other numeric columns)."""
-        if not self.open_csv(path):
-            return False
+        return self.open_csv(path) and self._choose(target, features)
+
+    def _choose(self, target: str | int | None, features: list[str | int] | None) -> bool:
+        """Tick ``target`` and ``features`` of the table on offer (default: the last numeric column / the
+        other numeric columns) and use them."""
         table = self._csv
         assert table is not None
         try:
@@ -348,7 +462,7 @@ class DataPanel(QGroupBox):
             )
             idx = {table.column_index(c, "feature") for c in chosen}
         except DataError as exc:
-            self.say(f"CSV not loaded — {exc}. The previous data is kept.")
+            self.say(format_text(TR, "CSV not loaded — {error}. The previous data is kept.", error=exc))
             return False
         self.csvTargetCombo.setCurrentIndex(t)
         for i in range(self.csvFeatureList.count()):
@@ -396,7 +510,7 @@ class DataPanel(QGroupBox):
     def _open_csv_dialog(self) -> None:
         start = os.path.dirname(self.examples[0].path) if self.examples else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+            self, translate(TR, "Open CSV"), start, translate(TR, "CSV files (*.csv *.txt);;All files (*)")
         )
         if path:
             self.open_csv(path)

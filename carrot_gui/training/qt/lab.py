@@ -9,8 +9,7 @@ runner's frame timer, and answers the session's events (run stopped, diverged) o
 
 from __future__ import annotations
 
-import csv
-import os
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,21 +27,22 @@ from PySide6.QtWidgets import (
 
 import pycarrot as pc
 
-from ... import theme
+from ... import i18n, theme
+from ...i18n import format_text, translate
+from ...kit import presenter, texts
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..advice import advise
 from ..data import Dataset, same_samples
-from ..model_file import state_to_load, state_to_save
 from ..session import CONVERGED, DIVERGED, FINISHED, RUNNING, TrainConfig, TrainingSession
 from .data_panel import DataPanel
 from .files_panel import FilesPanel
+from .lab_files import LabFiles
 from .model_panel import ModelPanel
 from .views import PlotsPanel
 
 SLICE_MS = 5.0  # training work per event-loop turn (latency p99 stays well under 20 ms)
 DEFAULT_SPEED = 20.0  # steps per second at start: the line visibly swings into place (300 steps in 15 s)
-SETTINGS_SHOWN, SETTINGS_HIDDEN = "◂ Settings", "▸ Settings"  # the button hides / shows the left panel
 SLOW_STEP_SECONDS = 0.02  # a single step longer than this breaks the latency target: the lab says so
 RUN_NAMES = {
     "train": "trainButton",
@@ -50,13 +50,10 @@ RUN_NAMES = {
     "reset": "resetTrainingButton",
     "speed": "trainingSpeedCombo",
 }
-RUN_TIPS = {
-    "reset": "Start again from the same initial weights (the init seed's), with an empty history; the last run "
-    "stays as a faded curve (Ctrl+R).",
-}
+TR = "TrainingLab"  # the translation context of this lab's texts
 
 
-class TrainingLab(QWidget):
+class TrainingLab(LabFiles, QWidget):
     """The "Training" tab. ``sendToExpression(nodes, title)`` asks for one step's graph to be shown in the
     Expression lab (the main window shows it there and switches tabs).
 
@@ -75,12 +72,23 @@ class TrainingLab(QWidget):
         self._loaded_name = ""  # its file's name
         self._slow_noted = False  # told the user that single steps are slow (huge full batches)
         self._status_alert = False  # the status line shows an error (bold red)
+        self._status_text: Callable[[], str] = str  # makes the status line (again after a language switch)
         self.runner = TimeSlicedRunner(SLICE_MS, self)
         self._build()
         self._panels = (self.dataPanel, self.modelPanel, self.filesPanel, self.plotsPanel)
         self._connect()
         self._use_data(self.dataPanel.data)
         self.refresh_theme()
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Re-make the texts built at run time (status, progress) in the new language."""
+        try:
+            self._set_status(self._status_text, self._status_alert)
+            self._show_advice()
+            self.refresh()
+        except RuntimeError:  # Qt already deleted this lab
+            i18n.events.language_changed.disconnect(self._retranslate)
 
     def __getattr__(self, name: str):
         """A name the lab does not have is looked up on its panels, so ``lab.learningRateSpin`` is the model
@@ -124,6 +132,8 @@ class TrainingLab(QWidget):
         status.addWidget(self.sendButton, 0, Qt.AlignmentFlag.AlignTop)
         rl.addLayout(status)
         rl.addWidget(self.plotsPanel, 1)
+        self.presenterCaption = presenter.caption_label()  # the run's state in large words (presenter mode)
+        rl.addWidget(self.presenterCaption)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -143,18 +153,27 @@ class TrainingLab(QWidget):
 
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.runControls = RunControls(RUN_NAMES, RUN_TIPS, label="3 · Run:", speed=DEFAULT_SPEED)
+        self.runControls = RunControls(RUN_NAMES, label="3 · Run:", speed=DEFAULT_SPEED)
+        texts.bind(self.runControls.findChild(QLabel).setText, TR, "3 · Run:")
         self.trainButton = self.runControls.train_button
         self.trainStepButton = self.runControls.step_button
         self.resetTrainingButton = self.runControls.reset_button
         self.speedCombo = self.runControls.speed_combo
+        texts.bind(
+            self.resetTrainingButton.setToolTip,
+            TR,
+            "Start again from the same initial weights (the init seed's), with an empty history; the last run "
+            "stays as a faded curve (Ctrl+R).",
+        )
         # about as wide as "20 steps/s" ("as fast as possible" is cut when chosen, whole in the list): the
         # progress beside it stays readable in projector mode at 1280x800
         self.speedCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speedCombo.setMinimumContentsLength(len("20 steps"))
-        self.newWeightsButton = tip(
-            QPushButton("New weights"),
-            "newWeightsButton",
+        self.newWeightsButton = tip(QPushButton(), "newWeightsButton", "")
+        texts.bind(self.newWeightsButton.setText, TR, "New weights")
+        texts.bind(
+            self.newWeightsButton.setToolTip,
+            TR,
             "Draw new initial weights (the next init seed) and start again; the last run stays as a faded "
             "curve (Ctrl+Shift+R).",
         )
@@ -162,18 +181,23 @@ class TrainingLab(QWidget):
         self.newWeightsButton.clicked.connect(lambda: self.new_weights())
         run_row = self.runControls.layout()
         run_row.insertWidget(run_row.indexOf(self.resetTrainingButton) + 1, self.newWeightsButton)
-        self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.")
+        self.progressLabel = tip(QLabel(""), "progressLabel", "")
+        texts.bind(self.progressLabel.setToolTip, TR, "Steps done, epoch and the latest loss.")
         self.progressLabel.setMinimumWidth(60)  # long text wraps (never cut: "loss 0.6016" read "loss 0")
         self.progressLabel.setWordWrap(True)  # rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.sendButton = tip(
-            QPushButton("Backward of one step ▸ Expression lab"),
-            "sendToExpressionButton",
+        self.sendButton = tip(QPushButton(), "sendToExpressionButton", "")
+        texts.bind(self.sendButton.setText, TR, "Backward of one step ▸ Expression lab")
+        texts.bind(
+            self.sendButton.setToolTip,
+            TR,
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
         )
-        self.toggleSettingsButton = tip(
-            QPushButton(SETTINGS_SHOWN),
-            "toggleSettingsButton",
+        self.toggleSettingsButton = tip(QPushButton(), "toggleSettingsButton", "")
+        texts.bind(self.toggleSettingsButton.setText, TR, "◂ Settings")
+        texts.bind(
+            self.toggleSettingsButton.setToolTip,
+            TR,
             "Hide the settings on the left so the plots get the whole width (on a projector); click again "
             "to show them.",
         )
@@ -182,9 +206,8 @@ class TrainingLab(QWidget):
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
-        self.trainingStatusLabel = tip(
-            QLabel(""), "trainingStatusLabel", "What training is doing, and why it stopped."
-        )
+        self.trainingStatusLabel = tip(QLabel(""), "trainingStatusLabel", "")
+        texts.bind(self.trainingStatusLabel.setToolTip, TR, "What training is doing, and why it stopped.")
         self.trainingStatusLabel.setWordWrap(True)
         return row
 
@@ -192,7 +215,36 @@ class TrainingLab(QWidget):
         """Hide (or show again) the data, model and files panels: the plots take the whole width."""
         self._controls_scroll.setVisible(not hidden)
         self.toggleSettingsButton.setChecked(hidden)
-        self.toggleSettingsButton.setText(SETTINGS_HIDDEN if hidden else SETTINGS_SHOWN)
+        if hidden:
+            texts.bind(self.toggleSettingsButton.setText, TR, "▸ Settings")
+        else:
+            texts.bind(self.toggleSettingsButton.setText, TR, "◂ Settings")
+
+    # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ----------------------------------
+    def presenter_panels(self) -> list[presenter.Fold]:
+        return [
+            presenter.Fold(
+                lambda: not self._controls_scroll.isHidden(), lambda on: self.hide_settings(not on)
+            )
+        ]
+
+    def presenter_caption(self) -> str:
+        """The progress (steps, loss) and what the run is doing."""
+        parts = (self.progressLabel.text(), self.trainingStatusLabel.text())
+        return "  —  ".join(p for p in parts if p)
+
+    def presenter_next(self) -> None:
+        self.step_once()
+
+    def presenter_previous(self) -> None:
+        """Training cannot step back: the clicker's "previous" pauses."""
+        self.pause()
+
+    def presenter_play(self) -> None:
+        self.toggle_training()
+
+    def set_presenting(self, on: bool) -> None:
+        self.refresh()
 
     def _connect(self) -> None:
         controls, runner, files = self.runControls, self.runner, self.filesPanel
@@ -242,7 +294,11 @@ class TrainingLab(QWidget):
             self.reset_training(archive=False, keep_loaded=True)
         elif self.session is not None and self.session.config != config:
             self._set_status(
-                "Settings changed: press Train to start a new run with them (the current run stays as a faded curve)."
+                lambda: translate(
+                    TR,
+                    "Settings changed: press Train to start a new run with them (the current run stays as a "
+                    "faded curve).",
+                )
             )
 
     # ------------------------------------------------------------------------------------------------
@@ -263,28 +319,38 @@ class TrainingLab(QWidget):
         if not keep_loaded and self._loaded_state is not None:
             self._loaded_state = None  # and its "Loaded the model from …" would now describe another model
             self.filesPanel.say(
-                f"No longer using the model loaded from {self._loaded_name}: this run starts from the init "
-                "seed's weights (Reset forgets it, and so does new data)."
+                format_text(
+                    TR,
+                    "No longer using the model loaded from {name}: this run starts from the init seed's weights "
+                    "(Reset forgets it, and so does new data).",
+                    name=self._loaded_name,
+                )
             )
         try:
             session = TrainingSession(self.data, self.config())
         except ValueError as exc:
             self._set_session(None)
-            self._set_status(str(exc), alert=True)
+            message = str(exc)
+            self._set_status(lambda: message, alert=True)
             return
         if self._loaded_state is not None:
             session.model.load_state_dict(self._loaded_state)
         self._set_session(session)
-        self._set_status(self._run_message())
+        self._set_status(self._run_message)
         self.refresh()
 
     def restart(self) -> None:
         """The Reset button: the same initial weights again, an empty history, the old run kept faded."""
         self.reset_training()
         if self.session is not None:
+            seed = self.session.config.seed
             self._set_status(
-                f"Reset to the same initial weights (init seed {self.session.config.seed}); "
-                "New weights draws others. Press Train (Space) or Step."
+                lambda: format_text(
+                    TR,
+                    "Reset to the same initial weights (init seed {seed}); New weights draws others. Press Train "
+                    "(Space) or Step.",
+                    seed=seed,
+                )
             )
 
     def new_weights(self) -> None:
@@ -297,7 +363,11 @@ class TrainingLab(QWidget):
         spin.blockSignals(False)
         self.reset_training()
         if self.session is not None:
-            self._set_status(f"New initial weights (init seed {seed}): press Train (Space) or Step.")
+            self._set_status(
+                lambda: format_text(
+                    TR, "New initial weights (init seed {seed}): press Train (Space) or Step.", seed=seed
+                )
+            )
 
     def _set_session(self, session: TrainingSession | None) -> None:
         """Show and run ``session`` from now on; its events drive the status line."""
@@ -344,7 +414,7 @@ class TrainingLab(QWidget):
         self._slow_noted = False
         self.runner.start()
         self.runControls.set_running(True)
-        self._set_status("Training… (Space pauses)")
+        self._set_status(lambda: translate(TR, "Training… (Space pauses)"))
 
     def pause(self) -> None:
         """Stop after the current slice; the runner's ``stopped`` paints the final state at once."""
@@ -358,7 +428,8 @@ class TrainingLab(QWidget):
         assert self.session is not None
         self.session.step()  # its step_done repaints (_stepped), its run_stopped says why it stopped
         if not self.session.finished:
-            self._set_status(f"Stepped to step {self.session.steps_done}.")
+            done = self.session.steps_done
+            self._set_status(lambda: format_text(TR, "Stepped to step {step}.", step=done))
 
     def _stepped(self, _steps_done: int) -> None:
         """Steps were run: repaint now, unless a run is going (then its frame timer repaints)."""
@@ -377,36 +448,43 @@ class TrainingLab(QWidget):
         ):
             self._slow_noted = True
             self._set_status(
-                f"Training… one step on {s.batch_size:,} samples takes {took * 1e3:.0f} ms, so the window "
-                "reacts slowly while training: a smaller Batch size (mini-batch) makes steps fast again."
+                lambda: format_text(
+                    TR,
+                    "Training… one step on {n:,} samples takes {ms:.0f} ms, so the window reacts slowly while "
+                    "training: a smaller Batch size (mini-batch) makes steps fast again.",
+                    n=s.batch_size,
+                    ms=took * 1e3,
+                )
             )
 
     def _runner_stopped(self) -> None:
         if self.session is not None and not self.session.finished:
-            self._set_status(f"Paused at step {self.session.steps_done}.")
+            done = self.session.steps_done
+            self._set_status(lambda: format_text(TR, "Paused at step {step}.", step=done))
         self.refresh()
 
     def _run_stopped(self, _state: str) -> None:
         """The session stopped by itself (finished, converged, diverged): say so, in red if it diverged."""
         assert self.session is not None
-        self._set_status(self._run_message(), alert=self.session.state == DIVERGED)
+        self._set_status(self._run_message, alert=self.session.state == DIVERGED)
 
     def _run_message(self) -> str:
         """The session's sentence about the run, plus what to look at in the lab after a divergence."""
         assert self.session is not None
         text = self.session.message()
         if self.session.state == DIVERGED and not self.plotsPanel.logYCheck.isChecked():
-            text += " Tick Log y to see the whole curve."
+            text += translate(TR, " Tick Log y to see the whole curve.")
         return text
 
     def _log_toggled(self, _on: bool) -> None:
         if self.session is not None and self.session.state == DIVERGED and self._status_alert:
-            self._set_status(self._run_message(), alert=True)  # the Log y tip is followed: drop it
+            self._set_status(self._run_message, alert=True)  # the Log y tip is followed: drop it
 
-    def _set_status(self, text: str, alert: bool = False) -> None:
-        self._status_alert = alert
+    def _set_status(self, text: Callable[[], str], alert: bool = False) -> None:
+        """Show ``text()`` on the status line (made again in the new language after a switch)."""
+        self._status_alert, self._status_text = alert, text
         theme.set_tone(self.trainingStatusLabel, "alert" if alert else "plain")
-        self.trainingStatusLabel.setText(text)
+        self.trainingStatusLabel.setText(text())
 
     # ------------------------------------------------------------------------------------------------
     # painting
@@ -427,85 +505,20 @@ class TrainingLab(QWidget):
         self.plotsPanel.refresh()
         n = len(s.losses)
         last = s.losses.view()[-1] if n else float("nan")
-        epoch = f" · epoch {s.epoch:.2f}" if s.batch_size < s.data.n_samples else ""
+        epoch = (
+            format_text(TR, " · epoch {epoch:.2f}", epoch=s.epoch) if s.batch_size < s.data.n_samples else ""
+        )
         # a count of steps done ("55 steps"), so it never reads as a different step than the curve's x axis
         # and the messages, which number steps from 0 ("diverged at step 54")
-        done = f"{s.steps_done} step{'' if s.steps_done == 1 else 's'}"
-        self.progressLabel.setText(f"{done}{epoch} · loss {theme.format_number(last)}" if n else "0 steps")
+        done = translate(TR, "1 step") if s.steps_done == 1 else format_text(TR, "{n} steps", n=s.steps_done)
+        progress = format_text(
+            TR, "{done}{epoch} · loss {loss}", done=done, epoch=epoch, loss=theme.format_number(last)
+        )
+        self.progressLabel.setText(progress if n else translate(TR, "0 steps"))
 
     # ------------------------------------------------------------------------------------------------
     # files and the Expression lab
     # ------------------------------------------------------------------------------------------------
-    def save_model(self, path: str) -> bool:
-        if self.session is None:
-            return False
-        try:
-            pc.save(state_to_save(self.session.model.state_dict(), self.session.data), path)
-        except (OSError, ValueError) as exc:
-            self.filesPanel.say(f"Could not save the model: {exc}", error=True)
-            return False
-        kept = " with the features' means and deviations" if self.session.data.standardised else ""
-        self.filesPanel.say(f"Saved the model to {os.path.basename(path)}{kept}.")
-        return True
-
-    def load_model(self, path: str) -> bool:
-        """Load weights into the current model; ``load_state_dict`` checks names and shapes and changes
-        nothing when one is wrong (its message is shown)."""
-        if self.session is None:
-            return False
-        name = os.path.basename(path)
-        try:
-            state, note = state_to_load(pc.load(path), self.session.data)
-            self.session.model.load_state_dict(state)
-        except (OSError, ValueError, TypeError) as exc:
-            why = str(exc).replace("\n  ", "; ")
-            self.filesPanel.say(
-                f"Could not load {name}: {why}. This model has {self.session.data.n_features} feature(s).",
-                error=True,
-            )
-            return False
-        self.pause()
-        self._loaded_state = state  # new runs (changed settings) start from it too, until Reset
-        self._loaded_name = name
-        note = f" ({note})" if note else ""
-        self.filesPanel.say(
-            f"Loaded the model from {name}{note}; Train continues from it (Reset forgets it)."
-        )
-        self.plotsPanel.inspect_step(None)
-        self.refresh()
-        return True
-
-    def export_loss_csv(self, path: str) -> bool:
-        """Write step, loss, smoothed loss and the parameters that produced each loss."""
-        if self.session is None:
-            return False
-        header, rows = self.session.history_table(self.plotsPanel.smoothed())
-        try:
-            with open(path, "w", newline="", encoding="utf-8") as fh:
-                w = csv.writer(fh)
-                w.writerow(header)
-                w.writerows(rows)
-        except OSError as exc:
-            self.filesPanel.say(
-                f"Could not write {os.path.basename(path)}: {exc.strerror or exc}", error=True
-            )
-            return False
-        self.filesPanel.say(f"Wrote {len(self.session.losses)} steps to {os.path.basename(path)}.")
-        return True
-
-    def export_plots(self, directory: str) -> list[str]:
-        """Save the four plots as PNG files in ``directory``; returns the paths written."""
-        self.refresh()
-        out = []
-        for name, widget in self.plotsPanel.plots().items():
-            path = os.path.join(directory, name)
-            if not widget.grab().save(path, "PNG"):
-                self.filesPanel.say(f"Could not write {path}.", error=True)
-                return out
-            out.append(path)
-        self.filesPanel.say(f"Saved {len(out)} PNG files in {directory}.")
-        return out
-
     def step_graph(self) -> dict[str, pc.Carrot] | None:
         return None if self.session is None else self.session.step_graph(4)
 
@@ -516,9 +529,14 @@ class TrainingLab(QWidget):
             return
         s = self.session
         assert s is not None
-        title = f"Training step {s.steps_done}: MSE of Linear({s.data.n_features}, 1) on 4 samples"
+        title = format_text(
+            TR,
+            "Training step {step}: MSE of Linear({n}, 1) on 4 samples",
+            step=s.steps_done,
+            n=s.data.n_features,
+        )
         self.sendToExpression.emit(nodes, title)
-        self.filesPanel.say("Sent this step's graph to the Expression lab.")
+        self.filesPanel.say(translate(TR, "Sent this step's graph to the Expression lab."))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.pause()

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,10 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import theme
+from ... import i18n, theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts, widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
 from ..advice import LrAdvice
 from ..session import OPTIMIZERS, TrainConfig
+
+TR = "ModelPanel"  # the translation context of this panel's texts
 
 
 class ModelPanel(QGroupBox):
@@ -32,7 +35,8 @@ class ModelPanel(QGroupBox):
     config_changed = Signal(object)  # TrainConfig
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("2 · Model and optimiser", parent)
+        super().__init__(parent)
+        texts.bind(self.setTitle, TR, "2 · Model and optimiser")
         self.setObjectName("modelBox")
         self._build_optimiser()
         self._build_budget()
@@ -41,16 +45,17 @@ class ModelPanel(QGroupBox):
             f,
             [
                 self.modelLabel,
-                ("Optimiser", self.optimizerCombo),
-                ("Learning rate", self._lr_row),
+                (QT_TRANSLATE_NOOP(TR, "Optimiser"), self.optimizerCombo),
+                (QT_TRANSLATE_NOOP(TR, "Learning rate"), self._lr_row),
                 self.lrAdviceLabel,
-                ("Momentum", self.momentumSpin),
-                ("Weight decay", self.weightDecaySpin),
-                ("Batch size", self.batchSizeSpin),
-                ("Train for", self._budget_row),
+                (QT_TRANSLATE_NOOP(TR, "Momentum"), self.momentumSpin),
+                (QT_TRANSLATE_NOOP(TR, "Weight decay"), self.weightDecaySpin),
+                (QT_TRANSLATE_NOOP(TR, "Batch size"), self.batchSizeSpin),
+                (QT_TRANSLATE_NOOP(TR, "Train for"), self._budget_row),
                 self._threshold_row,
-                ("Init seed", self.initSeedSpin),
+                (QT_TRANSLATE_NOOP(TR, "Init seed"), self.initSeedSpin),
             ],
+            TR,
         )
         self.optimizerCombo.currentTextChanged.connect(
             lambda name: self.momentumSpin.setEnabled(name == "SGD")
@@ -65,24 +70,37 @@ class ModelPanel(QGroupBox):
 
     def _build_optimiser(self) -> None:
         self.modelLabel = tip(
-            QLabel(""), "modelLabel", "The model: a pycarrot Linear layer, prediction = x @ weight + bias."
+            QLabel(""),
+            "modelLabel",
+            QT_TRANSLATE_NOOP(TR, "The model: a pycarrot Linear layer, prediction = x @ weight + bias."),
+            context=TR,
         )
         self.optimizerCombo = tip(
             QComboBox(),
             "optimizerCombo",
-            "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter.",
+            QT_TRANSLATE_NOOP(
+                TR, "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter."
+            ),
+            context=TR,
         )
         self.optimizerCombo.addItems(list(OPTIMIZERS))
         self.learningRateSpin = tip(
             LogSpinBox(1e-6, 100.0, 0.05),
             "learningRateSpin",
-            "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
+            ),
+            context=TR,
         )
         self._suggested_lr: float | None = None
         self.useSuggestedLrButton = tip(
             QPushButton(""),
             "useSuggestedLrButton",
-            "Set the learning rate the mathematics suggests for this data (it converges).",
+            QT_TRANSLATE_NOOP(
+                TR, "Set the learning rate the mathematics suggests for this data (it converges)."
+            ),
+            context=TR,
         )
         self.useSuggestedLrButton.setVisible(False)
         self.useSuggestedLrButton.clicked.connect(self._use_suggested_lr)
@@ -90,69 +108,91 @@ class ModelPanel(QGroupBox):
         lr_row.addWidget(self.learningRateSpin, 1)
         lr_row.addWidget(self.useSuggestedLrButton)
         self.lrAdviceLabel = tip(
-            QLabel(""),
+            QLabel("", wordWrap=True),
             "lrAdviceLabel",
-            "Which learning rates diverge on this data, from the loss's curvature (its Hessian).",
+            QT_TRANSLATE_NOOP(
+                TR, "Which learning rates diverge on this data, from the loss's curvature (its Hessian)."
+            ),
+            context=TR,
         )
-        self.lrAdviceLabel.setWordWrap(True)
-        self.weightDecaySpin = tip(
-            QDoubleSpinBox(), "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none)."
+        self.weightDecaySpin = widgets.weight_decay_spin(
+            "weightDecaySpin",
+            QT_TRANSLATE_NOOP(TR, "L2 penalty pulling the weights towards 0 (0 = none)."),
+            maximum=10,
+            context=TR,
         )
-        self.weightDecaySpin.setDecimals(4)
-        self.weightDecaySpin.setRange(0, 10)
-        self.weightDecaySpin.setSingleStep(0.001)
-        self.momentumSpin = tip(
-            QDoubleSpinBox(),
+        self.momentumSpin = widgets.momentum_spin(
             "momentumSpin",
-            "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).",
+            QT_TRANSLATE_NOOP(
+                TR, "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD)."
+            ),
+            context=TR,
         )
-        self.momentumSpin.setDecimals(3)
-        self.momentumSpin.setRange(0, 0.999)
-        self.momentumSpin.setSingleStep(0.1)
-        self.batchSizeSpin = tip(
-            QSpinBox(),
+        self.batchSizeSpin = widgets.batch_size_spin(
             "batchSizeSpin",
-            "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
+            QT_TRANSLATE_NOOP(
+                TR, "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps)."
+            ),
+            maximum=1_000_000,
+            context=TR,
+            full=QT_TRANSLATE_NOOP(TR, "full batch"),
         )
-        self.batchSizeSpin.setRange(0, 1_000_000)
-        self.batchSizeSpin.setSpecialValueText("full batch")
 
     def _build_budget(self) -> None:
-        self.budgetSpin = tip(QSpinBox(), "budgetSpin", "How long to train before stopping by itself.")
-        self.budgetSpin.setRange(1, 10_000_000)
-        self.budgetSpin.setValue(300)
+        self.budgetSpin = tip(
+            QSpinBox(minimum=1, maximum=10_000_000, value=300),
+            "budgetSpin",
+            QT_TRANSLATE_NOOP(TR, "How long to train before stopping by itself."),
+            context=TR,
+        )
         self.unitCombo = tip(
             QComboBox(),
             "budgetUnitCombo",
-            "Count the budget in optimiser steps or in epochs (passes over the data).",
+            QT_TRANSLATE_NOOP(TR, "Count the budget in optimiser steps or in epochs (passes over the data)."),
+            context=TR,
         )
-        self.unitCombo.addItems(["steps", "epochs"])
+        for unit in ("steps", "epochs"):
+            self.unitCombo.addItem(unit, unit)  # the data stays English (TrainConfig.unit), the text follows
+        self._name_units()
+        i18n.events.language_changed.connect(self._name_units)
         self._budget_row = budget = QHBoxLayout()
         budget.addWidget(self.budgetSpin, 1)
         budget.addWidget(self.unitCombo)
         self.thresholdCheck = tip(
-            QCheckBox("Stop below loss"),
+            QCheckBox(),
             "thresholdCheck",
-            "Also stop as soon as the loss falls below this value.",
+            QT_TRANSLATE_NOOP(TR, "Also stop as soon as the loss falls below this value."),
+            context=TR,
         )
+        texts.bind(self.thresholdCheck.setText, TR, "Stop below loss")
         self.thresholdSpin = tip(
-            LogSpinBox(1e-12, 1e12, 0.7), "thresholdSpin", "The loss threshold for stopping early."
+            LogSpinBox(1e-12, 1e12, 0.7),
+            "thresholdSpin",
+            QT_TRANSLATE_NOOP(TR, "The loss threshold for stopping early."),
+            context=TR,
         )
         self.thresholdSpin.setEnabled(False)
         self.thresholdCheck.toggled.connect(self.thresholdSpin.setEnabled)
         self._threshold_row = threshold = QHBoxLayout()
         threshold.addWidget(self.thresholdCheck)
         threshold.addWidget(self.thresholdSpin, 1)
-        self.initSeedSpin = tip(
-            QSpinBox(),
+        self.initSeedSpin = widgets.seed_spin(
             "initSeedSpin",
-            "Seed for the initial weights (pc.manual_seed) and the mini-batch order.",
+            QT_TRANSLATE_NOOP(TR, "Seed for the initial weights (pc.manual_seed) and the mini-batch order."),
+            context=TR,
         )
-        self.initSeedSpin.setRange(0, 2**31 - 1)
 
     def set_features(self, n_features: int) -> None:
         """Name the model for data with ``n_features`` inputs."""
-        self.modelLabel.setText(f"Model: pycarrot Linear({n_features}, 1)")
+        texts.bind(self.modelLabel.setText, TR, "Model: pycarrot Linear({n}, 1)", n=n_features)
+
+    def _name_units(self, _language: str = "") -> None:
+        """The budget units' shown names in the current language (their data stays "steps"/"epochs")."""
+        try:
+            self.unitCombo.setItemText(0, translate(TR, "steps"))
+            self.unitCombo.setItemText(1, translate(TR, "epochs"))
+        except RuntimeError:  # Qt already deleted the panel
+            i18n.events.language_changed.disconnect(self._name_units)
 
     def show_advice(self, advice: LrAdvice) -> None:
         """Say which rates diverge on this data (in the error colour when the chosen one is above an exact
@@ -161,14 +201,18 @@ class ModelPanel(QGroupBox):
         text = advice.hint
         over = advice.exact and advice.too_high(lr)
         if over:
-            text = f"lr {lr:g} will diverge. {text}"
+            text = format_text(TR, "lr {lr:g} will diverge. {advice}", lr=lr, advice=text)
         self.lrAdviceLabel.setText(text)
-        self.lrAdviceLabel.setToolTip(f"The limit is {advice.why}." if advice.why else advice.hint)
+        self.lrAdviceLabel.setToolTip(
+            format_text(TR, "The limit is {why}.", why=advice.why) if advice.why else advice.hint
+        )
         theme.set_tone(self.lrAdviceLabel, "error" if over else "muted")
         self._suggested_lr = advice.suggested
         risky = over or (advice.safe is not None and lr > advice.safe)
         show = advice.suggested is not None and risky  # a rate that is fine needs no better offer
-        self.useSuggestedLrButton.setText(f"use {advice.suggested:g}" if advice.suggested else "")
+        self.useSuggestedLrButton.setText(
+            format_text(TR, "use {lr:g}", lr=advice.suggested) if advice.suggested else ""
+        )
         self.useSuggestedLrButton.setVisible(show)
 
     def _use_suggested_lr(self) -> None:
@@ -184,7 +228,7 @@ class ModelPanel(QGroupBox):
             momentum=self.momentumSpin.value() if self.optimizerCombo.currentText() == "SGD" else 0.0,
             batch_size=self.batchSizeSpin.value(),
             budget=self.budgetSpin.value(),
-            unit=self.unitCombo.currentText(),
+            unit=self.unitCombo.currentData(),
             loss_threshold=self.thresholdSpin.value() if self.thresholdCheck.isChecked() else None,
             seed=self.initSeedSpin.value(),
         )

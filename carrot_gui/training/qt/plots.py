@@ -13,19 +13,32 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.plots import SUBPIXEL, LabPlot, StepSeriesPlot, pen, theme_plot
 from ..history import GrowBuffer, RunningRange, far_range, robust_range
 from ..surface import clip_line
 
 MAX_SCATTER = 2000  # points drawn of the data (a random but fixed subset beyond this)
 EARLIER_RUNS = 6  # faded curves kept for comparison
-# earlier runs: muted hues (not the live run's blue, not the gradient orange, not the error red)
-EARLIER_COLOURS = ("#7c3aed", "#0f766e", "#a16207", "#be185d", "#4d7c0f", "#64748b")
-# weights; the bias is magenta. None of them is the theme's gradient orange: parameters are values.
-PARAM_COLOURS = ("#1f5fbf", "#7c3aed", "#a16207", "#0f766e", "#4d7c0f", "#334155")
-BIAS_COLOUR = "#be185d"
+# Colours are indices into the theme's colour-blind-safe series (Okabe–Ito: 0 blue, 1 orange, 2 bluish green,
+# 3 grey, 4 reddish purple, 5 sky blue, 6 vermillion). Earlier runs: not the live run's blue, not orange.
+EARLIER_COLOURS = (2, 4, 3, 5, 6)
+# weights; the bias is reddish purple. None of them is orange (the gradients' hue): parameters are values.
+PARAM_COLOURS = (0, 2, 3, 5, 6)
+BIAS_COLOUR = 4
+
+
+def series_colour(k: int) -> str:
+    """The current theme's ``k``-th curve colour."""
+    palette = theme.current().series
+    return palette[k % len(palette)]
+
+
 LEGEND_WEIGHTS = 5  # weights named in the parameter legend (more would crowd it; the colours repeat)
-RAW, SMOOTH = "raw loss", "smoothed"  # the loss plot's two live series (and their legend entries)
+TR = "TrainingPlots"  # the translation context of the plots' texts
+# the loss plot's two live series (their keys; their legend entries are these translated)
+RAW, SMOOTH = QT_TRANSLATE_NOOP(TR, "raw loss"), QT_TRANSLATE_NOOP(TR, "smoothed")
 
 
 class LossPlot(StepSeriesPlot):
@@ -38,17 +51,19 @@ class LossPlot(StepSeriesPlot):
     hovered = Signal(float)
 
     def __init__(self) -> None:
-        super().__init__(
-            "Loss (MSE) per step",
-            "MSE",
-            name="lossPlot",
-            tooltip="Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
-            "Hover to read values, click a step to see the model as it was then.",
-            min_size=(320, 200),
+        super().__init__("", "MSE", name="lossPlot", min_size=(320, 200))
+        self.bind_texts(
+            TR,
+            QT_TRANSLATE_NOOP(TR, "Loss (MSE) per step"),
+            tooltip=QT_TRANSLATE_NOOP(
+                TR,
+                "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
+                "Hover to read values, click a step to see the model as it was then.",
+            ),
         )
         t = theme.current()
         self.legend = self.getPlotItem().addLegend(
-            offset=(-10, 10), labelTextColor=t.text, brush=QColor(255, 255, 255, 200)
+            offset=(-10, 10), labelTextColor=t.text, brush=self._legend_brush()
         )
         self.legend_corner = "top-right"  # moved top-left while a divergence marker sits top-right
         self.set_series([(RAW, t.value), (SMOOTH, t.value)])  # raw first
@@ -72,13 +87,18 @@ class LossPlot(StepSeriesPlot):
         for line in (self.vLine, self.hLine):
             line.setVisible(False)
             self.addItem(line, ignoreBounds=True)
-        self.hint = pg.TextItem(
-            "No steps yet: press ▶ Train (Space) or Step ▸ (→)", color=t.muted, anchor=(0.5, 0.5)
-        )
+        self.hint = pg.TextItem("", color=t.muted, anchor=(0.5, 0.5))
+        texts.bind(self.hint.setText, TR, "No steps yet: press ▶ Train (Space) or Step ▸ (→)")
         self.hint.setFont(theme.qfont(t.font_size + 2))
         self.addItem(self.hint, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The live series' legend entries in the current language (earlier runs keep their names)."""
+        for (_sample, label), key in zip(self.legend.items, (RAW, SMOOTH)):
+            label.setText(translate(TR, key))
 
     def show_loss(
         self,
@@ -130,9 +150,16 @@ class LossPlot(StepSeriesPlot):
             return
         self.follow.apply(n, *self.value_range([r for r, _size in self._earlier_ranges]), live)
 
+    @staticmethod
+    def _legend_brush() -> QColor:
+        c = QColor(theme.current().panel)
+        c.setAlpha(200)
+        return c
+
     def apply_theme(self) -> None:
         t = theme.current()
         super().apply_theme()
+        self.legend.setBrush(self._legend_brush())
         self.raw.setPen(pen(t.value, 1, alpha=80))
         self.smooth.setPen(pen(t.value, 1))
         self.hint.setColor(t.muted)
@@ -146,7 +173,7 @@ class LossPlot(StepSeriesPlot):
             c = QColor(old.opts["pen"].color())
             c.setAlpha(max(60, c.alpha() - 25))
             old.setPen(pg.mkPen(c, width=1))
-        colour = EARLIER_COLOURS[self._earlier_count % len(EARLIER_COLOURS)]  # tell runs apart
+        colour = series_colour(EARLIER_COLOURS[self._earlier_count % len(EARLIER_COLOURS)])  # tell runs apart
         self._earlier_count += 1
         curve = pg.PlotDataItem(
             np.arange(raw.size, dtype=np.float64), np.array(raw), pen=pen(colour, 1, alpha=170), name=label
@@ -201,30 +228,54 @@ class LossPlot(StepSeriesPlot):
         self.stepClicked.emit(int(round(vb.mapSceneToView(pos).x())))
 
 
+def _colours(names: list[str]) -> list[str]:
+    """Each parameter's curve colour in the current theme: the bias its own, the weights in turn."""
+    return [
+        series_colour(BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)])
+        for i, n in enumerate(names)
+    ]
+
+
 class ParamPlot(StepSeriesPlot):
     """Each weight and the bias over the steps, with a legend bar underneath (the lab places it)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Parameters", "value", name="paramPlot", tooltip="How each parameter moved, step by step."
+        super().__init__("", "", name="paramPlot")
+        self.bind_texts(
+            TR,
+            QT_TRANSLATE_NOOP(TR, "Parameters"),
+            left=QT_TRANSLATE_NOOP(TR, "value"),
+            tooltip=QT_TRANSLATE_NOOP(TR, "How each parameter moved, step by step."),
         )
-        self.add_legend_bar("paramLegend", "Which curve is which parameter.")
+        texts.bind(self.add_legend_bar("paramLegend", "").setToolTip, TR, "Which curve is which parameter.")
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
+        self._names: list[str] = []
 
     def set_names(self, names: list[str]) -> None:
-        colours = [
-            BIAS_COLOUR if n == "bias" else PARAM_COLOURS[i % len(PARAM_COLOURS)] for i, n in enumerate(names)
-        ]
-        self.set_series(list(zip(names, colours)))
+        self.set_series(list(zip(names, _colours(names))))
         self._columns = [GrowBuffer() for _ in names]
+        self._names = list(names)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The legend in the current language ("weight" and "bias" are words; "w x1" stays as it is)."""
+        names = self._names
         entries = []
-        for i, (name, colour) in enumerate(zip(names, colours)):
+        for i, (name, colour) in enumerate(zip(names, _colours(names))):
+            shown = translate(TR, name) if name in ("weight", "bias") else name
             if name == "bias" or i < LEGEND_WEIGHTS:
-                entries.append(("━━", colour, name))
+                entries.append(("━━", colour, shown))
             elif i == LEGEND_WEIGHTS:
-                entries.append(("━━", "#9ca3af", f"… {len(names) - 1 - LEGEND_WEIGHTS} more weights"))
+                more = format_text(TR, "… {n} more weights", n=len(names) - 1 - LEGEND_WEIGHTS)
+                entries.append(("━━", theme.current().muted, more))
         assert self.legendLabel is not None
         self.legendLabel.set_entries(entries)
+
+    def apply_theme(self) -> None:
+        super().apply_theme()
+        self.recolour(_colours(list(self.curves)))
+        if self._names:
+            self.retranslate()  # the legend's marks in the new colours, its words in the current language
 
     def reset_run(self) -> None:
         """A new run starts: forget the incremental state kept for the old one."""
@@ -254,13 +305,17 @@ class DataPlot(LabPlot):
     """The data with the model's line (one feature) or predicted against true values (several)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Data and fitted line",
-            name="dataPlot",
-            tooltip="The data and the line the model draws through it now (or at the step you clicked).",
+        super().__init__(name="dataPlot")
+        self.bind_texts(
+            TR,
+            tooltip=QT_TRANSLATE_NOOP(
+                TR, "The data and the line the model draws through it now (or at the step you clicked)."
+            ),
         )
         t = theme.current()
-        self.add_legend_bar("dataLegend", "What the dots and lines are.")  # the lab places it
+        legend = self.add_legend_bar("dataLegend", "")  # the lab places it
+        texts.bind(legend.setToolTip, TR, "What the dots and lines are.")
+        self._names: tuple[tuple[str, ...], str, bool] = ((), "", False)  # axes, target, has a true line
         self.points = pg.ScatterPlotItem(size=6, pen=None, brush=QColor(t.muted))
         self.points.setOpacity(0.6)
         self.points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static for one feature
@@ -288,14 +343,9 @@ class DataPlot(LabPlot):
         self._x, self._y = x, y.reshape(-1)
         self._drawn = None
         self._one_feature = x.shape[1] == 1
-        t = theme.current()
-        entries = [("●", t.muted, "data")]
+        self._names = (names, target, true_line is not None)
+        self.retranslate()
         if self._one_feature:
-            if true_line is not None:
-                entries.append(("╌╌", t.ok, "true line"))
-            entries.append(("━━", t.value, "model"))
-            self.set_title("Data and fitted line")
-            self.set_axes(names[0], target)
             self.points.setData(x[:, 0], self._y)
             self.diagonal.setData([], [])
             lo, hi = float(x[:, 0].min()), float(x[:, 0].max())
@@ -306,16 +356,33 @@ class DataPlot(LabPlot):
             else:
                 self.truth.setData([], [])
         else:
-            entries.append(("╌╌", t.muted, "perfect fit"))
             self.fit.setData([], [])
-            self.set_title("Predicted vs true")
-            self.set_axes(f"true {target}", f"predicted {target}")
             self.truth.setData([], [])
             lo, hi = float(self._y.min()), float(self._y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
+        self.enableAutoRange()
+
+    def retranslate(self) -> None:
+        """Title, axis titles and legend in the current language."""
+        names, target, true_line = self._names
+        t = theme.current()
+        entries = [("●", t.muted, translate(TR, "data"))]
+        if self._one_feature:
+            if true_line:
+                entries.append(("╌╌", t.ok, translate(TR, "true line")))
+            entries.append(("━━", t.value, translate(TR, "model")))
+            self.set_title(translate(TR, "Data and fitted line"))
+            self.set_axes(names[0] if names else "", target)
+        else:
+            entries.append(("╌╌", t.muted, translate(TR, "perfect fit")))
+            self.set_title(translate(TR, "Predicted vs true"))
+            self.set_axes(
+                format_text(TR, "true {target}", target=target),
+                format_text(TR, "predicted {target}", target=target),
+            )
+        assert self.legendLabel is not None
         self.legendLabel.set_entries(entries)
         theme_plot(self)  # the new axis labels in the theme's size (projector mode)
-        self.enableAutoRange()
 
     def _unchanged(self, values: np.ndarray) -> bool:
         """Whether ``values`` would be drawn within a fraction of a pixel of what is drawn now (then the

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP
 from ...kit.plots import SUBPIXEL, LabPlot, pen
 from ..history import far_box
 from ..surface import Surface, clip_polyline
@@ -22,13 +23,17 @@ class SurfacePlot(LabPlot):
     """MSE over (weight, bias) as a coloured map with contour lines, the optimum, and the SGD path."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "MSE surface",
-            "weight",
-            "bias",
-            name="surfacePlot",
-            tooltip="The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
-            "The orange path is where gradient descent has taken the parameters; ★ is the best fit.",
+        super().__init__(name="surfacePlot")
+        self.bind_texts(
+            "TrainingPlots",
+            QT_TRANSLATE_NOOP("TrainingPlots", "MSE surface"),
+            QT_TRANSLATE_NOOP("TrainingPlots", "weight"),
+            QT_TRANSLATE_NOOP("TrainingPlots", "bias"),
+            QT_TRANSLATE_NOOP(
+                "TrainingPlots",
+                "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
+                "The orange path is where gradient descent has taken the parameters; ★ is the best fit.",
+            ),
         )
         t = theme.current()
         self.image = pg.ImageItem()
@@ -44,7 +49,7 @@ class SurfacePlot(LabPlot):
         self.head = pg.ScatterPlotItem(size=10, pen=pen("#ffffff", 1.5), brush=QColor(t.gradient))
         self.head.setZValue(6)
         self.addItem(self.head)
-        self.best = pg.ScatterPlotItem(size=16, symbol="star", pen=pen("#ffffff", 1), brush=QColor("#facc15"))
+        self.best = pg.ScatterPlotItem(size=16, symbol="star", pen=pen("#ffffff", 1), brush=QColor(t.mark))
         self.best.setZValue(6)
         self.addItem(self.best)
         self.note = pg.TextItem("", color=t.text, anchor=(0.5, 0.5))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import theme
+from ... import i18n, theme
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.plots import with_legend_bar
 from ...kit.widgets import tip
 from ..data import Dataset
@@ -31,6 +33,8 @@ from ..session import DIVERGED, TrainingSession
 from ..surface import surface_around
 from .plots import DataPlot, LossPlot, ParamPlot
 from .surface_plot import SurfacePlot
+
+TR = "TrainingPlots"  # the translation context of the plots' texts
 
 
 class PlotsPanel(QWidget):
@@ -52,7 +56,12 @@ class PlotsPanel(QWidget):
         self.lossPlot = LossPlot()
         # the crosshair readout floats at the top of the loss plot, under its title: readable on a
         # projector, and it never crowds the rows of controls (where it used to be cut off)
-        self.hoverLabel = tip(QLabel("", self.lossPlot), "lossReadout", "The loss under the mouse.")
+        self.hoverLabel = tip(
+            QLabel("", self.lossPlot),
+            "lossReadout",
+            QT_TRANSLATE_NOOP(TR, "The loss under the mouse."),
+            context=TR,
+        )
         self.hoverLabel.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hoverLabel.hide()
         self.dataPlot = DataPlot()
@@ -74,6 +83,18 @@ class PlotsPanel(QWidget):
         layout.addLayout(self._build_inspect_row())
         self.lossPlot.stepClicked.connect(self.inspect_step)
         self.lossPlot.hovered.connect(self._show_hover)
+        i18n.events.language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _language: str = "") -> None:
+        """Texts the plots made by code, again in the current language."""
+        try:
+            for plot in (self.lossPlot, self.dataPlot, self.paramPlot):
+                plot.retranslate()
+            if self.data is not None and self.data.n_features != 1:
+                self.surfacePlot.note.setText(translate(TR, "The MSE surface is drawn\nfor one feature only"))
+            self.inspect_step(self.inspected_step)
+        except RuntimeError:  # Qt already deleted the panel
+            i18n.events.language_changed.disconnect(self._retranslate)
 
     def plots(self) -> dict[str, QWidget]:
         """Each plot as it is exported (with its legend), by file name."""
@@ -86,37 +107,58 @@ class PlotsPanel(QWidget):
 
     def _build_loss_options(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.logYCheck = tip(QCheckBox("Log y"), "logYCheck", "Show the loss on a logarithmic axis.")
-        self.logYCheck.toggled.connect(self._log_toggled)
+        self.logYCheck = tip(
+            QCheckBox(toggled=self._log_toggled),
+            "logYCheck",
+            QT_TRANSLATE_NOOP(TR, "Show the loss on a logarithmic axis."),
+            context=TR,
+        )
         self.smoothingSlider = tip(
-            QSlider(Qt.Orientation.Horizontal),
+            QSlider(
+                Qt.Orientation.Horizontal,
+                minimum=0,
+                maximum=999,
+                value=600,
+                maximumWidth=180,
+                valueChanged=self._smoothing_changed,
+            ),
             "smoothingSlider",
-            "Smoothing of the solid curve: exponential moving average weight 0–0.999.",
+            QT_TRANSLATE_NOOP(TR, "Smoothing of the solid curve: exponential moving average weight 0–0.999."),
+            context=TR,
         )
-        self.smoothingSlider.setRange(0, 999)
-        self.smoothingSlider.setValue(600)
-        self.smoothingSlider.setMaximumWidth(180)
-        self.smoothingSlider.valueChanged.connect(self._smoothing_changed)
-        self.smoothingLabel = tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.")
+        self.smoothingLabel = tip(
+            QLabel("0.600"), "smoothingLabel", QT_TRANSLATE_NOOP(TR, "The smoothing weight."), context=TR
+        )
         self.outliersCheck = tip(
-            QCheckBox("Ignore outliers"),
+            QCheckBox(toggled=self._outliers_toggled),
             "ignoreOutliersCheck",
-            "Fit the y axis to the bulk of the curve, not to a few huge early losses.",
+            QT_TRANSLATE_NOOP(TR, "Fit the y axis to the bulk of the curve, not to a few huge early losses."),
+            context=TR,
         )
-        self.outliersCheck.toggled.connect(self._outliers_toggled)
         self.clearRunsButton = tip(
-            QPushButton("Clear earlier runs"), "clearRunsButton", "Remove the faded curves of earlier runs."
+            QPushButton(clicked=self.lossPlot.clear_earlier),
+            "clearRunsButton",
+            QT_TRANSLATE_NOOP(TR, "Remove the faded curves of earlier runs."),
+            context=TR,
         )
-        self.clearRunsButton.clicked.connect(self.lossPlot.clear_earlier)
         self.fitViewButton = tip(
-            QPushButton("Fit view"),
+            QPushButton(clicked=self.fit_views),
             "fitViewButton",
-            "Follow the run again after you zoomed or panned a plot.",
+            QT_TRANSLATE_NOOP(TR, "Follow the run again after you zoomed or panned a plot."),
+            context=TR,
         )
-        self.fitViewButton.clicked.connect(self.fit_views)
+        for widget, text in (
+            (self.logYCheck, QT_TRANSLATE_NOOP(TR, "Log y")),
+            (self.outliersCheck, QT_TRANSLATE_NOOP(TR, "Ignore outliers")),
+            (self.clearRunsButton, QT_TRANSLATE_NOOP(TR, "Clear earlier runs")),
+            (self.fitViewButton, QT_TRANSLATE_NOOP(TR, "Fit view")),
+        ):
+            texts.bind(widget.setText, TR, text)
+        smoothing = QLabel()
+        texts.bind(smoothing.setText, TR, "Smoothing")
         row.addWidget(self.logYCheck)
         row.addSpacing(8)
-        row.addWidget(QLabel("Smoothing"))
+        row.addWidget(smoothing)
         row.addWidget(self.smoothingSlider)
         row.addWidget(self.smoothingLabel)
         row.addSpacing(8)
@@ -129,14 +171,19 @@ class PlotsPanel(QWidget):
     def _build_inspect_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.paramsLabel = tip(
-            QLabel(""), "paramsLabel", "The model's parameters (now, or at the step you clicked)."
+            QLabel(""),
+            "paramsLabel",
+            QT_TRANSLATE_NOOP(TR, "The model's parameters (now, or at the step you clicked)."),
+            context=TR,
         )
         self.paramsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.liveButton = tip(
-            QPushButton("Back to live"),
+            QPushButton(),
             "backToLiveButton",
-            "Stop inspecting a past step; show the model as it is now.",
+            QT_TRANSLATE_NOOP(TR, "Stop inspecting a past step; show the model as it is now."),
+            context=TR,
         )
+        texts.bind(self.liveButton.setText, TR, "Back to live")
         self.liveButton.setVisible(False)
         self.liveButton.clicked.connect(lambda: self.inspect_step(None))
         self.paramsLabel.setMinimumHeight(
@@ -155,7 +202,7 @@ class PlotsPanel(QWidget):
             true_line = (data.true_weight, data.true_bias)
         axis_names = data.feature_names
         if data.standardised:  # the x axis is in standard deviations now, not the file's units
-            axis_names = tuple(f"{n} (standardised)" for n in axis_names)
+            axis_names = tuple(format_text(TR, "{name} (standardised)", name=n) for n in axis_names)
         self.dataPlot.set_data(data.x, data.y, axis_names, data.target_name, true_line)
         self.paramPlot.set_names(
             [f"w {n}" if data.n_features > 1 else "weight" for n in data.feature_names] + ["bias"]
@@ -182,7 +229,9 @@ class PlotsPanel(QWidget):
                 pts.append((float(data.true_weight[0]), float(data.true_bias)))
             self.surfacePlot.set_surface(surface_around(data.x, data.y, pts))
         else:
-            self.surfacePlot.set_surface(None, "The MSE surface is drawn\nfor one feature only")
+            self.surfacePlot.set_surface(
+                None, translate(TR, "The MSE surface is drawn\nfor one feature only")
+            )
         self.refresh()
 
     def keep_as_earlier(self, session: TrainingSession) -> None:
@@ -192,15 +241,18 @@ class PlotsPanel(QWidget):
         losses = session.losses.view()
         label = f"{session.config.optimizer} lr={session.config.learning_rate:g}"
         if self.data is not None and session.data.standardised != self.data.standardised:
-            label += " · standardised" if session.data.standardised else " · raw features"
+            if session.data.standardised:
+                label += translate(TR, " · standardised")
+            else:
+                label += translate(TR, " · raw features")
         if session.state == DIVERGED:
-            label += " (diverged)"
+            label += translate(TR, " (diverged)")
         taken = {
             c.name().split(" · ", 1)[-1] if c.name().startswith("run ") else c.name()
             for c in self.lossPlot.earlier
         }
         if label in taken:
-            label = f"run {self._runs} · {label}"
+            label = format_text(TR, "run {n} · {label}", n=self._runs, label=label)
         self.lossPlot.add_earlier(losses[np.isfinite(losses)], label)
 
     def smoothed(self) -> np.ndarray:
@@ -218,7 +270,7 @@ class PlotsPanel(QWidget):
             plot.apply_theme()
         t = theme.current()
         self.hoverLabel.setStyleSheet(  # a floating box, not a role colour: it keeps its own sheet
-            f"color: {t.text}; background: rgba(255, 255, 255, 225); border: 1px solid {t.grid};"
+            f"color: {t.text}; background: {t.panel}; border: 1px solid {t.grid};"
             f" border-radius: 3px; padding: 1px 6px; font-size: {t.font_size:.0f}pt;"
         )
         self.refresh()
@@ -244,12 +296,23 @@ class PlotsPanel(QWidget):
             self.dataPlot.show_model(w, b)
             if s.data.n_features == 1:
                 self.surfacePlot.show_path(params, (float(w[0, 0]), float(b[0])))
-            self.paramsLabel.setText(self._params_text(w, b, "now"))
+            self.paramsLabel.setText(self._params_text(w, b, None))
 
-    def _params_text(self, w: np.ndarray, b: np.ndarray, when: str) -> str:
+    def _params_text(self, w: np.ndarray, b: np.ndarray, step: tuple[int, float] | None) -> str:
+        """``Model now: weight = [...], bias = ...`` or ``Model at step 3 (loss 0.2): ...``."""
         ws = ", ".join(theme.format_number(v) for v in w.reshape(-1)[:6])
         more = " …" if w.size > 6 else ""
-        return f"Model {when}: weight = [{ws}{more}], bias = {theme.format_number(b.reshape(-1)[0])}"
+        bias = theme.format_number(b.reshape(-1)[0])
+        if step is None:
+            return format_text(TR, "Model now: weight = [{w}], bias = {b}", w=ws + more, b=bias)
+        return format_text(
+            TR,
+            "Model at step {step} (loss {loss}): weight = [{w}], bias = {b}",
+            step=step[0],
+            loss=theme.format_number(step[1]),
+            w=ws + more,
+            b=bias,
+        )
 
     def inspect_step(self, step: int | None) -> None:
         """Show the model as it was when step ``step`` computed its loss (None: back to live)."""
@@ -267,9 +330,7 @@ class PlotsPanel(QWidget):
             if s.data.n_features == 1:
                 self.surfacePlot.show_path(s.params.view()[: step + 1], None)
             loss = s.losses.view()[step]
-            self.paramsLabel.setText(
-                self._params_text(w, b, f"at step {step} (loss {theme.format_number(loss)})")
-            )
+            self.paramsLabel.setText(self._params_text(w, b, (step, loss)))
             self.liveButton.setVisible(True)
         else:
             self.inspected_step = None
@@ -293,7 +354,13 @@ class PlotsPanel(QWidget):
         sm = self._smooth.view()
         smooth = sm[k] if k < sm.size else float("nan")
         self._set_readout(
-            f"step {k} · loss {theme.format_number(raw)} · smoothed {theme.format_number(smooth)}"
+            format_text(
+                TR,
+                "step {k} · loss {loss} · smoothed {smooth}",
+                k=k,
+                loss=theme.format_number(raw),
+                smooth=theme.format_number(smooth),
+            )
         )
 
     def _set_readout(self, text: str) -> None:
