@@ -22,6 +22,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "pycarrot"))  # the tests' hand-made zip files, shared
+from zip_samples import patched_member  # noqa: E402
+
 CACHE = Path(os.environ.get("HOSTILE_CACHE", "/tmp/pycarrot-hostile"))
 TIMEOUT = float(os.environ.get("HOSTILE_TIMEOUT", "60"))  # CPU seconds per case (wall clock: 10 times that)
 MEMORY_CAP = 6 << 30  # address space of each child: a memory bomb shows as MemoryError, not a dead machine
@@ -92,25 +95,7 @@ def _honest_deflate(size: int) -> Path:
 
 
 def _patched(name: str, flag: int | None = None, method: int | None = None) -> Path:
-    import io
-
-    import numpy as np
-
-    path = CACHE / name
-    buf = io.BytesIO()
-    np.lib.format.write_array(buf, np.ones(10))
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("w.npy", buf.getvalue())
-    data = bytearray(path.read_bytes())
-    cd = data.rindex(b"PK\x01\x02")
-    if flag is not None:
-        struct.pack_into("<H", data, 6, flag)
-        struct.pack_into("<H", data, cd + 8, flag)
-    if method is not None:
-        struct.pack_into("<H", data, 8, method)
-        struct.pack_into("<H", data, cd + 10, method)
-    path.write_bytes(bytes(data))
-    return path
+    return patched_member(CACHE / name, flag, method)
 
 
 def _fifo(name: str) -> Path:

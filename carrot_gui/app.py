@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -130,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshot(app, window, args.screenshot)
     if not restore_geometry(window):
         show_fitted(window)
-    if args.lesson is None:
-        window.lessons.offer_autosave()  # after a crash: the work saved a minute before it
+    if args.lesson is None:  # after a crash: the work saved a minute before it (asked after the first frame)
+        QTimer.singleShot(0, lambda: window.lessons.offer_autosave())
     return app.exec()
 
 

@@ -7,6 +7,9 @@ Fusion style is used in both schemes: it paints every widget from the palette, s
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QHBoxLayout, QLabel, QMenu, QWidget, QWidgetAction
@@ -16,6 +19,7 @@ from .i18n import QT_TRANSLATE_NOOP, format_text, translate
 from .kit import texts
 
 MODES = ("light", "dark", "system")
+_newest: Callable[[], Looks | None] = lambda: None  # noqa: E731 - a weak reference to the newest Looks
 MIN_SCALE, MAX_SCALE = 0.6, 2.5  # the text size's range, as a factor of the normal size
 STEP = 1.15  # View ▸ Larger text / Smaller text
 
@@ -100,6 +104,8 @@ class Looks(QObject):
         self.modeActions: dict[str, QAction] = {}
         self.scaleSpin: QDoubleSpinBox | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        global _newest
+        _newest = weakref.ref(self)  # one app, one window: the newest window's looks follow the system
 
     def scheme(self) -> str:
         """The colours shown now: ``"light"`` or ``"dark"`` (the system's when the mode is ``"system"``)."""
@@ -142,8 +148,15 @@ class Looks(QObject):
         self.apply()
 
     def _system_changed(self, *_args) -> None:
-        if self.mode == "system":
+        if self.mode == "system" and _newest() is self:
             self.apply()
+
+    def detach(self) -> None:
+        """Stop following the system (the window closes)."""
+        try:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+        except (RuntimeError, TypeError):  # never connected, or already gone
+            pass
 
     # -- menus -------------------------------------------------------------------------------------------
 
@@ -171,9 +184,24 @@ class Looks(QObject):
         menu.setObjectName("textSizeMenu")
         texts.bind(menu.setTitle, "MainWindow", "Te&xt size")
         entries = (
-            ("largerTextAction", "&Larger text", "Ctrl+Shift+=", lambda: self.set_scale(self.scale * STEP)),
-            ("smallerTextAction", "&Smaller text", "Ctrl+Shift+-", lambda: self.set_scale(self.scale / STEP)),
-            ("normalTextAction", "&Normal size", "Ctrl+Shift+0", lambda: self.set_scale(1.0)),
+            (
+                "largerTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Larger text"),
+                "Ctrl+Shift+=",
+                lambda: self.set_scale(self.scale * STEP),
+            ),
+            (
+                "smallerTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Smaller text"),
+                "Ctrl+Shift+-",
+                lambda: self.set_scale(self.scale / STEP),
+            ),
+            (
+                "normalTextAction",
+                QT_TRANSLATE_NOOP("MainWindow", "&Normal size"),
+                "Ctrl+Shift+0",
+                lambda: self.set_scale(1.0),
+            ),
         )
         for name, text, keys, slot in entries:
             action = QAction(window)

@@ -210,6 +210,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self._build_file_menu(bar)
+        self._build_view_menu(bar)
+        self._build_help_menu()
+
+    def _build_file_menu(self, bar) -> None:
         file_menu = self._menu(bar, N_("&File"), "fileMenu")
         self._build_lesson_actions(file_menu)
         # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, N_("&Quit"), self.close, "Ctrl+Q", "quitAction")
 
+    def _build_view_menu(self, bar) -> None:
         view = self._menu(bar, N_("&View"), "viewMenu")
         self._graph_actions += [
             self._action(
@@ -271,24 +277,27 @@ class MainWindow(QMainWindow):
             N_("Larger text and stronger colours for a lecture hall"),
         )
         self.projectorAction.setCheckable(True)
-        self.presenterAction = self._action(
-            view, "", lambda on: self.presenter.set_active(on), "F5", "presenterAction"
-        )
-        texts.bind(self.presenterAction.setText, "MainWindow", "P&resenter mode")
-        texts.bind(
-            self.presenterAction.setToolTip,
-            "MainWindow",
-            "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
-            "B blacks the screen, Esc leaves",
-        )
-        self.presenterAction.setStatusTip(self.presenterAction.toolTip())
-        self.presenterAction.setCheckable(True)
-        self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
-        self.presenter = Presenter(self, self.current_lab_widget)
+        self._build_presenter_action(view)
         self.looks.build_theme_menu(view)
         self.looks.build_text_menu(view, self)
         self._build_language_menu(view)
-        self._build_help_menu()
+
+    def _build_presenter_action(self, view) -> None:
+        """View ▸ Presenter mode (F5): ``presenterAction`` and the ``presenter`` that it switches."""
+        self.presenterAction = self._action(
+            view,
+            N_("P&resenter mode"),
+            lambda on: self.presenter.set_active(on),
+            "F5",
+            "presenterAction",
+            N_(
+                "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
+                "B blacks the screen, Esc leaves"
+            ),
+        )
+        self.presenterAction.setCheckable(True)
+        self.addAction(self.presenterAction)  # F5 works with the menu bar hidden too
+        self.presenter = Presenter(self, self.current_lab_widget)
 
     def _build_language_menu(self, view) -> None:
         """View ▸ Language: each language listed in itself (English, 简体中文); a choice applies at once and is
@@ -383,8 +392,12 @@ class MainWindow(QMainWindow):
         from .lessons.qt.menu import LessonUi
 
         self.lessonUi = LessonUi(self)
-        self.lessons = self.lessonUi.controller
         self.lessonUi.build_file_actions(file_menu)
+
+    @property
+    def lessons(self):
+        """The open lesson's controller (made at its first use, see :attr:`LessonUi.controller`)."""
+        return self.lessonUi.controller
 
     def save_lesson(self, path: str) -> bool:
         """Save the labs and the lesson's scenes to ``path``, as File ▸ Save lesson does; a failure is shown
@@ -410,9 +423,11 @@ class MainWindow(QMainWindow):
         if not self.lessonUi.confirm_discard():
             event.ignore()
             return
-        self.lessons.clean_exit()
+        if self.lessonUi.has_controller():
+            self.lessons.clean_exit()
         if self.looks.remember:
             settings.set_geometry(self.saveGeometry())
+        self.looks.detach()
         super().closeEvent(event)
 
     # -- labs --------------------------------------------------------------------------------------------

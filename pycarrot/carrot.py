@@ -162,6 +162,18 @@ def _reduced(grad_fn: GradFn, shape: tuple) -> GradFn:
     return reduced
 
 
+def _node(data: Any, op: str) -> Carrot:
+    """A new result of op ``op`` holding ``data``, without gradient yet; the caller sets its edges
+    (``child_nodes``, ``requires_grad``, ``_operands``). Every op's node starts here."""
+    out = Carrot.__new__(Carrot)
+    out.data = data if type(data) is np.ndarray else np.asarray(data)
+    out.name = op
+    out._grad = None
+    out._pending = None
+    out._seq = _next_seq()
+    return out
+
+
 def _binary(
     data: Any, op: str, a: Any, grad_a: GradFn, b: Any, grad_b: GradFn, exact: bool = False
 ) -> Carrot:
@@ -169,14 +181,9 @@ def _binary(
 
     ``grad_a``/``grad_b`` return gradients in the result's shape; for an operand broadcasting stretched, the
     edge sums them back to the operand's shape (:func:`_reduced`). ``exact``: the grad_fns already return
-    each operand's own shape (matmul). Node building is inlined: this runs once per op.
+    each operand's own shape (matmul).
     """
-    out = Carrot.__new__(Carrot)
-    out.data = data if type(data) is np.ndarray else np.asarray(data)
-    out.name = op
-    out._grad = None
-    out._pending = None
-    out._seq = _next_seq()
+    out = _node(data, op)
     need_a = _grad_enabled and isinstance(a, Carrot) and a.requires_grad
     if need_a and not exact and a.data.shape != out.data.shape:
         grad_a = _reduced(grad_a, a.data.shape)
@@ -198,13 +205,8 @@ def _binary(
 
 
 def _unary(x: Any, data: Any, op: str, grad_x: GradFn) -> Carrot:
-    """A unary op's result, with an edge to ``x`` if it requires grad (inlined: this runs once per op)."""
-    out = Carrot.__new__(Carrot)
-    out.data = data if type(data) is np.ndarray else np.asarray(data)
-    out.name = op
-    out._grad = None
-    out._pending = None
-    out._seq = _next_seq()
+    """A unary op's result, with an edge to ``x`` if it requires grad."""
+    out = _node(data, op)
     if _grad_enabled and isinstance(x, Carrot) and x.requires_grad:
         out.child_nodes = [(x, grad_x)]
         out._operands = None  # the input in child_nodes is the operand (see Carrot.operands)
@@ -232,14 +234,9 @@ def make_node(data: Any, op: str, operands: Sequence[Any], grad_fns: Sequence[Gr
             if fn is not None and isinstance(x, Carrot) and x.requires_grad:
                 edges.append((x, fn))
                 positions.append(position)
-    out = Carrot.__new__(Carrot)
-    out.data = data if type(data) is np.ndarray else np.asarray(data)
-    out.name = op
+    out = _node(data, op)
     out.child_nodes = edges
     out.requires_grad = bool(edges)
-    out._grad = None
-    out._pending = None
-    out._seq = _next_seq()
     out._operands = operands
     out._positions = positions  # where(x, x, y): x is an operand twice, one edge; no guessing which
     return out

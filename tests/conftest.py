@@ -4,6 +4,11 @@ import os
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the tests read English texts: a Chinese system locale would make the app (and the apps the tests start) speak
+# Chinese when no language is remembered; a test that wants Chinese sets it itself
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    if os.environ.get(_name, "").lower().startswith("zh"):
+        os.environ[_name] = "C.UTF-8"
 
 import pytest  # noqa: E402
 

@@ -359,6 +359,13 @@ class StepSeriesPlot(LabPlot):
             e.reset()
         self.follow.resume()
 
+    def set_left(self, text: str) -> None:
+        """The left axis title (said to be logarithmic while it is)."""
+        self._left = text
+        super().set_left(
+            format_text("LabPlot", "{axis} (log scale)", axis=text) if self.log_y and text else text
+        )
+
     def set_log_y(self, on: bool) -> None:
         self.log_y = on
         self.getPlotItem().setLogMode(y=on)

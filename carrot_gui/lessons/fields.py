@@ -64,17 +64,21 @@ class Fields:
             return default
         return self.obj[key]
 
+    def _at_most(self, key: str, n: int, limit: int, message: str) -> None:
+        """LessonError at ``key`` when its length ``n`` is over ``limit`` (``message`` says so, {n} and {limit})."""
+        if n > limit:
+            raise self.bad(key, format_text("LessonFile", message, n=n, limit=limit))
+
     def text(self, key: str, max_len: int = MAX_TEXT, empty: bool = True, default: Any = ...) -> str:
         v = self.raw(key, default)
         if not isinstance(v, str):
             raise self.bad(key, format_text("LessonFile", "expected text, found {kind}", kind=_kind(v)))
-        if len(v) > max_len:
-            raise self.bad(
-                key,
-                format_text(
-                    "LessonFile", "{n:,} characters, more than the {limit:,} allowed", n=len(v), limit=max_len
-                ),
-            )
+        self._at_most(
+            key,
+            len(v),
+            max_len,
+            QT_TRANSLATE_NOOP("LessonFile", "{n:,} characters, more than the {limit:,} allowed"),
+        )
         if not empty and not v.strip():
             raise self.bad(key, format_text("LessonFile", "must not be empty"))
         return v
@@ -138,13 +142,12 @@ class Fields:
         v = self.raw(key, default)
         if not isinstance(v, list):
             raise self.bad(key, format_text("LessonFile", "expected a list, found {kind}", kind=_kind(v)))
-        if len(v) > max_items:
-            raise self.bad(
-                key,
-                format_text(
-                    "LessonFile", "{n:,} entries, more than the {limit:,} allowed", n=len(v), limit=max_items
-                ),
-            )
+        self._at_most(
+            key,
+            len(v),
+            max_items,
+            QT_TRANSLATE_NOOP("LessonFile", "{n:,} entries, more than the {limit:,} allowed"),
+        )
         return v
 
     def texts(self, key: str, max_items: int = MAX_ITEMS, max_len: int = MAX_TEXT) -> tuple[str, ...]:
@@ -331,3 +334,21 @@ def checked(where: str, fn: Callable[[], Any]) -> Any:
         return fn()
     except ValueError as exc:
         raise LessonError(f"{where}: {exc}") from None
+
+
+def mirror(source: type, rename: dict[str, str] | None = None, **defaults: Any) -> type:
+    """A frozen dataclass with the fields of the dataclass ``source`` — names (``rename`` changes some), types
+    and defaults (``defaults`` replaces some, for a field the lesson keeps in another form). A lesson's copy of
+    a lab's settings derives from it, so the two cannot drift apart."""
+    rename = rename or {}
+    specs = []
+    for f in dataclasses.fields(source):
+        name = rename.get(f.name, f.name)
+        if name in defaults:
+            spec = dataclasses.field(default=defaults[name])
+        elif f.default_factory is not dataclasses.MISSING:
+            spec = dataclasses.field(default_factory=f.default_factory)
+        else:
+            spec = dataclasses.field(default=f.default)
+        specs.append((name, f.type, spec))
+    return dataclasses.make_dataclass(f"{source.__name__}Fields", specs, frozen=True)

@@ -14,30 +14,15 @@ import numpy as np
 from ..i18n import format_text
 from ..network import datasets as nd
 from ..network.spec import Layer, NetworkSpec
-from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked
+from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked, mirror
 from .state import MAX_NAME, MAX_POSITION, CsvRows, data_from_fields
 
 SPEC_FIELDS = tuple(f.name for f in fields(NetworkSpec))
 
 
 @dataclass(frozen=True)
-class NetSettings:
+class NetSettings(mirror(NetworkSpec, hidden=tuple((h.width, h.activation) for h in NetworkSpec().hidden))):
     """The fields of :class:`carrot_gui.network.spec.NetworkSpec`; ``hidden`` as (width, activation) pairs."""
-
-    inputs: int = 2
-    classes: int = 2
-    features: tuple[str, ...] = ("x1", "x2")
-    hidden: tuple[tuple[int, str], ...] = ((4, "tanh"), (2, "tanh"))
-    output_activation: str = "none"
-    loss: str = "bce_logits"
-    optimizer: str = "sgd"
-    learning_rate: float = 0.03
-    momentum: float = 0.0
-    weight_decay: float = 0.0
-    batch_size: int = 10
-    init: str = "uniform"
-    seed: int = 0
-    title: str = ""
 
     def to_spec(self) -> NetworkSpec:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -81,14 +66,8 @@ class NetSettings:
 
 
 @dataclass(frozen=True)
-class GeneratedSettings:
-    """:class:`carrot_gui.network.datasets.DataConfig`'s fields: a generated set."""
-
-    kind_name: str = "xor"
-    samples: int = 200
-    noise: float = 0.2
-    test_fraction: float = 0.3
-    seed: int = 0
+class GeneratedSettings(mirror(nd.DataConfig, rename={"kind": "kind_name"})):
+    """:class:`carrot_gui.network.datasets.DataConfig`'s fields (``kind`` as ``kind_name``): a generated set."""
 
     kind = "generated"
 

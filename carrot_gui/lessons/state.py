@@ -19,7 +19,7 @@ from ..expression.playback import MODES
 from ..i18n import format_text, translate
 from ..training import data as tdata
 from ..training.session import OPTIMIZERS, TrainConfig
-from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked, rows_of
+from .fields import ArraysIn, ArraysOut, Fields, LessonError, SameByValue, as_float, checked, mirror, rows_of
 
 MAX_POSITION = 10**9
 MAX_NAME = 200  # a leaf's or a column's name, a run's label
@@ -193,18 +193,8 @@ def data_from_fields(f: Fields, kinds: dict[str, type], arrays: ArraysIn) -> obj
 
 
 @dataclass(frozen=True)
-class TrainSettings:
+class TrainSettings(mirror(TrainConfig)):
     """The fields of :class:`carrot_gui.training.session.TrainConfig` (checked by its own ``validated``)."""
-
-    optimizer: str = "SGD"
-    learning_rate: float = 0.05
-    weight_decay: float = 0.0
-    momentum: float = 0.0
-    batch_size: int = 0
-    budget: int = 300
-    unit: str = "steps"
-    loss_threshold: float | None = None
-    seed: int = 0
 
     def to_config(self) -> TrainConfig:
         return TrainConfig(**{f.name: getattr(self, f.name) for f in fields(self)}).validated()

@@ -10,11 +10,10 @@ from dataclasses import replace
 
 from psygnal import Signal
 
-from ..i18n import format_text, translate
 from .datasets import NetData
 from .presets import PRESETS, Preset
-from .spec import NetworkSpec, SpecError
-from .trainer import NetworkSession
+from .spec import NetworkSpec
+from .trainer import NetworkSession, check_fit
 
 
 class NetworkLabModel:
@@ -49,19 +48,7 @@ class NetworkLabModel:
 
     def set_spec(self, spec: NetworkSpec) -> None:
         """A new network for the same data; SpecError (nothing changed) if it does not fit the data."""
-        spec.validate()
-        if (spec.inputs, spec.classes) != (self.data.inputs, self.data.classes):
-            raise SpecError(
-                "inputs",
-                format_text(
-                    "NetworkSession",
-                    "this network is for {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
-                    inputs=spec.inputs,
-                    classes=spec.classes or translate("NetworkSession", "no"),
-                    data_inputs=self.data.inputs,
-                    data_classes=self.data.classes or translate("NetworkSession", "no"),
-                ),
-            )
+        check_fit(spec, self.data)
         self.spec = spec
         self.reset()
 

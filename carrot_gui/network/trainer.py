@@ -19,7 +19,7 @@ from psygnal import Signal
 import pycarrot as pc
 
 from ..i18n import format_text, translate
-from ..training.batches import EpochBatches
+from ..training.batches import EpochBatches, RunProgress
 from ..training.history import GrowBuffer
 from .datasets import NetData
 from .spec import (
@@ -38,7 +38,24 @@ EVAL_ROWS = 5000
 CHUNK = 2048  # rows per forward pass when evaluating many points (see outputs)  # accuracy and loss over at most this many rows per evaluation (keeps evaluation cheap)
 
 
-class NetworkSession:
+def check_fit(spec: NetworkSpec, data: NetData) -> None:
+    """SpecError unless ``spec`` is valid and made for ``data``'s inputs and classes."""
+    spec.validate()
+    if spec.inputs != data.inputs or spec.classes != data.classes:
+        raise SpecError(
+            "inputs",
+            format_text(
+                "NetworkSession",
+                "the network expects {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
+                inputs=spec.inputs,
+                classes=spec.classes or translate("NetworkSession", "no"),
+                data_inputs=data.inputs,
+                data_classes=data.classes or translate("NetworkSession", "no"),
+            ),
+        )
+
+
+class NetworkSession(RunProgress):
     """A training run of ``spec`` on ``data``; ``max_steps`` None trains until paused (as Playground does).
 
     Histories (GrowBuffers, x = step): ``losses`` (the batch loss of each step) and ``grad_norms`` (one
@@ -55,19 +72,7 @@ class NetworkSession:
     def __init__(
         self, spec: NetworkSpec, data: NetData, max_steps: int | None = None, eval_every: int = 10
     ) -> None:
-        spec.validate()
-        if spec.inputs != data.inputs or spec.classes != data.classes:
-            raise SpecError(
-                "inputs",
-                format_text(
-                    "NetworkSession",
-                    "the network expects {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes",
-                    inputs=spec.inputs,
-                    classes=spec.classes or translate("NetworkSession", "no"),
-                    data_inputs=data.inputs,
-                    data_classes=data.classes or translate("NetworkSession", "no"),
-                ),
-            )
+        check_fit(spec, data)
         self.spec, self.data = spec, data
         self.max_steps, self.eval_every = max_steps, max(1, int(eval_every))
         self.model = build_model(spec)
@@ -148,14 +153,6 @@ class NetworkSession:
         return out[:, 0] if self.spec.classes == 0 else self.classify(out)
 
     # -- stepping ---------------------------------------------------------------------------------------
-    @property
-    def finished(self) -> bool:
-        return self.state != RUNNING
-
-    @property
-    def epoch(self) -> float:
-        return self.steps_done / self.steps_per_epoch
-
     def _batch(self) -> tuple[pc.Carrot, pc.Carrot]:
         """The next mini-batch (a fresh seeded permutation at each epoch's start, as the Training lab)."""
         if self._batches.full:

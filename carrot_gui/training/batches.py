@@ -1,6 +1,6 @@
 """Which samples each training step uses, shared by the Training and Network labs' sessions (and mirrored
 line for line by the Network lab's exported script): the whole set, or mini-batches in a fresh seeded
-permutation at each epoch's start."""
+permutation at each epoch's start; and :class:`RunProgress`, the two sessions' ``finished`` and ``epoch``."""
 
 from __future__ import annotations
 
@@ -54,3 +54,20 @@ class EpochBatches:
         if k == 0 or order is None:
             order = copy.deepcopy(self._rng).permutation(self.n)
         return order[k * self.batch_size : (k + 1) * self.batch_size]
+
+
+class RunProgress:
+    """``finished`` and ``epoch`` of a training session that keeps ``state`` (``running_state`` while it runs),
+    ``steps_done`` and ``steps_per_epoch`` (its :class:`EpochBatches`'): both labs' sessions inherit them."""
+
+    running_state: object = "running"
+
+    @property
+    def finished(self) -> bool:
+        """Whether no more steps will run (the budget is used up, or the run converged or diverged)."""
+        return self.state != self.running_state
+
+    @property
+    def epoch(self) -> float:
+        """Passes over the training set so far."""
+        return self.steps_done / self.steps_per_epoch

@@ -28,7 +28,7 @@ import pycarrot as pc
 
 from ..i18n import format_text, translate
 from .advice import LrAdvice, advise, divergence_advice
-from .batches import EpochBatches
+from .batches import EpochBatches, RunProgress
 from .data import Dataset
 from .history import GrowBuffer
 
@@ -139,9 +139,10 @@ class StepResult:
     state: RunState
 
 
-class TrainingSession:
+class TrainingSession(RunProgress):
     """A training run on ``data`` with ``config``; call :meth:`step`, :meth:`run` or :meth:`run_for`."""
 
+    running_state = RUNNING  # for RunProgress.finished
     step_done = Signal(int)  # steps done so far
     run_stopped = Signal(str)  # the RunState's value, when the run stops by itself
     diverged = Signal(int)  # the step whose loss was not finite
@@ -186,14 +187,6 @@ class TrainingSession:
     @property
     def bias(self) -> np.ndarray:
         return np.asarray(self._bias.data).reshape(-1)
-
-    @property
-    def finished(self) -> bool:
-        return self.state != RUNNING
-
-    @property
-    def epoch(self) -> float:
-        return self.steps_done / self.steps_per_epoch
 
     def predict(
         self, x: np.ndarray, weight: np.ndarray | None = None, bias: np.ndarray | None = None

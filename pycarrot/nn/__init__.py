@@ -2,48 +2,16 @@
 ``nn.Parameter``, ``nn.MSELoss()``, ...), as in the original design's notebooks."""
 
 from ..carrot import Parameter
-from . import functional
+from . import functional, layers
 from .functional import binary_cross_entropy_with_logits, cross_entropy, mse_loss
-from .layers import (
-    ELU,
-    GELU,
-    BCEWithLogitsLoss,
-    CrossEntropyLoss,
-    Dropout,
-    Identity,
-    LeakyReLU,
-    Linear,
-    MSELoss,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    SiLU,
-    Softmax,
-    Softplus,
-    Tanh,
-)
+from .layers import *  # noqa: F403 - the layers and loss modules: layers.__all__
 from .module import IncompatibleKeys, Module
 
 __all__ = [
     "Parameter",
     "Module",
     "IncompatibleKeys",
-    "Linear",
-    "Sequential",
-    "ReLU",
-    "Tanh",
-    "Sigmoid",
-    "Softmax",
-    "Identity",
-    "LeakyReLU",
-    "ELU",
-    "GELU",
-    "SiLU",
-    "Softplus",
-    "Dropout",
-    "MSELoss",
-    "BCEWithLogitsLoss",
-    "CrossEntropyLoss",
+    *layers.__all__,
     "mse_loss",
     "binary_cross_entropy_with_logits",
     "cross_entropy",

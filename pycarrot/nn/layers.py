@@ -111,58 +111,60 @@ class Sigmoid(Module):
         return sigmoid(input)
 
 
-class Softmax(Module):
+class _WithSetting(Module):
+    """An activation with one setting: ``forward`` is ``fn(input, setting)``, the setting kept in the attribute
+    that ``setting`` names (the constructor's keyword, as in PyTorch)."""
+
+    fn: Any
+    setting: str
+
+    def forward(self, input: Any) -> Carrot:
+        return type(self).fn(input, getattr(self, self.setting))
+
+    def extra_repr(self) -> str:
+        return f"{self.setting}={getattr(self, self.setting)!r}"
+
+
+class Softmax(_WithSetting):
     """Softmax along ``axis`` (the last by default); for training, prefer ``cross_entropy`` on the logits."""
+
+    fn, setting = staticmethod(softmax), "axis"
 
     def __init__(self, axis: int = -1) -> None:
         super().__init__()
         self.axis = axis
 
-    def forward(self, input: Any) -> Carrot:
-        return softmax(input, self.axis)
 
-    def extra_repr(self) -> str:
-        return f"axis={self.axis}"
-
-
-class LeakyReLU(Module):
+class LeakyReLU(_WithSetting):
     """``x`` where positive, ``negative_slope · x`` elsewhere."""
+
+    fn, setting = staticmethod(leaky_relu), "negative_slope"
 
     def __init__(self, negative_slope: float = 0.01) -> None:
         super().__init__()
         self.negative_slope = float(negative_slope)
 
-    def forward(self, input: Any) -> Carrot:
-        return leaky_relu(input, self.negative_slope)
 
-    def extra_repr(self) -> str:
-        return f"negative_slope={self.negative_slope}"
+class ELU(_WithSetting):
+    """``x`` where positive, ``alpha · (exp(x) − 1)`` elsewhere."""
 
+    fn, setting = staticmethod(elu), "alpha"
 
-class ELU(Module):
     def __init__(self, alpha: float = 1.0) -> None:
         super().__init__()
         self.alpha = float(alpha)
 
-    def forward(self, input: Any) -> Carrot:
-        return elu(input, self.alpha)
 
-    def extra_repr(self) -> str:
-        return f"alpha={self.alpha}"
+class GELU(_WithSetting):
+    """``x · Φ(x)`` (``approximate="tanh"``: the tanh approximation)."""
 
+    fn, setting = staticmethod(gelu), "approximate"
 
-class GELU(Module):
     def __init__(self, approximate: str = "none") -> None:
         super().__init__()
         if approximate not in ("none", "tanh"):
             raise ValueError(f"GELU: approximate must be 'none' or 'tanh', got {approximate!r}")
         self.approximate = approximate
-
-    def forward(self, input: Any) -> Carrot:
-        return gelu(input, self.approximate)
-
-    def extra_repr(self) -> str:
-        return f"approximate={self.approximate!r}"
 
 
 class SiLU(Module):
@@ -238,6 +240,12 @@ __all__ = [
     "Sigmoid",
     "Softmax",
     "Identity",
+    "LeakyReLU",
+    "ELU",
+    "GELU",
+    "SiLU",
+    "Softplus",
+    "Dropout",
     "MSELoss",
     "BCEWithLogitsLoss",
     "CrossEntropyLoss",

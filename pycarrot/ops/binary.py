@@ -6,11 +6,12 @@ operand's shape where broadcasting stretched it — the one place broadcasting i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from ..carrot import Carrot, _binary, _keep_a, _keep_b, _value, make_node, unbroadcast
+from ..carrot import Carrot, GradFn, _binary, _keep_a, _keep_b, _value, make_node, unbroadcast
 from ..messages import phrase
 from .table import declare
 
@@ -29,89 +30,76 @@ def _broadcast_check(op: str, a: Any, b: Any) -> None:
         ) from None
 
 
-@declare(
-    "add", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = 1"), symbol="+", label="+", precedence=1, methods=("__add__",)
-)
-def add(a: Any, b: Any) -> Carrot:
-    # A Carrot's array is read inline (the common case); _value() converts numbers and arrays.
-    ad = a.data if type(a) is Carrot else _value(a)
-    bd = b.data if type(b) is Carrot else _value(b)
-    try:
-        data = np.add(ad, bd, out=...)
-    except ValueError:
-        _broadcast_check("add", a, b)
-        raise
-    return _binary(data, "add", a, _keep_a, b, _keep_b)
+def _elementwise(name: str, ufunc: Any, grads: Any) -> Callable[[Any, Any], Carrot]:
+    """The op ``name``: ``ufunc(a, b)`` elementwise, broadcast as NumPy does (an error naming both shapes
+    where they do not fit). ``grads`` is the op's pair of grad_fns, or a function of (a's array, b's array,
+    the result) that makes the pair where the rule needs those values. One template for the elementwise ops;
+    each op is its own closure over ``name``/``ufunc``/``grads``, as fast as a hand-written one."""
+    fixed = not callable(grads)
+
+    def op(a: Any, b: Any) -> Carrot:
+        # A Carrot's array is read inline (the common case); _value() converts numbers and arrays.
+        ad = a.data if type(a) is Carrot else _value(a)
+        bd = b.data if type(b) is Carrot else _value(b)
+        try:
+            data = ufunc(ad, bd, out=...)
+        except ValueError:
+            _broadcast_check(name, a, b)
+            raise
+        grad_a, grad_b = grads if fixed else grads(ad, bd, data)
+        return _binary(data, name, a, grad_a, b, grad_b)
+
+    op.__name__ = op.__qualname__ = name
+    return op
 
 
-@declare(
-    "sub", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = −1"), symbol="-", label="−", precedence=1, methods=("__sub__",)
-)
-def sub(a: Any, b: Any) -> Carrot:
-    ad = a.data if type(a) is Carrot else _value(a)
-    bd = b.data if type(b) is Carrot else _value(b)
-    try:
-        data = np.subtract(ad, bd, out=...)
-    except ValueError:
-        _broadcast_check("sub", a, b)
-        raise
-
-    def grad_b(g):
-        return np.negative(g, out=...)
-
-    return _binary(data, "sub", a, _keep_a, b, grad_b)
+def _negated(g: np.ndarray) -> np.ndarray:
+    return np.negative(g, out=...)
 
 
-@declare(
-    "mul",
-    ("∂{out}/∂{a} = {b}", "∂{out}/∂{b} = {a}"),
-    symbol="*",
-    label="·",
-    precedence=2,
-    methods=("__mul__",),
-)
-def mul(a: Any, b: Any) -> Carrot:
-    ad = a.data if type(a) is Carrot else _value(a)
-    bd = b.data if type(b) is Carrot else _value(b)
-    try:
-        data = np.multiply(ad, bd, out=...)
-    except ValueError:
-        _broadcast_check("mul", a, b)
-        raise
-
+def _mul_grads(ad: Any, bd: Any, data: Any) -> tuple[GradFn, GradFn]:
     def grad_a(g):
         return np.multiply(g, bd, out=...)
 
     def grad_b(g):
         return np.multiply(g, ad, out=...)
 
-    return _binary(data, "mul", a, grad_a, b, grad_b)
+    return grad_a, grad_b
 
 
-@declare(
-    "div",
-    ("∂{out}/∂{a} = 1/{b}", "∂{out}/∂{b} = −{a}/{b}²"),
-    symbol="/",
-    label="/",
-    precedence=2,
-    methods=("__truediv__",),
-)
-def div(a: Any, b: Any) -> Carrot:
-    ad = a.data if type(a) is Carrot else _value(a)
-    bd = b.data if type(b) is Carrot else _value(b)
-    try:
-        data = np.divide(ad, bd, out=...)
-    except ValueError:
-        _broadcast_check("div", a, b)
-        raise
-
+def _div_grads(ad: Any, bd: Any, data: Any) -> tuple[GradFn, GradFn]:
     def grad_a(g):
         return np.divide(g, bd, out=...)
 
     def grad_b(g):
         return -g * data / bd
 
-    return _binary(data, "div", a, grad_a, b, grad_b)
+    return grad_a, grad_b
+
+
+_negated.__name__ = "grad_b"
+add = declare(
+    "add", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = 1"), symbol="+", label="+", precedence=1, methods=("__add__",)
+)(_elementwise("add", np.add, (_keep_a, _keep_b)))
+sub = declare(
+    "sub", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = −1"), symbol="-", label="−", precedence=1, methods=("__sub__",)
+)(_elementwise("sub", np.subtract, (_keep_a, _negated)))
+mul = declare(
+    "mul",
+    ("∂{out}/∂{a} = {b}", "∂{out}/∂{b} = {a}"),
+    symbol="*",
+    label="·",
+    precedence=2,
+    methods=("__mul__",),
+)(_elementwise("mul", np.multiply, _mul_grads))
+div = declare(
+    "div",
+    ("∂{out}/∂{a} = 1/{b}", "∂{out}/∂{b} = −{a}/{b}²"),
+    symbol="/",
+    label="/",
+    precedence=2,
+    methods=("__truediv__",),
+)(_elementwise("div", np.divide, _div_grads))
 
 
 @declare(
@@ -230,45 +218,37 @@ Carrot.__rmatmul__ = _reflected(matmul)
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _pick(op: str, ufunc: Any, a: Any, b: Any, share_of: Any) -> Carrot:
-    """``ufunc(a, b)`` elementwise (np.maximum, np.minimum); ``share_of(a, b)`` is 1 where ``a`` was picked, 0
-    where ``b`` was, ½ at a tie (the gradient is shared at ties, as PyTorch shares it)."""
-    ad = a.data if type(a) is Carrot else _value(a)
-    bd = b.data if type(b) is Carrot else _value(b)
-    try:
-        data = ufunc(ad, bd)
-    except ValueError:
-        _broadcast_check(op, a, b)
-        raise
-    share = share_of(ad, bd)
+def _share_grads(picked_a: Callable[[Any, Any], Any]) -> Callable[..., tuple[GradFn, GradFn]]:
+    """The grad_fns of an op that picks one operand elementwise (np.maximum, np.minimum): ``picked_a(a, b)`` is
+    1 where ``a`` was picked, 0 where ``b`` was, ½ at a tie (the gradient is shared at ties, as PyTorch
+    shares it)."""
 
-    def grad_a(g):
-        return g * share
+    def grads(ad: Any, bd: Any, data: Any) -> tuple[GradFn, GradFn]:
+        share = picked_a(ad, bd)
 
-    def grad_b(g):
-        return g * (1.0 - share)
+        def grad_a(g):
+            return g * share
 
-    return _binary(data, op, a, grad_a, b, grad_b)
+        def grad_b(g):
+            return g * (1.0 - share)
+
+        return grad_a, grad_b
+
+    return grads
 
 
-@declare(
+maximum = declare(
     "maximum",
     ("∂{out}/∂{a} = 1 where {a} > {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} > {a} (½ at a tie)"),
     args=("a", "b"),
     methods=("maximum",),
-)
-def maximum(a: Any, b: Any) -> Carrot:
-    return _pick("maximum", np.maximum, a, b, lambda x, y: (x > y) + 0.5 * (x == y))
-
-
-@declare(
+)(_elementwise("maximum", np.maximum, _share_grads(lambda x, y: (x > y) + 0.5 * (x == y))))
+minimum = declare(
     "minimum",
     ("∂{out}/∂{a} = 1 where {a} < {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} < {a} (½ at a tie)"),
     args=("a", "b"),
     methods=("minimum",),
-)
-def minimum(a: Any, b: Any) -> Carrot:
-    return _pick("minimum", np.minimum, a, b, lambda x, y: (x < y) + 0.5 * (x == y))
+)(_elementwise("minimum", np.minimum, _share_grads(lambda x, y: (x < y) + 0.5 * (x == y))))
 
 
 @declare(

@@ -149,20 +149,25 @@ def _extreme(op: str, x: Any, axis: Any, keepdims: bool) -> Carrot:
     return _unary(x, data, op, grad_x)
 
 
-@declare("max", ("∂{out}/∂{x} = 1 at the largest element (shared at ties), else 0",), args=("x", "axis?"))
-def max(  # noqa: A001 - mirrors numpy's name
-    x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
-) -> Carrot:
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    return _extreme("max", x, axis, keepdims)
+def _extreme_op(op: str) -> Any:
+    """``max`` or ``min`` with NumPy's and PyTorch's ways of naming the axis."""
+
+    def extreme(
+        x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
+    ) -> Carrot:
+        axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
+        return _extreme(op, x, axis, keepdims)
+
+    extreme.__name__ = extreme.__qualname__ = op
+    return extreme
 
 
-@declare("min", ("∂{out}/∂{x} = 1 at the smallest element (shared at ties), else 0",), args=("x", "axis?"))
-def min(  # noqa: A001 - mirrors numpy's name
-    x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
-) -> Carrot:
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    return _extreme("min", x, axis, keepdims)
+max = declare(  # noqa: A001 - mirrors numpy's name
+    "max", ("∂{out}/∂{x} = 1 at the largest element (shared at ties), else 0",), args=("x", "axis?")
+)(_extreme_op("max"))
+min = declare(  # noqa: A001 - mirrors numpy's name
+    "min", ("∂{out}/∂{x} = 1 at the smallest element (shared at ties), else 0",), args=("x", "axis?")
+)(_extreme_op("min"))
 
 
 @declare("argmax", ("indices: no gradient",), args=("x", "axis?"))

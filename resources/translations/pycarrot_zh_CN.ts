@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>--install-desktop is for Linux desktops; this is {platform}. On other systems open lessons with carrot-gui FILE.carrot.</source>
+        <translation>--install-desktop 只适用于 Linux 桌面；当前系统是 {platform}。在其他系统上请用 carrot-gui 文件.carrot 打开课程。</translation>
+    </message>
+    <message>
+        <source>Lessons (*.carrot) now open with PyCarrot.</source>
+        <translation>课程文件（*.carrot）现在会用 PyCarrot 打开。</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>ran {tool} {folder}</source>
+        <translation>已运行 {tool} {folder}</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{tool} failed ({reason}); the files are in place</source>
+        <translation>{tool} 运行失败（{reason}）；文件已就位</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: the desktop picks the files up at its next start</source>
+        <translation>未安装 {tool}：桌面环境会在下次启动时读取这些文件</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source> (write {number} * {name})</source>
@@ -827,6 +858,10 @@ The previous graph is still shown.</source>
         <translation>关于 PyCarrot(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -855,6 +890,14 @@ The previous graph is still shown.</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>正常大小(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
@@ -867,6 +910,10 @@ The previous graph is still shown.</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -877,6 +924,14 @@ The previous graph is still shown.</source>
     <message>
         <source>About PyCarrot</source>
         <translation>关于 PyCarrot</translation>
+    </message>
+    <message>
+        <source>Black screen on / off (as in PowerPoint)</source>
+        <translation>黑屏 开 / 关（与 PowerPoint 相同）</translation>
+    </message>
+    <message>
+        <source>Black screen: press B to come back</source>
+        <translation>黑屏：按 B 返回</translation>
     </message>
     <message>
         <source>Build a small network, step its backward pass, train it on 2-D data and digits</source>
@@ -911,8 +966,24 @@ The previous graph is still shown.</source>
         <translation>表达式</translation>
     </message>
     <message>
+        <source>Expression and Network labs: next step; Training: train / pause</source>
+        <translation>表达式和神经网络实验：下一步；训练实验：训练 / 暂停</translation>
+    </message>
+    <message>
+        <source>F5 / Esc</source>
+        <translation>F5 / Esc</translation>
+    </message>
+    <message>
         <source>Fit a line with SGD and watch the loss fall</source>
         <translation>用 SGD 拟合一条直线，看损失逐步下降</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Full screen, panels hidden, the step as a large caption; a clicker&apos;s PageDown / PageUp step, B blacks the screen, Esc leaves</source>
+        <translation>全屏、隐藏侧边面板、当前步骤以大字幕显示；翻页器的 PageDown / PageUp 单步，B 黑屏，Esc 退出</translation>
     </message>
     <message>
         <source>Hide the editor and the log so the graph fills the window</source>
@@ -939,8 +1010,40 @@ The previous graph is still shown.</source>
         <translation>神经网络</translation>
     </message>
     <message>
+        <source>Next step (Network lab: one layer on in the backward pass; Training: one step)</source>
+        <translation>下一步（神经网络实验：反向传播前进一层；训练实验：训练一步）</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter mode</source>
+        <translation>演示模式(&amp;R)</translation>
+    </message>
+    <message>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Presenter mode on / off</source>
+        <translation>演示模式 开 / 关</translation>
+    </message>
+    <message>
+        <source>Presenter: B / .</source>
+        <translation>演示模式：B / .</translation>
+    </message>
+    <message>
+        <source>Presenter: PageDown / → / Enter</source>
+        <translation>演示模式：PageDown / → / Enter</translation>
+    </message>
+    <message>
+        <source>Presenter: PageUp / ← / Backspace</source>
+        <translation>演示模式：PageUp / ← / Backspace</translation>
+    </message>
+    <message>
+        <source>Presenter: Space</source>
+        <translation>演示模式：空格</translation>
+    </message>
+    <message>
+        <source>Previous step (Training: pause)</source>
+        <translation>上一步（训练实验：暂停）</translation>
     </message>
     <message>
         <source>PyCarrot — watch backpropagation</source>
@@ -971,8 +1074,20 @@ The previous graph is still shown.</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <source>Theme: {theme}, text {size} pt</source>
-        <translation>主题：{theme}，文字 {size} 磅</translation>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt size</source>
+        <translation>文字大小(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The text size as a share of the normal size</source>
+        <translation>文字大小相对于正常大小的比例</translation>
+    </message>
+    <message>
+        <source>Theme: {name}, text {size} pt</source>
+        <translation>主题：{name}，文字 {size} 磅</translation>
     </message>
     <message>
         <source>Training</source>

@@ -41,17 +41,32 @@ def quiet_errors(monkeypatch):
 
 
 @pytest.fixture
-def stepped_network_lab(qtbot, quiet_errors):
+def stepped_network_lab(qtbot, shown, quiet_errors):
     """The Network tab on its XOR preset at 1280×800, after three clicks of Step (gradients to look at)."""
     from PySide6.QtCore import Qt
 
     from carrot_gui.network.qt.lab import NetworkLab
 
-    w = NetworkLab()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown(NetworkLab(), (1280, 800))
     for _ in range(3):
         qtbot.mouseClick(w.runControls.step_button, Qt.MouseButton.LeftButton)
     return w
+
+
+@pytest.fixture
+def shown(qtbot):
+    """``shown(widget, size=(w, h), record="signal_name")``: the widget added to qtbot, resized, shown and
+    exposed as a user sees it; with ``record``, what that signal emits is collected in ``widget.emitted``."""
+
+    def show(widget, size=None, record=None):
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        if record is not None:
+            widget.emitted = []
+            getattr(widget, record).connect(widget.emitted.append)
+        return widget
+
+    return show

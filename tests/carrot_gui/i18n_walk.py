@@ -47,7 +47,7 @@ ALLOWED_WORDS = frozenset(
     transpose reshape dot grad nan inf out
     Ctrl Shift Alt Esc Tab Enter Return Space Home End PageUp PageDown Del Backspace
     PNG SVG CSV PDF HTML npz py csv png svg pdf json carrot
-    SGD Adam MSE ReLU Tanh Sigmoid BCE
+    SGD Adam MSE ReLU LeakyReLU Tanh Sigmoid BCE
     ms px pt
     """.split()
 )
@@ -71,8 +71,10 @@ def needs_translation(text: str, allowed: Iterable[str] = ()) -> bool:
 
 
 def _action_texts(actions, seen: set[int]) -> Iterator[tuple[str, str]]:
+    """The texts of ``actions`` and of their submenus; ``seen`` holds the ids of actions (and menus) to pass
+    over."""
     for action in actions:
-        if action.isSeparator() or id(action) in seen:
+        if action.isSeparator() or id(action) in seen or id(action.menu()) in seen:
             continue
         seen.add(id(action))
         where = action.objectName() or "action"
@@ -170,7 +172,7 @@ def visible_texts(widget: QWidget, skip: Iterable = ()) -> list[tuple[str, str]]
     """``(where, text)`` for every non-empty text of ``widget`` and its children; the widgets and actions in
     ``skip`` (and everything under those widgets) left out."""
     skipped = list(skip)
-    seen: set[int] = {id(a) for a in skipped if isinstance(a, QAction)}
+    seen: set[int] = {id(a) for a in skipped if isinstance(a, (QAction, QMenu))}
     found: list[tuple[str, str]] = []
     for w in [widget, *widget.findChildren(QWidget)]:
         if _inside(w, skipped):

@@ -49,12 +49,13 @@ def test_a_translation_with_wrong_placeholders_falls_back_to_english(qtbot, shou
 
 
 def test_bindings_of_deleted_widgets_are_dropped(qtbot):
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' windows go first
+    gc.collect()
     w = QWidget()
     label = QLabel(w)
     texts.bind(label.setText, "Ctx", "Hello")
-    # widgets earlier tests left to be deleted (and to the collector) drop their bindings now, not below
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' windows (their
+    gc.collect()  # bound actions) go first: only this label is counted
     before = len(texts._bindings)
     w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -11,13 +11,8 @@ from carrot_gui.kit.heatmap import HeatMapView, as_matrix, levels_for
 
 
 @pytest.fixture
-def view(qtbot):
-    w = HeatMapView()
-    qtbot.addWidget(w)
-    w.resize(420, 360)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def view(shown):
+    return shown(HeatMapView(), (420, 360))
 
 
 def cell_pixel(w: HeatMapView, row: int, col: int) -> QColor:

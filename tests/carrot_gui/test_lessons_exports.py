@@ -70,3 +70,21 @@ def test_the_pdf_handout_draws_the_graph_at_the_start_and_the_end_of_every_scene
     assert len(pictures) >= 3, pictures  # the pictures are on the scenes' pages
     images = sum(len(page.images) for page in reader.pages)
     assert images >= 6  # start and end of each of the three scenes
+
+
+def test_pictures_are_drawn_for_paper_in_the_light_theme_and_the_window_keeps_its_theme(window):
+    from PySide6.QtGui import QColor
+
+    from carrot_gui import theme
+    from carrot_gui.lessons.qt.pictures import graph_pictures
+
+    window.set_theme("dark", remember=False)
+    window.set_projector(True)
+    dark = theme.current()
+    lab = window.expressionLab
+    assert lab.build_source(ACCUMULATING)
+    lab.seek(5)
+    pictures = graph_pictures(lab.loaded.named, "topological", "t", ACCUMULATING)
+    assert pictures.start.pixelColor(2, 2) == QColor(theme.LIGHT.background)
+    assert pictures.start != pictures.end  # the gradients came in
+    assert theme.current() is dark and lab.timeline.position == 5  # the window as it was

@@ -198,3 +198,39 @@ def test_a_network_state_the_lab_cannot_take_keeps_the_lab(window, tmp_path, mon
     assert "Network lab cannot take this lesson" in window.lessons.last_error
     assert_same(before, snapshot(lab))
     assert window.current_lab() == "expression"
+
+
+# -- the Qt-free model ------------------------------------------------------------------------------------
+
+
+def test_the_model_round_trips_through_its_lesson_state_and_trains_on_as_before():
+    from carrot_gui.network.lab_model import NetworkLabModel
+
+    model = NetworkLabModel()
+    model.session.run_steps(23)  # mid-epoch: the restored run must draw the same batches
+    state = model.lesson_state(backward=1)
+    other = NetworkLabModel()
+    emitted = []
+    other.session_changed.connect(emitted.append)
+    other.apply(state)
+    assert emitted == [other.session] and other.preset is None
+    for (w1, b1), (w2, b2) in zip(model.session.weights(), other.session.weights(), strict=True):
+        assert w1.tobytes() == w2.tobytes() and b1.tobytes() == b2.tobytes()
+    for _ in range(30):
+        assert other.session.step() == model.session.step()
+
+
+def test_restore_refuses_weights_of_the_wrong_shape_and_changes_nothing():
+    from carrot_gui.network.lab_model import NetworkLabModel
+
+    session = NetworkLabModel().session.run_steps(3)
+    weights = session.weights()
+    bad = [(w.T, b) for w, b in weights]
+    with pytest.raises(ValueError, match="do not fit this 2-4-4-1 network"):
+        session.restore(bad, 3, session.losses.view(), session.grad_norms.view(), session.eval_steps.view(),
+                        session.evals.view())  # fmt: skip
+    with pytest.raises(ValueError, match="histories do not fit"):
+        session.restore(weights, 3, np.zeros(3), np.zeros((3, 2)), np.zeros(0), np.zeros((0, 4)))
+    assert session.steps_done == 3 and len(session.losses) == 3
+    for (w1, _), (w2, _) in zip(weights, session.weights(), strict=True):
+        np.testing.assert_array_equal(w1, w2)

@@ -11,14 +11,8 @@ from carrot_gui.network.spec import Layer, NetworkSpec
 
 
 @pytest.fixture
-def panel(qtbot, quiet_errors):
-    p = BuildPanel()
-    qtbot.addWidget(p)
-    p.show()
-    specs = []
-    p.spec_changed.connect(specs.append)
-    p.emitted = specs
-    return p
+def panel(shown, quiet_errors):
+    return shown(BuildPanel(), record="spec_changed")
 
 
 def type_width(qtbot, panel, row: int, text: str) -> None:

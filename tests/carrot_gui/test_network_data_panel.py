@@ -9,14 +9,8 @@ from carrot_gui.network.qt.data_panel import DataPanel
 
 
 @pytest.fixture
-def panel(qtbot, quiet_errors):
-    p = DataPanel()
-    qtbot.addWidget(p)
-    p.show()
-    got = []
-    p.data_changed.connect(got.append)
-    p.emitted = got
-    return p
+def panel(shown, quiet_errors):
+    return shown(DataPanel(), record="data_changed")
 
 
 def choose(panel, key):

@@ -16,13 +16,8 @@ NAMES = [
 
 
 @pytest.fixture
-def lab(qtbot, quiet_errors):
-    w = NetworkLab()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def lab(shown, quiet_errors):
+    return shown(NetworkLab(), (1280, 800))
 
 
 def click(qtbot, widget):

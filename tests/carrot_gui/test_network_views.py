@@ -36,12 +36,8 @@ W1 = np.array([[-1.5]])  # h → output negative
 
 
 @pytest.fixture
-def neurons(qtbot):
-    v = NeuronView()
-    qtbot.addWidget(v)
-    v.resize(700, 420)
-    v.show()
-    qtbot.waitExposed(v)
+def neurons(shown):
+    v = shown(NeuronView(), (700, 420))
     v.set_network([2, 1, 1], ["x₁", "x₂"])
     v.set_weights([W0, W1], [np.array([0.1]), np.array([-0.2])])
     v.set_gradients([np.array([[0.25], [-0.5]]), np.array([[0.75]])])
@@ -226,12 +222,8 @@ def test_projector_theme_repaints_lines_and_texts(neurons):
 
 # -- boundary plot ------------------------------------------------------------------------------------------
 @pytest.fixture
-def boundary(qtbot):
-    p = BoundaryPlot()
-    qtbot.addWidget(p)
-    p.resize(420, 400)
-    p.show()
-    qtbot.waitExposed(p)
+def boundary(shown):
+    p = shown(BoundaryPlot(), (420, 400))
     X = np.array([[-0.5, -0.5], [0.5, 0.5]])
     p.set_points(X, np.array([0, 1]), 2, test_X=np.array([[0.5, -0.5]]), test_y=np.array([1]))
     xs = np.linspace(-1, 1, 100)

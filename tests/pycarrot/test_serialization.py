@@ -5,31 +5,16 @@ import os
 import pickle
 import struct
 import tracemalloc
-import warnings
 import zipfile
 
 import numpy as np
 import pytest
+from zip_samples import npy_bytes, patched_member, write_zip
 
 import pycarrot as pc
 import pycarrot.nn as nn
 from pycarrot import serialization
 from pycarrot.carrot import Carrot
-
-
-def npy_bytes(arr, allow_pickle=False):
-    buf = io.BytesIO()
-    np.lib.format.write_array(buf, arr, allow_pickle=allow_pickle)
-    return buf.getvalue()
-
-
-def write_zip(path, members, compression=zipfile.ZIP_STORED):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # zipfile warns about duplicate names; that is one of the cases
-        with zipfile.ZipFile(path, "w", compression=compression) as zf:
-            for name, data in members:
-                zf.writestr(name, data)
-    return path
 
 
 def npy_header_only(shape, dtype="<f8", data=b""):
@@ -403,25 +388,11 @@ def test_what_a_file_may_expand_to_is_capped_before_allocating(bounded, tmp_path
     assert serialization.MAX_LOAD_BYTES == 2 << 30
 
 
-def patched_member(tmp_path, name, flag=None, method=None):
-    path = write_zip(tmp_path / name, [("w.npy", npy_bytes(np.ones(10)))], compression=zipfile.ZIP_DEFLATED)
-    data = bytearray(path.read_bytes())
-    cd = data.rindex(b"PK\x01\x02")
-    if flag is not None:
-        struct.pack_into("<H", data, 6, flag)
-        struct.pack_into("<H", data, cd + 8, flag)
-    if method is not None:
-        struct.pack_into("<H", data, 8, method)
-        struct.pack_into("<H", data, cd + 10, method)
-    path.write_bytes(bytes(data))
-    return path
-
-
 def test_encrypted_and_deflate64_members_give_value_error(tmp_path):
     # zipfile raises RuntimeError and NotImplementedError for these: both escaped pc.load
-    expect_bad(patched_member(tmp_path, "enc.npz", flag=1), "member 'w.npy' is encrypted")
-    expect_bad(patched_member(tmp_path, "d64.npz", method=9), "uses deflate64 compression")
-    expect_bad(patched_member(tmp_path, "odd.npz", method=99), "uses method 99 compression")
+    expect_bad(patched_member(tmp_path / "enc.npz", flag=1), "member 'w.npy' is encrypted")
+    expect_bad(patched_member(tmp_path / "d64.npz", method=9), "uses deflate64 compression")
+    expect_bad(patched_member(tmp_path / "odd.npz", method=99), "uses method 99 compression")
 
 
 def test_a_fifo_is_refused_at_once(bounded, tmp_path):

@@ -15,7 +15,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
 from ... import theme
-from ...i18n import format_text, translate
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..layout import BAND_GAP, BAND_MAX_NODES, Layout, layered_layout
 from ..playback import Timeline, refollow
 from ..session import Loaded
@@ -35,6 +35,31 @@ MARGIN = 24.0
 def with_suffix(path: str, suffix: str) -> str:
     """``path`` with ``suffix`` added when its file name has no extension ("graph" → "graph.png")."""
     return path if Path(path).suffix else path + suffix
+
+
+def legend_html() -> str:
+    """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
+    so a narrow window wraps between entries, never between a colour mark and its words."""
+    t = theme.current()
+    hint = translate("ExpressionLab", "→ / Space to step or play · wheel zooms · F fits · click a node")
+    MOUSE_HINT = f"<span style='color:{t.muted}'>{hint}</span>"
+
+    def entry(colour: str, text: str) -> str:
+        return (
+            f"<span style='color:{colour}'>{translate('ExpressionLab', text).replace(' ', '&nbsp;')}</span>"
+        )
+
+    return " &nbsp; ".join(
+        [
+            f"<b>{translate('ExpressionLab', '2 · Step through backward()')}</b>",
+            entry(t.value, QT_TRANSLATE_NOOP("ExpressionLab", "= value")),
+            entry(t.gradient, QT_TRANSLATE_NOOP("ExpressionLab", "∇ gradient")),
+            entry(t.constant_border, QT_TRANSLATE_NOOP("ExpressionLab", "┄ constant")),
+            entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
+        ]
+        # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
+        + ([] if t.projector else [MOUSE_HINT])
+    )
 
 
 class GraphView(QGraphicsView):
@@ -171,8 +196,10 @@ class GraphView(QGraphicsView):
         if ask is not None:  # predict mode: the edge whose gradient is asked for, its number hidden
             edge, lines, animate = ask[0], [(ask[1], "text"), ("∇ ?", "gradient")], False
         elif edge is not None:
-            sends = format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad))
-            lines = [(step.rule, "text"), (sends, "gradient")]
+            lines = [
+                (step.rule, "text"),
+                (format_text("ExpressionLab", "sends ∇ {grad}", grad=format_value(step.grad)), "gradient"),
+            ]
         self._show_edge(edge, lines, animate)
         if self.follow and step is not None:
             self.ensureVisible(self.nodes[step.input if step.input >= 0 else step.node], 60, 60)

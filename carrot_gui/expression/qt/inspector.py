@@ -32,16 +32,6 @@ from .node_item import _KIND_WORDS
 TABLE_MAX = 64  # rows and columns shown; bigger tensors are cut (the tooltip says so)
 
 
-def as_table(arr: np.ndarray) -> np.ndarray:
-    """Any tensor as a 2-D table: a scalar 1×1, a vector one row, more dimensions folded into columns."""
-    a = np.asarray(arr, dtype=np.float64)
-    if a.ndim == 0:
-        return a.reshape(1, 1)
-    if a.ndim == 1:
-        return a.reshape(1, -1)
-    return a.reshape(a.shape[0], -1)
-
-
 class NodeInspector(QDockWidget):
     """Value and gradient of the node last clicked, as of the timeline's position."""
 
@@ -149,7 +139,7 @@ class NodeInspector(QDockWidget):
         else:
             missing = translate("ExpressionLab", "none (constants get no gradient)")
         if self.predicting and node.requires_grad:
-            missing = translate("ExpressionLab", "∇ ? — predict it: backward() has not reached it yet")
+            missing = translate("NodeInspector", "∇ ? — predict it: backward() has not reached it yet")
         self._fill(self.gradTable, state.grad, t.gradient, missing)
         for view, arr, title in (
             (self.valueMap, value, f"{node.label}"),
@@ -167,7 +157,9 @@ class NodeInspector(QDockWidget):
             table.setColumnCount(1)
             table.setItem(0, 0, QTableWidgetItem(missing))
             return
-        a = as_table(arr)
+        from ...kit.heatmap import as_matrix  # pyqtgraph: loaded once a node is shown, as for the maps
+
+        a = as_matrix(arr)
         shown = a[:TABLE_MAX, :TABLE_MAX]
         table.setRowCount(shown.shape[0])
         table.setColumnCount(shown.shape[1])

@@ -35,7 +35,7 @@ from ..session import Loaded, check, load_named, load_source, paused_gc
 from ..wording import hint_text
 from .check_panel import ORDER_TITLES, CheckPanel, OrderPanel
 from .editor_panel import EditorPanel
-from .graph_view import GraphView
+from .graph_view import GraphView, legend_html
 from .inspector import NodeInspector
 from .log_panel import QUEUE_SHOWN, LogPanel
 from .playback_controls import PlaybackControls
@@ -46,31 +46,6 @@ START_TEXT = QT_TRANSLATE_NOOP(
     "ExpressionLab", "At the start: press Step ▶ (→) to compute the values, then follow the gradient back."
 )  # English; shown translated
 __all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
-
-
-def _legend_html() -> str:
-    """The title and colour key above the graph. Each key entry is one unbreakable phrase (&nbsp; inside),
-    so a narrow window wraps between entries, never between a colour mark and its words."""
-    t = theme.current()
-    hint = translate("ExpressionLab", "→ / Space to step or play · wheel zooms · F fits · click a node")
-    MOUSE_HINT = f"<span style='color:{t.muted}'>{hint}</span>"
-
-    def entry(colour: str, text: str) -> str:
-        return (
-            f"<span style='color:{colour}'>{translate('ExpressionLab', text).replace(' ', '&nbsp;')}</span>"
-        )
-
-    return " &nbsp; ".join(
-        [
-            f"<b>{translate('ExpressionLab', '2 · Step through backward()')}</b>",
-            entry(t.value, QT_TRANSLATE_NOOP("ExpressionLab", "= value")),
-            entry(t.gradient, QT_TRANSLATE_NOOP("ExpressionLab", "∇ gradient")),
-            entry(t.constant_border, QT_TRANSLATE_NOOP("ExpressionLab", "┄ constant")),
-            entry(t.queued, QT_TRANSLATE_NOOP("ExpressionLab", "▌ still to visit")),
-        ]
-        # the mouse and key hints are for the one at the keyboard; a projector keeps the line for the graph
-        + ([] if t.projector else [MOUSE_HINT])
-    )
 
 
 class ExpressionLab(QWidget):
@@ -92,6 +67,7 @@ class ExpressionLab(QWidget):
         self.error_message = ""  # what was wrong with it, in words
         self._error: Exception | None = None  # the last Build's mistake, said again after a language switch
         self._preset_note = ""  # the English note of the preset shown
+        self._check_rows = None  # Check's rows for the graph shown
         self._auto_fold = True  # projector mode may fold the log away until the user shows or hides a panel
         self._syncing_buttons = False
         self._build_panels()
@@ -104,7 +80,7 @@ class ExpressionLab(QWidget):
 
     def _retranslate(self) -> None:
         """Re-make the texts the lab makes itself in the new language (the bound ones re-set themselves)."""
-        self.legendLabel.setText(_legend_html())
+        self.legendLabel.setText(legend_html())
         if self.timeline is not None:
             self._on_position(self.timeline.position, self.timeline.position)
             self.graphView.show_position(animate=False)  # the active edge's label
@@ -114,6 +90,8 @@ class ExpressionLab(QWidget):
             self.editorPanel.set_error_text(elide_words(engine_text.error_text(self._error)))
         if self.loaded is not None and not self.editorPanel.read_only:
             self._show_note(self._preset_note)
+        if self._check_rows:
+            self._show_check(self._check_rows)
         self._update_hint()
 
     # -- widgets -----------------------------------------------------------------------------------------
@@ -192,7 +170,7 @@ class ExpressionLab(QWidget):
         box = QWidget()
         v = QVBoxLayout(box)
         v.setContentsMargins(4, 4, 4, 4)
-        self.legendLabel = QLabel(_legend_html())
+        self.legendLabel = QLabel(legend_html())
         self.legendLabel.setObjectName("legendLabel")
         self.legendLabel.setWordWrap(True)  # never force the window wider than the screen
         v.addWidget(self.legendLabel)
@@ -319,7 +297,7 @@ class ExpressionLab(QWidget):
     def refresh_theme(self) -> None:
         """Re-read colours and text sizes from :mod:`carrot_gui.theme` (View ▸ Projector mode, text size)."""
         t = theme.current()
-        self.legendLabel.setText(_legend_html())
+        self.legendLabel.setText(legend_html())
         self.stepLabel.setFont(theme.qfont(t.font_size * 1.15))
         self.editorPanel.refresh_theme()
         self.graphView.refresh_theme()
@@ -456,6 +434,7 @@ class ExpressionLab(QWidget):
         tl.reset()
         self._clear_error()
         self.checkPanel.clear()
+        self._check_rows = None
         self.graphView.set_graph(loaded, tl)
         self.graphView.fit_when_shown()
         self._show_timeline(tl)
@@ -585,6 +564,13 @@ class ExpressionLab(QWidget):
 
     # -- check -------------------------------------------------------------------------------------------
 
+    def _show_check(self, rows) -> None:
+        """Check's verdicts in the panel and on the graph's boxes (again after a language switch)."""
+        self._check_rows = rows
+        self.graphView.clear_checks()
+        for label, mark, detail in self.checkPanel.show_rows(rows):
+            self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
+
     @guarded(QT_TRANSLATE_NOOP("Errors", "checking the gradients"))
     def run_check(self) -> None:
         if self.loaded is None:
@@ -594,9 +580,7 @@ class ExpressionLab(QWidget):
         except ValueError as exc:
             self.checkPanel.show_error(str(exc))
             return
-        self.graphView.clear_checks()
-        for label, mark, detail in self.checkPanel.show_rows(rows):
-            self.graphView.nodes[self.loaded.graph.find(label).index].set_check(mark, detail)
+        self._show_check(rows)
         if all(r.ok for r in rows):
             self.statusMessage.emit(translate("ExpressionLab", "Check: every gradient agrees"))
         elif any(not r.ok and r.trusted for r in rows):

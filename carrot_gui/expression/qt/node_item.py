@@ -216,7 +216,7 @@ class NodeItem(QGraphicsItem):
             lines.append(translate("ExpressionLab", "gradient: none (constants get no gradient)"))
         elif s.grad is None and self.missing_grad == "?":
             lines.append(
-                translate("ExpressionLab", "gradient: ∇ ? — predict it: backward() has not reached it yet")
+                translate("NodeItem", "gradient: ∇ ? — predict it: backward() has not reached it yet")
             )
         elif s.grad is None:
             lines.append(translate("ExpressionLab", "gradient: none yet"))

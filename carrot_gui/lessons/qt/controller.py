@@ -19,7 +19,7 @@ from ...i18n import format_text, translate
 from ..autosave import discard_autosave, find_autosave, write_autosave
 from ..fields import LessonError
 from ..format import LABS, Lesson, Scene, open_lesson, save_lesson
-from .expression_io import apply_expression_state, expression_state
+from .expression_io import apply_expression_state, expression_state, state_of_view
 from .network_io import apply_network_state, network_state
 from .training_io import apply_training_state, training_state
 
@@ -57,7 +57,9 @@ class LessonController(QObject):
 
     changed = Signal()
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, opening: tuple | None = None) -> None:
+        """``opening``: (the Expression lab's view, the lab shown) as the window opened, when the controller is
+        made later (:attr:`LessonUi.controller`); what the labs showed then is not an unsaved change."""
         super().__init__(window)
         self.window = window
         self.lesson: Lesson | None = None  # None until a lesson is opened or saved (the demo is scene 1)
@@ -65,7 +67,7 @@ class LessonController(QObject):
         self.last_error = ""
         self._saved: Lesson | None = None
         try:
-            self._saved = self.lesson_now()  # what opening the app shows is not an unsaved change
+            self._saved = self.lesson_now(opening)  # what opening the app shows is not an unsaved change
         except LessonError:
             pass
         self.timer = QTimer(self)
@@ -75,15 +77,19 @@ class LessonController(QObject):
 
     # -- reading and applying the labs --------------------------------------------------------------------
 
-    def _read_labs(self, base: Scene | None) -> Scene:
-        """The labs as they are now, merged into ``base`` (the scene being shown)."""
+    def _read_labs(self, base: Scene | None, opening: tuple | None = None) -> Scene:
+        """The labs as they are now (or as the window opened: ``opening``, see ``__init__``), merged into
+        ``base`` (the scene being shown)."""
         w = self.window
-        states = {
-            "expression": expression_state(w.expressionLab),
-            "training": training_state(w.findChild(QWidget, "trainingLab")),  # None until built
-            "network": network_state(w.findChild(QWidget, "networkLab")),
-        }
-        lab = self.window.current_lab()
+        if opening is not None:  # the other labs are built on first use: none was built then
+            states, lab = {"expression": state_of_view(opening[0])}, opening[1]
+        else:
+            states = {
+                "expression": expression_state(w.expressionLab),
+                "training": training_state(w.findChild(QWidget, "trainingLab")),  # None until built
+                "network": network_state(w.findChild(QWidget, "networkLab")),
+            }
+            lab = self.window.current_lab()
         if base is None:
             return Scene(
                 format_text("LessonController", "Scene {n}", n=1),
@@ -96,10 +102,10 @@ class LessonController(QObject):
             lab = base.lab
         return dataclasses.replace(base, lab=lab, **merged)
 
-    def lesson_now(self) -> Lesson:
+    def lesson_now(self, opening: tuple | None = None) -> Lesson:
         """The lesson with its current scene read from the labs (LessonError if nothing can be saved)."""
         if self.lesson is None:
-            return Lesson(UNTITLED, (self._read_labs(None),))
+            return Lesson(UNTITLED, (self._read_labs(None, opening),))
         scenes = list(self.lesson.scenes)
         scenes[self.lesson.current] = self._read_labs(scenes[self.lesson.current])
         return dataclasses.replace(self.lesson, scenes=tuple(scenes))

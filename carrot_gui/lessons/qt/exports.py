@@ -57,6 +57,7 @@ def export_pdf(lab, path: str, lesson: Lesson | None) -> str:
         if tl is None:
             raise OSError(translate("LessonController", "nothing is built in the Expression lab"))
         source = lab.loaded.source or ""
-        pictures = [graph_pictures(lab.loaded, tl.mode)]
+        loaded = lab.loaded
+        pictures = [graph_pictures(loaded.named, tl.mode, loaded.title, loaded.source)]
         write_handout_pdf([handout_of(tl, lab.loaded.title, source)], path, lab.loaded.title, pictures)
     return path

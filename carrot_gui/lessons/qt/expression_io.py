@@ -5,22 +5,39 @@ order) and put a saved state back, through the lab's public methods only.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ...i18n import format_text
 from ..fields import LessonError
-from ..state import ExpressionState
+
+if TYPE_CHECKING:
+    from ..state import ExpressionState
+
+View = tuple[str, int, str]  # source, playback position, backward order
 
 
-def expression_state(lab) -> ExpressionState | None:
-    """What the lab shows, as a lesson state; None when nothing is built or the graph came from another lab
-    (a Training step: it has no source to save)."""
+def expression_view(lab) -> View | None:
+    """What the lab shows; None when nothing is built or the graph came from another lab (a Training step: it
+    has no source to save). Cheap (no lesson classes): the window notes it as it opens."""
     loaded = getattr(lab, "loaded", None)
     if loaded is None or loaded.source is None or not loaded.source.strip():
         return None
     position = lab.timeline.position if lab.timeline is not None else 0
-    return ExpressionState(loaded.source, {}, position, str(lab.mode))
+    return loaded.source, position, str(lab.mode)
+
+
+def state_of_view(view: View | None) -> ExpressionState | None:
+    """A view of :func:`expression_view` as a lesson state."""
+    from ..state import ExpressionState
+
+    return None if view is None else ExpressionState(view[0], {}, view[1], view[2])
+
+
+def expression_state(lab) -> ExpressionState | None:
+    """What the lab shows, as a lesson state (None: nothing to save, see :func:`expression_view`)."""
+    return state_of_view(expression_view(lab))
 
 
 def source_with_values(state: ExpressionState) -> str:

@@ -16,11 +16,7 @@ from ... import settings
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ..examples import example_path
-from ..fields import LessonError
-from ..format import SUFFIX
-from .controller import LessonController
-from .exports import export_frames, export_pdf
+from .expression_io import expression_view
 from .scene_list import SceneDock
 
 TR = "LessonMenu"  # the translation context of the lesson menu's texts
@@ -28,6 +24,9 @@ Button = QMessageBox.StandardButton
 
 
 def _filter() -> str:
+    """The file dialogs' filter for lesson files (the format is loaded when a dialog first opens)."""
+    from ..format import SUFFIX
+
     return format_text(TR, "PyCarrot lesson (*{suffix})", suffix=SUFFIX)
 
 
@@ -55,13 +54,31 @@ class LessonUi:
         # whether to ask before unsaved changes are lost: never in an offscreen run (tests, --screenshot),
         # where a modal question would wait for ever; a test of the question sets it
         self.ask = QGuiApplication.platformName() != "offscreen"
-        self.controller = LessonController(window)
+        self._controller = None
+        # what the labs show as the window opens is not an unsaved change: noted now, cheaply, for the
+        # controller made at first use (the labs built on first use are not built yet: the window is opening)
+        self._opening = (expression_view(window.expressionLab), window.current_lab())
         self.dock = SceneDock(window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()  # shown once a lesson has scenes to step through
-        self.dock.sceneChosen.connect(self.controller.go_to)
+        self.dock.sceneChosen.connect(lambda index: self.controller.go_to(index))
         self.dock.addRequested.connect(self.add_scene)
-        self.controller.changed.connect(self.refresh)
+
+    @property
+    def controller(self):
+        """The :class:`~carrot_gui.lessons.qt.controller.LessonController`, made at its first use (the app
+        makes it right after the first frame): the lesson format and the labs' cores behind it are loaded
+        then, not while the window opens."""
+        if self._controller is None:
+            from .controller import LessonController
+
+            self._controller = LessonController(self.window, self._opening)
+            self._controller.changed.connect(self.refresh)
+        return self._controller
+
+    def has_controller(self) -> bool:
+        """Whether the lesson controller was made (nothing to clean up at exit otherwise)."""
+        return self._controller is not None
 
     def build_file_actions(self, menu) -> None:
         w = self.window
@@ -112,6 +129,12 @@ class LessonUi:
             QT_TRANSLATE_NOOP(TR, "Show the lesson's previous scene"),
         )
         menu.addSeparator()
+        self.build_export_actions(menu)
+        menu.addSeparator()
+
+    def build_export_actions(self, menu) -> None:
+        """The handout exports: the PDF, and every backward step as PNG or SVG frames."""
+        w = self.window
         w.exportHandoutAction = _add(
             w,
             menu,
@@ -130,14 +153,15 @@ class LessonUi:
             "exportFramesAction",
             QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
         )
-        svg = _add(w, menu, "", lambda: self.frames_dialog("svg"), "", "exportSvgFramesAction")
-        texts.bind(svg.setText, "MainWindow", "Export every step as S&VG frames…")
-        for setter in (svg.setToolTip, svg.setStatusTip):
-            texts.bind(
-                setter, "MainWindow", "One numbered vector drawing per backward step (sharp on slides)"
-            )
-        w.exportSvgFramesAction = svg
-        menu.addSeparator()
+        w.exportSvgFramesAction = _add(
+            w,
+            menu,
+            QT_TRANSLATE_NOOP(TR, "Export every step as S&VG frames…"),
+            lambda: self.frames_dialog("svg"),
+            "",
+            "exportSvgFramesAction",
+            QT_TRANSLATE_NOOP(TR, "One numbered vector drawing per backward step (sharp on slides)"),
+        )
 
     def build_recent_menu(self, menu) -> None:
         """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
@@ -145,8 +169,8 @@ class LessonUi:
         w = self.window
         w.openRecentMenu = menu.addMenu("")
         w.openRecentMenu.setObjectName("openRecentMenu")
-        texts.bind(w.openRecentMenu.setTitle, "MainWindow", "Open &recent")
-        texts.bind(w.openRecentMenu.setToolTip, "MainWindow", "The lessons saved or opened last")
+        texts.bind(w.openRecentMenu.setTitle, TR, "Open &recent")
+        texts.bind(w.openRecentMenu.setToolTip, TR, "The lessons saved or opened last")
         w.openRecentMenu.aboutToShow.connect(self.fill_recent_menu)
         self.fill_recent_menu()
 
@@ -163,21 +187,21 @@ class LessonUi:
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         if not files:
-            empty = recent_menu.addAction(translate("MainWindow", "No recent lessons"))
+            empty = recent_menu.addAction(translate(TR, "No recent lessons"))
             empty.setEnabled(False)
         recent_menu.addSeparator()
-        clear = recent_menu.addAction(translate("MainWindow", "Clear list"))
+        clear = recent_menu.addAction(translate(TR, "Clear list"))
         clear.setObjectName("clearRecentAction")
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)
         recent_menu.setToolTipsVisible(True)
 
-    @guarded("opening a recent lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening a recent lesson"))
     def open_recent(self, path: str) -> bool:
         """Open a lesson from the recent list (asking first about unsaved changes)."""
         return self.confirm_discard() and self.controller.open(path)
 
-    @guarded("clearing the recent lessons")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "clearing the recent lessons"))
     def clear_recent(self, _checked: bool = False) -> None:
         settings.clear_recent_files()
         self.fill_recent_menu()
@@ -222,8 +246,10 @@ class LessonUi:
             return self.save_dialog()
         return answer == Button.Discard
 
-    @guarded("saving the lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "saving the lesson"))
     def save_dialog(self) -> bool:
+        from ..format import SUFFIX
+
         path = self.controller.path
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
@@ -235,15 +261,17 @@ class LessonUi:
                 path += SUFFIX
         return self.controller.save(path)
 
-    @guarded("opening a lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening a lesson"))
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
         path, _ = QFileDialog.getOpenFileName(self.window, translate(TR, "Open lesson"), "", _filter())
         return bool(path) and self.controller.open(path)
 
-    @guarded("opening the example lesson")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening the example lesson"))
     def open_example(self) -> bool:
+        from ..examples import example_path
+
         if not self.confirm_discard():
             return False
         if not self.controller.open(str(example_path()), remember=False):
@@ -252,11 +280,11 @@ class LessonUi:
         self.refresh()
         return True
 
-    @guarded("adding a scene")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "adding a scene"))
     def add_scene(self) -> bool:
         return self.controller.add_current()
 
-    @guarded("exporting the handout")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the handout"))
     def pdf_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -269,6 +297,9 @@ class LessonUi:
 
     def export_pdf(self, path: str) -> bool:
         """The PDF handout of the lesson (every scene with an expression), else of the graph on screen."""
+        from ..fields import LessonError
+        from .exports import export_pdf
+
         c = self.controller
         try:
             lesson = c.lesson_now() if c.lesson is not None else None
@@ -278,7 +309,7 @@ class LessonUi:
         self.window.statusBar().showMessage(format_text(TR, "Saved the handout {path}", path=path), 8000)
         return True
 
-    @guarded("exporting the steps as frames")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the steps as frames"))
     def frames_dialog(self, fmt: str = "png") -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, translate(TR, "Export every step into a folder")
@@ -288,6 +319,8 @@ class LessonUi:
 
     def export_frames(self, folder: str, fmt: str = "png") -> list[str]:
         """Every backward step as a numbered PNG (``fmt`` "png") or SVG ("svg") in ``folder``."""
+        from .exports import export_frames
+
         try:
             paths = export_frames(self.window.expressionLab, folder, fmt)
         except OSError as exc:

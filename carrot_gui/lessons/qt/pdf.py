@@ -18,7 +18,6 @@ import pycarrot as pc
 from pycarrot.serialization import atomic_write
 
 from ... import theme
-from ...expression.session import load_named
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..fields import LessonError
 from ..format import Lesson
@@ -34,7 +33,18 @@ _KIND_WORDS = {
     "edge": QT_TRANSLATE_NOOP(TR, "edge"),
     "accumulate": QT_TRANSLATE_NOOP(TR, "add to .grad"),
     "visit": QT_TRANSLATE_NOOP(TR, "visit"),
+    # node kinds and backward orders, as the handout names them
+    "variable": QT_TRANSLATE_NOOP(TR, "variable"),
+    "constant": QT_TRANSLATE_NOOP(TR, "constant"),
+    "op": QT_TRANSLATE_NOOP(TR, "op"),
+    "topological": QT_TRANSLATE_NOOP(TR, "topological"),
+    "per-path": QT_TRANSLATE_NOOP(TR, "per-path"),
 }
+
+
+def _word(key: str) -> str:
+    """A step kind, node kind or backward order in the current language (unknown keys as they are)."""
+    return translate(TR, _KIND_WORDS.get(key, key))
 
 
 def _cell(text: str, colour: str = "", mono: bool = False) -> str:
@@ -74,10 +84,10 @@ def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] 
     brk = "" if first else ' style="page-break-before: always;"'
     parts = [f"<h2{brk}>{escape(h.title or translate(TR, 'Expression'))}</h2>"]
     parts.append(f"<pre style=\"font-family:'{t.mono_family}';\">{escape(h.source.strip())}</pre>")
-    order = format_text(TR, "Backward order: {mode}.", mode=f"<b>{escape(h.mode)}</b>")
+    order = format_text(TR, "Backward order: {mode}.", mode=f"<b>{escape(_word(h.mode))}</b>")
     parts.append(f"<p>{order} {escape(h.note)}</p>")
     parts.append(f"<h3>{escape(translate(TR, 'Forward values'))}</h3>")
-    rows = [f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}</tr>" for n in h.values]
+    rows = [f"<tr>{_cell(n.label)}{_cell(_word(n.kind))}{_cell(n.value, value)}</tr>" for n in h.values]
     node, kind, val = (
         QT_TRANSLATE_NOOP(TR, "Node"),
         QT_TRANSLATE_NOOP(TR, "Kind"),
@@ -92,7 +102,7 @@ def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] 
     rows = [
         "<tr>"
         + _cell(str(s.step))
-        + _cell(translate(TR, _KIND_WORDS.get(s.kind, s.kind)))
+        + _cell(_word(s.kind))
         + _cell(s.edge)
         + _cell(s.rule)
         + _cell(s.grad_in, grad)
@@ -118,7 +128,7 @@ def section_html(h: Handout, first: bool = True, pictures: tuple[str, str, int] 
     parts += _picture(translate("Handout", "Graph after backward(): every gradient"), end, width)
     parts.append(f'<h3 style="margin-top: 14px;">{escape(translate(TR, "Final gradients"))}</h3>')
     rows = [
-        f"<tr>{_cell(n.label)}{_cell(n.kind)}{_cell(n.value, value)}{_cell(n.grad, grad)}</tr>"
+        f"<tr>{_cell(n.label)}{_cell(_word(n.kind))}{_cell(n.value, value)}{_cell(n.grad, grad)}</tr>"
         for n in h.gradients
     ]
     parts.append(
@@ -196,6 +206,6 @@ def write_lesson_pdf(lesson: Lesson, path: str | os.PathLike) -> None:
     for scene in lesson.scenes:
         state = scene.expression
         if state is not None:
-            loaded = load_named(pc.parse(state.source, **state.values), scene.title, state.source)
-            pictures.append(graph_pictures(loaded, state.mode))
+            named = pc.parse(state.source, **state.values)
+            pictures.append(graph_pictures(named, state.mode, scene.title, state.source))
     write_handout_pdf(handouts, path, lesson.title, pictures)

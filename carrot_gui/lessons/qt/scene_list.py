@@ -4,6 +4,8 @@ tooltip and under the list), with buttons to step through them and to add the cu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.widgets import tip
-from ..format import Lesson
+
+if TYPE_CHECKING:
+    from ..format import Lesson
 
 TR = "SceneDock"  # the translation context of the scene list's texts
 

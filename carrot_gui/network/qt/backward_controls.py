@@ -114,6 +114,9 @@ class BackwardControls(QWidget):
             self._showing = False
         self.backButton.setEnabled(playback is not None and playback.position > 0)
         self.stepButton.setEnabled(playback is None or not playback.at_end)
-        head, _, rest = text.partition(":")
-        self.label.setText(f'<b style="color:{colour}">{escape(head)}:</b>{escape(rest)}')
+        cut = min(
+            (i for i in (text.find(":"), text.find("：")) if i >= 0), default=len(text)
+        )  # Chinese: "："
+        head, rest = text[: cut + 1], text[cut + 1 :]
+        self.label.setText(f'<b style="color:{colour}">{escape(head)}</b>{escape(rest)}')
         self.plain_text = text  # what the label says, without markup (tests and tours read it)

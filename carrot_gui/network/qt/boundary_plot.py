@@ -187,7 +187,7 @@ class BoundaryPlot(LabPlot):
         scene = self.getPlotItem().vb.mapViewToScene(QPointF(x, y))
         return self.mapFromScene(scene).toPointF()
 
-    @guarded("drawing a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "drawing a point"))
     def _clicked(self, ev) -> None:
         vb = self.getPlotItem().vb
         if not vb.sceneBoundingRect().contains(ev.scenePos()):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts, widgets
@@ -92,28 +92,25 @@ class BuildPanel(QWidget):
         layout.addWidget(self.buildMessageLabel)
         layout.addStretch(1)
         self._show(self._spec)
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
     def _name_columns(self) -> None:
         self.layerTable.setHorizontalHeaderLabels([translate(TR, "Neurons"), translate(TR, "Activation")])
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts made by code in the current language: combo box items, presets, fixes, the architecture."""
-        try:
-            for box in self.findChildren(QComboBox):
-                _name_items(box)
-            self._name_columns()
-            for i, p in enumerate(PRESETS):
-                self.presetCombo.setItemText(i, translate("Presets", p.name))
-                self.presetCombo.setItemData(i, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole)
-            for fix in FIXES:
-                self.fixButtons[fix.key].setText(
-                    format_text(TR, "Fix: {label}", label=translate("Presets", fix.label))
-                )
-                self.fixButtons[fix.key].setToolTip(translate("Presets", fix.why))
-            self._show(self._spec)
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        for box in self.findChildren(QComboBox):
+            _name_items(box)
+        self._name_columns()
+        for i, p in enumerate(PRESETS):
+            self.presetCombo.setItemText(i, translate("Presets", p.name))
+            self.presetCombo.setItemData(i, translate("Presets", p.note), Qt.ItemDataRole.ToolTipRole)
+        for fix in FIXES:
+            self.fixButtons[fix.key].setText(
+                format_text(TR, "Fix: {label}", label=translate("Presets", fix.label))
+            )
+            self.fixButtons[fix.key].setToolTip(translate("Presets", fix.why))
+        self._show(self._spec)
 
     # -- building the widgets ------------------------------------------------------------------------------
     def _build_layers_box(self) -> QGroupBox:
@@ -446,7 +443,7 @@ class BuildPanel(QWidget):
         )
 
     # -- user actions -----------------------------------------------------------------------------------------
-    @guarded("choosing a preset")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing a preset"))
     def _preset_activated(self, index: int) -> None:
         self.apply_preset(PRESETS[index])
 
@@ -459,7 +456,7 @@ class BuildPanel(QWidget):
         self.preset_chosen.emit(preset)
         self.spec_changed.emit(self._spec)
 
-    @guarded("changing a layer's width")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing a layer's width"))
     def _width_typed(self, item: QTableWidgetItem) -> None:
         r, text = item.row(), item.text().strip()
         try:
@@ -481,7 +478,7 @@ class BuildPanel(QWidget):
         hidden[r] = replace(hidden[r], width=width)
         self._try(hidden=tuple(hidden))
 
-    @guarded("changing an activation")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing an activation"))
     def _activation_chosen(self, box: QComboBox) -> None:
         for r in range(self.layerTable.rowCount()):
             if self.layerTable.cellWidget(r, 1) is box:
@@ -490,7 +487,7 @@ class BuildPanel(QWidget):
                 self._try(hidden=tuple(hidden))
                 return
 
-    @guarded("choosing the optimiser")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing the optimiser"))
     def _optimizer_chosen(self, _index: int) -> None:
         name = self.optimizerCombo.currentData()
         self._try(optimizer=name, momentum=self._spec.momentum if name == "sgd" else 0.0)
@@ -499,7 +496,7 @@ class BuildPanel(QWidget):
         r = self.layerTable.currentRow()
         return r if 0 <= r < len(self._spec.hidden) else len(self._spec.hidden) - 1
 
-    @guarded("adding a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "adding a layer"))
     def add_layer(self, _checked: bool = False) -> None:
         """Insert a hidden layer (like the selected one, else 4 tanh) below the selection."""
         r = self._selected()
@@ -508,13 +505,13 @@ class BuildPanel(QWidget):
         if self._try(hidden=tuple(hidden)) is None:
             self.layerTable.setCurrentCell(r + 1, 0)
 
-    @guarded("removing a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "removing a layer"))
     def remove_layer(self, _checked: bool = False) -> None:
         r = self._selected()
         if r >= 0:
             self._try(hidden=self._spec.hidden[:r] + self._spec.hidden[r + 1 :])
 
-    @guarded("moving a layer")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "moving a layer"))
     def move_layer(self, delta: int) -> None:
         r = self._selected()
         to = r + delta
@@ -525,7 +522,7 @@ class BuildPanel(QWidget):
         if self._try(hidden=tuple(hidden)) is None:
             self.layerTable.setCurrentCell(to, 0)
 
-    @guarded("applying a fix")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "applying a fix"))
     def apply_fix(self, key: str) -> None:
         fix = next(f for f in FIXES if f.key == key)
         new = fix.apply(self._spec)

@@ -32,6 +32,7 @@ class CurvesRow(QWidget):
         loss.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Loss"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "loss"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR, "Loss on the whole training set and on the held-out test set, measured every few steps."
@@ -41,6 +42,7 @@ class CurvesRow(QWidget):
         accuracy.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Accuracy"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "accuracy"),
             tooltip=QT_TRANSLATE_NOOP(TR, "Share of samples classified right, training and test set."),
         )
@@ -48,6 +50,7 @@ class CurvesRow(QWidget):
         gradient.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Gradient health"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR,
                 "Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped "

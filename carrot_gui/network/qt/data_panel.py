@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
@@ -102,20 +102,17 @@ class DataPanel(QWidget):
         layout.addWidget(self.dataMessageLabel)
         layout.addStretch(1)
         self._kind_changed()
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts made by code in the current language: the data sets' and classes' names, the message."""
-        try:
-            for i in range(self.datasetCombo.count()):
-                key = self.datasetCombo.itemData(i)
-                title = GENERATED[key][0] if key in GENERATED else _OTHER_DATA[key]
-                self.datasetCombo.setItemText(i, translate("Datasets", title))
-            for c in range(self.drawClassCombo.count()):
-                self.drawClassCombo.setItemText(c, format_text(TR, "class {n}", n=c))
-            self.dataMessageLabel.setText(self._said[0]())
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        for i in range(self.datasetCombo.count()):
+            key = self.datasetCombo.itemData(i)
+            title = GENERATED[key][0] if key in GENERATED else _OTHER_DATA[key]
+            self.datasetCombo.setItemText(i, translate("Datasets", title))
+        for c in range(self.drawClassCombo.count()):
+            self.drawClassCombo.setItemText(c, format_text(TR, "class {n}", n=c))
+        self.dataMessageLabel.setText(self._said[0]())
 
     # -- widgets ----------------------------------------------------------------------------------------------
     def _build_source_box(self) -> QGroupBox:
@@ -329,7 +326,7 @@ class DataPanel(QWidget):
         self._source_form.setRowVisible(self.drawRow, visible)
 
     # -- making data ------------------------------------------------------------------------------------------
-    @guarded("choosing the data")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing the data"))
     def _kind_changed(self, _index: int = 0) -> None:
         self._show_rows()
         self.make_data()
@@ -343,7 +340,7 @@ class DataPanel(QWidget):
         self._show_draw_row(kind == DRAWN)
         self.csvBox.setVisible(kind == CSV)
 
-    @guarded("changing the data settings")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing the data settings"))
     def _settings_changed(self, *_args) -> None:
         if self.kind() != CSV:
             self.make_data()
@@ -438,16 +435,16 @@ class DataPanel(QWidget):
 
     def _show_file(self, table: CsvTable) -> None:
         self.csvFileLabel.setText(
-            format_text("NetworkLab", "{name}: {rows} rows, {columns} columns",
+            format_text(TR, "{name}: {rows} rows, {columns} columns",
                         name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
         )  # fmt: skip
 
-    @guarded("drawing a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "drawing a point"))
     def _drawn_changed(self) -> None:
         if self.kind() == DRAWN:
             self.make_data()
 
-    @guarded("adding a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "adding a point"))
     def add_point(self, x1: float, x2: float, label: int | None = None) -> bool:
         """Add a drawn point (the class chosen in ``drawClassCombo`` unless given); a click off the plane or
         past the limit is refused with the reason. Switches the data to "Draw your own"."""
@@ -460,12 +457,12 @@ class DataPanel(QWidget):
             return False
         return True
 
-    @guarded("removing a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "removing a point"))
     def remove_point(self, x1: float, x2: float) -> bool:
         """Remove the drawn point nearest (x1, x2), if one is close; whether one was removed."""
         return self.drawn.remove_nearest(x1, x2) is not None
 
-    @guarded("choosing the input features")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing the input features"))
     def _feature_toggled(self, key: str, on: bool) -> None:
         if not on and not self.features():
             box = self.featureChecks[key]
@@ -482,7 +479,7 @@ class DataPanel(QWidget):
         self.features_changed.emit(self.features())
 
     # -- CSV --------------------------------------------------------------------------------------------------
-    @guarded("opening a CSV file")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "opening a CSV file"))
     def _open_csv_dialog(self, _checked: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, translate(TR, "Open CSV"), "", translate(TR, "CSV files (*.csv *.txt);;All files (*)")

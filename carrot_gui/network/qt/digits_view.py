@@ -124,7 +124,7 @@ class DigitsGrid(QWidget):
             return True
         return super().event(event)
 
-    @guarded("showing a digit's tooltip")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "showing a digit's tooltip"))
     def _tip(self, event) -> None:
         i = self.tile_at(event.pos())
         if i is None:
@@ -229,7 +229,7 @@ class DigitsView(QWidget):
         self.grid.setMinimumHeight(self.grid.heightForWidth(self.grid.width()))
         self.grid.update()
 
-    @guarded("reordering the digits")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "reordering the digits"))
     def _reorder(self, wrong_first: bool) -> None:
         if self._results is not None:
             self.grid.set_digits(*self._results, wrong_first=wrong_first)

@@ -236,7 +236,7 @@ class NetworkLab(QWidget):
         self.statusLabel.setText(text)
         theme.set_tone(self.statusLabel, "error" if error else "muted")
 
-    @guarded("starting a new run")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "starting a new run"))
     def _session_changed(self, session: NetworkSession) -> None:
         """A fresh run: the runner, the plots and the views follow it."""
         self.runner.set_target(session)
@@ -374,7 +374,7 @@ class NetworkLab(QWidget):
             self._backward_of = self._backward_key(s)
         return self.backward
 
-    @guarded("stepping the backward pass")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "stepping the backward pass"))
     def backward_step(self) -> None:
         """One layer further through the next training step's backward() (recorded on the first press)."""
         self.pause()
@@ -382,14 +382,14 @@ class NetworkLab(QWidget):
         b.seek(self.predict.limit(b, b.position + 1))
         self._backward_moved()
 
-    @guarded("stepping the backward pass")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "stepping the backward pass"))
     def backward_back(self) -> None:
         """One layer back towards the forward state."""
         if self._live_backward(self.session) is not None:
             self.backward.step_back()
             self._backward_moved()
 
-    @guarded("moving through the backward pass")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "moving through the backward pass"))
     def backward_seek(self, stop: int) -> None:
         self.pause()
         b = self._ensure_backward()
@@ -443,11 +443,11 @@ class NetworkLab(QWidget):
         self.show_status(session.message(), session.state == "diverged", session.message)
 
     # -- running -----------------------------------------------------------------------------------------------
-    @guarded("starting or pausing training")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "starting or pausing training"))
     def _train_toggled(self, on: bool) -> None:
         self.start() if on else self.pause()
 
-    @guarded("starting or pausing training")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "starting or pausing training"))
     def toggle_training(self) -> None:
         self.pause() if self.is_training() else self.start()
 
@@ -463,7 +463,7 @@ class NetworkLab(QWidget):
     def pause(self) -> None:
         self.runner.pause()
 
-    @guarded("stepping the network")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "stepping the network"))
     def step_once(self) -> None:
         """Exactly one optimiser step (pauses a running run first)."""
         self.pause()
@@ -480,7 +480,7 @@ class NetworkLab(QWidget):
 
         self.show_status(text(), error=True, remake=text)
 
-    @guarded("resetting the network")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "resetting the network"))
     def reset(self) -> None:
         """A new run: fresh initial weights from the seed, empty curves."""
         self.pause()
@@ -493,7 +493,7 @@ class NetworkLab(QWidget):
             self.show_status(s.message(), error=s.state == "diverged", remake=s.message)
 
     # -- panels and views talking -------------------------------------------------------------------------
-    @guarded("changing the data")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing the data"))
     def _data_changed(self, data: NetData) -> None:
         if self._applying_preset:
             return
@@ -501,13 +501,13 @@ class NetworkLab(QWidget):
         self.model.set_data(data, self.dataPanel.features())
         self.buildPanel.set_spec(self.model.spec)
 
-    @guarded("choosing the input features")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing the input features"))
     def _features_changed(self, features: tuple[str, ...]) -> None:
         reason = self.buildPanel.set_features(features)  # emits spec_changed when accepted
         if reason:
             self.show_status(format_text(TR, "Features not used: {reason}", reason=reason), error=True)
 
-    @guarded("changing the network")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "changing the network"))
     def _spec_changed(self, spec: NetworkSpec) -> None:
         if self._applying_preset:
             return
@@ -517,7 +517,7 @@ class NetworkLab(QWidget):
         except SpecError as exc:
             self.show_status(str(exc), error=True)
 
-    @guarded("choosing a preset")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "choosing a preset"))
     def _preset_chosen(self, preset: Preset) -> None:
         self.pause()
         self._applying_preset = True
@@ -528,11 +528,11 @@ class NetworkLab(QWidget):
         self.model.apply_preset(preset)
         self.show_status(translate("Presets", preset.note), remake=lambda: translate("Presets", preset.note))
 
-    @guarded("drawing a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "drawing a point"))
     def _point_added(self, x1: float, x2: float, label: int) -> None:
         self.dataPanel.add_point(x1, x2, label)
 
-    @guarded("removing a point")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "removing a point"))
     def _point_removed(self, index: int) -> None:
         data = self.session.data
         if data.source != "drawn":
@@ -541,12 +541,12 @@ class NetworkLab(QWidget):
         xy = np.concatenate([data.x_train, data.x_test])[index]
         self.dataPanel.remove_point(float(xy[0]), float(xy[1]))
 
-    @guarded("editing a weight")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "editing a weight"))
     def _weight_edited(self, layer: int, i: int, j: int, value: float) -> None:
         self.session.set_weight(layer, i, j, value)
         self.refresh()
 
-    @guarded("sending the tensor graph")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "sending the tensor graph"))
     def send_tensor_graph(self) -> None:
         """Emit ``sendToExpression`` with one forward pass on 4 samples, the loss last."""
         s = self.session

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ... import theme
 from ...errors import guarded
-from ...i18n import format_text, translate
+from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...kit import texts
 from ...kit.heatmap import signed_colours
 from .. import look
 from .neuron_items import Z_LINE, LayerLines, Neuron
@@ -96,8 +97,10 @@ class NeuronView(QGraphicsView):
         self._editing: tuple[int, int, int] | None = None
         self.editor = _Editor(self.viewport())
         self.editor.setObjectName("weightEditor")
-        self.editor.setToolTip(
-            translate("NeuronView", "Type a new weight and press Enter (Escape keeps the old one).")
+        texts.bind(
+            self.editor.setToolTip,
+            "NeuronView",
+            "Type a new weight and press Enter (Escape keeps the old one).",
         )
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self.close_editor)
@@ -342,6 +345,8 @@ class NeuronView(QGraphicsView):
         self.edit_message.hide()
 
     def apply_theme(self) -> None:
+        """Repaint in the current theme and language (the key says what the lines show)."""
+        self.key_line = look.key_text(self.highlighted)
         t = theme.current()
         self.setBackgroundBrush(QBrush(QColor(t.panel)))
         neg, zero, pos = signed_colours(t, "value")
@@ -521,7 +526,7 @@ class NeuronView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
-    @guarded("showing a tooltip in the neuron view")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "showing a tooltip in the neuron view"))
     def _show_tip(self, event) -> None:
         key = self._key_at(event.pos())
         if key is None:
@@ -531,7 +536,7 @@ class NeuronView(QGraphicsView):
         self._tip_key, self._tip_pos = key, QPointF(event.pos())
         QToolTip.showText(event.globalPos(), self._tip_text(key), self.viewport())
 
-    @guarded("editing a weight in the neuron view")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "editing a weight in the neuron view"))
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key = self._key_at(event.position().toPoint())
         if key is not None and len(key) == 3 and event.button() == Qt.MouseButton.LeftButton:
@@ -540,7 +545,7 @@ class NeuronView(QGraphicsView):
         self.close_editor()
         super().mousePressEvent(event)
 
-    @guarded("setting a weight")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "setting a weight"))
     def _commit_edit(self) -> None:
         if self._editing is None:
             return
@@ -558,7 +563,7 @@ class NeuronView(QGraphicsView):
         self.close_editor()
         self.weight_edited.emit(layer, i, j, value)
 
-    @guarded("pointing in the neuron view")
+    @guarded(QT_TRANSLATE_NOOP("Errors", "pointing in the neuron view"))
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key = self._key_at(event.position().toPoint())
         pointing = key is not None and len(key) == 3

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.widgets import add_rows, seed_spin, tip
@@ -103,18 +103,14 @@ class DataPanel(QGroupBox):
         v.addWidget(self.dataInfoLabel)
         v.addWidget(self.dataMessageLabel)
         self.say("")
-        self._retranslate()
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts made by code in the current language: tab names, the dataset's description, example names."""
-        try:
-            self.dataSourceTabs.setTabText(0, translate(TR, "Synthetic"))
-            self.dataSourceTabs.setTabText(1, translate(TR, "CSV file"))
-            self.dataInfoLabel.setText(self.data.describe())
-            self._name_examples()
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        self.dataSourceTabs.setTabText(0, translate(TR, "Synthetic"))
+        self.dataSourceTabs.setTabText(1, translate(TR, "CSV file"))
+        self.dataInfoLabel.setText(self.data.describe())
+        self._name_examples()
 
     def _build_synthetic_page(self) -> QWidget:
         syn = QWidget()

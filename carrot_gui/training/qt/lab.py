@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 import pycarrot as pc
 
-from ... import i18n, theme
+from ... import theme
 from ...i18n import format_text, translate
 from ...kit import presenter, texts
 from ...kit.run import RunControls, TimeSlicedRunner
@@ -79,16 +79,13 @@ class TrainingLab(LabFiles, QWidget):
         self._connect()
         self._use_data(self.dataPanel.data)
         self.refresh_theme()
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Re-make the texts built at run time (status, progress) in the new language."""
-        try:
-            self._set_status(self._status_text, self._status_alert)
-            self._show_advice()
-            self.refresh()
-        except RuntimeError:  # Qt already deleted this lab
-            i18n.events.language_changed.disconnect(self._retranslate)
+        self._set_status(self._status_text, self._status_alert)
+        self._show_advice()
+        self.refresh()
 
     def __getattr__(self, name: str):
         """A name the lab does not have is looked up on its panels, so ``lab.learningRateSpin`` is the model

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts, widgets
 from ...kit.widgets import LogSpinBox, add_rows, tip
@@ -153,8 +153,7 @@ class ModelPanel(QGroupBox):
         )
         for unit in ("steps", "epochs"):
             self.unitCombo.addItem(unit, unit)  # the data stays English (TrainConfig.unit), the text follows
-        self._name_units()
-        i18n.events.language_changed.connect(self._name_units)
+        texts.follow(self._name_units)  # now and after every language switch
         self._budget_row = budget = QHBoxLayout()
         budget.addWidget(self.budgetSpin, 1)
         budget.addWidget(self.unitCombo)
@@ -186,13 +185,10 @@ class ModelPanel(QGroupBox):
         """Name the model for data with ``n_features`` inputs."""
         texts.bind(self.modelLabel.setText, TR, "Model: pycarrot Linear({n}, 1)", n=n_features)
 
-    def _name_units(self, _language: str = "") -> None:
+    def _name_units(self) -> None:
         """The budget units' shown names in the current language (their data stays "steps"/"epochs")."""
-        try:
-            self.unitCombo.setItemText(0, translate(TR, "steps"))
-            self.unitCombo.setItemText(1, translate(TR, "epochs"))
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._name_units)
+        self.unitCombo.setItemText(0, translate(TR, "steps"))
+        self.unitCombo.setItemText(1, translate(TR, "epochs"))
 
     def show_advice(self, advice: LrAdvice) -> None:
         """Say which rates diverge on this data (in the error colour when the chosen one is above an exact

@@ -55,6 +55,7 @@ class LossPlot(StepSeriesPlot):
         self.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Loss (MSE) per step"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             tooltip=QT_TRANSLATE_NOOP(
                 TR,
                 "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
@@ -244,6 +245,7 @@ class ParamPlot(StepSeriesPlot):
         self.bind_texts(
             TR,
             QT_TRANSLATE_NOOP(TR, "Parameters"),
+            QT_TRANSLATE_NOOP(TR, "step"),
             left=QT_TRANSLATE_NOOP(TR, "value"),
             tooltip=QT_TRANSLATE_NOOP(TR, "How each parameter moved, step by step."),
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n, theme
+from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.plots import with_legend_bar
@@ -83,18 +83,15 @@ class PlotsPanel(QWidget):
         layout.addLayout(self._build_inspect_row())
         self.lossPlot.stepClicked.connect(self.inspect_step)
         self.lossPlot.hovered.connect(self._show_hover)
-        i18n.events.language_changed.connect(self._retranslate)
+        texts.follow(self._retranslate)  # now and after every language switch
 
-    def _retranslate(self, _language: str = "") -> None:
+    def _retranslate(self) -> None:
         """Texts the plots made by code, again in the current language."""
-        try:
-            for plot in (self.lossPlot, self.dataPlot, self.paramPlot):
-                plot.retranslate()
-            if self.data is not None and self.data.n_features != 1:
-                self.surfacePlot.note.setText(translate(TR, "The MSE surface is drawn\nfor one feature only"))
-            self.inspect_step(self.inspected_step)
-        except RuntimeError:  # Qt already deleted the panel
-            i18n.events.language_changed.disconnect(self._retranslate)
+        for plot in (self.lossPlot, self.dataPlot, self.paramPlot):
+            plot.retranslate()
+        if self.data is not None and self.data.n_features != 1:
+            self.surfacePlot.note.setText(translate(TR, "The MSE surface is drawn\nfor one feature only"))
+        self.inspect_step(self.inspected_step)
 
     def plots(self) -> dict[str, QWidget]:
         """Each plot as it is exported (with its legend), by file name."""
