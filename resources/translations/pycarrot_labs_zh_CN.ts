@@ -1349,6 +1349,10 @@ true {value2}</source>
         <translation>无法导出讲义</translation>
     </message>
     <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
         <source>Every backward step as a table, with the final gradients</source>
         <translation>把反向传播的每一步列成表格，并附最终梯度</translation>
     </message>
@@ -1361,6 +1365,10 @@ true {value2}</source>
         <translation>把每一步导出为 PNG 帧(&amp;F)…</translation>
     </message>
     <message>
+        <source>Export every step as S&amp;VG frames…</source>
+        <translation>把每一步导出为 SVG 帧(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Export every step into a folder</source>
         <translation>把每一步导出到文件夹</translation>
     </message>
@@ -1369,8 +1377,20 @@ true {value2}</source>
         <translation>导出讲义</translation>
     </message>
     <message>
+        <source>No recent lessons</source>
+        <translation>没有最近的课件</translation>
+    </message>
+    <message>
         <source>One numbered picture per backward step</source>
         <translation>反向传播的每一步一张带编号的图片</translation>
+    </message>
+    <message>
+        <source>One numbered vector drawing per backward step (sharp on slides)</source>
+        <translation>反向传播的每一步一张带编号的矢量图（在幻灯片上也清晰）</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>Open a .carrot lesson</source>
@@ -1419,6 +1439,10 @@ true {value2}</source>
     <message>
         <source>The lesson has changes that are not saved. Save them first?</source>
         <translation>课件有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>The lessons saved or opened last</source>
+        <translation>最近保存或打开的课件</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1515,32 +1539,8 @@ true {value2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Clear list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
-        <source>Export every step as S&amp;VG frames…</source>
-        <translation>把每一步导出为 SVG 帧(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>No recent lessons</source>
-        <translation>没有最近的课件</translation>
-    </message>
-    <message>
-        <source>One numbered vector drawing per backward step (sharp on slides)</source>
-        <translation>反向传播的每一步一张带编号的矢量图（在幻灯片上也清晰）</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
         <source>PyCarrot — watch backpropagation</source>
         <translation>PyCarrot — 观察反向传播</translation>
-    </message>
-    <message>
-        <source>The lessons saved or opened last</source>
-        <translation>最近保存或打开的课件</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1854,10 @@ true {value2}</source>
         <source>class {n}</source>
         <translation>类别 {n}</translation>
     </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns</source>
+        <translation>{name}：{rows} 行，{columns} 列</translation>
+    </message>
 </context>
 <context>
     <name>NetworkLab</name>
@@ -1922,12 +1926,20 @@ true {value2}</source>
         <translation>网络 {network}：第 {step} 步时在 4 个样本上的一次前向传播</translation>
     </message>
     <message>
+        <source>No question now: press ▸ (Shift+→) to step the next training step&apos;s backward pass</source>
+        <translation>现在没有问题：按 ▸（Shift+→）单步执行下一个训练步的反向传播</translation>
+    </message>
+    <message>
         <source>Only drawn points can be removed: choose &apos;Draw your own&apos; first.</source>
         <translation>只能删除手绘的点：请先选择“自己画”。</translation>
     </message>
     <message>
         <source>Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its backward pass tensor by tensor.</source>
         <translation>在表达式实验中打开一次前向传播（4 个样本：x、W1、b1、x@W1、…、loss），逐个张量地单步执行反向传播。</translation>
+    </message>
+    <message>
+        <source>Predict first: type ∂L/∂w of the dashed line and press Enter, or Reveal</source>
+        <translation>先预测：输入虚线的 ∂L/∂w 并按回车，或按“揭晓”</translation>
     </message>
     <message>
         <source>Saved the weights to {path}</source>
@@ -1984,10 +1996,6 @@ true {value2}</source>
     <message>
         <source>train</source>
         <translation>训练集</translation>
-    </message>
-    <message>
-        <source>{name}: {rows} rows, {columns} columns</source>
-        <translation>{name}：{rows} 行，{columns} 列</translation>
     </message>
 </context>
 <context>
@@ -2047,10 +2055,6 @@ true {value2}</source>
     <message>
         <source>this data has no input plane (more than two inputs)</source>
         <translation>这组数据没有输入平面（输入多于两个）</translation>
-    </message>
-    <message>
-        <source>this network is for {inputs} inputs and {classes} classes; the data has {data_inputs} inputs and {data_classes} classes</source>
-        <translation>此网络对应 {inputs} 个输入、{classes} 类；数据有 {data_inputs} 个输入、{data_classes} 类</translation>
     </message>
     <message>
         <source>train loss {tr_loss:.4g} · test loss {te_loss:.4g}</source>
@@ -2285,6 +2289,10 @@ bias  {b}
         <source>output ({value})</source>
         <translation>输出层（{value}）</translation>
     </message>
+    <message>
+        <source>∇ ? — predict it: the backward pass has not reached this layer</source>
+        <translation>∇ ? — 请预测：反向传播还没有到达这一层</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -2359,6 +2367,33 @@ bias  {b}
     <message>
         <source>σ′ is at most 0.25, so every sigmoid layer shrinks the gradient at least fourfold; tanh′ is 1 at 0 and tanh is centred on 0, so the next layer&apos;s inputs are not all positive.</source>
         <translation>σ′ 最大只有 0.25，所以每经过一个 sigmoid 层，梯度至少缩小到四分之一；tanh′ 在 0 处为 1，且 tanh 以 0 为中心，下一层的输入不会全是正数。</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>Layer {n}: guess {w} of the dashed line ({source} → neuron {j} of layer {n})</source>
+        <translation>第 {n} 层：猜一猜虚线的 {w}（{source} → 第 {n} 层的神经元 {j}）</translation>
+    </message>
+    <message>
+        <source>a{i} is what the line&apos;s input sends forward, δ{j} = ∂L/∂z of the neuron it feeds; each sample adds a · δ, summed over the {n} samples of the batch</source>
+        <translation>a{i} 是这条线的输入向前传递的值，δ{j} = 它所连接神经元的 ∂L/∂z；每个样本贡献 a · δ，对这一批的 {n} 个样本求和</translation>
+    </message>
+    <message>
+        <source>input {i}</source>
+        <translation>输入 {i}</translation>
+    </message>
+    <message>
+        <source>neuron {i} of layer {n}</source>
+        <translation>第 {n} 层的神经元 {i}</translation>
+    </message>
+    <message>
+        <source>{w} = {a} · {d}, so {sum} = {value}</source>
+        <translation>{w} = {a} · {d}，所以 {sum} = {value}</translation>
+    </message>
+    <message>
+        <source>{w} = Σ {a} · {d} over the {n} samples, so {sum} = {value}</source>
+        <translation>{w} = 对 {n} 个样本求和 Σ {a} · {d}，所以 {sum} = {value}</translation>
     </message>
 </context>
 <context>

@@ -545,6 +545,10 @@ Ctrl+Enter 构建；Ctrl+Z 撤销载入的预设。</translation>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
+        <source>Predict first: type the gradient this edge sends and press Enter, or Reveal</source>
+        <translation>先预测：输入这条边要传递的梯度并按回车，或按“揭晓”</translation>
+    </message>
+    <message>
         <source>Presets ▾</source>
         <translation>预设 ▾</translation>
     </message>
@@ -1115,6 +1119,75 @@ The previous graph is still shown.</source>
     </message>
 </context>
 <context>
+    <name>NodeInspector</name>
+    <message>
+        <source>∇ ? — predict it: backward() has not reached it yet</source>
+        <translation>∇ ? — 请预测：backward() 还没有到达这里</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>gradient: ∇ ? — predict it: backward() has not reached it yet</source>
+        <translation>梯度：∇ ? — 请预测：backward() 还没有到达这里</translation>
+    </message>
+</context>
+<context>
+    <name>PredictRow</name>
+    <message>
+        <source>Absolute tolerance: added to the relative one</source>
+        <translation>绝对容差：加在相对容差之上</translation>
+    </message>
+    <message>
+        <source>No question at this step: step on (→) — the next gradient asks.</source>
+        <translation>这一步没有问题：继续单步（→）——下一个梯度会提问。</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Predict, then reveal: hide every gradient backward() has not reached (∇ ?) and ask for each one before it is shown</source>
+        <translation>先预测，再揭晓：隐藏 backward() 尚未到达的每个梯度（∇ ?），在显示之前逐个提问</translation>
+    </message>
+    <message>
+        <source>Relative tolerance: this share of the true value</source>
+        <translation>相对容差：真实值的这个比例</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Show the true gradient: judges what is typed, or just shows it when nothing is (not answered)</source>
+        <translation>显示真实梯度：评判已输入的答案；什么都没输入时只显示答案（算作未作答）</translation>
+    </message>
+    <message>
+        <source>The pass is done: every gradient is shown.</source>
+        <translation>这一遍已完成：所有梯度都已显示。</translation>
+    </message>
+    <message>
+        <source>Type the gradient: 2, -0.5, 1e-3, or a small tensor as [0.42, -0.42] / [[1, 2], [3, 4]]; Enter reveals</source>
+        <translation>输入梯度：2、-0.5、1e-3，或小张量如 [0.42, -0.42] / [[1, 2], [3, 4]]；回车揭晓</translation>
+    </message>
+    <message>
+        <source>Your last guess, the true value and the rule</source>
+        <translation>你上一次的猜测、真实值和对应的规则</translation>
+    </message>
+    <message>
+        <source>Your score in this backward pass</source>
+        <translation>你在这一遍反向传播中的得分</translation>
+    </message>
+    <message>
+        <source>right within ±</source>
+        <translation>判对范围 ±</translation>
+    </message>
+    <message>
+        <source>your guess, e.g. 2 or [0.5, -1]</source>
+        <translation>你的猜测，例如 2 或 [0.5, -1]</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>Cross-entropy through softmax: the gradient on the logits is softmax − target.</source>
@@ -1179,6 +1252,85 @@ The previous graph is still shown.</source>
     <message>
         <source>∂z/∂x is y and ∂z/∂y is x: the gradient of a product swaps the factors.</source>
         <translation>∂z/∂x 是 y，∂z/∂y 是 x：乘积的梯度把两个因子对调。</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>A “[” is not closed: check the brackets.</source>
+        <translation>有一个“[”没有闭合：请检查括号。</translation>
+    </message>
+    <message>
+        <source>A “]” without its “[”: check the brackets.</source>
+        <translation>有一个“]”缺少对应的“[”：请检查括号。</translation>
+    </message>
+    <message>
+        <source>Chain rule: ∇ {src} × the local derivative ∂{src}/∂{dst}</source>
+        <translation>链式法则：∇ {src} × 局部导数 ∂{src}/∂{dst}</translation>
+    </message>
+    <message>
+        <source>Done: ✓ {right} right · ✗ {wrong} wrong · ◇ {revealed} revealed</source>
+        <translation>完成：✓ {right} 对 · ✗ {wrong} 错 · ◇ {revealed} 直接揭晓</translation>
+    </message>
+    <message>
+        <source>No answers yet</source>
+        <translation>还没有作答</translation>
+    </message>
+    <message>
+        <source>Pass done: {right} of {total} right — ✓ {right} right, ✗ {wrong} wrong, ◇ {revealed} revealed without a guess</source>
+        <translation>这一遍完成：{total} 题答对 {right} 题 — ✓ {right} 对，✗ {wrong} 错，◇ {revealed} 未猜直接揭晓</translation>
+    </message>
+    <message>
+        <source>The answer has {n} numbers (shape {shape}): type {n}, e.g. {example}.</source>
+        <translation>答案有 {n} 个数（形状 {shape}）：请输入 {n} 个数，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The answer is one number: type just that number.</source>
+        <translation>答案是一个数：只输入这个数即可。</translation>
+    </message>
+    <message>
+        <source>The rows have different lengths: every row needs as many numbers.</source>
+        <translation>各行长度不同：每一行的数字个数必须相同。</translation>
+    </message>
+    <message>
+        <source>Type finite numbers (no inf or nan).</source>
+        <translation>请输入有限的数（不能是 inf 或 nan）。</translation>
+    </message>
+    <message>
+        <source>Type your guess first (e.g. 2 or -0.5), or press Reveal.</source>
+        <translation>请先输入你的猜测（例如 2 或 -0.5），或按“揭晓”。</translation>
+    </message>
+    <message>
+        <source>{right} of {total} right</source>
+        <translation>{total} 题答对 {right} 题</translation>
+    </message>
+    <message>
+        <source>{rule}, so {grad_in} × {local} = {grad_out}</source>
+        <translation>{rule}，所以 {grad_in} × {local} = {grad_out}</translation>
+    </message>
+    <message>
+        <source>{rule}, so ∇ {grad_in} through it gives {grad_out}</source>
+        <translation>{rule}，所以 ∇ {grad_in} 经过它得到 {grad_out}</translation>
+    </message>
+    <message>
+        <source>{src} → {dst}: which gradient will this edge send to {dst}? ({src} has ∇ {grad_in})</source>
+        <translation>{src} → {dst}：这条边会把什么梯度传给 {dst}？（{src} 的 ∇ 为 {grad_in}）</translation>
+    </message>
+    <message>
+        <source>“{tok}” is not a number: type e.g. 2, -0.5 or 1e-3.</source>
+        <translation>“{tok}”不是数：请输入例如 2、-0.5 或 1e-3。</translation>
+    </message>
+    <message>
+        <source>◇ Revealed: it is {true}</source>
+        <translation>◇ 已揭晓：答案是 {true}</translation>
+    </message>
+    <message>
+        <source>✓ Right: {true}</source>
+        <translation>✓ 正确：{true}</translation>
+    </message>
+    <message>
+        <source>✗ Wrong: you said {guess}, it is {true}</source>
+        <translation>✗ 错误：你答 {guess}，答案是 {true}</translation>
     </message>
 </context>
 <context>
