@@ -41,6 +41,16 @@ class QuestionSource(Protocol):
     def finished(self, quiz: Quiz) -> bool: ...
 
 
+class GuessEdit(QLineEdit):
+    """The guess field: Enter is its own (QLineEdit passes it on to the parents after ``returnPressed``, where a
+    presenter's Enter would also step on)."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class PredictRow(QWidget):
     """``modeToggled(bool)``; ``answered(Outcome)`` after Enter or Reveal; ``refresh()`` after every move."""
 
@@ -131,7 +141,7 @@ class PredictRow(QWidget):
         self.questionLabel = tip(QLabel(), "predictQuestionLabel", "")
         self.questionLabel.setWordWrap(True)
         self.questionLabel.setFont(theme.qfont(theme.current().font_size * 1.1, bold=True))
-        self.guessEdit = tip(QLineEdit(), "guessEdit", "")
+        self.guessEdit = tip(GuessEdit(), "guessEdit", "")
         texts.bind(self.guessEdit.setPlaceholderText, "PredictRow", "your guess, e.g. 2 or [0.5, -1]")
         texts.bind(
             self.guessEdit.setToolTip,
@@ -193,6 +203,10 @@ class PredictRow(QWidget):
             self.questionLabel.setText(self._idle_text())
             self.questionLabel.setToolTip("")
         self._show_score()
+
+    def caption(self) -> str:
+        """The question now due, for presenter mode's caption (the class answers aloud); "" when none."""
+        return self.question.prompt if self.on and self.question is not None else ""
 
     def _idle_text(self) -> str:
         if self._done():

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QSizePolicy, QWidget
 
 from .. import theme
 from ..i18n import QT_TRANSLATE_NOOP, translate
@@ -31,6 +31,16 @@ PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_B
 PLAY_KEYS = {Qt.Key.Key_Space}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 LEAVE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F5}
+# keys a text field needs while it has the focus (predict mode's guess: "-0.5", Enter reveals); a clicker's
+# PageDown/PageUp, Space and B keep their presenter meaning there too
+TYPING_KEYS = {
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Backspace,
+    Qt.Key.Key_Period,
+}
 KEYS_HELP = [  # for F1's table: (keys, what they do)
     (QT_TRANSLATE_NOOP("MainWindow", "F5 / Esc"), QT_TRANSLATE_NOOP("MainWindow", "Presenter mode on / off")),
     (
@@ -230,6 +240,8 @@ class Presenter(QObject):
             return False  # Ctrl+Q, Ctrl+PageDown… keep their meaning
         key = event.key()
         if key not in NEXT_KEYS | PREVIOUS_KEYS | PLAY_KEYS | BLANK_KEYS | LEAVE_KEYS:
+            return False
+        if key in TYPING_KEYS and isinstance(QApplication.focusWidget(), QLineEdit):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # no shortcut takes it: it comes back as a key press, to us

@@ -41,6 +41,19 @@ def quiet_errors(monkeypatch):
 
 
 @pytest.fixture
+def stepped_network_lab(qtbot, shown, quiet_errors):
+    """The Network tab on its XOR preset at 1280×800, after three clicks of Step (gradients to look at)."""
+    from PySide6.QtCore import Qt
+
+    from carrot_gui.network.qt.lab import NetworkLab
+
+    w = shown(NetworkLab(), (1280, 800))
+    for _ in range(3):
+        qtbot.mouseClick(w.runControls.step_button, Qt.MouseButton.LeftButton)
+    return w
+
+
+@pytest.fixture
 def shown(qtbot):
     """``shown(widget, size=(w, h), record="signal_name")``: the widget added to qtbot, resized, shown and
     exposed as a user sees it; with ``record``, what that signal emits is collected in ``widget.emitted``."""

@@ -8,15 +8,11 @@ from PySide6.QtCore import Qt
 from carrot_gui import theme
 from carrot_gui.kit.heatmap import signed_colours
 from carrot_gui.network import look
-from carrot_gui.network.qt.lab import NetworkLab
 
 
 @pytest.fixture
-def lab(qtbot, shown, quiet_errors):
-    w = shown(NetworkLab(), (1280, 800))
-    for _ in range(3):
-        click(qtbot, w.runControls.step_button)
-    return w
+def lab(stepped_network_lab):
+    return stepped_network_lab
 
 
 def click(qtbot, widget):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox
 from user import type_and_build
 
 from carrot_gui.expression.qt.lab import ExpressionLab
-from carrot_gui.network.qt.lab import NetworkLab
 
 
 def click(qtbot, widget):
@@ -178,15 +177,8 @@ def test_rebuilding_or_going_back_to_the_start_resets_the_score(qtbot, lab):
 
 
 @pytest.fixture
-def net(qtbot, quiet_errors):
-    w = NetworkLab()  # opens on the XOR preset
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    for _ in range(3):
-        click(qtbot, w.runControls.step_button)
-    return w
+def net(stepped_network_lab):
+    return stepped_network_lab  # the XOR preset after three training steps
 
 
 def test_network_asks_each_layer_and_scores_right_and_wrong_with_the_rule(qtbot, net):
@@ -232,3 +224,27 @@ def test_network_tolerance_bad_input_and_mode_off(qtbot, net):
     assert net.backward.at_end
     assert all("∇ ?" not in net.neuronView.line_tooltip(k, 0, 0) for k in range(3))
     assert np.allclose(net.neuronView.grads[0], net.backward.gradients()[0])
+
+
+def test_in_presenter_mode_the_row_stays_the_caption_asks_and_enter_in_the_guess_reveals(qtbot, window):
+    lab = window.expressionLab
+    assert lab.build_source("x = 2.0; y = 4.0; z = x*y")
+    click(qtbot, lab.predictModeCheck)
+    window.presenterAction.trigger()
+    qtbot.waitUntil(lambda: window.presenter.active)
+    assert not lab.editorPanel.isVisible() and not lab.eventLog.isVisible()  # the side panels went away
+    assert lab.guessEdit.isVisible() and lab.revealButton.isVisible() and lab.predictModeCheck.isVisible()
+    for _ in range(5):  # the clicker steps up to the first question, then waits
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown)
+    window.presenter.update_caption()
+    p = lab.timeline.position
+    assert lab.timeline.steps[p].kind == "edge"
+    assert lab.presenterCaption.text() == lab.predict.row.questionLabel.text()  # the class reads the question
+    lab.guessEdit.setFocus()
+    qtbot.keyClicks(lab.guessEdit, "3.5")  # "." is the clicker's black screen elsewhere, a decimal point here
+    assert lab.guessEdit.text() == "3.5" and not window.presenter.blank.isVisible()
+    qtbot.keyClick(lab.guessEdit, Qt.Key.Key_Return)  # Enter in the guess reveals (not "next")
+    assert "✗ Wrong: you said 3.5, it is 4.0" in verdict(lab) and lab.timeline.position == p + 1
+    click(qtbot, lab.revealButton)  # no guess pending now: nothing happens
+    window.presenterAction.trigger()
+    assert not window.presenter.active

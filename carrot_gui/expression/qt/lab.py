@@ -184,6 +184,8 @@ class ExpressionLab(QWidget):
         self.stepLabel.setFont(theme.qfont(theme.current().font_size * 1.15))
         row = QHBoxLayout()  # the step in words, and the buttons that fold the side panels away
         row.addWidget(self.stepLabel, 1)
+        # predict mode's switch: here it widens nothing (the step wraps) and presenter mode keeps it
+        row.addWidget(self.predictModeCheck, 0, Qt.AlignmentFlag.AlignTop)
         self.editorPanelButton = self._panel_button("editorPanelButton")
         texts.bind(self.editorPanelButton.setText, "ExpressionLab", "◧ Editor")
         texts.bind(
@@ -207,7 +209,6 @@ class ExpressionLab(QWidget):
         self.presenterCaption = presenter.caption_label()  # the step in large words, in presenter mode
         v.addWidget(self.presenterCaption)
         v.addWidget(self.controls)
-        self.controls.add_control(self.predictModeCheck)
         v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
@@ -318,7 +319,7 @@ class ExpressionLab(QWidget):
         return sides + [presenter.widget_fold(w) for w in above]
 
     def presenter_caption(self) -> str:
-        return self.stepLabel.text()
+        return self.predict.row.caption() or self.stepLabel.text()
 
     def presenter_next(self) -> None:
         self.controls.stop()

@@ -90,12 +90,7 @@ class PlaybackControls(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(b)
         bar.addStretch(1)
-        self._button_bar = bar
         return bar
-
-    def add_control(self, widget: QWidget) -> None:
-        """Put another lab control at the right end of the button row (the predict mode's check box)."""
-        self._button_bar.addWidget(widget)
 
     def _scrub_row(self) -> QHBoxLayout:
         scrub = QHBoxLayout()

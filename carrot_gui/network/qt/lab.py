@@ -401,7 +401,7 @@ class NetworkLab(QWidget):
         return [presenter.widget_fold(self.panelsScroll)]
 
     def presenter_caption(self) -> str:
-        return self.backwardControls.plain_text
+        return self.predict.row.caption() or self.backwardControls.plain_text
 
     def presenter_next(self) -> None:
         """One layer further back; after the first layer, the step that applies the gradients."""
