@@ -114,6 +114,33 @@ def assign_layers(graph: ExpressionGraph) -> list[int]:
     return layer
 
 
+def _reduce_crossings(
+    layers: list[list[int]], layer: list[int], pos: list[float], preds: list, succs: list
+) -> list[list[int]]:
+    """Reorders each column by its neighbours' mean position (barycentre sweeps, alternating direction);
+    returns the order with the fewest edge crossings seen. ``pos`` is updated in place as it goes."""
+    depth = len(layers)
+    best = _order_crossings(layers, layer, pos, preds)
+    best_layers = [list(c) for c in layers]
+    for sweep in range(SWEEPS):
+        order = range(1, depth) if sweep % 2 == 0 else range(depth - 2, -1, -1)
+        neighbours = preds if sweep % 2 == 0 else succs
+        for li in order:
+            column = layers[li]
+            keyed = []
+            for k, i in enumerate(column):
+                nb = neighbours[i]
+                keyed.append((sum(pos[j] for j in nb) / len(nb) if nb else pos[i], k, i))
+            keyed.sort()
+            column[:] = [i for _, _, i in keyed]
+            for k, i in enumerate(column):
+                pos[i] = float(k)
+        crossings = _order_crossings(layers, layer, pos, preds)
+        if crossings < best:  # sweeps can make things worse again: keep the best order seen
+            best, best_layers = crossings, [list(c) for c in layers]
+    return best_layers
+
+
 def layered_layout(
     graph: ExpressionGraph,
     box_scale: float = 1.0,
@@ -139,25 +166,7 @@ def layered_layout(
 
     preds = [n.operands for n in nodes]
     succs = [n.consumers for n in nodes]
-    best = _order_crossings(layers, layer, pos, preds)
-    best_layers = [list(c) for c in layers]
-    for sweep in range(SWEEPS):
-        order = range(1, depth) if sweep % 2 == 0 else range(depth - 2, -1, -1)
-        neighbours = preds if sweep % 2 == 0 else succs
-        for li in order:
-            column = layers[li]
-            keyed = []
-            for k, i in enumerate(column):
-                nb = neighbours[i]
-                keyed.append((sum(pos[j] for j in nb) / len(nb) if nb else pos[i], k, i))
-            keyed.sort()
-            column[:] = [i for _, _, i in keyed]
-            for k, i in enumerate(column):
-                pos[i] = float(k)
-        crossings = _order_crossings(layers, layer, pos, preds)
-        if crossings < best:  # sweeps can make things worse again: keep the best order seen
-            best, best_layers = crossings, [list(c) for c in layers]
-    layers = best_layers
+    layers = _reduce_crossings(layers, layer, pos, preds, succs)
 
     w = [0.0] * count
     h = [0.0] * count

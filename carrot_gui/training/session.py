@@ -63,6 +63,12 @@ class TrainConfig:
 
     def validated(self) -> TrainConfig:
         """This config if every field makes sense, else ValueError naming the field."""
+        self._check_optimizer()
+        self._check_budget()
+        return self
+
+    def _check_optimizer(self) -> None:
+        """ValueError naming the first bad optimiser field (name, learning rate, weight decay, momentum)."""
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(
                 format_text(
@@ -94,6 +100,9 @@ class TrainConfig:
                     "TrainingSession", "momentum must be in [0, 1), got {momentum}", momentum=self.momentum
                 )
             )
+
+    def _check_budget(self) -> None:
+        """ValueError naming the first bad run-length field (batch size, budget, unit, loss threshold)."""
         if self.batch_size < 0:
             raise ValueError(
                 format_text(
@@ -125,7 +134,6 @@ class TrainConfig:
                     loss_threshold=self.loss_threshold,
                 )
             )
-        return self
 
 
 @dataclass(frozen=True)
