@@ -98,18 +98,8 @@ class Dataset:
         return text
 
 
-def make_synthetic(
-    n_samples: int = 100,
-    weights: float | list[float] | tuple[float, ...] = 2.0,
-    bias: float = 1.0,
-    noise: float = 0.5,
-    n_features: int | None = None,
-    seed: int = 0,
-) -> Dataset:
-    """y = x @ weights + bias + N(0, noise²), x ~ U(-3, 3): a line (or plane) to fit, reproducible by seed.
-
-    ``weights`` may be one number (repeated for every feature) or one per feature.
-    """
+def _true_slopes(weights, n_samples: int, n_features: int | None, bias: float, noise: float) -> np.ndarray:
+    """make_synthetic's arguments checked: the true slopes, one per feature, else DataError naming the field."""
     w = np.atleast_1d(np.asarray(weights, dtype=np.float64))
     if n_features is None:
         n_features = w.size
@@ -146,6 +136,23 @@ def make_synthetic(
         raise DataError(translate("TrainingData", "true slopes, intercept and noise must be finite numbers"))
     if noise < 0:
         raise DataError(f"noise σ must be ≥ 0, got {noise}")
+    return w
+
+
+def make_synthetic(
+    n_samples: int = 100,
+    weights: float | list[float] | tuple[float, ...] = 2.0,
+    bias: float = 1.0,
+    noise: float = 0.5,
+    n_features: int | None = None,
+    seed: int = 0,
+) -> Dataset:
+    """y = x @ weights + bias + N(0, noise²), x ~ U(-3, 3): a line (or plane) to fit, reproducible by seed.
+
+    ``weights`` may be one number (repeated for every feature) or one per feature.
+    """
+    w = _true_slopes(weights, n_samples, n_features, bias, noise)
+    n_features = w.size
     rng = np.random.default_rng(seed)
     x = rng.uniform(-3.0, 3.0, size=(n_samples, n_features))
     with np.errstate(over="ignore", invalid="ignore"):
@@ -280,6 +287,19 @@ class CsvTable:
         if len(set(f)) != len(f):
             raise DataError(translate("TrainingData", "a feature column is chosen twice"))
         cols = [t, *f]
+        values = self._numbers(cols)
+        _check_squares(values, translate("TrainingData", "the chosen columns hold values"))
+        data = Dataset(
+            x=values[:, 1:].copy(),
+            y=values[:, :1].copy(),
+            feature_names=tuple(self.columns[c] for c in f),
+            target_name=self.columns[t],
+            source=os.path.basename(self.path),
+        )
+        return standardise(data) if standardise_features else data
+
+    def _numbers(self, cols: list[int]) -> np.ndarray:
+        """The cells of columns ``cols`` as floats, one row per data row; DataError at the first bad cell."""
         values = np.empty((len(self.rows), len(cols)), dtype=np.float64)
         for r, row in enumerate(self.rows):
             for k, c in enumerate(cols):
@@ -304,15 +324,7 @@ class CsvTable:
                         format_text("TrainingData", "{value} is not a finite number", value=elide_name(cell)),
                     )
                 values[r, k] = v
-        _check_squares(values, translate("TrainingData", "the chosen columns hold values"))
-        data = Dataset(
-            x=values[:, 1:].copy(),
-            y=values[:, :1].copy(),
-            feature_names=tuple(self.columns[c] for c in f),
-            target_name=self.columns[t],
-            source=os.path.basename(self.path),
-        )
-        return standardise(data) if standardise_features else data
+        return values
 
     def line_of(self, row: int) -> int:
         """The file line where data row ``row`` (from 0) starts."""
@@ -467,6 +479,21 @@ def read_csv(path: str | os.PathLike, has_header: bool | None = None) -> CsvTabl
     return CsvTable(path=path, columns=columns, rows=tuple(body), has_header=has_header, line_numbers=lines)
 
 
+def _first_row_is_header(row: tuple[str, ...], name: str, has_header: bool | None) -> bool:
+    """Whether the first row is a header (guessed when ``has_header`` is None); DataError if it has one column."""
+    if has_header is None:
+        has_header = not all(is_number(c.strip()) for c in row)
+    if len(row) < 2:
+        raise DataError(
+            format_text(
+                "TrainingData",
+                "{name} has only one column; a target and at least one feature are needed",
+                name=name,
+            )
+        )
+    return has_header
+
+
 def _parse_rows(lines: Iterator[str], delimiter: str, name: str, has_header: bool | None):
     """(first row, data rows, the line each data row starts on, has_header), stopping at the first problem."""
     reader = csv.reader(lines, delimiter=delimiter)
@@ -482,16 +509,7 @@ def _parse_rows(lines: Iterator[str], delimiter: str, name: str, has_header: boo
             row = tuple(cells)
             if first is None:
                 first, first_line = row, start
-                if has_header is None:
-                    has_header = not all(is_number(c.strip()) for c in row)
-                if len(row) < 2:
-                    raise DataError(
-                        format_text(
-                            "TrainingData",
-                            "{name} has only one column; a target and at least one feature are needed",
-                            name=name,
-                        )
-                    )
+                has_header = _first_row_is_header(row, name, has_header)
                 if has_header:
                     continue
             elif len(row) != len(first):
