@@ -153,13 +153,7 @@ class DataPanel(QGroupBox):
             QT_TRANSLATE_NOOP(TR, "Random seed: the same seed gives the same points."),
             context=TR,
         )
-        self.generateButton = tip(
-            QPushButton(clicked=lambda: self.generate_data()),
-            "generateDataButton",
-            QT_TRANSLATE_NOOP(TR, "Make a new dataset with these settings (resets training)."),
-            context=TR,
-        )
-        texts.bind(self.generateButton.setText, TR, "Generate data")
+        self._build_generate_button()
         add_rows(
             f,
             [
@@ -174,6 +168,16 @@ class DataPanel(QGroupBox):
             TR,
         )
         return syn
+
+    def _build_generate_button(self) -> None:
+        """The button under the synthetic settings that makes a new dataset from them."""
+        self.generateButton = tip(
+            QPushButton(clicked=lambda: self.generate_data()),
+            "generateDataButton",
+            QT_TRANSLATE_NOOP(TR, "Make a new dataset with these settings (resets training)."),
+            context=TR,
+        )
+        texts.bind(self.generateButton.setText, TR, "Generate data")
 
     def _build_csv_page(self) -> QWidget:
         csvw = QWidget()
@@ -191,23 +195,7 @@ class DataPanel(QGroupBox):
             QT_TRANSLATE_NOOP(TR, "Whether the file's first row holds column names."),
             context=TR,
         )
-        self.csvTargetCombo = tip(
-            # a long column name is cut in the box, so it does not widen the panel
-            QComboBox(
-                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
-                minimumContentsLength=10,
-                currentIndexChanged=self._target_changed,
-            ),
-            "csvTargetCombo",
-            QT_TRANSLATE_NOOP(TR, "The column the model should predict (y)."),
-            context=TR,
-        )
-        self.csvFeatureList = tip(
-            QListWidget(),
-            "csvFeatureList",
-            QT_TRANSLATE_NOOP(TR, "Tick the columns to use as input features (x)."),
-            context=TR,
-        )
+        self._build_column_choosers()
         self.useCsvButton = tip(
             QPushButton(clicked=lambda: self.use_csv_columns()),
             "useCsvButton",
@@ -238,6 +226,26 @@ class DataPanel(QGroupBox):
         )
         c.addRow(self.useCsvButton)
         return csvw
+
+    def _build_column_choosers(self) -> None:
+        """The CSV page's target combo box and feature check list (filled when a file is read)."""
+        self.csvTargetCombo = tip(
+            # a long column name is cut in the box, so it does not widen the panel
+            QComboBox(
+                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                minimumContentsLength=10,
+                currentIndexChanged=self._target_changed,
+            ),
+            "csvTargetCombo",
+            QT_TRANSLATE_NOOP(TR, "The column the model should predict (y)."),
+            context=TR,
+        )
+        self.csvFeatureList = tip(
+            QListWidget(),
+            "csvFeatureList",
+            QT_TRANSLATE_NOOP(TR, "Tick the columns to use as input features (x)."),
+            context=TR,
+        )
 
     def _build_example_combo(self) -> None:
         self.examples = find_examples()

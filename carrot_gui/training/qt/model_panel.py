@@ -39,6 +39,7 @@ class ModelPanel(QGroupBox):
         texts.bind(self.setTitle, TR, "2 · Model and optimiser")
         self.setObjectName("modelBox")
         self._build_optimiser()
+        self._build_regularisers()
         self._build_budget()
         f = QFormLayout(self)
         add_rows(
@@ -115,6 +116,9 @@ class ModelPanel(QGroupBox):
             ),
             context=TR,
         )
+
+    def _build_regularisers(self) -> None:
+        """Weight decay, momentum and batch size: the spin boxes below the learning rate."""
         self.weightDecaySpin = widgets.weight_decay_spin(
             "weightDecaySpin",
             QT_TRANSLATE_NOOP(TR, "L2 penalty pulling the weights towards 0 (0 = none)."),

@@ -102,8 +102,8 @@ class PlotsPanel(QWidget):
             "training-parameters.png": self.paramBox,
         }
 
-    def _build_loss_options(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_smoothing(self) -> None:
+        """The log-axis check and the smoothing slider with its value label (loss plot options)."""
         self.logYCheck = tip(
             QCheckBox(toggled=self._log_toggled),
             "logYCheck",
@@ -126,6 +126,10 @@ class PlotsPanel(QWidget):
         self.smoothingLabel = tip(
             QLabel("0.600"), "smoothingLabel", QT_TRANSLATE_NOOP(TR, "The smoothing weight."), context=TR
         )
+
+    def _build_loss_options(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._build_smoothing()
         self.outliersCheck = tip(
             QCheckBox(toggled=self._outliers_toggled),
             "ignoreOutliersCheck",
