@@ -137,6 +137,13 @@ class BuildPanel(QWidget):
             context=TR,
         )
         v.addWidget(self.architectureLabel)
+        self._build_layer_table()
+        v.addWidget(self.layerTable)
+        v.addLayout(self._build_layer_buttons())
+        return box
+
+    def _build_layer_table(self) -> None:
+        """The hidden layers' table: one row per layer, its width typed in place."""
         self.layerTable = tip(
             QTableWidget(0, 2),
             "layerTable",
@@ -153,7 +160,9 @@ class BuildPanel(QWidget):
         self.layerTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.layerTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.layerTable.itemChanged.connect(self._width_typed)
-        v.addWidget(self.layerTable)
+
+    def _build_layer_buttons(self) -> QHBoxLayout:
+        """The row under the layer table: add, remove, move up, move down."""
         row = QHBoxLayout()
         self.addLayerButton = tip(
             QPushButton(),
@@ -192,8 +201,7 @@ class BuildPanel(QWidget):
             self.moveLayerDownButton,
         ):
             row.addWidget(b)
-        v.addLayout(row)
-        return box
+        return row
 
     def _build_training_box(self) -> QGroupBox:
         box = QGroupBox()
@@ -228,20 +236,7 @@ class BuildPanel(QWidget):
             context=TR,
         )
         self._build_spins()
-        self.initCombo = _combo(
-            "initCombo",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
-                "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
-            ),
-            INITS,
-        )
-        self.seedSpin = widgets.seed_spin(
-            "networkSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Seed of the initial weights and the mini-batch order."),
-            context=TR,
-        )
+        self._build_init()
         add_rows(
             f,
             [
@@ -259,6 +254,23 @@ class BuildPanel(QWidget):
         )
         self._connect_training()
         return box
+
+    def _build_init(self) -> None:
+        """How the weights start: the initialisation combo box and its seed."""
+        self.initCombo = _combo(
+            "initCombo",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "How the weights start: PyTorch's uniform ±1/√fan-in, zeros (every neuron the same), the original "
+                "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
+            ),
+            INITS,
+        )
+        self.seedSpin = widgets.seed_spin(
+            "networkSeedSpin",
+            QT_TRANSLATE_NOOP(TR, "Seed of the initial weights and the mini-batch order."),
+            context=TR,
+        )
 
     def _build_spins(self) -> None:
         """The number fields: momentum, weight decay, batch size."""

@@ -119,16 +119,7 @@ class DataPanel(QWidget):
         box = QGroupBox()
         texts.bind(box.setTitle, TR, "Data")
         f = QFormLayout(box)
-        self.datasetCombo = tip(
-            QComboBox(),
-            "datasetCombo",
-            QT_TRANSLATE_NOOP(TR, "The data the network learns from."),
-            context=TR,
-        )
-        for key, (title, *_rest) in GENERATED.items():
-            self.datasetCombo.addItem(translate("Datasets", title), key)
-        for key, title in _OTHER_DATA.items():
-            self.datasetCombo.addItem(translate("Datasets", title), key)
+        self._build_dataset_combo()
         self.samplesSpin = tip(
             QSpinBox(minimum=MIN_SAMPLES, maximum=MAX_SAMPLES, value=200, singleStep=50),
             "samplesSpin",
@@ -158,6 +149,40 @@ class DataPanel(QWidget):
             QT_TRANSLATE_NOOP(TR, "Seed of the generated points and the train/test split."),
             context=TR,
         )
+        self._build_draw_row()
+        f.addRow(self.datasetCombo)
+        add_rows(
+            f,
+            [
+                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
+                (QT_TRANSLATE_NOOP(TR, "Noise"), self.noiseSpin),
+                (QT_TRANSLATE_NOOP(TR, "Test share"), self.testShareSpin),
+                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
+                (QT_TRANSLATE_NOOP(TR, "Draw"), self.drawRow),
+            ],
+            TR,
+        )
+        self._source_form = f
+        self.datasetCombo.currentIndexChanged.connect(self._kind_changed)
+        for spin in (self.samplesSpin, self.testShareSpin, self.dataSeedSpin, self.noiseSpin):
+            spin.valueChanged.connect(self._settings_changed)
+        return box
+
+    def _build_dataset_combo(self) -> None:
+        """The combo box choosing the data: every generated kind, then the other sources."""
+        self.datasetCombo = tip(
+            QComboBox(),
+            "datasetCombo",
+            QT_TRANSLATE_NOOP(TR, "The data the network learns from."),
+            context=TR,
+        )
+        for key, (title, *_rest) in GENERATED.items():
+            self.datasetCombo.addItem(translate("Datasets", title), key)
+        for key, title in _OTHER_DATA.items():
+            self.datasetCombo.addItem(translate("Datasets", title), key)
+
+    def _build_draw_row(self) -> None:
+        """The 'Draw' row: the class of clicked points and a button clearing them."""
         self.drawClassCombo = tip(
             QComboBox(),
             "drawClassCombo",
@@ -180,23 +205,6 @@ class DataPanel(QWidget):
         self.drawRow = QWidget()
         self.drawRow.setLayout(draw)
         draw.setContentsMargins(0, 0, 0, 0)
-        f.addRow(self.datasetCombo)
-        add_rows(
-            f,
-            [
-                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
-                (QT_TRANSLATE_NOOP(TR, "Noise"), self.noiseSpin),
-                (QT_TRANSLATE_NOOP(TR, "Test share"), self.testShareSpin),
-                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
-                (QT_TRANSLATE_NOOP(TR, "Draw"), self.drawRow),
-            ],
-            TR,
-        )
-        self._source_form = f
-        self.datasetCombo.currentIndexChanged.connect(self._kind_changed)
-        for spin in (self.samplesSpin, self.testShareSpin, self.dataSeedSpin, self.noiseSpin):
-            spin.valueChanged.connect(self._settings_changed)
-        return box
 
     def _build_csv_box(self) -> QGroupBox:
         self.csvBox = QGroupBox()
@@ -214,18 +222,7 @@ class DataPanel(QWidget):
             QT_TRANSLATE_NOOP(TR, "The CSV file that was read."),
             context=TR,
         )
-        self.csvTargetCombo = tip(
-            QComboBox(currentIndexChanged=self._fill_features),
-            "networkCsvTargetCombo",
-            QT_TRANSLATE_NOOP(TR, "The column to predict."),
-            context=TR,
-        )
-        self.csvFeatureList = tip(
-            QListWidget(maximumHeight=110),
-            "networkCsvFeatureList",
-            QT_TRANSLATE_NOOP(TR, "Tick the columns the network takes as inputs (any number)."),
-            context=TR,
-        )
+        self._build_csv_columns()
         self.csvClassesCheck = tip(
             QCheckBox(checked=True),
             "networkCsvClassesCheck",
@@ -261,6 +258,21 @@ class DataPanel(QWidget):
         f.addRow(self.csvClassesCheck)
         f.addRow(self.useCsvButton)
         return self.csvBox
+
+    def _build_csv_columns(self) -> None:
+        """The CSV box's target combo box and input-column check list."""
+        self.csvTargetCombo = tip(
+            QComboBox(currentIndexChanged=self._fill_features),
+            "networkCsvTargetCombo",
+            QT_TRANSLATE_NOOP(TR, "The column to predict."),
+            context=TR,
+        )
+        self.csvFeatureList = tip(
+            QListWidget(maximumHeight=110),
+            "networkCsvFeatureList",
+            QT_TRANSLATE_NOOP(TR, "Tick the columns the network takes as inputs (any number)."),
+            context=TR,
+        )
 
     def _build_features_box(self) -> QGroupBox:
         self.featuresBox = QGroupBox()

@@ -130,31 +130,7 @@ class NetworkLab(QWidget):
         self.runControls = RunControls(RUN_NAMES, label="Train the network:")
         texts.bind(self.runControls.findChild(QLabel).setText, TR, "Train the network:")
         self._status: tuple[Callable[[], str], bool] = (str, False)  # the status line's maker and tone
-        self.accuracyLabel = tip(
-            QLabel(""),
-            "accuracyLabel",
-            QT_TRANSLATE_NOOP(TR, "Accuracy on the training and the held-out test set."),
-            context=TR,
-        )
-        self.statusLabel = tip(
-            QLabel(""),
-            "networkStatusLabel",
-            QT_TRANSLATE_NOOP(TR, "What the run is doing, or why it stopped."),
-            context=TR,
-        )
-        self.statusLabel.setWordWrap(True)
-        self.tensorGraphButton = tip(
-            QPushButton(),
-            "tensorGraphButton",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
-                "backward pass tensor by tensor.",
-            ),
-            context=TR,
-        )
-        texts.bind(self.tensorGraphButton.setText, TR, "Tensor graph ▸ Expression lab")
-        self.tensorGraphButton.clicked.connect(lambda: self.send_tensor_graph())
+        self._build_status()
         run = QHBoxLayout()
         run.addWidget(self.runControls)
         run.addStretch(1)
@@ -192,6 +168,34 @@ class NetworkLab(QWidget):
         self.lossPlot, self.accuracyPlot, self.gradientPlot = self.curves.plots
         v.addWidget(self.curves, 2)
         return right
+
+    def _build_status(self) -> None:
+        """The accuracy and status labels, and the button sending the tensor graph to the Expression lab."""
+        self.accuracyLabel = tip(
+            QLabel(""),
+            "accuracyLabel",
+            QT_TRANSLATE_NOOP(TR, "Accuracy on the training and the held-out test set."),
+            context=TR,
+        )
+        self.statusLabel = tip(
+            QLabel(""),
+            "networkStatusLabel",
+            QT_TRANSLATE_NOOP(TR, "What the run is doing, or why it stopped."),
+            context=TR,
+        )
+        self.statusLabel.setWordWrap(True)
+        self.tensorGraphButton = tip(
+            QPushButton(),
+            "tensorGraphButton",
+            QT_TRANSLATE_NOOP(
+                TR,
+                "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
+                "backward pass tensor by tensor.",
+            ),
+            context=TR,
+        )
+        texts.bind(self.tensorGraphButton.setText, TR, "Tensor graph ▸ Expression lab")
+        self.tensorGraphButton.clicked.connect(lambda: self.send_tensor_graph())
 
     def _wire(self) -> None:
         c, r = self.runControls, self.runner
