@@ -136,8 +136,14 @@ def _batch_check(sa: tuple, sb: tuple) -> None:
         np.broadcast_shapes(ba, bb)
     except ValueError:
         raise ValueError(
-            f"matmul: the batch dimensions {ba} of {sa} and {bb} of {sb} cannot be broadcast together "
-            "(the last two axes are the matrices)"
+            phrase(
+                "matmul: the batch dimensions {ba} of {sa} and {bb} of {sb} cannot be broadcast together "
+                "(the last two axes are the matrices)",
+                ba=ba,
+                sa=sa,
+                bb=bb,
+                sb=sb,
+            )
         ) from None
 
 
@@ -270,7 +276,12 @@ def where(cond: Any, a: Any, b: Any) -> Carrot:
         data = np.where(c, ad, bd)
     except ValueError:
         raise ValueError(
-            f"where: shapes {c.shape}, {np.shape(ad)} and {np.shape(bd)} cannot be broadcast together"
+            phrase(
+                "where: shapes {c}, {a} and {b} cannot be broadcast together",
+                c=c.shape,
+                a=np.shape(ad),
+                b=np.shape(bd),
+            )
         ) from None
     zero = np.zeros((), dtype=data.dtype)
 

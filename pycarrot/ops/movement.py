@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..carrot import Carrot, _unary, _value, make_node
+from ..messages import phrase
 from .table import declare
 
 
@@ -16,7 +17,14 @@ def reshape(x: Any, shape: Any) -> Carrot:
     try:
         data = xd.reshape(shape)
     except ValueError:
-        raise ValueError(f"reshape: cannot reshape {xd.shape} ({xd.size} elements) into {shape}") from None
+        raise ValueError(
+            phrase(
+                "reshape: cannot reshape {shape} ({size} elements) into {target}",
+                shape=xd.shape,
+                size=xd.size,
+                target=shape,
+            )
+        ) from None
     original = xd.shape
 
     def grad_x(g):
@@ -31,7 +39,9 @@ def transpose(x: Any, axes: Any = None) -> Carrot:
     try:
         data = np.transpose(xd, axes)
     except ValueError:
-        raise ValueError(f"transpose: axes {axes} do not fit shape {xd.shape}") from None
+        raise ValueError(
+            phrase("transpose: axes {axes} do not fit shape {shape}", axes=axes, shape=xd.shape)
+        ) from None
     # the inverse permutation, of axes counted from 0 (argsort of (-1, 0) would not invert (1, 0))
     inverse = None if axes is None else np.argsort([int(ax) % xd.ndim for ax in axes])
 
@@ -57,7 +67,14 @@ def getitem(x: Any, index: Any) -> Carrot:
     try:
         data = xd[index]
     except IndexError as exc:
-        raise IndexError(f"index {index!r} does not fit shape {xd.shape}: {exc}") from None
+        raise IndexError(
+            phrase(
+                "index {index} does not fit shape {shape}: {reason}",
+                index=repr(index),
+                shape=xd.shape,
+                reason=exc,
+            )
+        ) from None
     basic = _is_basic_index(index)
     if basic:
         data = data.copy() if isinstance(data, np.ndarray) else data  # a view would alias x.data
@@ -80,7 +97,9 @@ def _reshaped(x: Any, op: str, shape_of: Any) -> Carrot:
         shape = shape_of(xd.shape)
         data = xd.reshape(shape)
     except (ValueError, IndexError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"{op}: {exc} (input of shape {xd.shape})") from None
+        raise ValueError(
+            phrase("{op}: {reason} (input of shape {shape})", op=op, reason=exc, shape=xd.shape)
+        ) from None
     original = xd.shape
 
     def grad_x(g):
@@ -108,7 +127,7 @@ def unsqueeze(x: Any, axis: int | None = None, *, dim: int | None = None) -> Car
     """``x`` with a new length-1 axis at ``axis`` (NumPy's ``expand_dims``)."""
     axis = dim if dim is not None else axis
     if axis is None:
-        raise TypeError("unsqueeze: give the position of the new axis (axis=0, or PyTorch's dim=0)")
+        raise TypeError(phrase("unsqueeze: give the position of the new axis (axis=0, or PyTorch's dim=0)"))
     return _reshaped(x, "unsqueeze", lambda shape: np.expand_dims(np.empty(shape, dtype=np.int8), axis).shape)
 
 
@@ -124,7 +143,9 @@ def flatten(x: Any, start_dim: int = 0, end_dim: int = -1) -> Carrot:
             return (1,)
         start, end = start_dim % len(shape), end_dim % len(shape)
         if start > end:
-            raise ValueError(f"start_dim {start_dim} comes after end_dim {end_dim}")
+            raise ValueError(
+                phrase("start_dim {start} comes after end_dim {end}", start=start_dim, end=end_dim)
+            )
         merged = int(np.prod(shape[start : end + 1], dtype=np.int64))
         return shape[:start] + (merged,) + shape[end + 1 :]
 
@@ -135,13 +156,21 @@ def _joined(op: str, seq: Any, axis: int, join: Any) -> Carrot:
     """``join`` (np.concatenate or np.stack) of the sequence's values, one edge per part."""
     parts = tuple(seq)
     if not parts:
-        raise ValueError(f"{op}: needs at least one array")
+        raise ValueError(phrase("{op}: needs at least one array", op=op))
     values = [np.asarray(_value(p)) for p in parts]
     try:
         data = join(values, axis=axis)
     except (ValueError, np.exceptions.AxisError) as exc:
         shapes = ", ".join(str(v.shape) for v in values)
-        raise ValueError(f"{op}: shapes {shapes} along axis {axis}: {exc}") from None
+        raise ValueError(
+            phrase(
+                "{op}: shapes {shapes} along axis {axis}: {reason}",
+                op=op,
+                shapes=shapes,
+                axis=axis,
+                reason=exc,
+            )
+        ) from None
     if op == "stack":
         pieces = [(slice(None),) * (axis % data.ndim) + (i,) for i in range(len(values))]
     else:

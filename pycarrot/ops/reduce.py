@@ -31,7 +31,9 @@ def _scalar_axis(op: str, xd: np.ndarray, axis: Any) -> Any:
         return axis
     axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     if any(int(ax) not in (0, -1) for ax in axes):
-        raise ValueError(f"{op}: axis {axis} does not fit a 0-d value (only 0 or -1)")
+        raise ValueError(
+            phrase("{op}: axis {axis} does not fit a 0-d value (only 0 or -1)", op=op, axis=axis)
+        )
     return None
 
 
@@ -46,7 +48,12 @@ def _softmax_input(op: str, x: Any, axis: int) -> tuple[np.ndarray, Any]:
         ) from None
     if empty:
         raise ValueError(
-            f"{op}: axis {axis} of shape {xd.shape} is empty: there is nothing to normalise over"
+            phrase(
+                "{op}: axis {axis} of shape {shape} is empty: there is nothing to normalise over",
+                op=op,
+                axis=axis,
+                shape=xd.shape,
+            )
         )
     return xd, axis
 
@@ -59,7 +66,15 @@ def _reduced_along(op: str, x: Any, axis: Any, compute: Any) -> tuple[np.ndarray
     try:
         return xd, axis, compute(xd, axis)
     except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"{op}: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+        raise ValueError(
+            phrase(
+                "{op}: axis {axis} does not fit shape {shape}: {reason}",
+                op=op,
+                axis=axis,
+                shape=xd.shape,
+                reason=exc,
+            )
+        ) from None
 
 
 def _dropped(kept: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
@@ -136,7 +151,13 @@ def log_softmax(x: Any, axis: int = -1) -> Carrot:
 
 def _extreme(op: str, x: Any, axis: Any, keepdims: bool) -> Carrot:
     if np.size(_value(x)) == 0:
-        raise ValueError(f"{op}: the input is empty (shape {np.shape(_value(x))}); it has no {op}imum")
+        raise ValueError(
+            phrase(
+                "{op}: the input is empty (shape {shape}); it has no {op}imum",
+                op=op,
+                shape=np.shape(_value(x)),
+            )
+        )
     pick = np.max if op == "max" else np.min
     xd, axis, kept = _reduced_along(op, x, axis, lambda v, ax: pick(v, axis=ax, keepdims=True))
     data = _dropped(kept, axis, keepdims)
@@ -178,7 +199,9 @@ def argmax(x: Any, axis: int | None = None, keepdims: bool = False, *, dim: Any 
     try:
         data = np.argmax(xd, axis=axis, keepdims=keepdims)
     except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"argmax: {exc} (input of shape {xd.shape})") from None
+        raise ValueError(
+            phrase("argmax: {reason} (input of shape {shape})", reason=exc, shape=xd.shape)
+        ) from None
     return make_node(np.asarray(data), "argmax", (x,), (None,))
 
 
@@ -206,7 +229,15 @@ def _spread(op: str, x: Any, axis: Any, keepdims: bool, ddof: int) -> tuple[np.n
     try:
         centred = xd - xd.mean(axis=axis, keepdims=True)
     except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(f"{op}: axis {axis} does not fit shape {xd.shape}: {exc}") from None
+        raise ValueError(
+            phrase(
+                "{op}: axis {axis} does not fit shape {shape}: {reason}",
+                op=op,
+                axis=axis,
+                shape=xd.shape,
+                reason=exc,
+            )
+        ) from None
     count = int(np.prod([xd.shape[ax] for ax in _axes(axis, xd.ndim)], dtype=np.int64)) if xd.ndim else 1
     return xd, centred, count - ddof
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..carrot import Carrot, _unary, _value
+from ..messages import phrase
 from .table import declare
 
 
@@ -210,7 +211,9 @@ def gelu(x: Any, approximate: str = "none") -> Carrot:
         cdf = 0.5 * (1.0 + t)
         local = cdf + 0.5 * xd * (1.0 - t * t) * _SQRT_2_OVER_PI * (1.0 + 3 * 0.044715 * xd * xd)
     else:
-        raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
+        raise ValueError(
+            phrase("gelu: approximate must be 'none' or 'tanh', got {got}", got=repr(approximate))
+        )
     local = local.astype(xd.dtype, copy=False)
 
     def grad_x(g):
@@ -266,7 +269,7 @@ def clamp(x: Any, min: float | None = None, max: float | None = None) -> Carrot:
     lo = _value(min) if min is not None else None
     hi = _value(max) if max is not None else None
     if lo is None and hi is None:
-        raise ValueError("clamp: give min, max or both")
+        raise ValueError(phrase("clamp: give min, max or both"))
     data = np.clip(xd, lo, hi)
     inside = np.ones(xd.shape, dtype=bool)
     if lo is not None:

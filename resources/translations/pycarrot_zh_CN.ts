@@ -115,6 +115,10 @@
         <translation>空列表 [] 没有值</translation>
     </message>
     <message>
+        <source>argmax: {reason} (input of shape {shape})</source>
+        <translation>argmax：{reason}（输入形状为 {shape}）</translation>
+    </message>
+    <message>
         <source>as a keyword value</source>
         <translation>作为关键字参数</translation>
     </message>
@@ -129,6 +133,10 @@
     <message>
         <source>cannot assign to &apos;{name}&apos;: it is a function name</source>
         <translation>不能给 &apos;{name}&apos; 赋值：它是函数名</translation>
+    </message>
+    <message>
+        <source>clamp: give min, max or both</source>
+        <translation>clamp：请给出 min、max 或两者</translation>
     </message>
     <message>
         <source>comparisons are not supported</source>
@@ -179,6 +187,14 @@
         <translation>在{before}之后应为运算符、&apos;;&apos; 或换行，却遇到了{found}{hint}</translation>
     </message>
     <message>
+        <source>gelu: approximate must be &apos;none&apos; or &apos;tanh&apos;, got {got}</source>
+        <translation>gelu：approximate 只能是 &apos;none&apos; 或 &apos;tanh&apos;，收到的是 {got}</translation>
+    </message>
+    <message>
+        <source>index {index} does not fit shape {shape}: {reason}</source>
+        <translation>索引 {index} 与形状 {shape} 不符：{reason}</translation>
+    </message>
+    <message>
         <source>indexing with [...] is not supported</source>
         <translation>不支持用 [...] 取下标</translation>
     </message>
@@ -203,6 +219,10 @@
         <translation>matmul：形状 {a} 和 {b} 不匹配：第一个的最后一维（{m}）必须等于第二个的倒数第二维（{n}）</translation>
     </message>
     <message>
+        <source>matmul: the batch dimensions {ba} of {sa} and {bb} of {sb} cannot be broadcast together (the last two axes are the matrices)</source>
+        <translation>matmul：{sa} 的批维度 {ba} 与 {sb} 的批维度 {bb} 无法广播（最后两个轴是矩阵）</translation>
+    </message>
+    <message>
         <source>name &apos;{name}&apos;</source>
         <translation>名字 &apos;{name}&apos;</translation>
     </message>
@@ -217,6 +237,14 @@
     <message>
         <source>only the last statement may be a bare expression: give this one a name (name = ...)</source>
         <translation>只有最后一条语句可以是单独的表达式：请给这一条起个名字（name = ...）</translation>
+    </message>
+    <message>
+        <source>reshape: cannot reshape {shape} ({size} elements) into {target}</source>
+        <translation>reshape：无法把形状 {shape}（{size} 个元素）变为 {target}</translation>
+    </message>
+    <message>
+        <source>start_dim {start} comes after end_dim {end}</source>
+        <translation>start_dim {start} 在 end_dim {end} 之后</translation>
     </message>
     <message>
         <source>strings are not allowed</source>
@@ -263,6 +291,10 @@
         <translation>这个列表无法转换为数组：{reason}</translation>
     </message>
     <message>
+        <source>transpose: axes {axes} do not fit shape {shape}</source>
+        <translation>transpose：轴 {axes} 与形状 {shape} 不符</translation>
+    </message>
+    <message>
         <source>unexpected &apos;=&apos;: only a name can be assigned to (name = expression)</source>
         <translation>意外的 &apos;=&apos;：只能给名字赋值（name = expression）</translation>
     </message>
@@ -287,6 +319,14 @@
         <translation>多余的 &apos;{token}&apos;（没有与之配对的括号）</translation>
     </message>
     <message>
+        <source>unsqueeze: give the position of the new axis (axis=0, or PyTorch&apos;s dim=0)</source>
+        <translation>unsqueeze：请给出新轴的位置（axis=0，或 PyTorch 的 dim=0）</translation>
+    </message>
+    <message>
+        <source>where: shapes {c}, {a} and {b} cannot be broadcast together</source>
+        <translation>where：形状 {c}、{a} 和 {b} 无法一起广播</translation>
+    </message>
+    <message>
         <source>{name}() takes {least} argument ({call}), got {got}</source>
         <translation>{name}() 需要 {least} 个参数（{call}），却得到了 {got} 个</translation>
     </message>
@@ -303,12 +343,40 @@
         <translation>{name}() 需要 {least} 到 {most} 个参数（{call}），却得到了 {got} 个</translation>
     </message>
     <message>
+        <source>{op}: axis {axis} does not fit a 0-d value (only 0 or -1)</source>
+        <translation>{op}：轴 {axis} 不适用于 0 维的值（只能是 0 或 -1）</translation>
+    </message>
+    <message>
         <source>{op}: axis {axis} does not fit shape {shape}</source>
         <translation>{op}：axis {axis} 与形状 {shape} 不符</translation>
     </message>
     <message>
+        <source>{op}: axis {axis} does not fit shape {shape}: {reason}</source>
+        <translation>{op}：轴 {axis} 与形状 {shape} 不符：{reason}</translation>
+    </message>
+    <message>
+        <source>{op}: axis {axis} of shape {shape} is empty: there is nothing to normalise over</source>
+        <translation>{op}：形状 {shape} 的轴 {axis} 是空的：没有可以归一化的元素</translation>
+    </message>
+    <message>
+        <source>{op}: needs at least one array</source>
+        <translation>{op}：至少需要一个数组</translation>
+    </message>
+    <message>
         <source>{op}: shapes {a} and {b} cannot be broadcast together</source>
         <translation>{op}：形状 {a} 和 {b} 无法广播到一起</translation>
+    </message>
+    <message>
+        <source>{op}: shapes {shapes} along axis {axis}: {reason}</source>
+        <translation>{op}：沿轴 {axis} 的形状 {shapes}：{reason}</translation>
+    </message>
+    <message>
+        <source>{op}: the input is empty (shape {shape}); it has no {op}imum</source>
+        <translation>{op}：输入是空的（形状 {shape}），没有{op}值</translation>
+    </message>
+    <message>
+        <source>{op}: {reason} (input of shape {shape})</source>
+        <translation>{op}：{reason}（输入形状为 {shape}）</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from i18n_walk import needs_translation, untranslated_texts
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -292,3 +293,53 @@ def test_the_dialogs_speak_chinese(qtbot, tmp_path, monkeypatch):
         dialog = window.findChild(QMessageBox, name)
         assert not untranslated_texts(dialog), untranslated_texts(dialog)
         dialog.close()
+
+
+ENGINE_OP_ERRORS = {  # a bad call of each op, and the start of its template
+    "reshape": lambda pc, x: x.reshape(4, 4),
+    "transpose": lambda pc, x: x.transpose(0, 5),
+    "sum": lambda pc, x: x.sum(axis=5),
+    "max": lambda pc, x: pc.Carrot(np.ones(0)).max(),
+    "where": lambda pc, x: pc.where(np.ones(4) > 0, x, x),
+    "concatenate": lambda pc, x: pc.concatenate([x, pc.Carrot(np.ones((3, 3)))], axis=1),
+    "stack": lambda pc, x: pc.stack([]),
+    "softmax": lambda pc, x: pc.Carrot(np.ones((2, 0))).softmax(axis=1),
+    "argmax": lambda pc, x: x.argmax(axis=4),
+    "index": lambda pc, x: x[5],
+    "clamp": lambda pc, x: x.clamp(),
+    "unsqueeze": lambda pc, x: x.unsqueeze(),
+    "matmul": lambda pc, x: pc.Carrot(np.ones((2, 2, 3, 3))) @ pc.Carrot(np.ones((3, 3, 3))),
+}
+
+
+@pytest.mark.parametrize("op", sorted(ENGINE_OP_ERRORS))
+def test_an_op_s_error_is_a_phrase_with_a_translated_template(op):
+    """Shape and argument errors of the ops (they reach the Expression lab as the reason of a build error) keep
+    their template, and the template is in the Chinese translations."""
+    import pycarrot as pc
+    from pycarrot.messages import Phrase
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    known = {text for context, text, _ in translations.area_messages("pycarrot") if context == "Engine"}
+    x = pc.Carrot(np.ones((2, 3)), requires_grad=True)
+    with pytest.raises((ValueError, TypeError, IndexError)) as info:
+        ENGINE_OP_ERRORS[op](pc, x)
+    message = info.value.args[0]
+    assert isinstance(message, Phrase) and message.template in known, message
+
+
+def test_a_shape_error_in_the_expression_lab_is_said_in_chinese(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    lab = window.expressionLab
+    window.set_language("zh_CN")
+    try:
+        assert not lab.build_source("x = [1.0, 2.0]; z = sum(where([1, 0, 1], x, x))")
+        assert "无法一起广播" in lab.errorLabel.text() and "broadcast" not in lab.errorLabel.text()
+    finally:
+        window.set_language("en")
+    assert "cannot be broadcast together" in lab.errorLabel.text()
