@@ -162,7 +162,8 @@ class Looks(QObject):
 
     def build_theme_menu(self, view: QMenu) -> QMenu:
         """View ▸ Theme: Light, Dark, Follow the system (one checked)."""
-        menu = view.addMenu("")
+        menu = QMenu(view)  # parented (PySide6 6.9 collected addMenu("")'s menu)
+        view.addMenu(menu)
         menu.setObjectName("themeMenu")
         texts.bind(menu.setTitle, "MainWindow", "&Theme")
         group = QActionGroup(menu)
@@ -180,7 +181,8 @@ class Looks(QObject):
 
     def build_text_menu(self, view: QMenu, window: QWidget) -> QMenu:
         """View ▸ Text size: Larger, Smaller, Normal size and a spin box in per cent."""
-        menu = view.addMenu("")
+        menu = QMenu(view)  # parented (PySide6 6.9 collected addMenu("")'s menu)
+        view.addMenu(menu)
         menu.setObjectName("textSizeMenu")
         texts.bind(menu.setTitle, "MainWindow", "Te&xt size")
         entries = (

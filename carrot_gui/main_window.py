@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -203,7 +204,8 @@ class MainWindow(QMainWindow):
 
     def _menu(self, parent, title: str, name: str):
         """A menu under ``parent`` (the menu bar or a menu) whose title follows the language."""
-        menu = parent.addMenu("")
+        menu = QMenu(parent)  # parented: PySide6 6.9 let addMenu("")'s menu be collected with its wrapper
+        parent.addMenu(menu)
         menu.setObjectName(name)
         texts.bind(menu.setTitle, "MainWindow", title)
         return menu

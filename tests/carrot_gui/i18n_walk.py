@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (
@@ -164,7 +165,7 @@ def _inside(w, ancestors: list) -> bool:
     while node is not None:
         if any(node is a for a in ancestors):
             return True
-        node = node.parent()
+        node = node.parent() if shiboken6.isValid(node) else None
     return False
 
 
@@ -175,6 +176,8 @@ def visible_texts(widget: QWidget, skip: Iterable = ()) -> list[tuple[str, str]]
     seen: set[int] = {id(a) for a in skipped if isinstance(a, (QAction, QMenu))}
     found: list[tuple[str, str]] = []
     for w in [widget, *widget.findChildren(QWidget)]:
+        if not shiboken6.isValid(w):
+            continue  # deleted while the walk ran (PySide6 6.9 still lists a menu Qt is deleting)
         if _inside(w, skipped):
             continue
         if isinstance(w, QAbstractItemView) and _inside(w, list(widget.findChildren(QComboBox))):

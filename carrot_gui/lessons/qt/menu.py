@@ -10,7 +10,7 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ... import settings
 from ...errors import guarded
@@ -167,7 +167,8 @@ class LessonUi:
         """File ▸ Open recent (``openRecentMenu``): the lessons saved or opened last, newest first; files
         that are gone are left out; "Clear list" forgets them. Filled each time it opens."""
         w = self.window
-        w.openRecentMenu = menu.addMenu("")
+        w.openRecentMenu = QMenu(menu)  # parented (PySide6 6.9 collected addMenu("")'s menu)
+        menu.addMenu(w.openRecentMenu)
         w.openRecentMenu.setObjectName("openRecentMenu")
         texts.bind(w.openRecentMenu.setTitle, TR, "Open &recent")
         texts.bind(w.openRecentMenu.setToolTip, TR, "The lessons saved or opened last")
