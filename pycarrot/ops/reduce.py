@@ -58,6 +58,19 @@ def _softmax_input(op: str, x: Any, axis: int) -> tuple[np.ndarray, Any]:
     return xd, axis
 
 
+def _axis_error(op: str, axis: Any, xd: np.ndarray, exc: Exception) -> ValueError:
+    """The error for an ``axis`` that does not fit ``xd``, naming the op and NumPy's reason."""
+    return ValueError(
+        phrase(
+            "{op}: axis {axis} does not fit shape {shape}: {reason}",
+            op=op,
+            axis=axis,
+            shape=xd.shape,
+            reason=exc,
+        )
+    )
+
+
 def _reduced_along(op: str, x: Any, axis: Any, compute: Any) -> tuple[np.ndarray, Any, Any]:
     """The input array, the axis as NumPy takes it, and ``compute(xd, axis)``, with an error that names the op
     when the axis does not fit."""
@@ -66,15 +79,7 @@ def _reduced_along(op: str, x: Any, axis: Any, compute: Any) -> tuple[np.ndarray
     try:
         return xd, axis, compute(xd, axis)
     except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(
-            phrase(
-                "{op}: axis {axis} does not fit shape {shape}: {reason}",
-                op=op,
-                axis=axis,
-                shape=xd.shape,
-                reason=exc,
-            )
-        ) from None
+        raise _axis_error(op, axis, xd, exc) from None
 
 
 def _dropped(kept: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
@@ -229,15 +234,7 @@ def _spread(op: str, x: Any, axis: Any, keepdims: bool, ddof: int) -> tuple[np.n
     try:
         centred = xd - xd.mean(axis=axis, keepdims=True)
     except (ValueError, np.exceptions.AxisError) as exc:
-        raise ValueError(
-            phrase(
-                "{op}: axis {axis} does not fit shape {shape}: {reason}",
-                op=op,
-                axis=axis,
-                shape=xd.shape,
-                reason=exc,
-            )
-        ) from None
+        raise _axis_error(op, axis, xd, exc) from None
     count = int(np.prod([xd.shape[ax] for ax in _axes(axis, xd.ndim)], dtype=np.int64)) if xd.ndim else 1
     return xd, centred, count - ddof
 
