@@ -21,8 +21,8 @@ from . import texts
 def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
     """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip.
 
-    With a translation ``context`` the tooltip is an English source (mark it where it is written with
-    ``QT_TRANSLATE_NOOP(context, "...")``) shown translated, and again after every language switch."""
+    With a translation ``context`` the tooltip is an English source shown translated, and again after every
+    language switch (``tools/translations.py`` reads a literal ``tip(w, name, "text", CONTEXT)`` as a message)."""
     widget.setObjectName(name)
     if context is None:
         widget.setToolTip(tip)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...i18n import format_text, translate
 from ...kit import texts
 from ...kit.widgets import tip
 
@@ -45,16 +45,11 @@ class SceneDock(QDockWidget):
         v = QVBoxLayout(body)
         v.setContentsMargins(4, 4, 4, 4)
         self.sceneList = tip(
-            QListWidget(),
-            "sceneList",
-            QT_TRANSLATE_NOOP(TR, "The lesson's scenes: click one, or Ctrl+PageDown / Ctrl+PageUp"),
-            context=TR,
+            QListWidget(), "sceneList", "The lesson's scenes: click one, or Ctrl+PageDown / Ctrl+PageUp", TR
         )
         self.sceneList.currentRowChanged.connect(self._row_changed)
         v.addWidget(self.sceneList, 1)
-        self.sceneNote = tip(
-            QLabel(""), "sceneNote", QT_TRANSLATE_NOOP(TR, "The teacher's note for this scene"), context=TR
-        )
+        self.sceneNote = tip(QLabel(""), "sceneNote", "The teacher's note for this scene", TR)
         self.sceneNote.setWordWrap(True)
         self.sceneNote.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.sceneNote)
@@ -62,8 +57,8 @@ class SceneDock(QDockWidget):
         self.addSceneButton = tip(
             QPushButton(),
             "addSceneButton",
-            QT_TRANSLATE_NOOP(TR, "Keep this scene and start a new one after it from what the labs show now"),
-            context=TR,
+            "Keep this scene and start a new one after it from what the labs show now",
+            TR,
         )
         texts.bind(self.addSceneButton.setText, TR, "Add current as scene")
         self.addSceneButton.clicked.connect(self.addRequested)

@@ -39,38 +39,26 @@ class BackwardControls(QWidget):
         texts.bind(label.setText, TR, "Backward pass:")
         row.addWidget(label)
         self.backButton = tip(
-            QPushButton("◂"),
-            "backwardBackButton",
-            QT_TRANSLATE_NOOP(TR, "One layer back towards the forward state (Shift+←)."),
-            context=TR,
+            QPushButton("◂"), "backwardBackButton", "One layer back towards the forward state (Shift+←).", TR
         )
         self.stepButton = tip(
             QPushButton("▸"),
             "backwardStepButton",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Step the next training step's backward() one layer further, last layer first: that layer lights "
-                "up and its lines show ∂L/∂w (Shift+→). Train, Step or an edited weight starts a new one.",
-            ),
-            context=TR,
+            "Step the next training step's backward() one layer further, last layer first: that layer lights "
+            "up and its lines show ∂L/∂w (Shift+→). Train, Step or an edited weight starts a new one.",
+            TR,
         )
         self.slider = tip(
             QSlider(Qt.Orientation.Horizontal),
             "backwardSlider",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Where in the backward pass the neuron view is: left the forward state, right every layer done.",
-            ),
-            context=TR,
+            "Where in the backward pass the neuron view is: left the forward state, right every layer done.",
+            TR,
         )
         self.slider.setRange(0, 1)
         self.slider.setPageStep(1)
         self.slider.setFixedWidth(90)
         self.label = tip(
-            QLabel(),
-            "backwardLabel",
-            QT_TRANSLATE_NOOP(TR, "Which state the neuron view shows: forward or backward."),
-            context=TR,
+            QLabel(), "backwardLabel", "Which state the neuron view shows: forward or backward.", TR
         )
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)

@@ -85,9 +85,7 @@ class BuildPanel(QWidget):
         layout.addWidget(self._build_layers_box())
         layout.addWidget(self._build_training_box())
         layout.addWidget(self._build_fixes_box())
-        self.buildMessageLabel = tip(
-            QLabel(""), "buildMessageLabel", QT_TRANSLATE_NOOP(TR, "Why a setting was refused."), context=TR
-        )
+        self.buildMessageLabel = tip(QLabel(""), "buildMessageLabel", "Why a setting was refused.", TR)
         self.buildMessageLabel.setWordWrap(True)
         layout.addWidget(self.buildMessageLabel)
         layout.addStretch(1)
@@ -118,10 +116,7 @@ class BuildPanel(QWidget):
         texts.bind(box.setTitle, TR, "Network")
         v = QVBoxLayout(box)
         self.presetCombo = tip(
-            QComboBox(),
-            "networkPresetCombo",
-            QT_TRANSLATE_NOOP(TR, "A ready network with its data: pick one to start from."),
-            context=TR,
+            QComboBox(), "networkPresetCombo", "A ready network with its data: pick one to start from.", TR
         )
         for p in PRESETS:
             self.presetCombo.addItem(translate("Presets", p.name))
@@ -133,8 +128,8 @@ class BuildPanel(QWidget):
         self.architectureLabel = tip(
             QLabel(""),
             "architectureLabel",
-            QT_TRANSLATE_NOOP(TR, "Neurons per layer, inputs first; the output follows the task."),
-            context=TR,
+            "Neurons per layer, inputs first; the output follows the task.",
+            TR,
         )
         v.addWidget(self.architectureLabel)
         self._build_layer_table()
@@ -165,28 +160,16 @@ class BuildPanel(QWidget):
         """The row under the layer table: add, remove, move up, move down."""
         row = QHBoxLayout()
         self.addLayerButton = tip(
-            QPushButton(),
-            "addLayerButton",
-            QT_TRANSLATE_NOOP(TR, "Add a hidden layer below the selected one."),
-            context=TR,
+            QPushButton(), "addLayerButton", "Add a hidden layer below the selected one.", TR
         )
         self.removeLayerButton = tip(
-            QPushButton(),
-            "removeLayerButton",
-            QT_TRANSLATE_NOOP(TR, "Remove the selected hidden layer."),
-            context=TR,
+            QPushButton(), "removeLayerButton", "Remove the selected hidden layer.", TR
         )
         self.moveLayerUpButton = tip(
-            QPushButton("↑"),
-            "moveLayerUpButton",
-            QT_TRANSLATE_NOOP(TR, "Move the selected layer towards the inputs."),
-            context=TR,
+            QPushButton("↑"), "moveLayerUpButton", "Move the selected layer towards the inputs.", TR
         )
         self.moveLayerDownButton = tip(
-            QPushButton("↓"),
-            "moveLayerDownButton",
-            QT_TRANSLATE_NOOP(TR, "Move the selected layer towards the output."),
-            context=TR,
+            QPushButton("↓"), "moveLayerDownButton", "Move the selected layer towards the output.", TR
         )
         texts.bind(self.addLayerButton.setText, TR, "+ Layer")
         texts.bind(self.removeLayerButton.setText, TR, "− Layer")
@@ -230,10 +213,8 @@ class BuildPanel(QWidget):
         self.learningRateSpin = tip(
             LogSpinBox(1e-6, 10.0, self._spec.learning_rate),
             "networkLearningRateSpin",
-            QT_TRANSLATE_NOOP(
-                TR, "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges."
-            ),
-            context=TR,
+            "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges.",
+            TR,
         )
         self._build_spins()
         self._build_init()
@@ -312,12 +293,7 @@ class BuildPanel(QWidget):
         texts.bind(self.fixesBox.setTitle, TR, "Why does it not learn?")
         self.fixesBox.setObjectName("fixesBox")
         v = QVBoxLayout(self.fixesBox)
-        self.fixesLabel = tip(
-            QLabel(""),
-            "fixesLabel",
-            QT_TRANSLATE_NOOP(TR, "What stalls the original project's network."),
-            context=TR,
-        )
+        self.fixesLabel = tip(QLabel(""), "fixesLabel", "What stalls the original project's network.", TR)
         self.fixesLabel.setWordWrap(True)
         v.addWidget(self.fixesLabel)
         self.fixButtons: dict[str, QPushButton] = {}

@@ -93,10 +93,7 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_csv_box())
         layout.addWidget(self._build_features_box())
         self.dataMessageLabel = tip(
-            QLabel(""),
-            "dataMessageLabel",
-            QT_TRANSLATE_NOOP(TR, "What the data is, or why it was refused."),
-            context=TR,
+            QLabel(""), "dataMessageLabel", "What the data is, or why it was refused.", TR
         )
         self.dataMessageLabel.setWordWrap(True)
         layout.addWidget(self.dataMessageLabel)
@@ -135,14 +132,14 @@ class DataPanel(QWidget):
         self.noiseSpin = tip(
             QDoubleSpinBox(minimum=0.0, maximum=MAX_NOISE, singleStep=0.05, value=0.2),
             "noiseSpin",
-            QT_TRANSLATE_NOOP(TR, "How far points are jittered from their clean shape."),
-            context=TR,
+            "How far points are jittered from their clean shape.",
+            TR,
         )
         self.testShareSpin = tip(
             QSpinBox(minimum=0, maximum=90, suffix=" %", value=30),
             "testShareSpin",
-            QT_TRANSLATE_NOOP(TR, "The share of samples held out to test on (0–90 %)."),
-            context=TR,
+            "The share of samples held out to test on (0–90 %).",
+            TR,
         )
         self.dataSeedSpin = seed_spin(
             "dataSeedSpin",
@@ -170,12 +167,7 @@ class DataPanel(QWidget):
 
     def _build_dataset_combo(self) -> None:
         """The combo box choosing the data: every generated kind, then the other sources."""
-        self.datasetCombo = tip(
-            QComboBox(),
-            "datasetCombo",
-            QT_TRANSLATE_NOOP(TR, "The data the network learns from."),
-            context=TR,
-        )
+        self.datasetCombo = tip(QComboBox(), "datasetCombo", "The data the network learns from.", TR)
         for key, (title, *_rest) in GENERATED.items():
             self.datasetCombo.addItem(translate("Datasets", title), key)
         for key, title in _OTHER_DATA.items():
@@ -186,17 +178,14 @@ class DataPanel(QWidget):
         self.drawClassCombo = tip(
             QComboBox(),
             "drawClassCombo",
-            QT_TRANSLATE_NOOP(TR, "The class of the points you click in (right-click removes one)."),
-            context=TR,
+            "The class of the points you click in (right-click removes one).",
+            TR,
         )
         for c in range(DRAW_CLASSES):
             self.drawClassCombo.addItem(format_text(TR, "class {n}", n=c), c)
         self.drawClassCombo.currentIndexChanged.connect(lambda i: self.draw_class_changed.emit(i))
         self.clearPointsButton = tip(
-            QPushButton(clicked=self.drawn.clear),
-            "clearPointsButton",
-            QT_TRANSLATE_NOOP(TR, "Remove every drawn point."),
-            context=TR,
+            QPushButton(clicked=self.drawn.clear), "clearPointsButton", "Remove every drawn point.", TR
         )
         texts.bind(self.clearPointsButton.setText, TR, "Clear points")
         draw = QHBoxLayout()
@@ -213,30 +202,24 @@ class DataPanel(QWidget):
         self.openCsvButton = tip(
             QPushButton(clicked=self._open_csv_dialog),
             "openNetworkCsvButton",
-            QT_TRANSLATE_NOOP(TR, "Read a CSV file (comma, semicolon or tab separated)."),
-            context=TR,
+            "Read a CSV file (comma, semicolon or tab separated).",
+            TR,
         )
         self.csvFileLabel = tip(
-            QLabel(wordWrap=True),
-            "networkCsvFileLabel",
-            QT_TRANSLATE_NOOP(TR, "The CSV file that was read."),
-            context=TR,
+            QLabel(wordWrap=True), "networkCsvFileLabel", "The CSV file that was read.", TR
         )
         self._build_csv_columns()
         self.csvClassesCheck = tip(
             QCheckBox(checked=True),
             "networkCsvClassesCheck",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
-            ),
-            context=TR,
+            "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
+            TR,
         )
         self.useCsvButton = tip(
             QPushButton(clicked=lambda: self.use_csv_columns()),
             "useNetworkCsvButton",
-            QT_TRANSLATE_NOOP(TR, "Make these columns the data."),
-            context=TR,
+            "Make these columns the data.",
+            TR,
         )
         for widget, text in (
             (self.openCsvButton, QT_TRANSLATE_NOOP(TR, "Open CSV…")),
@@ -264,14 +247,14 @@ class DataPanel(QWidget):
         self.csvTargetCombo = tip(
             QComboBox(currentIndexChanged=self._fill_features),
             "networkCsvTargetCombo",
-            QT_TRANSLATE_NOOP(TR, "The column to predict."),
-            context=TR,
+            "The column to predict.",
+            TR,
         )
         self.csvFeatureList = tip(
             QListWidget(maximumHeight=110),
             "networkCsvFeatureList",
-            QT_TRANSLATE_NOOP(TR, "Tick the columns the network takes as inputs (any number)."),
-            context=TR,
+            "Tick the columns the network takes as inputs (any number).",
+            TR,
         )
 
     def _build_features_box(self) -> QGroupBox:

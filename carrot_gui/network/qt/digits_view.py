@@ -174,15 +174,8 @@ class DigitsView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("digitsView")
-        self.summary = tip(
-            QLabel(""),
-            "digitsSummary",
-            QT_TRANSLATE_NOOP(TR, "How many test images the network got right."),
-            context=TR,
-        )
-        self.wrong_first = tip(
-            QCheckBox(), "wrongFirstCheck", QT_TRANSLATE_NOOP(TR, "Show the mistakes at the top."), context=TR
-        )
+        self.summary = tip(QLabel(""), "digitsSummary", "How many test images the network got right.", TR)
+        self.wrong_first = tip(QCheckBox(), "wrongFirstCheck", "Show the mistakes at the top.", TR)
         texts.bind(self.wrong_first.setText, TR, "wrong ones first")
         self.wrong_first.toggled.connect(self._reorder)
         self.grid = DigitsGrid()

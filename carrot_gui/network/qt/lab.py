@@ -172,27 +172,18 @@ class NetworkLab(QWidget):
     def _build_status(self) -> None:
         """The accuracy and status labels, and the button sending the tensor graph to the Expression lab."""
         self.accuracyLabel = tip(
-            QLabel(""),
-            "accuracyLabel",
-            QT_TRANSLATE_NOOP(TR, "Accuracy on the training and the held-out test set."),
-            context=TR,
+            QLabel(""), "accuracyLabel", "Accuracy on the training and the held-out test set.", TR
         )
         self.statusLabel = tip(
-            QLabel(""),
-            "networkStatusLabel",
-            QT_TRANSLATE_NOOP(TR, "What the run is doing, or why it stopped."),
-            context=TR,
+            QLabel(""), "networkStatusLabel", "What the run is doing, or why it stopped.", TR
         )
         self.statusLabel.setWordWrap(True)
         self.tensorGraphButton = tip(
             QPushButton(),
             "tensorGraphButton",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
-                "backward pass tensor by tensor.",
-            ),
-            context=TR,
+            "Open one forward pass (4 samples: x, W1, b1, x@W1, …, loss) in the Expression lab and step its "
+            "backward pass tensor by tensor.",
+            TR,
         )
         texts.bind(self.tensorGraphButton.setText, TR, "Tensor graph ▸ Expression lab")
         self.tensorGraphButton.clicked.connect(lambda: self.send_tensor_graph())

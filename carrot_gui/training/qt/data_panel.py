@@ -67,10 +67,7 @@ class DataPanel(QGroupBox):
         self._target_was = Qt.CheckState.Checked  # its tick before it became the target
         v = QVBoxLayout(self)
         self.dataSourceTabs = tip(
-            QTabWidget(),
-            "dataSourceTabs",
-            QT_TRANSLATE_NOOP(TR, "Make up data with a known line, or load a CSV file."),
-            context=TR,
+            QTabWidget(), "dataSourceTabs", "Make up data with a known line, or load a CSV file.", TR
         )
         self.dataSourceTabs.addTab(self._build_synthetic_page(), "")
         self.dataSourceTabs.addTab(self._build_csv_page(), "")
@@ -79,25 +76,16 @@ class DataPanel(QGroupBox):
         self.standardiseCheck = tip(
             QCheckBox(toggled=self._standardise_toggled),
             "standardiseCheck",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
-            ),
-            context=TR,
+            "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
+            TR,
         )
         texts.bind(self.standardiseCheck.setText, TR, "Standardise features")
         v.addWidget(self.standardiseCheck)
         self.dataInfoLabel = tip(
-            QLabel(self.data.describe(), wordWrap=True),
-            "dataInfoLabel",
-            QT_TRANSLATE_NOOP(TR, "The dataset in use."),
-            context=TR,
+            QLabel(self.data.describe(), wordWrap=True), "dataInfoLabel", "The dataset in use.", TR
         )
         self.dataMessageLabel = tip(
-            QLabel("", wordWrap=True),
-            "dataMessageLabel",
-            QT_TRANSLATE_NOOP(TR, "Problems with the data show here."),
-            context=TR,
+            QLabel("", wordWrap=True), "dataMessageLabel", "Problems with the data show here.", TR
         )
         theme.set_tone(self.dataMessageLabel, "error")
         v.addWidget(self.dataInfoLabel)
@@ -118,35 +106,32 @@ class DataPanel(QGroupBox):
         self.samplesSpin = tip(
             QSpinBox(minimum=2, maximum=100_000, value=100),
             "samplesSpin",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
-            ),
-            context=TR,
+            "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
+            TR,
         )
         self.featuresSpin = tip(
             QSpinBox(minimum=1, maximum=16),
             "featuresSpin",
-            QT_TRANSLATE_NOOP(TR, "Number of input features x (1 draws a line; more: a plane)."),
-            context=TR,
+            "Number of input features x (1 draws a line; more: a plane).",
+            TR,
         )
         self.trueSlopesEdit = tip(
             QLineEdit("2"),
             "trueSlopesEdit",
-            QT_TRANSLATE_NOOP(TR, "The true slope(s): one number, or one per feature separated by commas."),
-            context=TR,
+            "The true slope(s): one number, or one per feature separated by commas.",
+            TR,
         )
         self.trueInterceptSpin = tip(
             QDoubleSpinBox(minimum=-1000, maximum=1000, value=1.0),
             "trueInterceptSpin",
-            QT_TRANSLATE_NOOP(TR, "The true intercept (bias) of the line."),
-            context=TR,
+            "The true intercept (bias) of the line.",
+            TR,
         )
         self.noiseSpin = tip(
             QDoubleSpinBox(minimum=0, maximum=1000, value=0.8),
             "noiseSpin",
-            QT_TRANSLATE_NOOP(TR, "Standard deviation σ of the Gaussian noise added to y."),
-            context=TR,
+            "Standard deviation σ of the Gaussian noise added to y.",
+            TR,
         )
         self.dataSeedSpin = seed_spin(
             "dataSeedSpin",
@@ -174,8 +159,8 @@ class DataPanel(QGroupBox):
         self.generateButton = tip(
             QPushButton(clicked=lambda: self.generate_data()),
             "generateDataButton",
-            QT_TRANSLATE_NOOP(TR, "Make a new dataset with these settings (resets training)."),
-            context=TR,
+            "Make a new dataset with these settings (resets training).",
+            TR,
         )
         texts.bind(self.generateButton.setText, TR, "Generate data")
 
@@ -186,28 +171,23 @@ class DataPanel(QGroupBox):
         self.openCsvButton = tip(
             QPushButton(clicked=self._open_csv_dialog),
             "openCsvButton",
-            QT_TRANSLATE_NOOP(TR, "Read a CSV file; then choose the target and feature columns."),
-            context=TR,
+            "Read a CSV file; then choose the target and feature columns.",
+            TR,
         )
         self.csvHeaderCheck = tip(
             QCheckBox(checked=True, toggled=self._reread_csv),
             "csvHeaderCheck",
-            QT_TRANSLATE_NOOP(TR, "Whether the file's first row holds column names."),
-            context=TR,
+            "Whether the file's first row holds column names.",
+            TR,
         )
         self._build_column_choosers()
         self.useCsvButton = tip(
             QPushButton(clicked=lambda: self.use_csv_columns()),
             "useCsvButton",
-            QT_TRANSLATE_NOOP(TR, "Load the chosen columns as the dataset (resets training)."),
-            context=TR,
+            "Load the chosen columns as the dataset (resets training).",
+            TR,
         )
-        self.csvFileLabel = tip(
-            QLabel(wordWrap=True),
-            "csvFileLabel",
-            QT_TRANSLATE_NOOP(TR, "The CSV file that was read."),
-            context=TR,
-        )
+        self.csvFileLabel = tip(QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR)
         texts.bind(self.openCsvButton.setText, TR, "Open CSV…")
         texts.bind(self.csvHeaderCheck.setText, TR, "First row is a header")
         texts.bind(self.useCsvButton.setText, TR, "Use these columns")
@@ -230,21 +210,17 @@ class DataPanel(QGroupBox):
     def _build_column_choosers(self) -> None:
         """The CSV page's target combo box and feature check list (filled when a file is read)."""
         self.csvTargetCombo = tip(
-            # a long column name is cut in the box, so it does not widen the panel
             QComboBox(
                 sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
                 minimumContentsLength=10,
                 currentIndexChanged=self._target_changed,
             ),
             "csvTargetCombo",
-            QT_TRANSLATE_NOOP(TR, "The column the model should predict (y)."),
-            context=TR,
+            "The column the model should predict (y).",
+            TR,
         )
         self.csvFeatureList = tip(
-            QListWidget(),
-            "csvFeatureList",
-            QT_TRANSLATE_NOOP(TR, "Tick the columns to use as input features (x)."),
-            context=TR,
+            QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x).", TR
         )
 
     def _build_example_combo(self) -> None:
@@ -252,10 +228,8 @@ class DataPanel(QGroupBox):
         self.exampleCombo = tip(
             QComboBox(),
             "exampleDatasetCombo",
-            QT_TRANSLATE_NOOP(
-                TR, "Example CSV files that come with PyCarrot: pick one to load it (last column = target)."
-            ),
-            context=TR,
+            "Example CSV files that come with PyCarrot: pick one to load it (last column = target).",
+            TR,
         )
         # long titles are cut in the box (shown whole in its list), so they never widen the panel
         self.exampleCombo.setSizeAdjustPolicy(

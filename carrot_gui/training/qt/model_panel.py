@@ -73,35 +73,28 @@ class ModelPanel(QGroupBox):
         self.modelLabel = tip(
             QLabel(""),
             "modelLabel",
-            QT_TRANSLATE_NOOP(TR, "The model: a pycarrot Linear layer, prediction = x @ weight + bias."),
-            context=TR,
+            "The model: a pycarrot Linear layer, prediction = x @ weight + bias.",
+            TR,
         )
         self.optimizerCombo = tip(
             QComboBox(),
             "optimizerCombo",
-            QT_TRANSLATE_NOOP(
-                TR, "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter."
-            ),
-            context=TR,
+            "SGD: step = −learning rate × gradient. Adam: adaptive step sizes per parameter.",
+            TR,
         )
         self.optimizerCombo.addItems(list(OPTIMIZERS))
         self.learningRateSpin = tip(
             LogSpinBox(1e-6, 100.0, 0.05),
             "learningRateSpin",
-            QT_TRANSLATE_NOOP(
-                TR,
-                "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
-            ),
-            context=TR,
+            "Step size (1e-6 to 100). Arrows go 0.01 → 0.02 → 0.05; type e.g. 1e-4. Too large and the loss diverges.",
+            TR,
         )
         self._suggested_lr: float | None = None
         self.useSuggestedLrButton = tip(
             QPushButton(""),
             "useSuggestedLrButton",
-            QT_TRANSLATE_NOOP(
-                TR, "Set the learning rate the mathematics suggests for this data (it converges)."
-            ),
-            context=TR,
+            "Set the learning rate the mathematics suggests for this data (it converges).",
+            TR,
         )
         self.useSuggestedLrButton.setVisible(False)
         self.useSuggestedLrButton.clicked.connect(self._use_suggested_lr)
@@ -111,10 +104,8 @@ class ModelPanel(QGroupBox):
         self.lrAdviceLabel = tip(
             QLabel("", wordWrap=True),
             "lrAdviceLabel",
-            QT_TRANSLATE_NOOP(
-                TR, "Which learning rates diverge on this data, from the loss's curvature (its Hessian)."
-            ),
-            context=TR,
+            "Which learning rates diverge on this data, from the loss's curvature (its Hessian).",
+            TR,
         )
 
     def _build_regularisers(self) -> None:
@@ -146,14 +137,14 @@ class ModelPanel(QGroupBox):
         self.budgetSpin = tip(
             QSpinBox(minimum=1, maximum=10_000_000, value=300),
             "budgetSpin",
-            QT_TRANSLATE_NOOP(TR, "How long to train before stopping by itself."),
-            context=TR,
+            "How long to train before stopping by itself.",
+            TR,
         )
         self.unitCombo = tip(
             QComboBox(),
             "budgetUnitCombo",
-            QT_TRANSLATE_NOOP(TR, "Count the budget in optimiser steps or in epochs (passes over the data)."),
-            context=TR,
+            "Count the budget in optimiser steps or in epochs (passes over the data).",
+            TR,
         )
         for unit in ("steps", "epochs"):
             self.unitCombo.addItem(unit, unit)  # the data stays English (TrainConfig.unit), the text follows
@@ -162,17 +153,11 @@ class ModelPanel(QGroupBox):
         budget.addWidget(self.budgetSpin, 1)
         budget.addWidget(self.unitCombo)
         self.thresholdCheck = tip(
-            QCheckBox(),
-            "thresholdCheck",
-            QT_TRANSLATE_NOOP(TR, "Also stop as soon as the loss falls below this value."),
-            context=TR,
+            QCheckBox(), "thresholdCheck", "Also stop as soon as the loss falls below this value.", TR
         )
         texts.bind(self.thresholdCheck.setText, TR, "Stop below loss")
         self.thresholdSpin = tip(
-            LogSpinBox(1e-12, 1e12, 0.7),
-            "thresholdSpin",
-            QT_TRANSLATE_NOOP(TR, "The loss threshold for stopping early."),
-            context=TR,
+            LogSpinBox(1e-12, 1e12, 0.7), "thresholdSpin", "The loss threshold for stopping early.", TR
         )
         self.thresholdSpin.setEnabled(False)
         self.thresholdCheck.toggled.connect(self.thresholdSpin.setEnabled)

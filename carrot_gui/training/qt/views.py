@@ -56,12 +56,7 @@ class PlotsPanel(QWidget):
         self.lossPlot = LossPlot()
         # the crosshair readout floats at the top of the loss plot, under its title: readable on a
         # projector, and it never crowds the rows of controls (where it used to be cut off)
-        self.hoverLabel = tip(
-            QLabel("", self.lossPlot),
-            "lossReadout",
-            QT_TRANSLATE_NOOP(TR, "The loss under the mouse."),
-            context=TR,
-        )
+        self.hoverLabel = tip(QLabel("", self.lossPlot), "lossReadout", "The loss under the mouse.", TR)
         self.hoverLabel.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hoverLabel.hide()
         self.dataPlot = DataPlot()
@@ -105,10 +100,7 @@ class PlotsPanel(QWidget):
     def _build_smoothing(self) -> None:
         """The log-axis check and the smoothing slider with its value label (loss plot options)."""
         self.logYCheck = tip(
-            QCheckBox(toggled=self._log_toggled),
-            "logYCheck",
-            QT_TRANSLATE_NOOP(TR, "Show the loss on a logarithmic axis."),
-            context=TR,
+            QCheckBox(toggled=self._log_toggled), "logYCheck", "Show the loss on a logarithmic axis.", TR
         )
         self.smoothingSlider = tip(
             QSlider(
@@ -120,12 +112,10 @@ class PlotsPanel(QWidget):
                 valueChanged=self._smoothing_changed,
             ),
             "smoothingSlider",
-            QT_TRANSLATE_NOOP(TR, "Smoothing of the solid curve: exponential moving average weight 0–0.999."),
-            context=TR,
+            "Smoothing of the solid curve: exponential moving average weight 0–0.999.",
+            TR,
         )
-        self.smoothingLabel = tip(
-            QLabel("0.600"), "smoothingLabel", QT_TRANSLATE_NOOP(TR, "The smoothing weight."), context=TR
-        )
+        self.smoothingLabel = tip(QLabel("0.600"), "smoothingLabel", "The smoothing weight.", TR)
 
     def _build_loss_options(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -133,20 +123,20 @@ class PlotsPanel(QWidget):
         self.outliersCheck = tip(
             QCheckBox(toggled=self._outliers_toggled),
             "ignoreOutliersCheck",
-            QT_TRANSLATE_NOOP(TR, "Fit the y axis to the bulk of the curve, not to a few huge early losses."),
-            context=TR,
+            "Fit the y axis to the bulk of the curve, not to a few huge early losses.",
+            TR,
         )
         self.clearRunsButton = tip(
             QPushButton(clicked=self.lossPlot.clear_earlier),
             "clearRunsButton",
-            QT_TRANSLATE_NOOP(TR, "Remove the faded curves of earlier runs."),
-            context=TR,
+            "Remove the faded curves of earlier runs.",
+            TR,
         )
         self.fitViewButton = tip(
             QPushButton(clicked=self.fit_views),
             "fitViewButton",
-            QT_TRANSLATE_NOOP(TR, "Follow the run again after you zoomed or panned a plot."),
-            context=TR,
+            "Follow the run again after you zoomed or panned a plot.",
+            TR,
         )
         for widget, text in (
             (self.logYCheck, QT_TRANSLATE_NOOP(TR, "Log y")),
@@ -172,17 +162,11 @@ class PlotsPanel(QWidget):
     def _build_inspect_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.paramsLabel = tip(
-            QLabel(""),
-            "paramsLabel",
-            QT_TRANSLATE_NOOP(TR, "The model's parameters (now, or at the step you clicked)."),
-            context=TR,
+            QLabel(""), "paramsLabel", "The model's parameters (now, or at the step you clicked).", TR
         )
         self.paramsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.liveButton = tip(
-            QPushButton(),
-            "backToLiveButton",
-            QT_TRANSLATE_NOOP(TR, "Stop inspecting a past step; show the model as it is now."),
-            context=TR,
+            QPushButton(), "backToLiveButton", "Stop inspecting a past step; show the model as it is now.", TR
         )
         texts.bind(self.liveButton.setText, TR, "Back to live")
         self.liveButton.setVisible(False)
