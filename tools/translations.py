@@ -45,13 +45,21 @@ AREAS: dict[str, tuple[str, ...]] = {
 # a call of one of these names -> the positions of its context and text arguments (the context may also be a
 # ``context=`` keyword, or a string: that context); a context position of None: the call has only the text
 # (``N_("text")``, a module's own marker) and its context is the module's ``TR_CONTEXT`` constant; a text that is
-# a tuple of strings gives one message each
-CALLS: dict[str, tuple[int | str | None, int]] = {
+# a tuple of strings gives one message each; a tuple of text positions (an int: positional, a str: keyword)
+# means each of those arguments that is given is a message
+TextAt = int | str | tuple[int | str, ...]
+CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "translate": (0, 1),
     "format_text": (0, 1),
     "QT_TRANSLATE_NOOP": (0, 1),
     "bind": (1, 2),
-    "tip": (3, 2),  # kit.widgets.tip(widget, name, tooltip, context)
+    "tip": (3, (2, 4, "text")),  # kit.widgets.tip(widget, name, tooltip, context, text=...)
+    "bind_texts": (0, (1, 2, 3, 4, "title", "bottom", "left", "tooltip")),  # kit.plots.LabPlot.bind_texts
+    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full])
+    "seed_spin": (2, 1),
+    "momentum_spin": (2, 1),
+    "weight_decay_spin": (3, 1),
+    "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
@@ -90,11 +98,11 @@ def _literal(node: ast.AST, constants: dict[str, str]) -> str | None:
 
 
 def _message(
-    node: ast.Call, at: int | str | None, text_at: int, constants: dict[str, str]
+    node: ast.Call, at: int | str | None, text_at: TextAt, constants: dict[str, str]
 ) -> list[tuple[str, str]]:
     """The (context, text) pairs of one call whose context and text are string literals or module constants."""
     args: dict[int | str, ast.AST] = dict(enumerate(node.args))
-    args |= {k.arg: k.value for k in node.keywords if k.arg == "context"}
+    args |= {k.arg: k.value for k in node.keywords if k.arg is not None}
     if isinstance(at, str):
         context: str | None = at
     elif at is None:
@@ -102,10 +110,12 @@ def _message(
     else:
         found = args.get(at, args.get("context"))
         context = _literal(found, constants) if found is not None else None
-    text = args.get(text_at)
-    texts = text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
+    texts = []
+    for position in text_at if isinstance(text_at, tuple) else (text_at,):
+        text = args.get(position)
+        texts += text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
     literals = [_literal(t, constants) for t in texts]
-    return [(context, t) for t in literals if t is not None and context is not None]
+    return [(context, t) for t in literals if t and context is not None]  # an empty text is no message
 
 
 def _has_count(node: ast.Call) -> bool:

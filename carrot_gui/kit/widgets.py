@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLayout,
     QSpinBox,
@@ -17,17 +19,27 @@ from PySide6.QtWidgets import (
 
 from . import texts
 
+W = TypeVar("W", bound=QWidget)
 
-def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip.
 
-    With a translation ``context`` the tooltip is an English source shown translated, and again after every
-    language switch (``tools/translations.py`` reads a literal ``tip(w, name, "text", CONTEXT)`` as a message)."""
+def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = "") -> W:
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip, and
+    with ``text`` its text (a group box: its title), so a widget is made in one call.
+
+    With a translation ``context`` the tooltip and the text are English sources shown translated, and again
+    after every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip", CONTEXT,
+    text="text")`` as messages); an empty ``tip`` is no tooltip."""
     widget.setObjectName(name)
-    if context is None:
+    if context is None or not tip:
         widget.setToolTip(tip)
     else:
         texts.bind(widget.setToolTip, context, tip)
+    if text:
+        setter = widget.setTitle if isinstance(widget, QGroupBox) else widget.setText
+        if context is None:
+            setter(text)
+        else:
+            texts.bind(setter, context, text)
     return widget
 
 

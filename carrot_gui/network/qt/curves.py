@@ -31,30 +31,27 @@ class CurvesRow(QWidget):
         loss = StepSeriesPlot("", "", sets, name="networkLossPlot")
         loss.bind_texts(
             TR,
-            QT_TRANSLATE_NOOP(TR, "Loss"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            left=QT_TRANSLATE_NOOP(TR, "loss"),
-            tooltip=QT_TRANSLATE_NOOP(
-                TR, "Loss on the whole training set and on the held-out test set, measured every few steps."
-            ),
+            "Loss",
+            "step",
+            left="loss",
+            tooltip="Loss on the whole training set and on the held-out test set, measured every few steps.",
         )
         accuracy = StepSeriesPlot("", "", sets, name="accuracyPlot")
         accuracy.bind_texts(
             TR,
-            QT_TRANSLATE_NOOP(TR, "Accuracy"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            left=QT_TRANSLATE_NOOP(TR, "accuracy"),
-            tooltip=QT_TRANSLATE_NOOP(TR, "Share of samples classified right, training and test set."),
+            "Accuracy",
+            "step",
+            left="accuracy",
+            tooltip="Share of samples classified right, training and test set.",
         )
         gradient = StepSeriesPlot("", "‖∂L/∂W‖", log_y=True, name="gradientHealthPlot")
         gradient.bind_texts(
             TR,
-            QT_TRANSLATE_NOOP(TR, "Gradient health"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            tooltip=QT_TRANSLATE_NOOP(
-                TR,
+            "Gradient health",
+            "step",
+            tooltip=(
                 "Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped "
-                "learning.",
+                "learning."
             ),
         )
         self.plots = (loss, accuracy, gradient)

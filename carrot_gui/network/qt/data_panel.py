@@ -143,7 +143,7 @@ class DataPanel(QWidget):
         )
         self.dataSeedSpin = seed_spin(
             "dataSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Seed of the generated points and the train/test split."),
+            "Seed of the generated points and the train/test split.",
             context=TR,
         )
         self._build_draw_row()

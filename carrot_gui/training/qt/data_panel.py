@@ -57,8 +57,7 @@ class DataPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        texts.bind(self.setTitle, TR, "1 · Data")
-        self.setObjectName("dataBox")
+        tip(self, "dataBox", "", TR, text="1 · Data")
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data  # before standardising
         self._csv: CsvTable | None = None
@@ -78,8 +77,8 @@ class DataPanel(QGroupBox):
             "standardiseCheck",
             "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
             TR,
+            text="Standardise features",
         )
-        texts.bind(self.standardiseCheck.setText, TR, "Standardise features")
         v.addWidget(self.standardiseCheck)
         self.dataInfoLabel = tip(
             QLabel(self.data.describe(), wordWrap=True), "dataInfoLabel", "The dataset in use.", TR
@@ -133,11 +132,7 @@ class DataPanel(QGroupBox):
             "Standard deviation σ of the Gaussian noise added to y.",
             TR,
         )
-        self.dataSeedSpin = seed_spin(
-            "dataSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Random seed: the same seed gives the same points."),
-            context=TR,
-        )
+        self.dataSeedSpin = seed_spin("dataSeedSpin", "Random seed: the same seed gives the same points.", TR)
         self._build_generate_button()
         add_rows(
             f,
@@ -161,8 +156,8 @@ class DataPanel(QGroupBox):
             "generateDataButton",
             "Make a new dataset with these settings (resets training).",
             TR,
+            text="Generate data",
         )
-        texts.bind(self.generateButton.setText, TR, "Generate data")
 
     def _build_csv_page(self) -> QWidget:
         csvw = QWidget()
@@ -173,12 +168,14 @@ class DataPanel(QGroupBox):
             "openCsvButton",
             "Read a CSV file; then choose the target and feature columns.",
             TR,
+            text="Open CSV…",
         )
         self.csvHeaderCheck = tip(
             QCheckBox(checked=True, toggled=self._reread_csv),
             "csvHeaderCheck",
             "Whether the file's first row holds column names.",
             TR,
+            text="First row is a header",
         )
         self._build_column_choosers()
         self.useCsvButton = tip(
@@ -186,12 +183,11 @@ class DataPanel(QGroupBox):
             "useCsvButton",
             "Load the chosen columns as the dataset (resets training).",
             TR,
+            text="Use these columns",
         )
-        self.csvFileLabel = tip(QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR)
-        texts.bind(self.openCsvButton.setText, TR, "Open CSV…")
-        texts.bind(self.csvHeaderCheck.setText, TR, "First row is a header")
-        texts.bind(self.useCsvButton.setText, TR, "Use these columns")
-        texts.bind(self.csvFileLabel.setText, TR, "No file opened.")
+        self.csvFileLabel = tip(
+            QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR, text="No file opened."
+        )
         c.addRow(self.exampleCombo)
         c.addRow(self.openCsvButton)
         c.addRow(self.csvFileLabel)
