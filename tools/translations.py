@@ -61,6 +61,8 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "weight_decay_spin": (3, 1),
     "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
+    "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
+    "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
 }

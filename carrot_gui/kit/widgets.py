@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QSpinBox,
+    QToolTip,
     QWidget,
 )
 
@@ -41,6 +44,23 @@ def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = 
         else:
             texts.bind(setter, context, text)
     return widget
+
+
+def tooltip_event(event: QEvent, show: Callable[[QHelpEvent], None]) -> bool:
+    """For a widget whose tooltip depends on what is under the mouse: a ToolTip event goes to ``show`` (True:
+    handled); any other event is left to the widget (False)."""
+    if event.type() != QEvent.Type.ToolTip:
+        return False
+    show(event)
+    return True
+
+
+def show_tip(event: QHelpEvent, widget: QWidget, text: str | None) -> None:
+    """Show ``text`` as the tooltip at the mouse over ``widget``; hide the tooltip when there is none (None)."""
+    if text is None:
+        QToolTip.hideText()
+    else:
+        QToolTip.showText(event.globalPos(), text, widget)
 
 
 def add_rows(

@@ -204,9 +204,14 @@ class DataPanel(QWidget):
             "openNetworkCsvButton",
             "Read a CSV file (comma, semicolon or tab separated).",
             TR,
+            text="Open CSV…",
         )
         self.csvFileLabel = tip(
-            QLabel(wordWrap=True), "networkCsvFileLabel", "The CSV file that was read.", TR
+            QLabel(wordWrap=True),
+            "networkCsvFileLabel",
+            "The CSV file that was read.",
+            TR,
+            text="No file opened.",
         )
         self._build_csv_columns()
         self.csvClassesCheck = tip(
@@ -214,20 +219,15 @@ class DataPanel(QWidget):
             "networkCsvClassesCheck",
             "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
             TR,
+            text="Target is a class (2–10 values)",
         )
         self.useCsvButton = tip(
             QPushButton(clicked=lambda: self.use_csv_columns()),
             "useNetworkCsvButton",
             "Make these columns the data.",
             TR,
+            text="Use these columns",
         )
-        for widget, text in (
-            (self.openCsvButton, QT_TRANSLATE_NOOP(TR, "Open CSV…")),
-            (self.csvFileLabel, QT_TRANSLATE_NOOP(TR, "No file opened.")),
-            (self.csvClassesCheck, QT_TRANSLATE_NOOP(TR, "Target is a class (2–10 values)")),
-            (self.useCsvButton, QT_TRANSLATE_NOOP(TR, "Use these columns")),
-        ):
-            texts.bind(widget.setText, TR, text)
         f.addRow(self.openCsvButton)
         f.addRow(self.csvFileLabel)
         add_rows(
@@ -263,9 +263,8 @@ class DataPanel(QWidget):
         grid = QGridLayout(self.featuresBox)
         self.featureChecks: dict[str, QCheckBox] = {}
         for k, (key, label) in enumerate(FEATURES.items()):
-            box = tip(QCheckBox(label), FEATURE_NAMES[key], "")
+            box = tip(QCheckBox(label, checked=key in ("x1", "x2")), FEATURE_NAMES[key], "")
             texts.bind(box.setToolTip, TR, "Feed {feature} to the first layer.", feature=label)
-            box.setChecked(key in ("x1", "x2"))
             box.toggled.connect(lambda on, key=key: self._feature_toggled(key, on))
             grid.addWidget(box, k // 4, k % 4)
             self.featureChecks[key] = box
