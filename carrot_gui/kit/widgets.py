@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QHelpEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLayout,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QToolTip,
     QWidget,
@@ -61,6 +64,28 @@ def show_tip(event: QHelpEvent, widget: QWidget, text: str | None) -> None:
         QToolTip.hideText()
     else:
         QToolTip.showText(event.globalPos(), text, widget)
+
+
+def set_items(combo: QComboBox, items: Sequence[str], current: int) -> None:
+    """Fill ``combo`` with ``items`` and select ``current`` without emitting its signals."""
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItems(list(items))
+        combo.setCurrentIndex(current)
+
+
+def check_item(text: str, checked: bool) -> QListWidgetItem:
+    """A list item the user can tick, ticked or not."""
+    item = QListWidgetItem(text)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    return item
+
+
+def checked_texts(items: QListWidget) -> list[str]:
+    """The texts of the ticked items of a list, in its order."""
+    rows = (items.item(i) for i in range(items.count()))
+    return [item.text() for item in rows if item.checkState() == Qt.CheckState.Checked]
 
 
 def add_rows(

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, seed_spin, tip
+from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -228,18 +227,18 @@ class DataPanel(QWidget):
             TR,
             text="Use these columns",
         )
-        f.addRow(self.openCsvButton)
-        f.addRow(self.csvFileLabel)
         add_rows(
             f,
             [
+                self.openCsvButton,
+                self.csvFileLabel,
                 (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
                 (QT_TRANSLATE_NOOP(TR, "Inputs"), self.csvFeatureList),
+                self.csvClassesCheck,
+                self.useCsvButton,
             ],
             TR,
         )
-        f.addRow(self.csvClassesCheck)
-        f.addRow(self.useCsvButton)
         return self.csvBox
 
     def _build_csv_columns(self) -> None:
@@ -415,10 +414,7 @@ class DataPanel(QWidget):
         table = choice.table
         self._csv = table
         target = choice.target if isinstance(choice.target, int) else table.columns.index(choice.target)
-        with QSignalBlocker(self.csvTargetCombo):
-            self.csvTargetCombo.clear()
-            self.csvTargetCombo.addItems(list(table.columns))
-            self.csvTargetCombo.setCurrentIndex(target)
+        set_items(self.csvTargetCombo, table.columns, target)
         self._fill_features()
         chosen = {table.columns[c] if isinstance(c, int) else c for c in choice.features}
         for i in range(self.csvFeatureList.count()):
@@ -491,13 +487,7 @@ class DataPanel(QWidget):
             )
             return False
         self._csv = table
-        numeric = table.numeric_columns()
-        self.csvTargetCombo.blockSignals(True)
-        self.csvTargetCombo.clear()
-        self.csvTargetCombo.addItems(list(table.columns))
-        target = max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
-        self.csvTargetCombo.setCurrentIndex(target)
-        self.csvTargetCombo.blockSignals(False)
+        set_items(self.csvTargetCombo, table.columns, table.default_target())
         self._fill_features()
         self._show_file(table)
         self.datasetCombo.blockSignals(True)
@@ -518,21 +508,13 @@ class DataPanel(QWidget):
         for i, name in enumerate(table.columns):
             if i == target:
                 continue
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if numeric[i] else Qt.CheckState.Unchecked)
-            self.csvFeatureList.addItem(item)
+            self.csvFeatureList.addItem(check_item(name, numeric[i]))
 
     def use_csv_columns(self) -> bool:
         """The chosen columns as the data; a bad cell or choice is shown and nothing changes."""
         if self._csv is None:
             return self._ask_for_csv()
-        lst = self.csvFeatureList
-        inputs = [
-            lst.item(i).text()
-            for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        inputs = checked_texts(self.csvFeatureList)
         try:
             data = from_csv_table(
                 self._csv,

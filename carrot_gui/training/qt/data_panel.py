@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, seed_spin, tip
+from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -42,12 +41,6 @@ from ..data import (
 )
 
 TR = "DataPanel"  # the translation context of this panel's texts
-
-
-def default_target(table: CsvTable) -> int:
-    """The last column whose cells are numbers (the last column when none is)."""
-    numeric = table.numeric_columns()
-    return max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
 
 
 class DataPanel(QGroupBox):
@@ -188,19 +181,19 @@ class DataPanel(QGroupBox):
         self.csvFileLabel = tip(
             QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR, text="No file opened."
         )
-        c.addRow(self.exampleCombo)
-        c.addRow(self.openCsvButton)
-        c.addRow(self.csvFileLabel)
-        c.addRow(self.csvHeaderCheck)
         add_rows(
             c,
             [
+                self.exampleCombo,
+                self.openCsvButton,
+                self.csvFileLabel,
+                self.csvHeaderCheck,
                 (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
                 (QT_TRANSLATE_NOOP(TR, "Features"), self.csvFeatureList),
+                self.useCsvButton,
             ],
             TR,
         )
-        c.addRow(self.useCsvButton)
         return csvw
 
     def _build_column_choosers(self) -> None:
@@ -358,17 +351,11 @@ class DataPanel(QGroupBox):
         table = self._csv
         assert table is not None
         numeric = table.numeric_columns()
-        target = default_target(table)
-        self.csvTargetCombo.blockSignals(True)
-        self.csvTargetCombo.clear()
-        self.csvTargetCombo.addItems(list(table.columns))
-        self.csvTargetCombo.setCurrentIndex(target)
-        self.csvTargetCombo.blockSignals(False)
+        target = table.default_target()
+        set_items(self.csvTargetCombo, table.columns, target)
         self.csvFeatureList.clear()
         for name, is_number in zip(table.columns, numeric):
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if is_number else Qt.CheckState.Unchecked)
+            item = check_item(name, is_number)
             if not is_number:
                 item.setToolTip(translate(TR, "This column has cells that are not numbers (names, dates…)."))
             self.csvFeatureList.addItem(item)
@@ -399,11 +386,7 @@ class DataPanel(QGroupBox):
         if self._csv is None:
             self.say(translate(TR, "Open a CSV file first."))
             return False
-        features = [
-            self.csvFeatureList.item(i).text()
-            for i in range(self.csvFeatureList.count())
-            if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        features = checked_texts(self.csvFeatureList)
         target = self.csvTargetCombo.currentText()
         try:
             data = self._csv.to_dataset(target, features)
@@ -427,7 +410,7 @@ class DataPanel(QGroupBox):
         table = self._csv
         assert table is not None
         try:
-            t = table.column_index(target if target is not None else default_target(table), "target")
+            t = table.column_index(target if target is not None else table.default_target(), "target")
             numeric = table.numeric_columns()
             chosen = (
                 features
