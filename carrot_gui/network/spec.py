@@ -63,7 +63,7 @@ class SpecError(ValueError):
         self.reason = reason
 
 
-def spec_error(field: str, reason: str, **fmt: object) -> SpecError:
+def spec_error(field: str, reason: str, /, **fmt: object) -> SpecError:
     """The :class:`SpecError` for ``field`` whose ``reason`` is an English source of the "NetworkSpec" context,
     translated and filled with ``fmt`` (``tools/translations.py`` reads a literal ``reason`` as a message)."""
     return SpecError(field, format_text("NetworkSpec", reason, **fmt))
