@@ -62,8 +62,8 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
-    "check_choice": ("NetworkSpec", 3),
-    "lesson_error": ("LessonFile", 0),  # carrot_gui.lessons.format.lesson_error(reason, **fmt)  # carrot_gui.network.spec.check_choice(field, value, choices, reason)
+    "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)
+    "lesson_error": ("LessonFile", 0),  # carrot_gui.lessons.format.lesson_error(reason, **fmt)
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
 }
