@@ -66,6 +66,7 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "lesson_error": ("LessonFile", 0),  # carrot_gui.lessons.format.lesson_error(reason, **fmt)
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
+    "_elementwise": ("Rules", 1),  # pycarrot.ops.binary._elementwise(name, (rule, rule), ...): declares too
 }
 
 Message = tuple[str, str, bool]  # context, source text, whether it has plural forms (numerus)
