@@ -45,13 +45,14 @@ AREAS: dict[str, tuple[str, ...]] = {
 # a call of one of these names -> the positions of its context and text arguments (the context may also be a
 # ``context=`` keyword, or a string: that context); a context position of None: the call has only the text
 # (``N_("text")``, a module's own marker) and its context is the module's ``TR_CONTEXT`` constant; a text that is
-# a tuple of strings gives one message each
-CALLS: dict[str, tuple[int | str | None, int]] = {
+# a tuple of strings gives one message each; a tuple of text positions (a keyword's name too) gives one message
+# for each one the call has
+CALLS: dict[str, tuple[int | str | None, int | tuple[int | str, ...]]] = {
     "translate": (0, 1),
     "format_text": (0, 1),
     "QT_TRANSLATE_NOOP": (0, 1),
     "bind": (1, 2),
-    "tip": (3, 2),  # kit.widgets.tip(widget, name, tooltip, context)
+    "tip": (3, (2, "text")),  # kit.widgets.tip(widget, name, tooltip, context, text=...)
     "N_": (None, 0),
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
@@ -90,11 +91,11 @@ def _literal(node: ast.AST, constants: dict[str, str]) -> str | None:
 
 
 def _message(
-    node: ast.Call, at: int | str | None, text_at: int, constants: dict[str, str]
+    node: ast.Call, at: int | str | None, text_at: int | tuple[int | str, ...], constants: dict[str, str]
 ) -> list[tuple[str, str]]:
     """The (context, text) pairs of one call whose context and text are string literals or module constants."""
     args: dict[int | str, ast.AST] = dict(enumerate(node.args))
-    args |= {k.arg: k.value for k in node.keywords if k.arg == "context"}
+    args |= {k.arg: k.value for k in node.keywords if k.arg is not None}
     if isinstance(at, str):
         context: str | None = at
     elif at is None:
@@ -102,8 +103,9 @@ def _message(
     else:
         found = args.get(at, args.get("context"))
         context = _literal(found, constants) if found is not None else None
-    text = args.get(text_at)
-    texts = text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
+    texts = []
+    for text in (args.get(k) for k in (text_at if isinstance(text_at, tuple) else (text_at,))):
+        texts += text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
     literals = [_literal(t, constants) for t in texts]
     return [(context, t) for t in literals if t is not None and context is not None]
 

@@ -18,17 +18,26 @@ from PySide6.QtWidgets import (
 from . import texts
 
 
-def tip(widget: QWidget, name: str, tip: str, context: str | None = None) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip.
+def tip(widget: QWidget, name: str, tip: str, context: str | None = None, text: str | None = None) -> QWidget:
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that), a tooltip and,
+    when given, its ``text`` (a button's or a check box's: ``setText``).
 
-    With a translation ``context`` the tooltip is an English source shown translated, and again after every
-    language switch (``tools/translations.py`` reads a literal ``tip(w, name, "text", CONTEXT)`` as a message)."""
+    With a translation ``context`` the tooltip and text are English sources shown translated, and again after
+    every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip", CONTEXT,
+    text="text")`` as messages)."""
     widget.setObjectName(name)
-    if context is None:
-        widget.setToolTip(tip)
-    else:
-        texts.bind(widget.setToolTip, context, tip)
+    _show(widget.setToolTip, tip, context)
+    if text is not None:
+        _show(widget.setText, text, context)
     return widget
+
+
+def _show(setter, text: str, context: str | None) -> None:
+    """``setter(text)``; with a translation ``context``, translated now and after every language switch."""
+    if context is None:
+        setter(text)
+    else:
+        texts.bind(setter, context, text)
 
 
 def add_rows(
