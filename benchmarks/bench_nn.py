@@ -13,10 +13,12 @@ NumPy, per step, interleaved.
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 import time
 import tracemalloc
+from typing import Any
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
@@ -40,34 +42,40 @@ LR_X = _r.normal(size=(1000, 10))
 LR_Y = LR_X @ _r.normal(size=(10, 1)) + 0.5 + 0.1 * _r.normal(size=(1000, 1))
 
 
-def carrot_mse_training(model: nn.Module, x: np.ndarray, y: np.ndarray, lr: float, steps: int) -> float:
-    """A plain training loop: mse_loss, backward(), SGD.step()."""
-    opt = optim.SGD(model.parameters(), learning_rate=lr)
-    x, y = pc.Carrot(x), pc.Carrot(y)
+def training_loop(model: Any, opt: Any, x: Any, y: Any, loss_fn: Any, steps: int) -> float:
+    """The plain loop both engines run: the loss, zero_grad(), backward(), step(); the last loss."""
     for _ in range(steps):
-        loss = F.mse_loss(model(x), y)
+        loss = loss_fn(model(x), y)
         opt.zero_grad()
         loss.backward()
         opt.step()
     return loss.item()
 
 
+def carrot_training(
+    model: nn.Module, x: np.ndarray, y: Any, lr: float, steps: int, loss_fn=F.mse_loss
+) -> float:
+    """pycarrot's SGD training with the loss (mse_loss unless told)."""
+    opt = optim.SGD(model.parameters(), learning_rate=lr)
+    target = pc.Carrot(y) if loss_fn is F.mse_loss else y
+    return training_loop(model, opt, pc.Carrot(x), target, loss_fn, steps)
+
+
 def carrot_linreg(steps: int = LR_STEPS) -> float:
     pc.manual_seed(0)
-    return carrot_mse_training(nn.Linear(10, 1), LR_X, LR_Y, 0.05, steps)
+    return carrot_training(nn.Linear(10, 1), LR_X, LR_Y, 0.05, steps)
 
 
 def torch_linreg(steps: int = LR_STEPS) -> float:
     torch.manual_seed(0)
     model = torch.nn.Linear(10, 1, dtype=torch.float64)
-    opt = torch.optim.SGD(model.parameters(), lr=0.05)
-    x, y = torch.from_numpy(LR_X), torch.from_numpy(LR_Y)
-    for _ in range(steps):
-        loss = torch.nn.functional.mse_loss(model(x), y)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    return loss.item()
+    return torch_training(model, LR_X, LR_Y, 0.05, steps, torch.nn.functional.mse_loss)
+
+
+def torch_training(model: Any, x: np.ndarray, y: np.ndarray, lr: float, steps: int, loss_fn: Any) -> float:
+    """PyTorch's SGD training with the loss."""
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    return training_loop(model, opt, torch.from_numpy(x), torch.from_numpy(y), loss_fn, steps)
 
 
 def numpy_linreg(steps: int = LR_STEPS) -> float:
@@ -96,14 +104,7 @@ MLP_T = _r.integers(0, 10, size=256)
 def carrot_mlp(steps: int = MLP_STEPS) -> float:
     pc.manual_seed(0)
     model = nn.Sequential(nn.Linear(784, 128), nn.Tanh(), nn.Linear(128, 10))
-    opt = optim.SGD(model.parameters(), learning_rate=0.01)
-    x = pc.Carrot(MLP_X)
-    for _ in range(steps):
-        loss = F.cross_entropy(model(x), MLP_T)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    return loss.item()
+    return carrot_training(model, MLP_X, MLP_T, 0.01, steps, loss_fn=F.cross_entropy)
 
 
 def torch_mlp(steps: int = MLP_STEPS) -> float:
@@ -113,14 +114,7 @@ def torch_mlp(steps: int = MLP_STEPS) -> float:
         torch.nn.Tanh(),
         torch.nn.Linear(128, 10, dtype=torch.float64),
     )
-    opt = torch.optim.SGD(model.parameters(), lr=0.01)
-    x, t = torch.from_numpy(MLP_X), torch.from_numpy(MLP_T)
-    for _ in range(steps):
-        loss = torch.nn.functional.cross_entropy(model(x), t)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    return loss.item()
+    return torch_training(model, MLP_X, MLP_T, 0.01, steps, torch.nn.functional.cross_entropy)
 
 
 def numpy_mlp(steps: int = MLP_STEPS, matmuls_only: bool = False) -> float:
@@ -173,7 +167,7 @@ MLP_ONEHOT = np.eye(10)[MLP_T]
 def carrot_mlp_mse(steps: int = MLP_STEPS) -> float:
     pc.manual_seed(0)
     model = nn.Sequential(nn.Linear(784, 128), nn.Tanh(), nn.Linear(128, 10))
-    return carrot_mse_training(model, MLP_X, MLP_ONEHOT, 0.01, steps)
+    return carrot_training(model, MLP_X, MLP_ONEHOT, 0.01, steps)
 
 
 def numpy_mlp_mse(steps: int = MLP_STEPS) -> float:
@@ -217,15 +211,7 @@ def memory_growth(make, steps: int = 10_000, checkpoint: int = 1_000) -> tuple[i
 def make_linreg_step():
     model = nn.Linear(10, 1)
     opt = optim.SGD(model.parameters(), learning_rate=0.05, momentum=0.9)
-    x, y = pc.Carrot(LR_X), pc.Carrot(LR_Y)
-
-    def step():
-        loss = F.mse_loss(model(x), y)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-
-    return step
+    return functools.partial(training_loop, model, opt, pc.Carrot(LR_X), pc.Carrot(LR_Y), F.mse_loss, 1)
 
 
 def make_mlp_step():
@@ -233,14 +219,7 @@ def make_mlp_step():
     opt = optim.Adam(model.parameters(), learning_rate=0.01)
     x = pc.Carrot(np.random.default_rng(1).normal(size=(64, 2)))
     y = (x.data[:, :1] * x.data[:, 1:] > 0).astype(float)
-
-    def step():
-        loss = F.binary_cross_entropy_with_logits(model(x), y)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-
-    return step
+    return functools.partial(training_loop, model, opt, x, y, F.binary_cross_entropy_with_logits, 1)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -67,6 +67,15 @@ def wait(app: QApplication, seconds: float) -> None:
     loop.exec()
 
 
+def app_rate(app: QApplication, lab) -> float:
+    """Start the lab's run and measure its steps per second over SECONDS of the running event loop."""
+    lab.start()
+    t0 = time.perf_counter()
+    steps0 = lab.session.steps_done
+    wait(app, SECONDS)
+    return (lab.session.steps_done - steps0) / (time.perf_counter() - t0)
+
+
 def headless_rate(data, cfg: TrainConfig, steps: int = 30_000) -> float:
     s = TrainingSession(data, TrainConfig(**{**cfg.__dict__, "budget": steps}))
     t0 = time.perf_counter()
@@ -116,11 +125,7 @@ def main() -> None:
     lab.runner.progressed.connect(timed_slice)
     probe = LatencyProbe()
     probe.start()
-    lab.start()
-    t0 = time.perf_counter()
-    steps0 = lab.session.steps_done
-    wait(app, SECONDS)
-    rate_app = (lab.session.steps_done - steps0) / (time.perf_counter() - t0)
+    rate_app = app_rate(app, lab)
     probe.stop()
     med, p99 = probe.stats()
     hz = (
@@ -155,11 +160,7 @@ def main() -> None:
     rate_mb_headless = statistics.median(
         headless_rate(lab.data, TrainConfig(**{**cfg.__dict__, "batch_size": 10})) for _ in range(3)
     )
-    lab.start()
-    t0 = time.perf_counter()
-    steps0 = lab.session.steps_done
-    wait(app, SECONDS)
-    rate_mb = (lab.session.steps_done - steps0) / (time.perf_counter() - t0)
+    rate_mb = app_rate(app, lab)
     lab.pause()
     rows.append(
         (

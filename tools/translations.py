@@ -56,6 +56,7 @@ CALLS: dict[str, tuple[int | str | None, int | tuple[int | str, ...]]] = {
     "N_": (None, 0),
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
+    "_elementwise": ("Rules", 1),  # pycarrot.ops.binary._elementwise(name, (rule, rule), ...): declares too
 }
 
 Message = tuple[str, str, bool]  # context, source text, whether it has plural forms (numerus)

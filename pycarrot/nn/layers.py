@@ -96,26 +96,49 @@ class Sequential(Module):
         return iter(self.layers)
 
 
-class ReLU(Module):
+class _Activation(Module):
+    """An activation without settings, applied element by element: ``forward`` is ``fn(input)``."""
+
+    fn: Any
+
     def forward(self, input: Any) -> Carrot:
-        return relu(input)
+        return type(self).fn(input)
 
 
-class Tanh(Module):
-    def forward(self, input: Any) -> Carrot:
-        return tanh(input)
+class ReLU(_Activation):
+    """``x`` where positive, 0 elsewhere."""
+
+    fn = staticmethod(relu)
 
 
-class Sigmoid(Module):
-    def forward(self, input: Any) -> Carrot:
-        return sigmoid(input)
+class Tanh(_Activation):
+    """``tanh(x)``, from −1 to 1."""
+
+    fn = staticmethod(tanh)
 
 
-class _WithSetting(Module):
+class Sigmoid(_Activation):
+    """``1 / (1 + exp(−x))``, from 0 to 1."""
+
+    fn = staticmethod(sigmoid)
+
+
+class SiLU(_Activation):
+    """``x · sigmoid(x)`` (also called swish)."""
+
+    fn = staticmethod(silu)
+
+
+class Softplus(_Activation):
+    """``ln(1 + exp(x))``, a smooth ReLU."""
+
+    fn = staticmethod(softplus)
+
+
+class _WithSetting(_Activation):
     """An activation with one setting: ``forward`` is ``fn(input, setting)``, the setting kept in the attribute
     that ``setting`` names (the constructor's keyword, as in PyTorch)."""
 
-    fn: Any
     setting: str
 
     def forward(self, input: Any) -> Carrot:
@@ -165,16 +188,6 @@ class GELU(_WithSetting):
         if approximate not in ("none", "tanh"):
             raise ValueError(f"GELU: approximate must be 'none' or 'tanh', got {approximate!r}")
         self.approximate = approximate
-
-
-class SiLU(Module):
-    def forward(self, input: Any) -> Carrot:
-        return silu(input)
-
-
-class Softplus(Module):
-    def forward(self, input: Any) -> Carrot:
-        return softplus(input)
 
 
 class Dropout(Module):

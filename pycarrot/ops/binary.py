@@ -30,11 +30,14 @@ def _broadcast_check(op: str, a: Any, b: Any) -> None:
         ) from None
 
 
-def _elementwise(name: str, ufunc: Any, grads: Any) -> Callable[[Any, Any], Carrot]:
+def _elementwise(
+    name: str, rules: tuple[str, str], ufunc: Any, grads: Any, **entry: Any
+) -> Callable[[Any, Any], Carrot]:
     """The op ``name``: ``ufunc(a, b)`` elementwise, broadcast as NumPy does (an error naming both shapes
-    where they do not fit). ``grads`` is the op's pair of grad_fns, or a function of (a's array, b's array,
-    the result) that makes the pair where the rule needs those values. One template for the elementwise ops;
-    each op is its own closure over ``name``/``ufunc``/``grads``, as fast as a hand-written one."""
+    where they do not fit), declared in the op table with its local ``rules`` and ``entry``'s other fields.
+    ``grads`` is the op's pair of grad_fns, or a function of (a's array, b's array, the result) that makes the
+    pair where the rule needs those values. One template for the elementwise ops; each op is its own closure
+    over ``name``/``ufunc``/``grads``, as fast as a hand-written one."""
     fixed = not callable(grads)
 
     def op(a: Any, b: Any) -> Carrot:
@@ -50,7 +53,7 @@ def _elementwise(name: str, ufunc: Any, grads: Any) -> Callable[[Any, Any], Carr
         return _binary(data, name, a, grad_a, b, grad_b)
 
     op.__name__ = op.__qualname__ = name
-    return op
+    return declare(name, rules, **entry)(op)
 
 
 def _negated(g: np.ndarray) -> np.ndarray:
@@ -78,28 +81,24 @@ def _div_grads(ad: Any, bd: Any, data: Any) -> tuple[GradFn, GradFn]:
 
 
 _negated.__name__ = "grad_b"
-add = declare(
-    "add", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = 1"), symbol="+", label="+", precedence=1, methods=("__add__",)
-)(_elementwise("add", np.add, (_keep_a, _keep_b)))
-sub = declare(
-    "sub", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = −1"), symbol="-", label="−", precedence=1, methods=("__sub__",)
-)(_elementwise("sub", np.subtract, (_keep_a, _negated)))
-mul = declare(
-    "mul",
-    ("∂{out}/∂{a} = {b}", "∂{out}/∂{b} = {a}"),
-    symbol="*",
-    label="·",
-    precedence=2,
-    methods=("__mul__",),
-)(_elementwise("mul", np.multiply, _mul_grads))
-div = declare(
-    "div",
-    ("∂{out}/∂{a} = 1/{b}", "∂{out}/∂{b} = −{a}/{b}²"),
-    symbol="/",
-    label="/",
-    precedence=2,
-    methods=("__truediv__",),
-)(_elementwise("div", np.divide, _div_grads))
+# the infix ops: name, local rules, the NumPy function, the grad_fns, then the parser's symbol and precedence,
+# the graph's label and the Carrot operator that *is* the op
+add = _elementwise(
+    "add", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = 1"), np.add, (_keep_a, _keep_b),
+    symbol="+", precedence=1, label="+", methods=("__add__",),
+)  # fmt: skip
+sub = _elementwise(
+    "sub", ("∂{out}/∂{a} = 1", "∂{out}/∂{b} = −1"), np.subtract, (_keep_a, _negated),
+    symbol="-", precedence=1, label="−", methods=("__sub__",),
+)  # fmt: skip
+mul = _elementwise(
+    "mul", ("∂{out}/∂{a} = {b}", "∂{out}/∂{b} = {a}"), np.multiply, _mul_grads,
+    symbol="*", precedence=2, label="·", methods=("__mul__",),
+)  # fmt: skip
+div = _elementwise(
+    "div", ("∂{out}/∂{a} = 1/{b}", "∂{out}/∂{b} = −{a}/{b}²"), np.divide, _div_grads,
+    symbol="/", precedence=2, label="/", methods=("__truediv__",),
+)  # fmt: skip
 
 
 @declare(
@@ -243,18 +242,22 @@ def _share_grads(picked_a: Callable[[Any, Any], Any]) -> Callable[..., tuple[Gra
     return grads
 
 
-maximum = declare(
+maximum = _elementwise(
     "maximum",
     ("∂{out}/∂{a} = 1 where {a} > {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} > {a} (½ at a tie)"),
+    np.maximum,
+    _share_grads(lambda x, y: (x > y) + 0.5 * (x == y)),
     args=("a", "b"),
     methods=("maximum",),
-)(_elementwise("maximum", np.maximum, _share_grads(lambda x, y: (x > y) + 0.5 * (x == y))))
-minimum = declare(
+)
+minimum = _elementwise(
     "minimum",
     ("∂{out}/∂{a} = 1 where {a} < {b} (½ at a tie)", "∂{out}/∂{b} = 1 where {b} < {a} (½ at a tie)"),
+    np.minimum,
+    _share_grads(lambda x, y: (x < y) + 0.5 * (x == y)),
     args=("a", "b"),
     methods=("minimum",),
-)(_elementwise("minimum", np.minimum, _share_grads(lambda x, y: (x < y) + 0.5 * (x == y))))
+)
 
 
 @declare(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -96,33 +97,40 @@ def _expand_back(g: np.ndarray, shape: tuple, axis: Any, keepdims: bool) -> np.n
     return np.broadcast_to(g, shape)
 
 
-@declare("sum", ("∂{out}/∂{x} = 1 (for every element)",), args=("x", "axis?"))
-def sum(  # noqa: A001 - mirrors numpy's name
-    x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
-) -> Carrot:
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd, axis, data = _reduced_along("sum", x, axis, lambda v, ax: v.sum(axis=ax, keepdims=keepdims))
-    shape = xd.shape
+def _total(name: str, average: bool) -> Callable[..., Carrot]:
+    """``sum``, or with ``average`` ``mean``, with NumPy's and PyTorch's ways of naming the axis: one node whose
+    gradient spreads ``g`` (divided by the count for ``mean``) back over the elements it summed."""
+    reduce = np.ndarray.mean if average else np.ndarray.sum
 
-    def grad_x(g):
-        return _expand_back(g, shape, axis, keepdims)
+    def op(
+        x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
+    ) -> Carrot:
+        axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
+        xd, axis, data = _reduced_along(name, x, axis, lambda v, ax: reduce(v, axis=ax, keepdims=keepdims))
+        shape = xd.shape
+        if not average:
 
-    return _unary(x, data, "sum", grad_x)
+            def grad_x(g):
+                return _expand_back(g, shape, axis, keepdims)
+
+        else:
+            count = int(np.prod([shape[ax] for ax in _axes(axis, xd.ndim)], dtype=np.int64)) if xd.ndim else 1
+
+            def grad_x(g):
+                return _expand_back(g / count, shape, axis, keepdims)
+
+        return _unary(x, data, name, grad_x)
+
+    op.__name__ = op.__qualname__ = name
+    return op
 
 
-@declare("mean", ("∂{out}/∂{x} = 1/n (for every element)",), args=("x", "axis?"))
-def mean(
-    x: Any, axis: Any = None, keepdims: bool = False, *, dim: Any = None, keepdim: bool | None = None
-) -> Carrot:
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd, axis, data = _reduced_along("mean", x, axis, lambda v, ax: v.mean(axis=ax, keepdims=keepdims))
-    shape = xd.shape
-    count = int(np.prod([shape[ax] for ax in _axes(axis, xd.ndim)], dtype=np.int64)) if xd.ndim else 1
-
-    def grad_x(g):
-        return _expand_back(g / count, shape, axis, keepdims)
-
-    return _unary(x, data, "mean", grad_x)
+sum = declare("sum", ("∂{out}/∂{x} = 1 (for every element)",), args=("x", "axis?"))(  # noqa: A001 - numpy's name
+    _total("sum", average=False)
+)
+mean = declare("mean", ("∂{out}/∂{x} = 1/n (for every element)",), args=("x", "axis?"))(
+    _total("mean", average=True)
+)
 
 
 @declare("softmax", ("∂L/∂{x} = s·(g − Σ g·s),  s = softmax({x})",), args=("x", "axis?"))
@@ -243,37 +251,45 @@ def _ddof(ddof: int, correction: int | None) -> int:
     return int(ddof if correction is None else correction)
 
 
-@declare("var", ("∂{out}/∂{x} = 2·({x} − mean)/(n − ddof)",), args=("x", "axis?"))
-def var(
-    x: Any, axis: Any = None, keepdims: bool = False, ddof: int = 1, *,
-    dim: Any = None, keepdim: bool | None = None, correction: int | None = None,
-) -> Carrot:  # fmt: skip
-    """The variance, by default the sample variance (``ddof=1``, PyTorch's ``correction=1``)."""
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd, centred, divisor = _spread("var", x, axis, keepdims, _ddof(ddof, correction))
-    data = (centred * centred).sum(axis=axis, keepdims=keepdims) / divisor
+def _deviation(name: str, root: bool, doc: str) -> Callable[..., Carrot]:
+    """``var`` (``root`` false) or ``std`` (``root`` true) as one node: the squared deviations from the mean
+    along ``axis`` summed and divided by ``n − ddof`` (by default ``ddof=1``, PyTorch's ``correction=1``), and
+    for ``std`` the square root of that."""
 
-    def grad_x(g):
-        return _expand_back(g, xd.shape, axis, keepdims) * (2.0 / divisor) * centred
+    def op(
+        x: Any, axis: Any = None, keepdims: bool = False, ddof: int = 1, *,
+        dim: Any = None, keepdim: bool | None = None, correction: int | None = None,
+    ) -> Carrot:  # fmt: skip
+        axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
+        xd, centred, divisor = _spread(name, x, axis, keepdims, _ddof(ddof, correction))
+        data = (centred * centred).sum(axis=axis, keepdims=keepdims) / divisor
+        if root:  # ∂√v/∂x = (∂v/∂x) / (2√v)
+            data = np.sqrt(data)
+            kept = data if keepdims or axis is None else np.expand_dims(data, _axes(axis, xd.ndim))
 
-    return _unary(x, np.asarray(data, dtype=xd.dtype), "var", grad_x)
+            def grad_x(g):
+                return _expand_back(g, xd.shape, axis, keepdims) * centred / (divisor * kept)
+
+        else:
+
+            def grad_x(g):
+                return _expand_back(g, xd.shape, axis, keepdims) * (2.0 / divisor) * centred
+
+        return _unary(x, np.asarray(data, dtype=xd.dtype), name, grad_x)
+
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = doc
+    return op
 
 
-@declare("std", ("∂{out}/∂{x} = ({x} − mean)/((n − ddof)·{out})",), args=("x", "axis?"))
-def std(
-    x: Any, axis: Any = None, keepdims: bool = False, ddof: int = 1, *,
-    dim: Any = None, keepdim: bool | None = None, correction: int | None = None,
-) -> Carrot:  # fmt: skip
-    """The standard deviation, ``sqrt(var(x, ...))``, as one node."""
-    axis, keepdims = _axis_args(axis, keepdims, dim, keepdim)
-    xd, centred, divisor = _spread("std", x, axis, keepdims, _ddof(ddof, correction))
-    data = np.sqrt((centred * centred).sum(axis=axis, keepdims=keepdims) / divisor)
-    kept = data if keepdims or axis is None else np.expand_dims(data, _axes(axis, xd.ndim))
-
-    def grad_x(g):
-        return _expand_back(g, xd.shape, axis, keepdims) * centred / (divisor * kept)
-
-    return _unary(x, np.asarray(data, dtype=xd.dtype), "std", grad_x)
+var = declare("var", ("∂{out}/∂{x} = 2·({x} − mean)/(n − ddof)",), args=("x", "axis?"))(
+    _deviation(
+        "var", False, "The variance, by default the sample variance (``ddof=1``, PyTorch's ``correction=1``)."
+    )
+)
+std = declare("std", ("∂{out}/∂{x} = ({x} − mean)/((n − ddof)·{out})",), args=("x", "axis?"))(
+    _deviation("std", True, "The standard deviation, ``sqrt(var(x, ...))``, as one node.")
+)
 
 
 def _softmax_method(self: Carrot, axis: int = -1) -> Carrot:

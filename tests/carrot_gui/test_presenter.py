@@ -22,6 +22,17 @@ def enter(qtbot, window):
     qtbot.wait(20)
 
 
+def present(qtbot, window, name):
+    """Open the ``name`` lab and enter presenter mode there: its lab, with the first clicker key pressed."""
+    window.select_lab(name)
+    qtbot.wait(20)
+    enter(qtbot, window)
+    lab = getattr(window, f"{name}Lab")
+    assert lab.presenterCaption.isVisible()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    return lab
+
+
 def test_f5_enters_full_screen_with_the_panels_hidden_and_esc_puts_back_their_state(qtbot, window):
     lab = window.expressionLab
     window.resize(1400, 860)
@@ -80,12 +91,8 @@ def test_clicker_keys_step_the_expression_lab_and_the_caption_says_the_step(qtbo
 
 
 def test_clicker_keys_step_the_network_lab_backward_pass_and_the_caption_says_the_stop(qtbot, window):
-    window.select_lab("network")
-    lab = window.networkLab
-    qtbot.wait(20)
-    enter(qtbot, window)
-    assert not lab.panelsScroll.isVisible() and lab.presenterCaption.isVisible()
-    press(qtbot, window, Qt.Key.Key_PageDown)
+    lab = present(qtbot, window, "network")
+    assert not lab.panelsScroll.isVisible()
     assert lab.backward is not None and lab.backward.position == 1
     assert lab.presenterCaption.text().startswith("Backward 1 of")
     press(qtbot, window, Qt.Key.Key_Space)
@@ -102,12 +109,8 @@ def test_clicker_keys_step_the_network_lab_backward_pass_and_the_caption_says_th
 
 
 def test_clicker_keys_train_and_step_the_training_lab_and_the_caption_is_the_run(qtbot, window):
-    window.select_lab("training")
-    lab = window.trainingLab
-    qtbot.wait(20)
-    enter(qtbot, window)
-    assert not lab._controls_scroll.isVisible() and lab.presenterCaption.isVisible()
-    press(qtbot, window, Qt.Key.Key_PageDown)
+    lab = present(qtbot, window, "training")
+    assert not lab._controls_scroll.isVisible()
     assert lab.session.steps_done == 1 and "1 step" in lab.presenterCaption.text()
     assert "loss" in lab.presenterCaption.text()
     press(qtbot, window, Qt.Key.Key_Space)

@@ -4,8 +4,7 @@ never cut (pytest-qt)."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainterPathStroker
-from test_expression_teaching import NEURON, fitted_text_pixels
+from test_expression_teaching import NEURON, badge_faults, fitted_text_pixels
 
 from carrot_gui.expression.layout import ROW_GAP, layered_layout, path_counts
 from carrot_gui.expression.presets import PRESETS
@@ -23,33 +22,6 @@ SOURCES = [
 @pytest.fixture
 def lab(window):
     return window.expressionLab
-
-
-def badge_faults(lab) -> list[str]:
-    """Every badge shown along the whole playback that crosses an edge, covers another box, is cut by its own
-    item's bounds or lies outside the scene (cut off at fit)."""
-    view = lab.graphView
-    stroke = QPainterPathStroker()
-    stroke.setWidth(3.0)
-    edges = [stroke.createStroke(e.path) for e in view.edges]
-    faults, seen = [], 0
-    for k in range(len(lab.timeline) + 1):
-        lab.seek(k)
-        for item in view.nodes:
-            if not item.state.accumulation:
-                continue
-            seen += 1
-            local = item._badge_rect(item.look.badge)
-            badge = item.mapRectToScene(local)
-            where = f"step {k}, {item.node.label}"
-            if any(path.intersects(badge) for path in edges):
-                faults.append(f"{where}: crosses an edge")
-            if any(o is not item and o.mapRectToScene(o.box()).intersects(badge) for o in view.nodes):
-                faults.append(f"{where}: covers a box")
-            if not item.boundingRect().contains(local) or not view.sceneRect().contains(badge):
-                faults.append(f"{where}: cut off")
-    assert seen, "no accumulation badge was shown"
-    return faults
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])

@@ -372,19 +372,26 @@ def test_a_bad_cell_is_reported_on_the_files_own_line(tmp_path, text, line):
         load_csv_dataset(path)
 
 
-def test_a_short_row_is_reported_on_its_line(tmp_path):
-    path = tmp_path / "short.csv"
-    path.write_text("a,b\n\n1,2\n\n3\n")
-    with pytest.raises(
-        DataError, match=r"short.csv, line 5: row 3 has 1 cells but the first row \(line 1\) has 2"
-    ):
-        read_csv(path)
-
-
-def test_duplicate_header_names_say_which_columns(tmp_path):
-    path = tmp_path / "dup.csv"
-    path.write_text("x,y,z,y\n1,2,3,4\n5,6,7,8\n")
-    with pytest.raises(DataError, match="two columns with the same name: 'y' is column 2 and column 4"):
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        (
+            "short",
+            "a,b\n\n1,2\n\n3\n",
+            r"short.csv, line 5: row 3 has 1 cells but the first row \(line 1\) has 2",
+        ),
+        (
+            "dup",
+            "x,y,z,y\n1,2,3,4\n5,6,7,8\n",
+            "two columns with the same name: 'y' is column 2 and column 4",
+        ),
+    ],
+    ids=["a short row is reported on its line", "duplicate header names say which columns"],
+)
+def test_a_badly_shaped_table_is_refused_saying_where(tmp_path, name, text, message):
+    path = tmp_path / f"{name}.csv"
+    path.write_text(text)
+    with pytest.raises(DataError, match=message):
         read_csv(path)
 
 

@@ -60,14 +60,18 @@ UNARY = {
 }
 
 
+def _draw_operands(data, name: str, shapes: tuple | None = None) -> tuple:
+    """The op ``BINARY[name]`` and two operands drawn in its ranges, of two broadcastable shapes (or ``shapes``)."""
+    fn, a_range, b_range = BINARY[name]
+    shapes = shapes or data.draw(PAIRS).input_shapes
+    return fn, data.draw(_arrays(shapes[0], *a_range)), data.draw(_arrays(shapes[1], *b_range))
+
+
 @pytest.mark.parametrize("name", sorted(BINARY))
 @SETTINGS
 @given(data=st.data())
 def test_binary_ops_with_broadcasting(name, data):
-    fn, (alo, ahi, aaway), (blo, bhi, baway) = BINARY[name]
-    shapes = data.draw(PAIRS).input_shapes
-    a = data.draw(_arrays(shapes[0], alo, ahi, aaway))
-    b = data.draw(_arrays(shapes[1], blo, bhi, baway))
+    fn, a, b = _draw_operands(data, name)
     out = fn(_leaf(a, "a"), _leaf(b, "b"))
     np.testing.assert_allclose(out.data, fn(a, b), rtol=1e-15)
     _assert_gradcheck(fn, _leaf(a, "a"), _leaf(b, "b"))
@@ -77,12 +81,8 @@ def test_binary_ops_with_broadcasting(name, data):
 @SETTINGS
 @given(data=st.data())
 def test_binary_ops_with_numbers_and_arrays_on_either_side(name, data):
-    fn, (alo, ahi, aaway), (blo, bhi, baway) = BINARY[name]
-    shapes = data.draw(PAIRS).input_shapes
-    a = data.draw(_arrays(shapes[0], alo, ahi, aaway))
-    b = data.draw(_arrays(shapes[1], blo, bhi, baway))
-    number_a = float(data.draw(_arrays((), alo, ahi, aaway)))
-    number_b = float(data.draw(_arrays((), blo, bhi, baway)))
+    fn, a, b = _draw_operands(data, name)
+    number_a, number_b = (float(v) for v in _draw_operands(data, name, ((), ()))[1:])
     cases = [
         (lambda x: fn(x, number_b), a, fn(a, number_b)),  # carrot op number
         (lambda x: fn(number_a, x), b, fn(number_a, b)),  # number op carrot (reflected)

@@ -235,23 +235,25 @@ def test_negative_dimensions_are_refused(tmp_path):
     expect_bad(path, "negative dimension")
 
 
-def test_compressed_member_claiming_an_impossible_expansion(tmp_path):
-    path = tmp_path / "bomb.npz"
-    write_zip(path, [("w.npy", npy_bytes(np.zeros(10)))], compression=zipfile.ZIP_DEFLATED)
+def claim_a_gigabyte(path):
+    """Rewrite the uncompressed size of the archive's last member in the central directory (offset 24 of the
+    entry) to 1 GB, whatever the member really holds."""
     data = bytearray(path.read_bytes())
-    # Rewrite the uncompressed size in the central directory (offset 24 of the entry) to 1 GB.
     cd = data.rindex(b"PK\x01\x02")
     struct.pack_into("<I", data, cd + 24, 10**9)
     path.write_bytes(bytes(data))
+
+
+def test_compressed_member_claiming_an_impossible_expansion(tmp_path):
+    path = tmp_path / "bomb.npz"
+    write_zip(path, [("w.npy", npy_bytes(np.zeros(10)))], compression=zipfile.ZIP_DEFLATED)
+    claim_a_gigabyte(path)
     expect_bad(path, "claims to expand")
 
 
 def test_stored_member_whose_sizes_disagree(tmp_path):
     path = write_zip(tmp_path / "lie.npz", [("w.npy", npy_bytes(np.zeros(10)))])
-    data = bytearray(path.read_bytes())
-    cd = data.rindex(b"PK\x01\x02")
-    struct.pack_into("<I", data, cd + 24, 10**9)
-    path.write_bytes(bytes(data))
+    claim_a_gigabyte(path)
     expect_bad(path, "declares 1000000000 bytes")
 
 
