@@ -10,7 +10,7 @@ it was reached.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
@@ -53,6 +53,7 @@ TOPOLOGICAL, PER_PATH = Mode
 MODES = tuple(Mode)
 
 
+@dataclass(slots=True, eq=False, repr=False)
 class Step:
     """One thing that happened. ``node`` is the node it is about (for an edge: where the gradient comes
     from); ``input``/``edge`` are set for edges (the operand receiving, the graph edge used).
@@ -61,55 +62,21 @@ class Step:
     ever shows a screenful of them).
     """
 
-    __slots__ = (
-        "kind",
-        "node",
-        "input",
-        "edge",
-        "grad",
-        "grad_in",
-        "before",
-        "contribution",
-        "local",
-        "grad_fn",
-        "is_seed",
-        "_text",
-        "_rule",
-        "_graph",
-        "_lang",
-    )
-
-    def __init__(
-        self,
-        kind: StepKind,
-        node: int,
-        text: str | None = None,
-        input: int = -1,
-        edge: int = -1,
-        grad: np.ndarray | None = None,  # visit: the node's gradient; edge: what it sends; accumulate: after
-        grad_in: np.ndarray | None = None,  # edge: the gradient arriving from the output side
-        before: np.ndarray | None = None,  # accumulate: .grad before (None if it had none)
-        contribution: np.ndarray | None = None,  # accumulate
-        local: float | None = None,  # edge between scalars: the local derivative's value
-        grad_fn=None,  # edge: the engine's grad_fn (for its rule text)
-        is_seed: bool = False,  # accumulate: backward()'s starting gradient on the output
-        graph: ExpressionGraph | None = None,
-    ) -> None:
-        self.kind = kind
-        self.node = node
-        self.input = input
-        self.edge = edge
-        self.grad = grad
-        self.grad_in = grad_in
-        self.before = before
-        self.contribution = contribution
-        self.local = local
-        self.grad_fn = grad_fn
-        self.is_seed = is_seed
-        self._text = text
-        self._rule: str | None = None
-        self._graph = graph
-        self._lang: str | None = None if text is not None else ""  # None: a given text, never re-worded
+    kind: StepKind
+    node: int
+    input: int = -1
+    edge: int = -1
+    grad: np.ndarray | None = None  # visit: the node's gradient; edge: what it sends; accumulate: after
+    grad_in: np.ndarray | None = None  # edge: the gradient arriving from the output side
+    before: np.ndarray | None = None  # accumulate: .grad before (None if it had none)
+    contribution: np.ndarray | None = None  # accumulate
+    local: float | None = None  # edge between scalars: the local derivative's value
+    grad_fn: object = None  # edge: the engine's grad_fn (for its rule text)
+    is_seed: bool = False  # accumulate: backward()'s starting gradient on the output
+    graph: ExpressionGraph | None = None
+    _text: str | None = field(default=None, init=False)
+    _rule: str | None = field(default=None, init=False)
+    _lang: str = field(default="", init=False)  # the language text and rule were worded in
 
     def __repr__(self) -> str:
         return f"Step({self.kind!r}, node={self.node}, text={self.text!r})"
@@ -117,7 +84,7 @@ class Step:
     def _reword(self) -> None:
         """Forget the worded text and rule when the language changed since they were worded."""
         language = i18n.language()
-        if self._lang is not None and self._lang != language:
+        if self._lang != language:
             self._text = self._rule = None
             self._lang = language
 
@@ -127,12 +94,12 @@ class Step:
         self._reword()
         if self._rule is None:
             self._rule = ""
-            if self.kind == EDGE and self._graph is not None:
-                node = self._graph.nodes[self.node].carrot
-                labels = self._graph.rule_labels()
-                template = pc.local_rule(node, self._graph.edges[self.edge].slot, labels, engine_text.rule)
-                for j in self._graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
-                    operand = self._graph.nodes[j].carrot
+            if self.kind == EDGE and self.graph is not None:
+                node = self.graph.nodes[self.node].carrot
+                labels = self.graph.rule_labels()
+                template = pc.local_rule(node, self.graph.edges[self.edge].slot, labels, engine_text.rule)
+                for j in self.graph.nodes[self.node].operands:  # tanh((x+y)) → tanh(x+y)
+                    operand = self.graph.nodes[j].carrot
                     bracketed = labels.get(id(operand), "") if operand is not None else ""
                     if bracketed.startswith("("):
                         template = template.replace(f"({bracketed})", bracketed)
@@ -144,7 +111,7 @@ class Step:
         """The step in words, as the event log shows it (in the current language)."""
         self._reword()
         if self._text is None:
-            g = self._graph
+            g = self.graph
             assert g is not None
             label = g.nodes[self.node].label
             if self.kind == ACCUMULATE:

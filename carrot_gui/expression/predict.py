@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..i18n import format_text
+from ..i18n import QT_TRANSLATE_NOOP, format_text
 from ..quiz import MAX_GUESS_ITEMS, Question, Quiz
 from ..theme import format_number
 from .playback import EDGE, Step, Timeline
@@ -18,20 +18,15 @@ from .wording import format_value
 
 def rule_with_numbers(step: Step) -> str:
     """The edge's local rule and the chain rule with its numbers: ``∂(a·2)/∂a = 2, so 1.0 × 2.0 = 2.0``."""
-    if step.local is not None and step.grad_in.size == 1 and step.grad.size == 1:
-        return format_text(
-            "Quiz",
-            "{rule}, so {grad_in} × {local} = {grad_out}",
-            rule=step.rule,
-            grad_in=format_value(step.grad_in),
-            local=format_number(step.local),
-            grad_out=format_value(step.grad),
-        )
+    scalar = step.local is not None and step.grad_in.size == 1 and step.grad.size == 1
     return format_text(
         "Quiz",
-        "{rule}, so ∇ {grad_in} through it gives {grad_out}",
+        QT_TRANSLATE_NOOP("Quiz", "{rule}, so {grad_in} × {local} = {grad_out}")
+        if scalar
+        else QT_TRANSLATE_NOOP("Quiz", "{rule}, so ∇ {grad_in} through it gives {grad_out}"),
         rule=step.rule,
         grad_in=format_value(step.grad_in),
+        local=format_number(step.local) if scalar else "",
         grad_out=format_value(step.grad),
     )
 

@@ -85,8 +85,9 @@ class PredictRow(QWidget):
         v.setSpacing(2)
         v.addLayout(self._head_row())
         v.addLayout(self._guess_row())
-        self.verdictLabel = tip(QLabel(), "predictVerdictLabel", "")
-        texts.bind(self.verdictLabel.setToolTip, "PredictRow", "Your last guess, the true value and the rule")
+        self.verdictLabel = tip(
+            QLabel(), "predictVerdictLabel", "Your last guess, the true value and the rule", "PredictRow"
+        )
         self.verdictLabel.setWordWrap(True)
         self.verdictLabel.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(self.verdictLabel)
@@ -96,13 +97,13 @@ class PredictRow(QWidget):
 
     def _make_check(self) -> None:
         """The mode's check box: the lab puts it among its playback controls (it shows while the row hides)."""
-        self.predictModeCheck = tip(QCheckBox(), "predictModeCheck", "")
-        texts.bind(self.predictModeCheck.setText, "PredictRow", "Predict")
-        texts.bind(
-            self.predictModeCheck.setToolTip,
-            "PredictRow",
+        self.predictModeCheck = tip(
+            QCheckBox(),
+            "predictModeCheck",
             "Predict, then reveal: hide every gradient backward() has not reached (∇ ?) and ask for each one "
             "before it is shown",
+            "PredictRow",
+            text="Predict",
         )
         self.predictModeCheck.toggled.connect(self._toggled)
 
@@ -120,8 +121,7 @@ class PredictRow(QWidget):
         texts.bind(
             self.toleranceAbsSpin.setToolTip, "PredictRow", "Absolute tolerance: added to the relative one"
         )
-        self.scoreLabel = tip(QLabel(), "scoreLabel", "")
-        texts.bind(self.scoreLabel.setToolTip, "PredictRow", "Your score in this backward pass")
+        self.scoreLabel = tip(QLabel(), "scoreLabel", "Your score in this backward pass", "PredictRow")
         for w in (self.toleranceLabel, self.toleranceRelSpin, self.toleranceAbsSpin):
             row.addWidget(w)
         row.addWidget(self.scoreLabel, 1, Qt.AlignmentFlag.AlignRight)
@@ -141,23 +141,23 @@ class PredictRow(QWidget):
         self.questionLabel = tip(QLabel(), "predictQuestionLabel", "")
         self.questionLabel.setWordWrap(True)
         self.questionLabel.setFont(theme.qfont(theme.current().font_size * 1.1, bold=True))
-        self.guessEdit = tip(GuessEdit(), "guessEdit", "")
-        texts.bind(self.guessEdit.setPlaceholderText, "PredictRow", "your guess, e.g. 2 or [0.5, -1]")
-        texts.bind(
-            self.guessEdit.setToolTip,
-            "PredictRow",
+        self.guessEdit = tip(
+            GuessEdit(),
+            "guessEdit",
             "Type the gradient: 2, -0.5, 1e-3, or a small tensor as [0.42, -0.42] / [[1, 2], [3, 4]]; Enter reveals",
+            "PredictRow",
         )
+        texts.bind(self.guessEdit.setPlaceholderText, "PredictRow", "your guess, e.g. 2 or [0.5, -1]")
         self.guessEdit.setMinimumWidth(
             self.guessEdit.fontMetrics().horizontalAdvance("your guess, e.g. 2 or [0.5]") + 16
         )
         self.guessEdit.returnPressed.connect(lambda: self.submit(reveal_if_empty=False))
-        self.revealButton = tip(QPushButton(), "revealButton", "")
-        texts.bind(self.revealButton.setText, "PredictRow", "Reveal")
-        texts.bind(
-            self.revealButton.setToolTip,
-            "PredictRow",
+        self.revealButton = tip(
+            QPushButton(),
+            "revealButton",
             "Show the true gradient: judges what is typed, or just shows it when nothing is (not answered)",
+            "PredictRow",
+            text="Reveal",
         )
         self.revealButton.clicked.connect(lambda: self.submit(reveal_if_empty=True))
         row.addWidget(self.questionLabel, 1)

@@ -38,6 +38,19 @@ def _kind(value: Any) -> str:
     return translate("LessonFile", _KINDS.get(type(value), QT_TRANSLATE_NOOP("LessonFile", "a number")))
 
 
+_EXPECTED = {  # the type(s) a field must have -> how a lesson error says so
+    str: QT_TRANSLATE_NOOP("LessonFile", "expected text, found {kind}"),
+    int: QT_TRANSLATE_NOOP("LessonFile", "expected a whole number, found {kind}"),
+    (int, float): QT_TRANSLATE_NOOP("LessonFile", "expected a number, found {kind}"),
+    bool: QT_TRANSLATE_NOOP("LessonFile", "expected true or false, found {kind}"),
+    list: QT_TRANSLATE_NOOP("LessonFile", "expected a list, found {kind}"),
+}
+_TOO_LONG = {  # a text's or a list's length over its limit
+    str: QT_TRANSLATE_NOOP("LessonFile", "{n:,} characters, more than the {limit:,} allowed"),
+    list: QT_TRANSLATE_NOOP("LessonFile", "{n:,} entries, more than the {limit:,} allowed"),
+}
+
+
 class Fields:
     """One JSON object at ``where`` (``scene 2 › training › settings``); call :meth:`done` after reading."""
 
@@ -64,31 +77,24 @@ class Fields:
             return default
         return self.obj[key]
 
-    def _at_most(self, key: str, n: int, limit: int, message: str) -> None:
-        """LessonError at ``key`` when its length ``n`` is over ``limit`` (``message`` says so, {n} and {limit})."""
-        if n > limit:
-            raise self.bad(key, format_text("LessonFile", message, n=n, limit=limit))
+    def _typed(self, key: str, default: Any, types: type | tuple[type, ...], limit: int | None = None) -> Any:
+        """The field (``default`` when missing), refused unless it is of ``types`` (true/false is no number) or
+        when a text or list is longer than ``limit``."""
+        v = self.raw(key, default)
+        if not isinstance(v, types) or (isinstance(v, bool) and types is not bool):
+            raise self.bad(key, format_text("LessonFile", _EXPECTED[types], kind=_kind(v)))
+        if limit is not None and len(v) > limit:
+            raise self.bad(key, format_text("LessonFile", _TOO_LONG[types], n=len(v), limit=limit))
+        return v
 
     def text(self, key: str, max_len: int = MAX_TEXT, empty: bool = True, default: Any = ...) -> str:
-        v = self.raw(key, default)
-        if not isinstance(v, str):
-            raise self.bad(key, format_text("LessonFile", "expected text, found {kind}", kind=_kind(v)))
-        self._at_most(
-            key,
-            len(v),
-            max_len,
-            QT_TRANSLATE_NOOP("LessonFile", "{n:,} characters, more than the {limit:,} allowed"),
-        )
+        v = self._typed(key, default, str, max_len)
         if not empty and not v.strip():
             raise self.bad(key, format_text("LessonFile", "must not be empty"))
         return v
 
     def integer(self, key: str, lo: int, hi: int, default: Any = ...) -> int:
-        v = self.raw(key, default)
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise self.bad(
-                key, format_text("LessonFile", "expected a whole number, found {kind}", kind=_kind(v))
-            )
+        v = self._typed(key, default, int)
         if not lo <= v <= hi:
             raise self.bad(
                 key, format_text("LessonFile", "{value} is outside {lo} to {hi}", value=v, lo=lo, hi=hi)
@@ -96,10 +102,7 @@ class Fields:
         return v
 
     def number(self, key: str, lo: float = -math.inf, hi: float = math.inf, default: Any = ...) -> float:
-        v = self.raw(key, default)
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise self.bad(key, format_text("LessonFile", "expected a number, found {kind}", kind=_kind(v)))
-        v = float(v)
+        v = float(self._typed(key, default, (int, float)))
         if not (math.isfinite(v) and lo <= v <= hi):
             raise self.bad(
                 key,
@@ -117,12 +120,7 @@ class Fields:
         return None if self.raw(key, None) is None else self.number(key, lo, hi)
 
     def flag(self, key: str, default: Any = ...) -> bool:
-        v = self.raw(key, default)
-        if not isinstance(v, bool):
-            raise self.bad(
-                key, format_text("LessonFile", "expected true or false, found {kind}", kind=_kind(v))
-            )
-        return v
+        return self._typed(key, default, bool)
 
     def choice(self, key: str, choices: Sequence[str], default: Any = ...) -> str:
         v = self.raw(key, default)
@@ -139,16 +137,7 @@ class Fields:
         return v
 
     def items(self, key: str, max_items: int = MAX_ITEMS, default: Any = ...) -> list:
-        v = self.raw(key, default)
-        if not isinstance(v, list):
-            raise self.bad(key, format_text("LessonFile", "expected a list, found {kind}", kind=_kind(v)))
-        self._at_most(
-            key,
-            len(v),
-            max_items,
-            QT_TRANSLATE_NOOP("LessonFile", "{n:,} entries, more than the {limit:,} allowed"),
-        )
-        return v
+        return self._typed(key, default, list, max_items)
 
     def texts(self, key: str, max_items: int = MAX_ITEMS, max_len: int = MAX_TEXT) -> tuple[str, ...]:
         out = self.items(key, max_items)

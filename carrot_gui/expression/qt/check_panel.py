@@ -104,8 +104,8 @@ class CheckPanel(QGroupBox):
             "checkButton",
             "Run pc.gradcheck: compare every variable's gradient with (f(x+ε) − f(x−ε)) / 2ε",
             "ExpressionLab",
+            text="Check with finite differences",
         )
-        texts.bind(self.checkButton.setText, "ExpressionLab", "Check with finite differences")
         cv.addWidget(self.checkButton)
         self.checkResults = tip(
             QLabel(), "checkResults", "✓: backward() agrees with finite differences", "ExpressionLab"

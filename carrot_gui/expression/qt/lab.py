@@ -186,22 +186,20 @@ class ExpressionLab(QWidget):
         row.addWidget(self.stepLabel, 1)
         # predict mode's switch: here it widens nothing (the step wraps) and presenter mode keeps it
         row.addWidget(self.predictModeCheck, 0, Qt.AlignmentFlag.AlignTop)
-        self.editorPanelButton = self._panel_button("editorPanelButton")
-        texts.bind(self.editorPanelButton.setText, "ExpressionLab", "◧ Editor")
-        texts.bind(
-            self.editorPanelButton.setToolTip,
-            "ExpressionLab",
+        self.editorPanelButton = tip(
+            self._panel_button(self.leftPanel),
+            "editorPanelButton",
             "Show or hide the editor panel (steps 1, 3, 4) on the left",
-        )
-        self.logPanelButton = self._panel_button("logPanelButton")
-        texts.bind(self.logPanelButton.setText, "ExpressionLab", "Log ◨")
-        texts.bind(
-            self.logPanelButton.setToolTip,
             "ExpressionLab",
-            "Show or hide the “What happened” log on the right",
+            text="◧ Editor",
         )
-        self.editorPanelButton.toggled.connect(lambda on: self._user_panel(self.leftPanel, on))
-        self.logPanelButton.toggled.connect(lambda on: self._user_panel(self.rightPanel, on))
+        self.logPanelButton = tip(
+            self._panel_button(self.rightPanel),
+            "logPanelButton",
+            "Show or hide the “What happened” log on the right",
+            "ExpressionLab",
+            text="Log ◨",
+        )
         for button in (self.editorPanelButton, self.logPanelButton):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(row)
@@ -212,12 +210,13 @@ class ExpressionLab(QWidget):
         v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
-    def _panel_button(self, name: str) -> QToolButton:
+    def _panel_button(self, panel: QWidget) -> QToolButton:
+        """A checked tool button that shows or hides ``panel`` (the user's choice from then on)."""
         button = QToolButton()
-        button.setObjectName(name)
         button.setCheckable(True)
         button.setChecked(True)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.toggled.connect(lambda on: self._user_panel(panel, on))
         return button
 
     def _shortcuts(self) -> None:

@@ -39,8 +39,8 @@ class LogPanel(QWidget):
             "showWholeScriptCheck",
             "Show every step, the ones to come greyed (to prepare a lesson); off: only the steps taken",
             "ExpressionLab",
+            text="whole script",
         )
-        texts.bind(self.showWholeScriptCheck.setText, "ExpressionLab", "whole script")
         self.showWholeScriptCheck.toggled.connect(self._whole_script)
         head.addWidget(self.showWholeScriptCheck)
         v.addLayout(head)

@@ -126,8 +126,8 @@ class PlaybackControls(QWidget):
             "followCheck",
             "Zoom to a readable size and keep the active node in view while stepping (F shows it all)",
             "ExpressionLab",
+            text="follow",
         )
-        texts.bind(self.followCheck.setText, "ExpressionLab", "follow")
         scrub.addWidget(self.followCheck)
         return scrub
 
