@@ -53,13 +53,13 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "format_text": (0, 1),
     "QT_TRANSLATE_NOOP": (0, 1),
     "bind": (1, 2),
-    "tip": (3, (2, 4, "text")),  # kit.widgets.tip(widget, name, tooltip, context, text=...)
+    "tip": (3, (2, 4, "text", 5, "label")),  # kit.widgets.tip(widget, name, tooltip, context, text=, label=)
     "bind_texts": (0, (1, 2, 3, 4, "title", "bottom", "left", "tooltip")),  # kit.plots.LabPlot.bind_texts
-    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full])
-    "seed_spin": (2, 1),
-    "momentum_spin": (2, 1),
-    "weight_decay_spin": (3, 1),
-    "batch_size_spin": (3, (1, 4, "full")),
+    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full,] label)
+    "seed_spin": (2, (1, 3, "label")),
+    "momentum_spin": (2, (1, 3, "label")),
+    "weight_decay_spin": (3, (1, 4, "label")),
+    "batch_size_spin": (3, (1, 4, "full", 5, "label")),
     "N_": (None, 0),
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
     "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)

@@ -26,26 +26,28 @@ from PySide6.QtWidgets import (
 from . import texts
 
 W = TypeVar("W", bound=QWidget)
+# the dynamic properties holding the English label of a widget's form row and its translation context (tip)
+LABEL, LABEL_CONTEXT = "formLabel", "formLabelContext"
 
 
-def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = "") -> W:
+def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = "", label: str = "") -> W:
     """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip, and
-    with ``text`` its text (a group box: its title), so a widget is made in one call.
+    with ``text`` its text (a group box: its title), with ``label`` the label of its row in a form (see
+    :func:`add_rows`), so a widget is made in one call.
 
-    With a translation ``context`` the tooltip and the text are English sources shown translated, and again
-    after every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip", CONTEXT,
-    text="text")`` as messages); an empty ``tip`` is no tooltip."""
+    With a translation ``context`` the tooltip, the text and the label are English sources shown translated, and
+    again after every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip",
+    CONTEXT, text="text", label="label")`` as messages); an empty ``tip`` is no tooltip."""
     widget.setObjectName(name)
+    if label:
+        widget.setProperty(LABEL, label)
+        widget.setProperty(LABEL_CONTEXT, context)
     if context is None or not tip:
         widget.setToolTip(tip)
     else:
         texts.bind(widget.setToolTip, context, tip)
     if text:
-        setter = widget.setTitle if isinstance(widget, QGroupBox) else widget.setText
-        if context is None:
-            setter(text)
-        else:
-            texts.bind(setter, context, text)
+        _bind_text(widget.setTitle if isinstance(widget, QGroupBox) else widget.setText, context, text)
     return widget
 
 
@@ -93,42 +95,74 @@ def add_rows(
     rows: list[tuple[str, QWidget | QLayout] | QWidget | QLayout],
     context: str | None = None,
 ) -> None:
-    """Add ``(label, field)`` rows to a form; a bare widget or layout spans the whole row. With a translation
-    ``context`` the labels are English sources (marked with ``QT_TRANSLATE_NOOP``) that follow the language."""
+    """Add rows to a form: a widget given a ``label`` by :func:`tip` under that label; a ``(label, field)``
+    tuple (its field may be a layout) under its label; any other widget or layout across the whole row.
+
+    With a translation ``context`` a tuple's label is an English source (marked with ``QT_TRANSLATE_NOOP``);
+    every label follows the language. A label is its field's buddy, and a widget's label is also its
+    accessible name (what a screen reader says for it)."""
     for row in rows:
-        if isinstance(row, tuple) and context is not None:
-            label = QLabel()
-            texts.bind(label.setText, context, row[0])
-            form.addRow(label, row[1])
+        if isinstance(row, QWidget) and row.property(LABEL):
+            label = _bound_label(row.property(LABEL_CONTEXT), row.property(LABEL))
+            _bind_text(row.setAccessibleName, row.property(LABEL_CONTEXT), row.property(LABEL))
+            label.setBuddy(row)
+            form.addRow(label, row)
         elif isinstance(row, tuple):
-            form.addRow(*row)
+            label = _bound_label(context, row[0])
+            if isinstance(row[1], QWidget):
+                label.setBuddy(row[1])
+            form.addRow(label, row[1])
         else:
             form.addRow(row)
 
 
-def seed_spin(name: str, tooltip: str, context: str | None = None) -> QSpinBox:
-    """A random seed field: any non-negative 32-bit int."""
-    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip, context)
+def _bind_text(setter: Callable[[str], object], context: str | None, text: str) -> None:
+    """Set ``text``: an English source translated in ``context`` (and after every language switch), if given."""
+    if context is None:
+        setter(text)
+    else:
+        texts.bind(setter, context, text)
 
 
-def momentum_spin(name: str, tooltip: str, context: str | None = None) -> QDoubleSpinBox:
+def _bound_label(context: str | None, text: str) -> QLabel:
+    """A form row's label showing ``text`` (translated in ``context`` when given)."""
+    label = QLabel()
+    _bind_text(label.setText, context, text)
+    return label
+
+
+def seed_spin(name: str, tooltip: str, context: str | None = None, label: str = "") -> QSpinBox:
+    """A random seed field: any non-negative 32-bit int (``label``: its form row's, as for :func:`tip`)."""
+    return tip(QSpinBox(minimum=0, maximum=2**31 - 1), name, tooltip, context, label=label)
+
+
+def momentum_spin(name: str, tooltip: str, context: str | None = None, label: str = "") -> QDoubleSpinBox:
     """SGD momentum in [0, 0.999], three decimals, steps of 0.1 (the labs that train share it)."""
     spin = QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.999, singleStep=0.1)
-    return tip(spin, name, tooltip, context)
+    return tip(spin, name, tooltip, context, label=label)
 
 
-def weight_decay_spin(name: str, tooltip: str, maximum: float, context: str | None = None) -> QDoubleSpinBox:
+def weight_decay_spin(
+    name: str, tooltip: str, maximum: float, context: str | None = None, label: str = ""
+) -> QDoubleSpinBox:
     """L2 weight decay from 0 to ``maximum``, four decimals, steps of 0.001."""
     spin = QDoubleSpinBox(decimals=4, minimum=0.0, maximum=maximum, singleStep=0.001)
-    return tip(spin, name, tooltip, context)
+    return tip(spin, name, tooltip, context, label=label)
 
 
 def batch_size_spin(
-    name: str, tooltip: str, maximum: int, context: str | None = None, full: str = "full batch"
+    name: str,
+    tooltip: str,
+    maximum: int,
+    context: str | None = None,
+    full: str = "full batch",
+    label: str = "",
 ) -> QSpinBox:
     """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
     given: ``tools/translations.py`` reads a literal ``full``, like the literal tooltips of these spin boxes)."""
-    spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
+    spin = tip(
+        QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context, label=label
+    )
     if context is not None:
         texts.bind(spin.setSpecialValueText, context, full)
     return spin

@@ -48,10 +48,11 @@ TR = "BuildPanel"  # the translation context of this panel's texts
 FIX_BUTTONS = {"init": "fixInitButton", "activation": "fixActivationButton", "loss": "fixLossButton"}
 
 
-def _combo(name: str, tooltip: str, items: dict[str, str]) -> QComboBox:
-    """A combo box of ``items`` (key → English label of context "NetworkSpec"): the keys are its data, the
-    labels are shown translated (:func:`_name_items` again after a language switch)."""
-    box = tip(QComboBox(), name, tooltip, TR)
+def _combo(name: str, tooltip: str, items: dict[str, str], label: str = "") -> QComboBox:
+    """A combo box of ``items`` (key → English label of context "NetworkSpec"; ``label``: its form row's, as
+    for :func:`tip`): the keys are its data, the labels are shown translated (:func:`_name_items` again after a
+    language switch)."""
+    box = tip(QComboBox(), name, tooltip, TR, label=label)
     for key, label in items.items():
         box.addItem(translate("NetworkSpec", label), key)
     box.setProperty("labels", list(items.values()))
@@ -196,6 +197,7 @@ class BuildPanel(QWidget):
                 TR, "MSE: squared error. BCE with logits: two classes. Cross-entropy: three or more."
             ),
             LOSSES,
+            QT_TRANSLATE_NOOP(TR, "Loss"),
         )
         self.outputActivationCombo = _combo(
             "outputActivationCombo",
@@ -204,32 +206,35 @@ class BuildPanel(QWidget):
                 "An activation after the output layer (only with MSE; the original's network used a sigmoid).",
             ),
             {"none": QT_TRANSLATE_NOOP("NetworkSpec", "none"), "sigmoid": "Sigmoid"},
+            QT_TRANSLATE_NOOP(TR, "Output activation"),
         )
         self.optimizerCombo = _combo(
             "networkOptimizerCombo",
             QT_TRANSLATE_NOOP(TR, "SGD: step = −learning rate × gradient. Adam: adaptive step per weight."),
             OPTIMIZERS,
+            QT_TRANSLATE_NOOP(TR, "Optimiser"),
         )
         self.learningRateSpin = tip(
             LogSpinBox(1e-6, 10.0, self._spec.learning_rate),
             "networkLearningRateSpin",
             "Step size (1e-6 to 10); arrows go 0.01 → 0.02 → 0.05. Too large and the loss diverges.",
             TR,
+            label="Learning rate",
         )
         self._build_spins()
         self._build_init()
         add_rows(
             f,
             [
-                (QT_TRANSLATE_NOOP(TR, "Loss"), self.lossCombo),
-                (QT_TRANSLATE_NOOP(TR, "Output activation"), self.outputActivationCombo),
-                (QT_TRANSLATE_NOOP(TR, "Optimiser"), self.optimizerCombo),
-                (QT_TRANSLATE_NOOP(TR, "Learning rate"), self.learningRateSpin),
-                (QT_TRANSLATE_NOOP(TR, "Momentum"), self.momentumSpin),
-                (QT_TRANSLATE_NOOP(TR, "Weight decay"), self.weightDecaySpin),
-                (QT_TRANSLATE_NOOP(TR, "Batch size"), self.batchSizeSpin),
-                (QT_TRANSLATE_NOOP(TR, "Initialisation"), self.initCombo),
-                (QT_TRANSLATE_NOOP(TR, "Seed"), self.seedSpin),
+                self.lossCombo,
+                self.outputActivationCombo,
+                self.optimizerCombo,
+                self.learningRateSpin,
+                self.momentumSpin,
+                self.weightDecaySpin,
+                self.batchSizeSpin,
+                self.initCombo,
+                self.seedSpin,
             ],
             TR,
         )
@@ -246,18 +251,19 @@ class BuildPanel(QWidget):
                 "project's N(0, 1), or a normal scaled by √(1/fan-in) (√(2/fan-in) before ReLU).",
             ),
             INITS,
+            QT_TRANSLATE_NOOP(TR, "Initialisation"),
         )
         self.seedSpin = widgets.seed_spin(
-            "networkSeedSpin", "Seed of the initial weights and the mini-batch order.", TR
+            "networkSeedSpin", "Seed of the initial weights and the mini-batch order.", TR, label="Seed"
         )
 
     def _build_spins(self) -> None:
         """The number fields: momentum, weight decay, batch size."""
         self.momentumSpin = widgets.momentum_spin(
-            "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD).", TR
+            "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD).", TR, label="Momentum"
         )
         self.weightDecaySpin = widgets.weight_decay_spin(
-            "networkWeightDecaySpin", "L2 pull of the weights towards 0.", 1.0, TR
+            "networkWeightDecaySpin", "L2 pull of the weights towards 0.", 1.0, TR, label="Weight decay"
         )
         self.batchSizeSpin = widgets.batch_size_spin(
             "networkBatchSizeSpin",
@@ -265,6 +271,7 @@ class BuildPanel(QWidget):
             100_000,
             TR,
             "full batch",
+            label="Batch size",
         )
 
     def _connect_training(self) -> None:

@@ -120,6 +120,8 @@ class DataPanel(QWidget):
             QSpinBox(minimum=MIN_SAMPLES, maximum=MAX_SAMPLES, value=200, singleStep=50),
             "samplesSpin",
             "",
+            TR,
+            label="Samples",
         )
         texts.bind(
             self.samplesSpin.setToolTip,
@@ -133,27 +135,30 @@ class DataPanel(QWidget):
             "noiseSpin",
             "How far points are jittered from their clean shape.",
             TR,
+            label="Noise",
         )
         self.testShareSpin = tip(
             QSpinBox(minimum=0, maximum=90, suffix=" %", value=30),
             "testShareSpin",
             "The share of samples held out to test on (0–90 %).",
             TR,
+            label="Test share",
         )
         self.dataSeedSpin = seed_spin(
             "dataSeedSpin",
             "Seed of the generated points and the train/test split.",
-            context=TR,
+            TR,
+            label="Seed",
         )
         self._build_draw_row()
-        f.addRow(self.datasetCombo)
         add_rows(
             f,
             [
-                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
-                (QT_TRANSLATE_NOOP(TR, "Noise"), self.noiseSpin),
-                (QT_TRANSLATE_NOOP(TR, "Test share"), self.testShareSpin),
-                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
+                self.datasetCombo,
+                self.samplesSpin,
+                self.noiseSpin,
+                self.testShareSpin,
+                self.dataSeedSpin,
                 (QT_TRANSLATE_NOOP(TR, "Draw"), self.drawRow),
             ],
             TR,
@@ -232,8 +237,8 @@ class DataPanel(QWidget):
             [
                 self.openCsvButton,
                 self.csvFileLabel,
-                (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
-                (QT_TRANSLATE_NOOP(TR, "Inputs"), self.csvFeatureList),
+                self.csvTargetCombo,
+                self.csvFeatureList,
                 self.csvClassesCheck,
                 self.useCsvButton,
             ],
@@ -248,12 +253,14 @@ class DataPanel(QWidget):
             "networkCsvTargetCombo",
             "The column to predict.",
             TR,
+            label="Target",
         )
         self.csvFeatureList = tip(
             QListWidget(maximumHeight=110),
             "networkCsvFeatureList",
             "Tick the columns the network takes as inputs (any number).",
             TR,
+            label="Inputs",
         )
 
     def _build_features_box(self) -> QGroupBox:

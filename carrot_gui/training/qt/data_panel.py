@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import theme
-from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
+from ...i18n import format_text, translate
 from ...kit import texts
 from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
 from ..data import (
@@ -100,42 +100,49 @@ class DataPanel(QGroupBox):
             "samplesSpin",
             "How many (x, y) points to generate (up to 100,000: a full-batch step then stays a few ms).",
             TR,
+            label="Samples",
         )
         self.featuresSpin = tip(
             QSpinBox(minimum=1, maximum=16),
             "featuresSpin",
             "Number of input features x (1 draws a line; more: a plane).",
             TR,
+            label="Features",
         )
         self.trueSlopesEdit = tip(
             QLineEdit("2"),
             "trueSlopesEdit",
             "The true slope(s): one number, or one per feature separated by commas.",
             TR,
+            label="True slope(s)",
         )
         self.trueInterceptSpin = tip(
             QDoubleSpinBox(minimum=-1000, maximum=1000, value=1.0),
             "trueInterceptSpin",
             "The true intercept (bias) of the line.",
             TR,
+            label="True intercept",
         )
         self.noiseSpin = tip(
             QDoubleSpinBox(minimum=0, maximum=1000, value=0.8),
             "noiseSpin",
             "Standard deviation σ of the Gaussian noise added to y.",
             TR,
+            label="Noise σ",
         )
-        self.dataSeedSpin = seed_spin("dataSeedSpin", "Random seed: the same seed gives the same points.", TR)
+        self.dataSeedSpin = seed_spin(
+            "dataSeedSpin", "Random seed: the same seed gives the same points.", TR, label="Seed"
+        )
         self._build_generate_button()
         add_rows(
             f,
             [
-                (QT_TRANSLATE_NOOP(TR, "Samples"), self.samplesSpin),
-                (QT_TRANSLATE_NOOP(TR, "Features"), self.featuresSpin),
-                (QT_TRANSLATE_NOOP(TR, "True slope(s)"), self.trueSlopesEdit),
-                (QT_TRANSLATE_NOOP(TR, "True intercept"), self.trueInterceptSpin),
-                (QT_TRANSLATE_NOOP(TR, "Noise σ"), self.noiseSpin),
-                (QT_TRANSLATE_NOOP(TR, "Seed"), self.dataSeedSpin),
+                self.samplesSpin,
+                self.featuresSpin,
+                self.trueSlopesEdit,
+                self.trueInterceptSpin,
+                self.noiseSpin,
+                self.dataSeedSpin,
                 self.generateButton,
             ],
             TR,
@@ -188,8 +195,8 @@ class DataPanel(QGroupBox):
                 self.openCsvButton,
                 self.csvFileLabel,
                 self.csvHeaderCheck,
-                (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
-                (QT_TRANSLATE_NOOP(TR, "Features"), self.csvFeatureList),
+                self.csvTargetCombo,
+                self.csvFeatureList,
                 self.useCsvButton,
             ],
             TR,
@@ -207,9 +214,14 @@ class DataPanel(QGroupBox):
             "csvTargetCombo",
             "The column the model should predict (y).",
             TR,
+            label="Target",
         )
         self.csvFeatureList = tip(
-            QListWidget(), "csvFeatureList", "Tick the columns to use as input features (x).", TR
+            QListWidget(),
+            "csvFeatureList",
+            "Tick the columns to use as input features (x).",
+            TR,
+            label="Features",
         )
 
     def _build_example_combo(self) -> None:
