@@ -10,6 +10,8 @@ A lab takes part by offering a small protocol (nothing here knows a lab):
 - ``presenter_caption()``: the sentence for the caption now;
 - ``presenter_next()``, ``presenter_previous()``, ``presenter_play()``: what the clicker's keys do;
 - ``set_presenting(on)``: anything else the lab does (fit the graph, hold its own automatic folding).
+
+:class:`Presentable` gives the protocol's usual defaults, so a lab writes only what differs.
 """
 
 from __future__ import annotations
@@ -70,6 +72,35 @@ class Fold:
 
     shown: Callable[[], bool]
     show: Callable[[bool], None]
+
+
+class Presentable:
+    """The presenter protocol with its usual defaults, for a lab to inherit after its Qt class
+    (``class Lab(QWidget, presenter.Presentable)``) and override what differs: it must give ``presenterCaption``,
+    :meth:`presenter_next` and :meth:`presenter_previous`."""
+
+    def presenter_panels(self) -> list[Fold]:
+        """The panels presenter mode hides: none."""
+        return []
+
+    def presenter_caption(self) -> str:
+        """The caption's sentence now: none."""
+        return ""
+
+    def presenter_next(self) -> None:
+        """PageDown / → / Enter: the lab's next step."""
+        raise NotImplementedError
+
+    def presenter_previous(self) -> None:
+        """PageUp / ← / Backspace: the lab's step back."""
+        raise NotImplementedError
+
+    def presenter_play(self) -> None:
+        """Space on a clicker means "next", as in a slide show."""
+        self.presenter_next()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenting starts (``on``) or ends: nothing more to do."""
 
 
 def widget_fold(widget: QWidget) -> Fold:

@@ -60,7 +60,7 @@ MAP_GRID = 24  # per-neuron activation maps: small images inside the circles
 MAX_DIGITS_SHOWN = 2000  # all of the digits' 359 test images (the summary then matches the accuracy)
 
 
-class NetworkLab(QWidget):
+class NetworkLab(QWidget, presenter.Presentable):
     """The Network tab. ``sendToExpression(nodes, title)`` carries one forward pass's tensor graph."""
 
     sendToExpression = Signal(object, str)
@@ -393,9 +393,11 @@ class NetworkLab(QWidget):
 
     # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ------------------------------------------
     def presenter_panels(self) -> list[presenter.Fold]:
+        """The settings on the left (data, network, training)."""
         return [presenter.widget_fold(self.panelsScroll)]
 
     def presenter_caption(self) -> str:
+        """The guess asked in predict mode, else what the backward pass shows now."""
         return self.predict.row.caption() or self.backwardControls.plain_text
 
     def presenter_next(self) -> None:
@@ -407,13 +409,11 @@ class NetworkLab(QWidget):
             self.backward_step()
 
     def presenter_previous(self) -> None:
+        """One layer back in the backward pass."""
         self.backward_back()
 
-    def presenter_play(self) -> None:
-        """Space on a clicker means "next", as in a slide show."""
-        self.presenter_next()
-
     def set_presenting(self, on: bool) -> None:
+        """Training pauses: the presenter's keys step the network from here."""
         self.pause()
 
     # -- lessons -------------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ RUN_NAMES = {
 TR = "TrainingLab"  # the translation context of this lab's texts
 
 
-class TrainingLab(LabFiles, QWidget):
+class TrainingLab(LabFiles, QWidget, presenter.Presentable):
     """The "Training" tab. ``sendToExpression(nodes, title)`` asks for one step's graph to be shown in the
     Expression lab (the main window shows it there and switches tabs).
 
@@ -219,6 +219,7 @@ class TrainingLab(LabFiles, QWidget):
 
     # -- presenter mode (the protocol of carrot_gui/kit/presenter.py) ----------------------------------
     def presenter_panels(self) -> list[presenter.Fold]:
+        """The settings on the left (data, model, files)."""
         return [
             presenter.Fold(
                 lambda: not self._controls_scroll.isHidden(), lambda on: self.hide_settings(not on)
@@ -231,6 +232,7 @@ class TrainingLab(LabFiles, QWidget):
         return "  —  ".join(p for p in parts if p)
 
     def presenter_next(self) -> None:
+        """One training step."""
         self.step_once()
 
     def presenter_previous(self) -> None:
@@ -238,9 +240,11 @@ class TrainingLab(LabFiles, QWidget):
         self.pause()
 
     def presenter_play(self) -> None:
+        """Space trains, or pauses, as the Train button does."""
         self.toggle_training()
 
     def set_presenting(self, on: bool) -> None:
+        """The plots and the progress line repainted from the session."""
         self.refresh()
 
     def _connect(self) -> None:
