@@ -19,6 +19,7 @@ import numpy as np
 from psygnal import Signal
 
 from .. import paths
+from ..checks import is_whole
 from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ..training.data import CsvTable, DataError
 
@@ -147,7 +148,7 @@ class DataConfig:
                 )
             )
         _check_split(self.test_fraction, self.seed)
-        if isinstance(self.samples, bool) or not isinstance(self.samples, (int, np.integer)):
+        if not is_whole(self.samples):
             raise DataError(
                 format_text("Datasets", "samples: a whole number, got {samples!r}", samples=self.samples)
             )
@@ -182,7 +183,7 @@ def _check_split(test_fraction: float, seed: int) -> None:
                 test_fraction=test_fraction,
             )
         )
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:
+    if not is_whole(seed) or not 0 <= seed < 2**32:
         raise DataError(
             format_text(
                 "Datasets", "seed: a whole number from 0 to {value}, got {seed!r}", value=2**32 - 1, seed=seed

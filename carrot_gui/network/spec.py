@@ -15,6 +15,7 @@ import numpy as np
 import pycarrot as pc
 from pycarrot import nn
 
+from ..checks import is_whole
 from ..i18n import QT_TRANSLATE_NOOP, format_text, translate
 
 # Playground's input features for 1-/2-D data: key → label (the key is also the expression it computes)
@@ -163,20 +164,16 @@ def shown(name: str) -> str:
     return translate("NetworkSpec", name)
 
 
-def _is_int(value) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-
-
 def _feature_ok(name: str, inputs: int) -> bool:
     return name in FEATURES and (inputs == 2 or "x2" not in name)
 
 
 def _check_task(s: NetworkSpec) -> None:
-    if not _is_int(s.inputs) or not 1 <= s.inputs <= MAX_INPUTS:
+    if not is_whole(s.inputs) or not 1 <= s.inputs <= MAX_INPUTS:
         raise spec_error(
             "inputs", "the data needs 1 to {max} input columns, got {value!r}", max=MAX_INPUTS, value=s.inputs
         )
-    if not _is_int(s.classes) or s.classes == 1 or not 0 <= s.classes <= MAX_CLASSES:
+    if not is_whole(s.classes) or s.classes == 1 or not 0 <= s.classes <= MAX_CLASSES:
         raise spec_error(
             "classes",
             "0 (regression) or 2 to {max} classes, got {value!r} (1 class is no task)",
@@ -203,7 +200,7 @@ def _check_layers(s: NetworkSpec) -> None:
     if len(s.hidden) > MAX_HIDDEN:
         raise spec_error("hidden", "at most {max} hidden layers, got {n}", max=MAX_HIDDEN, n=len(s.hidden))
     for i, layer in enumerate(s.hidden):
-        if not _is_int(layer.width) or not MIN_WIDTH <= layer.width <= MAX_WIDTH:
+        if not is_whole(layer.width) or not MIN_WIDTH <= layer.width <= MAX_WIDTH:
             raise spec_error(
                 f"hidden[{i}].width",
                 "layer {layer} needs {lo} to {hi} neurons, got {value!r}",
@@ -261,7 +258,7 @@ def _check_training(s: NetworkSpec) -> None:
         math.isfinite(s.weight_decay) and s.weight_decay >= 0
     ):
         raise spec_error("weight_decay", "0 or more, got {value!r}", value=s.weight_decay)
-    if not _is_int(s.batch_size) or not 0 <= s.batch_size <= MAX_BATCH:
+    if not is_whole(s.batch_size) or not 0 <= s.batch_size <= MAX_BATCH:
         raise spec_error(
             "batch_size",
             "0 (the whole set) to {max} samples, got {value!r}",
@@ -269,7 +266,7 @@ def _check_training(s: NetworkSpec) -> None:
             value=s.batch_size,
         )
     check_choice("init", s.init, INITS, "unknown initialisation {name!r} (choose from {choices})")
-    if not _is_int(s.seed) or not 0 <= s.seed < 2**32:
+    if not is_whole(s.seed) or not 0 <= s.seed < 2**32:
         raise spec_error("seed", "a whole number from 0 to {max}, got {value!r}", max=2**32 - 1, value=s.seed)
 
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from pycarrot.messages import elide_name
 
+from ..checks import is_whole
 from ..i18n import format_text, translate
 from .advice import Curvature
 from .csv_cells import SNIFF_BYTES, comma_hint, detect_delimiter, is_number, looks_numeric
@@ -372,7 +373,7 @@ class CsvTable:
         return self._index(column, role)
 
     def _index(self, column: str | int, role: str) -> int:
-        if isinstance(column, (int, np.integer)) and not isinstance(column, bool):
+        if is_whole(column):
             if 0 <= column < len(self.columns):
                 return int(column)
             raise DataError(
