@@ -45,15 +45,25 @@ AREAS: dict[str, tuple[str, ...]] = {
 # a call of one of these names -> the positions of its context and text arguments (the context may also be a
 # ``context=`` keyword, or a string: that context); a context position of None: the call has only the text
 # (``N_("text")``, a module's own marker) and its context is the module's ``TR_CONTEXT`` constant; a text that is
-# a tuple of strings gives one message each; a tuple of text positions (a keyword's name too) gives one message
-# for each one the call has
-CALLS: dict[str, tuple[int | str | None, int | tuple[int | str, ...]]] = {
+# a tuple of strings gives one message each; a tuple of text positions (an int: positional, a str: keyword)
+# means each of those arguments that is given is a message
+TextAt = int | str | tuple[int | str, ...]
+CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "translate": (0, 1),
     "format_text": (0, 1),
     "QT_TRANSLATE_NOOP": (0, 1),
     "bind": (1, 2),
-    "tip": (3, (2, "text")),  # kit.widgets.tip(widget, name, tooltip, context, text=...)
+    "tip": (3, (2, 4, "text")),  # kit.widgets.tip(widget, name, tooltip, context, text=...)
+    "bind_texts": (0, (1, 2, 3, 4, "title", "bottom", "left", "tooltip")),  # kit.plots.LabPlot.bind_texts
+    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full])
+    "seed_spin": (2, 1),
+    "momentum_spin": (2, 1),
+    "weight_decay_spin": (3, 1),
+    "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
+    "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
+    "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)
+    "lesson_error": ("LessonFile", 0),  # carrot_gui.lessons.format.lesson_error(reason, **fmt)
     "phrase": ("Engine", 0),  # pycarrot.messages.phrase(template, **params): an engine message
     "declare": ("Rules", 1),  # pycarrot.ops.table.declare(name, (rule, ...)): each local derivative rule
     "_elementwise": ("Rules", 1),  # pycarrot.ops.binary._elementwise(name, (rule, rule), ...): declares too
@@ -92,7 +102,7 @@ def _literal(node: ast.AST, constants: dict[str, str]) -> str | None:
 
 
 def _message(
-    node: ast.Call, at: int | str | None, text_at: int | tuple[int | str, ...], constants: dict[str, str]
+    node: ast.Call, at: int | str | None, text_at: TextAt, constants: dict[str, str]
 ) -> list[tuple[str, str]]:
     """The (context, text) pairs of one call whose context and text are string literals or module constants."""
     args: dict[int | str, ast.AST] = dict(enumerate(node.args))
@@ -105,10 +115,11 @@ def _message(
         found = args.get(at, args.get("context"))
         context = _literal(found, constants) if found is not None else None
     texts = []
-    for text in (args.get(k) for k in (text_at if isinstance(text_at, tuple) else (text_at,))):
+    for position in text_at if isinstance(text_at, tuple) else (text_at,):
+        text = args.get(position)
         texts += text.elts if isinstance(text, ast.Tuple) else [text] if text is not None else []
     literals = [_literal(t, constants) for t in texts]
-    return [(context, t) for t in literals if t is not None and context is not None]
+    return [(context, t) for t in literals if t and context is not None]  # an empty text is no message
 
 
 def _has_count(node: ast.Call) -> bool:

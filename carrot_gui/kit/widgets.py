@@ -3,41 +3,89 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QHelpEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLayout,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
+    QToolTip,
     QWidget,
 )
 
 from . import texts
 
+W = TypeVar("W", bound=QWidget)
 
-def tip(widget: QWidget, name: str, tip: str, context: str | None = None, text: str | None = None) -> QWidget:
-    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that), a tooltip and,
-    when given, its ``text`` (a button's or a check box's: ``setText``).
 
-    With a translation ``context`` the tooltip and text are English sources shown translated, and again after
-    every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip", CONTEXT,
-    text="text")`` as messages)."""
+def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = "") -> W:
+    """Give ``widget`` its stable objectName (tests and accessibility tools find it by that) and a tooltip, and
+    with ``text`` its text (a group box: its title), so a widget is made in one call.
+
+    With a translation ``context`` the tooltip and the text are English sources shown translated, and again
+    after every language switch (``tools/translations.py`` reads a literal ``tip(w, name, "tooltip", CONTEXT,
+    text="text")`` as messages); an empty ``tip`` is no tooltip."""
     widget.setObjectName(name)
-    _show(widget.setToolTip, tip, context)
-    if text is not None:
-        _show(widget.setText, text, context)
+    if context is None or not tip:
+        widget.setToolTip(tip)
+    else:
+        texts.bind(widget.setToolTip, context, tip)
+    if text:
+        setter = widget.setTitle if isinstance(widget, QGroupBox) else widget.setText
+        if context is None:
+            setter(text)
+        else:
+            texts.bind(setter, context, text)
     return widget
 
 
-def _show(setter, text: str, context: str | None) -> None:
-    """``setter(text)``; with a translation ``context``, translated now and after every language switch."""
-    if context is None:
-        setter(text)
+def tooltip_event(event: QEvent, show: Callable[[QHelpEvent], None]) -> bool:
+    """For a widget whose tooltip depends on what is under the mouse: a ToolTip event goes to ``show`` (True:
+    handled); any other event is left to the widget (False)."""
+    if event.type() != QEvent.Type.ToolTip:
+        return False
+    show(event)
+    return True
+
+
+def show_tip(event: QHelpEvent, widget: QWidget, text: str | None) -> None:
+    """Show ``text`` as the tooltip at the mouse over ``widget``; hide the tooltip when there is none (None)."""
+    if text is None:
+        QToolTip.hideText()
     else:
-        texts.bind(setter, context, text)
+        QToolTip.showText(event.globalPos(), text, widget)
+
+
+def set_items(combo: QComboBox, items: Sequence[str], current: int) -> None:
+    """Fill ``combo`` with ``items`` and select ``current`` without emitting its signals."""
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItems(list(items))
+        combo.setCurrentIndex(current)
+
+
+def check_item(text: str, checked: bool) -> QListWidgetItem:
+    """A list item the user can tick, ticked or not."""
+    item = QListWidgetItem(text)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    return item
+
+
+def checked_texts(items: QListWidget) -> list[str]:
+    """The texts of the ticked items of a list, in its order."""
+    rows = (items.item(i) for i in range(items.count()))
+    return [item.text() for item in rows if item.checkState() == Qt.CheckState.Checked]
 
 
 def add_rows(
@@ -79,7 +127,7 @@ def batch_size_spin(
     name: str, tooltip: str, maximum: int, context: str | None = None, full: str = "full batch"
 ) -> QSpinBox:
     """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
-    given: mark it with ``QT_TRANSLATE_NOOP(context, "full batch")``)."""
+    given: ``tools/translations.py`` reads a literal ``full``, like the literal tooltips of these spin boxes)."""
     spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
     if context is not None:
         texts.bind(spin.setSpecialValueText, context, full)

@@ -40,6 +40,12 @@ TEMP_PREFIX = ".pycarrot-lesson-"  # a save's temporary folder beside the file
 _DEFLATE_MAX_RATIO = 1100  # deflate never expands data more than ~1032 times
 
 
+def lesson_error(reason: str, /, **fmt: object) -> LessonError:
+    """The :class:`LessonError` whose ``reason`` is an English source of the "LessonFile" context, translated
+    and filled with ``fmt`` (``tools/translations.py`` reads a literal ``reason`` as a message)."""
+    return LessonError(format_text("LessonFile", reason, **fmt))
+
+
 @dataclass(frozen=True, eq=False)
 class Scene(SameByValue):
     """One step of a lecture: a title, a note for the teacher, the lab showing, and a state per lab in use
@@ -54,23 +60,17 @@ class Scene(SameByValue):
 
     def __post_init__(self) -> None:
         if self.lab not in LABS:
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "scene {title!r}: unknown lab {lab!r} (one of {labs})",
-                    title=self.title,
-                    lab=self.lab,
-                    labs=", ".join(LABS),
-                )
+            raise lesson_error(
+                "scene {title!r}: unknown lab {lab!r} (one of {labs})",
+                title=self.title,
+                lab=self.lab,
+                labs=", ".join(LABS),
             )
         if getattr(self, self.lab) is None:
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "scene {title!r} shows the {lab} lab but holds no state for it",
-                    title=self.title,
-                    lab=self.lab,
-                )
+            raise lesson_error(
+                "scene {title!r} shows the {lab} lab but holds no state for it",
+                title=self.title,
+                lab=self.lab,
             )
 
     def state(self, lab: str) -> ExpressionState | TrainingState | NetworkState | None:
@@ -90,13 +90,10 @@ class Lesson(SameByValue):
         if not self.scenes:
             raise LessonError(translate("LessonFile", "a lesson needs at least one scene"))
         if not 0 <= self.current < len(self.scenes):
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "current scene {current} does not exist ({n} scenes)",
-                    current=self.current,
-                    n=len(self.scenes),
-                )
+            raise lesson_error(
+                "current scene {current} does not exist ({n} scenes)",
+                current=self.current,
+                n=len(self.scenes),
             )
 
 
@@ -126,12 +123,8 @@ def lesson_from_json(doc: object, arrays: dict[str, np.ndarray]) -> Lesson:
     """Check ``doc`` (the parsed JSON) and ``arrays`` completely and build the lesson; LessonError if bad."""
     f = Fields(doc, "lesson.json")
     if f.raw("format", None) != FORMAT:
-        raise LessonError(
-            format_text(
-                "LessonFile",
-                "not a PyCarrot lesson (its format is {format!r})",
-                format=str(f.obj.get("format"))[:60],
-            )
+        raise lesson_error(
+            "not a PyCarrot lesson (its format is {format!r})", format=str(f.obj.get("format"))[:60]
         )
     version = f.integer("version", 1, 2**31)
     if version > VERSION:
@@ -175,19 +168,14 @@ def save_lesson(lesson: Lesson, path: str | os.PathLike) -> None:
         doc, arrays = lesson_to_json(lesson)
         text = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
         if len(text) > MAX_JSON_BYTES:
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "its text would take {n:,} bytes, more than the {limit:,} allowed",
-                    n=len(text),
-                    limit=MAX_JSON_BYTES,
-                )
+            raise lesson_error(
+                "its text would take {n:,} bytes, more than the {limit:,} allowed",
+                n=len(text),
+                limit=MAX_JSON_BYTES,
             )
         _write_zip(path, text, arrays)
     except (LessonError, OSError, ValueError, TypeError) as exc:
-        raise LessonError(
-            format_text("LessonFile", "cannot save {path!r}: {reason}", path=path, reason=exc)
-        ) from None
+        raise lesson_error("cannot save {path!r}: {reason}", path=path, reason=exc) from None
 
 
 def _write_zip(path: str, text: bytes, arrays: dict[str, np.ndarray]) -> None:
@@ -225,7 +213,7 @@ def open_lesson(path: str | os.PathLike) -> Lesson:
         reason = format_text("LessonFile", "corrupt or truncated file ({error})", error=exc)
     except (RuntimeError, NotImplementedError) as exc:  # zipfile's words for what it cannot read
         reason = format_text("LessonFile", "unreadable file ({error})", error=exc)
-    raise LessonError(format_text("LessonFile", "cannot open {path!r}: {reason}", path=path, reason=reason))
+    raise lesson_error("cannot open {path!r}: {reason}", path=path, reason=reason)
 
 
 def _check_members(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo]:
@@ -233,48 +221,36 @@ def _check_members(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo]
     names = [i.filename for i in infos]
     if sorted(names) != sorted((JSON_NAME, ARRAYS_NAME)):
         shown = ", ".join(repr(n)[:60] for n in names[:6])
-        raise LessonError(
-            format_text(
-                "LessonFile",
-                "a lesson holds exactly {json} and {arrays}; this file holds {shown}",
-                json=JSON_NAME,
-                arrays=ARRAYS_NAME,
-                shown=shown or translate("LessonFile", "nothing"),
-            )
+        raise lesson_error(
+            "a lesson holds exactly {json} and {arrays}; this file holds {shown}",
+            json=JSON_NAME,
+            arrays=ARRAYS_NAME,
+            shown=shown or translate("LessonFile", "nothing"),
         )
     limits = {JSON_NAME: MAX_JSON_BYTES, ARRAYS_NAME: MAX_ARRAY_BYTES}
     for info in infos:
         name = info.filename
         if info.flag_bits & 0x1:
-            raise LessonError(format_text("LessonFile", "{name} is encrypted; lessons never are", name=name))
+            raise lesson_error("{name} is encrypted; lessons never are", name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "{name} uses compression method {method}; only stored and deflate",
-                    name=name,
-                    method=info.compress_type,
-                )
+            raise lesson_error(
+                "{name} uses compression method {method}; only stored and deflate",
+                name=name,
+                method=info.compress_type,
             )
         if info.file_size > limits[name]:
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "{name} would unpack to {n:,} bytes, more than the {limit:,} allowed",
-                    name=name,
-                    n=info.file_size,
-                    limit=limits[name],
-                )
+            raise lesson_error(
+                "{name} would unpack to {n:,} bytes, more than the {limit:,} allowed",
+                name=name,
+                n=info.file_size,
+                limit=limits[name],
             )
         if info.compress_size > size or info.file_size > _DEFLATE_MAX_RATIO * max(info.compress_size, 1):
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "{name} claims {n:,} bytes from {packed:,} (a zip bomb?)",
-                    name=name,
-                    n=info.file_size,
-                    packed=info.compress_size,
-                )
+            raise lesson_error(
+                "{name} claims {n:,} bytes from {packed:,} (a zip bomb?)",
+                name=name,
+                n=info.file_size,
+                packed=info.compress_size,
             )
     return {i.filename: i for i in infos}
 
@@ -296,14 +272,11 @@ def _read_zip(fh, size: int) -> tuple[object, dict[str, np.ndarray]]:
         with zf.open(infos[JSON_NAME]) as member:
             raw = member.read(MAX_JSON_BYTES + 1)
         if len(raw) != infos[JSON_NAME].file_size:
-            raise LessonError(
-                format_text(
-                    "LessonFile",
-                    "{name} holds {n:,} bytes but declares {declared:,}",
-                    name=JSON_NAME,
-                    n=len(raw),
-                    declared=infos[JSON_NAME].file_size,
-                )
+            raise lesson_error(
+                "{name} holds {n:,} bytes but declares {declared:,}",
+                name=JSON_NAME,
+                n=len(raw),
+                declared=infos[JSON_NAME].file_size,
             )
         doc = _parse_json(raw)
         _check_version_early(doc)
@@ -313,27 +286,22 @@ def _read_zip(fh, size: int) -> tuple[object, dict[str, np.ndarray]]:
 
 def _parse_json(raw: bytes) -> object:
     def refuse(name: str) -> None:
-        raise LessonError(
-            format_text("LessonFile", "{file} holds {name}, which is not JSON", file=JSON_NAME, name=name)
-        )
+        raise lesson_error("{file} holds {name}, which is not JSON", file=JSON_NAME, name=name)
 
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=refuse)
     except UnicodeDecodeError:
-        raise LessonError(format_text("LessonFile", "{file} is not UTF-8 text", file=JSON_NAME)) from None
+        raise lesson_error("{file} is not UTF-8 text", file=JSON_NAME) from None
     except json.JSONDecodeError as exc:
-        raise LessonError(
-            format_text(
-                "LessonFile",
-                "{file} is not valid JSON (line {line}, column {column}: {error})",
-                file=JSON_NAME,
-                line=exc.lineno,
-                column=exc.colno,
-                error=exc.msg,
-            )
+        raise lesson_error(
+            "{file} is not valid JSON (line {line}, column {column}: {error})",
+            file=JSON_NAME,
+            line=exc.lineno,
+            column=exc.colno,
+            error=exc.msg,
         ) from None
     except RecursionError:
-        raise LessonError(format_text("LessonFile", "{file} is nested too deeply", file=JSON_NAME)) from None
+        raise lesson_error("{file} is nested too deeply", file=JSON_NAME) from None
 
 
 def _check_version_early(doc: object) -> None:
@@ -355,7 +323,7 @@ def _read_arrays(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, np.nda
                 left -= len(chunk)
             src.read(1)  # at the end: zipfile checks the CRC
         if left:
-            raise LessonError(format_text("LessonFile", "{file} ends early", file=ARRAYS_NAME))
+            raise lesson_error("{file} ends early", file=ARRAYS_NAME)
         try:
             return pc.load(npz, max_bytes=MAX_ARRAY_BYTES)
         except ValueError as exc:

@@ -27,6 +27,10 @@ class Preset:
     data: DataConfig | str
     note: str = ""
 
+    def __post_init__(self) -> None:
+        """The network is named as the preset (its title is the preset's English name)."""
+        object.__setattr__(self, "spec", replace(self.spec, title=self.name))
+
     def load_data(self) -> NetData:
         """The preset's dataset (generated from its config, or the digits)."""
         return load_digits(test_fraction=0.2, seed=0) if self.data == DIGITS else generate(self.data)
@@ -127,7 +131,7 @@ def apply_fixes(spec: NetworkSpec, keys: tuple[str, ...] = ("init", "activation"
 PRESETS: tuple[Preset, ...] = (
     Preset(
         QT_TRANSLATE_NOOP("Presets", "XOR"),
-        NetworkSpec(hidden=(Layer(4, "tanh"), Layer(4, "tanh")), learning_rate=0.1, title="XOR"),
+        NetworkSpec(hidden=(Layer(4, "tanh"), Layer(4, "tanh")), learning_rate=0.1),
         DataConfig("xor", samples=200, noise=0.2),
         QT_TRANSLATE_NOOP(
             "Presets",
@@ -143,7 +147,6 @@ PRESETS: tuple[Preset, ...] = (
             loss="cross_entropy",
             optimizer="adam",
             learning_rate=0.01,
-            title="Spiral",
         ),
         DataConfig("spiral", samples=300, noise=0.3),
         QT_TRANSLATE_NOOP(
@@ -153,7 +156,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         QT_TRANSLATE_NOOP("Presets", "Digits"),
-        replace(apply_fixes(ORIGINAL), title="Digits"),
+        apply_fixes(ORIGINAL),
         DIGITS,
         QT_TRANSLATE_NOOP(
             "Presets",
@@ -164,7 +167,7 @@ PRESETS: tuple[Preset, ...] = (
     Preset(QT_TRANSLATE_NOOP("Presets", "The original's network"), ORIGINAL, DIGITS, STALL_EXPLANATION),
     Preset(
         QT_TRANSLATE_NOOP("Presets", "Circles"),
-        NetworkSpec(features=("x1", "x2", "x1^2", "x2^2"), hidden=(Layer(2, "tanh"),), title="Circles"),
+        NetworkSpec(features=("x1", "x2", "x1^2", "x2^2"), hidden=(Layer(2, "tanh"),)),
         DataConfig("circles", samples=200, noise=0.1),
         QT_TRANSLATE_NOOP(
             "Presets", "With x₁² and x₂² as inputs a circle is a straight line: two neurons are enough."
@@ -180,7 +183,6 @@ PRESETS: tuple[Preset, ...] = (
             loss="mse",
             optimizer="adam",
             learning_rate=0.01,
-            title="Regression: sin x",
         ),
         DataConfig("sine", samples=200, noise=0.1),
         QT_TRANSLATE_NOOP("Presets", "One input, one output: the curve is the network's output over x."),

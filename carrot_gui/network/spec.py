@@ -7,6 +7,7 @@ Qt-free: the lab's build panel edits a spec, the trainer and the exported script
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -60,6 +61,19 @@ class SpecError(ValueError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+def spec_error(field: str, reason: str, /, **fmt: object) -> SpecError:
+    """The :class:`SpecError` for ``field`` whose ``reason`` is an English source of the "NetworkSpec" context,
+    translated and filled with ``fmt`` (``tools/translations.py`` reads a literal ``reason`` as a message)."""
+    return SpecError(field, format_text("NetworkSpec", reason, **fmt))
+
+
+def check_choice(field: str, value: object, choices: Collection[str], reason: str) -> None:
+    """:func:`spec_error` for ``field`` unless ``value`` is one of ``choices`` (``reason`` names it ``{name}`` and
+    the choices ``{choices}``)."""
+    if value not in choices:
+        raise spec_error(field, reason, name=value, choices=", ".join(choices))
 
 
 @dataclass(frozen=True)
@@ -159,198 +173,104 @@ def _feature_ok(name: str, inputs: int) -> bool:
 
 def _check_task(s: NetworkSpec) -> None:
     if not _is_int(s.inputs) or not 1 <= s.inputs <= MAX_INPUTS:
-        raise SpecError(
-            "inputs",
-            format_text(
-                "NetworkSpec",
-                "the data needs 1 to {max} input columns, got {value!r}",
-                max=MAX_INPUTS,
-                value=s.inputs,
-            ),
+        raise spec_error(
+            "inputs", "the data needs 1 to {max} input columns, got {value!r}", max=MAX_INPUTS, value=s.inputs
         )
     if not _is_int(s.classes) or s.classes == 1 or not 0 <= s.classes <= MAX_CLASSES:
-        raise SpecError(
+        raise spec_error(
             "classes",
-            format_text(
-                "NetworkSpec",
-                "0 (regression) or 2 to {max} classes, got {value!r} (1 class is no task)",
-                max=MAX_CLASSES,
-                value=s.classes,
-            ),
+            "0 (regression) or 2 to {max} classes, got {value!r} (1 class is no task)",
+            max=MAX_CLASSES,
+            value=s.classes,
         )
     if s.features and s.inputs > 2:
-        raise SpecError(
+        raise spec_error(
             "features",
-            format_text(
-                "NetworkSpec",
-                "derived features (x₁², sin x₁, …) are for 1-D or 2-D data; this has {n} inputs",
-                n=s.inputs,
-            ),
+            "derived features (x₁², sin x₁, …) are for 1-D or 2-D data; this has {n} inputs",
+            n=s.inputs,
         )
     for f in s.features:
-        if f not in FEATURES:
-            raise SpecError(
-                "features",
-                format_text(
-                    "NetworkSpec",
-                    "unknown feature {name!r} (choose from {choices})",
-                    name=f,
-                    choices=", ".join(FEATURES),
-                ),
-            )
+        check_choice("features", f, FEATURES, "unknown feature {name!r} (choose from {choices})")
         if not _feature_ok(f, s.inputs):
-            raise SpecError(
-                "features",
-                format_text(
-                    "NetworkSpec", "{name} needs a second input; this data has one (x₁)", name=FEATURES[f]
-                ),
+            raise spec_error(
+                "features", "{name} needs a second input; this data has one (x₁)", name=FEATURES[f]
             )
     if len(set(s.features)) != len(s.features):
-        raise SpecError("features", format_text("NetworkSpec", "a feature is chosen twice"))
+        raise spec_error("features", "a feature is chosen twice")
 
 
 def _check_layers(s: NetworkSpec) -> None:
     if len(s.hidden) > MAX_HIDDEN:
-        raise SpecError(
-            "hidden",
-            format_text(
-                "NetworkSpec", "at most {max} hidden layers, got {n}", max=MAX_HIDDEN, n=len(s.hidden)
-            ),
-        )
+        raise spec_error("hidden", "at most {max} hidden layers, got {n}", max=MAX_HIDDEN, n=len(s.hidden))
     for i, layer in enumerate(s.hidden):
         if not _is_int(layer.width) or not MIN_WIDTH <= layer.width <= MAX_WIDTH:
-            raise SpecError(
+            raise spec_error(
                 f"hidden[{i}].width",
-                format_text(
-                    "NetworkSpec",
-                    "layer {layer} needs {lo} to {hi} neurons, got {value!r}",
-                    layer=i + 1,
-                    lo=MIN_WIDTH,
-                    hi=MAX_WIDTH,
-                    value=layer.width,
-                ),
+                "layer {layer} needs {lo} to {hi} neurons, got {value!r}",
+                layer=i + 1,
+                lo=MIN_WIDTH,
+                hi=MAX_WIDTH,
+                value=layer.width,
             )
-        if layer.activation not in ACTIVATIONS:
-            raise SpecError(
-                f"hidden[{i}].activation",
-                format_text(
-                    "NetworkSpec",
-                    "unknown activation {name!r} (choose from {choices})",
-                    name=layer.activation,
-                    choices=", ".join(ACTIVATIONS),
-                ),
-            )
-    if s.output_activation not in OUTPUT_ACTIVATIONS:
-        raise SpecError(
-            "output_activation",
-            format_text("NetworkSpec", "'none' or 'sigmoid', got {value!r}", value=s.output_activation),
+        check_choice(
+            f"hidden[{i}].activation",
+            layer.activation,
+            ACTIVATIONS,
+            "unknown activation {name!r} (choose from {choices})",
         )
+    if s.output_activation not in OUTPUT_ACTIVATIONS:
+        raise spec_error("output_activation", "'none' or 'sigmoid', got {value!r}", value=s.output_activation)
 
 
 def _check_loss(s: NetworkSpec) -> None:
-    if s.loss not in LOSSES:
-        raise SpecError(
-            "loss",
-            format_text(
-                "NetworkSpec",
-                "unknown loss {name!r} (choose from {choices})",
-                name=s.loss,
-                choices=", ".join(LOSSES),
-            ),
-        )
+    check_choice("loss", s.loss, LOSSES, "unknown loss {name!r} (choose from {choices})")
     if s.classes == 0 and s.loss != "mse":
-        raise SpecError(
-            "loss",
-            format_text(
-                "NetworkSpec",
-                "{loss} needs class labels; a regression target uses MSE",
-                loss=shown(LOSSES[s.loss]),
-            ),
+        raise spec_error(
+            "loss", "{loss} needs class labels; a regression target uses MSE", loss=shown(LOSSES[s.loss])
         )
     if s.loss == "cross_entropy" and s.n_out < 3:
-        raise SpecError(
+        raise spec_error(
             "loss",
-            format_text(
-                "NetworkSpec",
-                "cross-entropy with {n} output is impossible (softmax over one number is always 1); "
-                "two classes use 1 output with BCE with logits",
-                n=s.n_out,
-            ),
+            "cross-entropy with {n} output is impossible (softmax over one number is always 1); "
+            "two classes use 1 output with BCE with logits",
+            n=s.n_out,
         )
     if s.loss == "bce_logits" and s.classes != 2:
-        raise SpecError(
-            "loss",
-            format_text(
-                "NetworkSpec",
-                "BCE with logits is for two classes; {n} classes use cross-entropy",
-                n=s.classes,
-            ),
+        raise spec_error(
+            "loss", "BCE with logits is for two classes; {n} classes use cross-entropy", n=s.classes
         )
     if s.loss != "mse" and s.output_activation != "none":
-        raise SpecError(
+        raise spec_error(
             "output_activation",
-            format_text(
-                "NetworkSpec",
-                "{loss} applies the sigmoid/softmax itself: no output activation",
-                loss=shown(LOSSES[s.loss]),
-            ),
+            "{loss} applies the sigmoid/softmax itself: no output activation",
+            loss=shown(LOSSES[s.loss]),
         )
 
 
 def _check_training(s: NetworkSpec) -> None:
     if s.optimizer not in OPTIMIZERS:
-        raise SpecError(
-            "optimizer",
-            format_text("NetworkSpec", "unknown optimiser {name!r} (choose SGD or Adam)", name=s.optimizer),
-        )
+        raise spec_error("optimizer", "unknown optimiser {name!r} (choose SGD or Adam)", name=s.optimizer)
     lr = s.learning_rate
     if not isinstance(lr, (int, float)) or not (math.isfinite(lr) and 0 < lr <= 10):
-        raise SpecError(
-            "learning_rate",
-            format_text("NetworkSpec", "a number above 0 and at most 10, got {value!r}", value=lr),
-        )
+        raise spec_error("learning_rate", "a number above 0 and at most 10, got {value!r}", value=lr)
     if not isinstance(s.momentum, (int, float)) or not 0 <= s.momentum < 1:
-        raise SpecError(
-            "momentum", format_text("NetworkSpec", "at least 0 and below 1, got {value!r}", value=s.momentum)
-        )
+        raise spec_error("momentum", "at least 0 and below 1, got {value!r}", value=s.momentum)
     if s.optimizer == "adam" and s.momentum:
-        raise SpecError(
-            "momentum",
-            format_text("NetworkSpec", "Adam keeps its own moments; momentum is for SGD (set it to 0)"),
-        )
+        raise spec_error("momentum", "Adam keeps its own moments; momentum is for SGD (set it to 0)")
     if not isinstance(s.weight_decay, (int, float)) or not (
         math.isfinite(s.weight_decay) and s.weight_decay >= 0
     ):
-        raise SpecError(
-            "weight_decay", format_text("NetworkSpec", "0 or more, got {value!r}", value=s.weight_decay)
-        )
+        raise spec_error("weight_decay", "0 or more, got {value!r}", value=s.weight_decay)
     if not _is_int(s.batch_size) or not 0 <= s.batch_size <= MAX_BATCH:
-        raise SpecError(
+        raise spec_error(
             "batch_size",
-            format_text(
-                "NetworkSpec",
-                "0 (the whole set) to {max} samples, got {value!r}",
-                max=MAX_BATCH,
-                value=s.batch_size,
-            ),
+            "0 (the whole set) to {max} samples, got {value!r}",
+            max=MAX_BATCH,
+            value=s.batch_size,
         )
-    if s.init not in INITS:
-        raise SpecError(
-            "init",
-            format_text(
-                "NetworkSpec",
-                "unknown initialisation {name!r} (choose from {choices})",
-                name=s.init,
-                choices=", ".join(INITS),
-            ),
-        )
+    check_choice("init", s.init, INITS, "unknown initialisation {name!r} (choose from {choices})")
     if not _is_int(s.seed) or not 0 <= s.seed < 2**32:
-        raise SpecError(
-            "seed",
-            format_text(
-                "NetworkSpec", "a whole number from 0 to {max}, got {value!r}", max=2**32 - 1, value=s.seed
-            ),
-        )
+        raise spec_error("seed", "a whole number from 0 to {max}, got {value!r}", max=2**32 - 1, value=s.seed)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -358,6 +358,11 @@ class CsvTable:
             )
         return cache[sample]
 
+    def default_target(self) -> int:
+        """The last column whose cells are numbers (the last column when none is): the target offered first."""
+        numeric = self.numeric_columns()
+        return max((i for i, ok in enumerate(numeric) if ok), default=len(self.columns) - 1)
+
     @cached_property
     def _positions(self) -> dict[str, int]:
         return {name: i for i, name in enumerate(self.columns)}

@@ -40,11 +40,8 @@ class BoundaryPlot(LabPlot):
         )
         self.bind_texts(
             "BoundaryPlot",
-            tooltip=QT_TRANSLATE_NOOP(
-                "BoundaryPlot",
-                "The model's answer over the plane under the data (filled: train, hollow: test).\n"
-                "Left click adds a point of the chosen class, right click removes the nearest point.",
-            ),
+            tooltip="The model's answer over the plane under the data (filled: train, hollow: test).\n"
+            "Left click adds a point of the chosen class, right click removes the nearest point.",
         )
         self.setMouseEnabled(False, False)
         self.hideButtons()

@@ -248,30 +248,23 @@ class BuildPanel(QWidget):
             INITS,
         )
         self.seedSpin = widgets.seed_spin(
-            "networkSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Seed of the initial weights and the mini-batch order."),
-            context=TR,
+            "networkSeedSpin", "Seed of the initial weights and the mini-batch order.", TR
         )
 
     def _build_spins(self) -> None:
         """The number fields: momentum, weight decay, batch size."""
         self.momentumSpin = widgets.momentum_spin(
-            "networkMomentumSpin",
-            QT_TRANSLATE_NOOP(TR, "SGD momentum in [0, 1) (0 = plain SGD)."),
-            context=TR,
+            "networkMomentumSpin", "SGD momentum in [0, 1) (0 = plain SGD).", TR
         )
         self.weightDecaySpin = widgets.weight_decay_spin(
-            "networkWeightDecaySpin",
-            QT_TRANSLATE_NOOP(TR, "L2 pull of the weights towards 0."),
-            maximum=1.0,
-            context=TR,
+            "networkWeightDecaySpin", "L2 pull of the weights towards 0.", 1.0, TR
         )
         self.batchSizeSpin = widgets.batch_size_spin(
             "networkBatchSizeSpin",
-            QT_TRANSLATE_NOOP(TR, "Samples per step ('full batch' = all of them)."),
-            maximum=100_000,
-            full=QT_TRANSLATE_NOOP(TR, "full batch"),
-            context=TR,
+            "Samples per step ('full batch' = all of them).",
+            100_000,
+            TR,
+            "full batch",
         )
 
     def _connect_training(self) -> None:
@@ -289,12 +282,11 @@ class BuildPanel(QWidget):
         self.seedSpin.valueChanged.connect(lambda v: self._try(seed=int(v)))
 
     def _build_fixes_box(self) -> QGroupBox:
-        self.fixesBox = QGroupBox()
-        texts.bind(self.fixesBox.setTitle, TR, "Why does it not learn?")
-        self.fixesBox.setObjectName("fixesBox")
+        self.fixesBox = tip(QGroupBox(), "fixesBox", "", TR, text="Why does it not learn?")
         v = QVBoxLayout(self.fixesBox)
-        self.fixesLabel = tip(QLabel(""), "fixesLabel", "What stalls the original project's network.", TR)
-        self.fixesLabel.setWordWrap(True)
+        self.fixesLabel = tip(
+            QLabel("", wordWrap=True), "fixesLabel", "What stalls the original project's network.", TR
+        )
         v.addWidget(self.fixesLabel)
         self.fixButtons: dict[str, QPushButton] = {}
         for fix in FIXES:

@@ -13,6 +13,12 @@ from ...kit.plots import StepSeriesPlot
 from ..trainer import NetworkSession
 
 TR = "NetworkLab"  # the translation context (the lab's)
+# the plots' tooltips (English sources of TR: tools/translations.py reads them where bind_texts is given them)
+_LOSS_TIP = "Loss on the whole training set and on the held-out test set, measured every few steps."
+_ACCURACY_TIP = "Share of samples classified right, training and test set."
+_GRADIENT_TIP = (
+    "Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped learning."
+)
 
 
 def series_colours(n: int) -> list[str]:
@@ -29,34 +35,11 @@ class CurvesRow(QWidget):
         super().__init__(parent)
         sets = list(zip(("train", "test"), series_colours(2)))  # the loss and accuracy plots' two series
         loss = StepSeriesPlot("", "", sets, name="networkLossPlot")
-        loss.bind_texts(
-            TR,
-            QT_TRANSLATE_NOOP(TR, "Loss"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            left=QT_TRANSLATE_NOOP(TR, "loss"),
-            tooltip=QT_TRANSLATE_NOOP(
-                TR, "Loss on the whole training set and on the held-out test set, measured every few steps."
-            ),
-        )
+        loss.bind_texts(TR, "Loss", "step", "loss", _LOSS_TIP)
         accuracy = StepSeriesPlot("", "", sets, name="accuracyPlot")
-        accuracy.bind_texts(
-            TR,
-            QT_TRANSLATE_NOOP(TR, "Accuracy"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            left=QT_TRANSLATE_NOOP(TR, "accuracy"),
-            tooltip=QT_TRANSLATE_NOOP(TR, "Share of samples classified right, training and test set."),
-        )
+        accuracy.bind_texts(TR, "Accuracy", "step", "accuracy", _ACCURACY_TIP)
         gradient = StepSeriesPlot("", "‖∂L/∂W‖", log_y=True, name="gradientHealthPlot")
-        gradient.bind_texts(
-            TR,
-            QT_TRANSLATE_NOOP(TR, "Gradient health"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            tooltip=QT_TRANSLATE_NOOP(
-                TR,
-                "Each layer's gradient norm per step (log scale): flat near zero means the layer has stopped "
-                "learning.",
-            ),
-        )
+        gradient.bind_texts(TR, "Gradient health", "step", tooltip=_GRADIENT_TIP)
         self.plots = (loss, accuracy, gradient)
         self._layers = 0
         tips = (

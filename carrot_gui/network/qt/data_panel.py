@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, seed_spin, tip
+from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -143,7 +142,7 @@ class DataPanel(QWidget):
         )
         self.dataSeedSpin = seed_spin(
             "dataSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Seed of the generated points and the train/test split."),
+            "Seed of the generated points and the train/test split.",
             context=TR,
         )
         self._build_draw_row()
@@ -204,9 +203,14 @@ class DataPanel(QWidget):
             "openNetworkCsvButton",
             "Read a CSV file (comma, semicolon or tab separated).",
             TR,
+            text="Open CSV…",
         )
         self.csvFileLabel = tip(
-            QLabel(wordWrap=True), "networkCsvFileLabel", "The CSV file that was read.", TR
+            QLabel(wordWrap=True),
+            "networkCsvFileLabel",
+            "The CSV file that was read.",
+            TR,
+            text="No file opened.",
         )
         self._build_csv_columns()
         self.csvClassesCheck = tip(
@@ -214,32 +218,27 @@ class DataPanel(QWidget):
             "networkCsvClassesCheck",
             "Ticked: classify (the target's distinct values are the classes). Unticked: fit the numbers (MSE).",
             TR,
+            text="Target is a class (2–10 values)",
         )
         self.useCsvButton = tip(
             QPushButton(clicked=lambda: self.use_csv_columns()),
             "useNetworkCsvButton",
             "Make these columns the data.",
             TR,
+            text="Use these columns",
         )
-        for widget, text in (
-            (self.openCsvButton, QT_TRANSLATE_NOOP(TR, "Open CSV…")),
-            (self.csvFileLabel, QT_TRANSLATE_NOOP(TR, "No file opened.")),
-            (self.csvClassesCheck, QT_TRANSLATE_NOOP(TR, "Target is a class (2–10 values)")),
-            (self.useCsvButton, QT_TRANSLATE_NOOP(TR, "Use these columns")),
-        ):
-            texts.bind(widget.setText, TR, text)
-        f.addRow(self.openCsvButton)
-        f.addRow(self.csvFileLabel)
         add_rows(
             f,
             [
+                self.openCsvButton,
+                self.csvFileLabel,
                 (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
                 (QT_TRANSLATE_NOOP(TR, "Inputs"), self.csvFeatureList),
+                self.csvClassesCheck,
+                self.useCsvButton,
             ],
             TR,
         )
-        f.addRow(self.csvClassesCheck)
-        f.addRow(self.useCsvButton)
         return self.csvBox
 
     def _build_csv_columns(self) -> None:
@@ -263,9 +262,8 @@ class DataPanel(QWidget):
         grid = QGridLayout(self.featuresBox)
         self.featureChecks: dict[str, QCheckBox] = {}
         for k, (key, label) in enumerate(FEATURES.items()):
-            box = tip(QCheckBox(label), FEATURE_NAMES[key], "")
+            box = tip(QCheckBox(label, checked=key in ("x1", "x2")), FEATURE_NAMES[key], "")
             texts.bind(box.setToolTip, TR, "Feed {feature} to the first layer.", feature=label)
-            box.setChecked(key in ("x1", "x2"))
             box.toggled.connect(lambda on, key=key: self._feature_toggled(key, on))
             grid.addWidget(box, k // 4, k % 4)
             self.featureChecks[key] = box
@@ -416,10 +414,7 @@ class DataPanel(QWidget):
         table = choice.table
         self._csv = table
         target = choice.target if isinstance(choice.target, int) else table.columns.index(choice.target)
-        with QSignalBlocker(self.csvTargetCombo):
-            self.csvTargetCombo.clear()
-            self.csvTargetCombo.addItems(list(table.columns))
-            self.csvTargetCombo.setCurrentIndex(target)
+        set_items(self.csvTargetCombo, table.columns, target)
         self._fill_features()
         chosen = {table.columns[c] if isinstance(c, int) else c for c in choice.features}
         for i in range(self.csvFeatureList.count()):
@@ -492,13 +487,7 @@ class DataPanel(QWidget):
             )
             return False
         self._csv = table
-        numeric = table.numeric_columns()
-        self.csvTargetCombo.blockSignals(True)
-        self.csvTargetCombo.clear()
-        self.csvTargetCombo.addItems(list(table.columns))
-        target = max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
-        self.csvTargetCombo.setCurrentIndex(target)
-        self.csvTargetCombo.blockSignals(False)
+        set_items(self.csvTargetCombo, table.columns, table.default_target())
         self._fill_features()
         self._show_file(table)
         self.datasetCombo.blockSignals(True)
@@ -519,21 +508,13 @@ class DataPanel(QWidget):
         for i, name in enumerate(table.columns):
             if i == target:
                 continue
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if numeric[i] else Qt.CheckState.Unchecked)
-            self.csvFeatureList.addItem(item)
+            self.csvFeatureList.addItem(check_item(name, numeric[i]))
 
     def use_csv_columns(self) -> bool:
         """The chosen columns as the data; a bad cell or choice is shown and nothing changes."""
         if self._csv is None:
             return self._ask_for_csv()
-        lst = self.csvFeatureList
-        inputs = [
-            lst.item(i).text()
-            for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        inputs = checked_texts(self.csvFeatureList)
         try:
             data = from_csv_table(
                 self._csv,

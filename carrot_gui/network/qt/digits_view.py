@@ -6,16 +6,16 @@ the counts in its cells. Takes plain arrays; the lab calls ``set_results`` after
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.heatmap import HeatMapView
-from ...kit.widgets import tip
+from ...kit.widgets import show_tip, tip, tooltip_event
 from .. import look
 
 TR = "DigitsView"  # the translation context of this module's texts
@@ -119,29 +119,22 @@ class DigitsGrid(QWidget):
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            self._tip(event)
-            return True
-        return super().event(event)
+        return tooltip_event(event, self._tip) or super().event(event)
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "showing a digit's tooltip"))
     def _tip(self, event) -> None:
         i = self.tile_at(event.pos())
-        if i is None:
-            QToolTip.hideText()
-            return
+        show_tip(event, self, None if i is None else self._tip_text(i))
+
+    def _tip_text(self, i: int) -> str:
         verdict = translate(TR, "right") if self.predicted[i] == self.truth[i] else translate(TR, "wrong")
-        QToolTip.showText(
-            event.globalPos(),
-            format_text(
-                TR,
-                "test image {i}: predicted {value}, true {value2} ({verdict})",
-                i=i,
-                value=self.predicted[i],
-                value2=self.truth[i],
-                verdict=verdict,
-            ),
-            self,
+        return format_text(
+            TR,
+            "test image {i}: predicted {value}, true {value2} ({verdict})",
+            i=i,
+            value=self.predicted[i],
+            value2=self.truth[i],
+            verdict=verdict,
         )
 
 

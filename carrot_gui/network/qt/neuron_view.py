@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -27,6 +27,7 @@ from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
 from ...kit.heatmap import signed_colours
+from ...kit.widgets import show_tip, tooltip_event
 from .. import look
 from .neuron_items import Z_LINE, LayerLines, Neuron
 
@@ -521,20 +522,12 @@ class NeuronView(QGraphicsView):
             )
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ToolTip:
-            self._show_tip(event)
-            return True
-        return super().viewportEvent(event)
+        return tooltip_event(event, self._show_tip) or super().viewportEvent(event)
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "showing a tooltip in the neuron view"))
     def _show_tip(self, event) -> None:
-        key = self._key_at(event.pos())
-        if key is None:
-            self._tip_key = None
-            QToolTip.hideText()
-            return
-        self._tip_key, self._tip_pos = key, QPointF(event.pos())
-        QToolTip.showText(event.globalPos(), self._tip_text(key), self.viewport())
+        self._tip_key, self._tip_pos = self._key_at(event.pos()), QPointF(event.pos())
+        show_tip(event, self.viewport(), None if self._tip_key is None else self._tip_text(self._tip_key))
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "editing a weight in the neuron view"))
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, seed_spin, tip
+from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -44,12 +43,6 @@ from ..data import (
 TR = "DataPanel"  # the translation context of this panel's texts
 
 
-def default_target(table: CsvTable) -> int:
-    """The last column whose cells are numbers (the last column when none is)."""
-    numeric = table.numeric_columns()
-    return max((i for i, ok in enumerate(numeric) if ok), default=len(table.columns) - 1)
-
-
 class DataPanel(QGroupBox):
     """Where the data comes from. ``data`` is the dataset in use; ``dataset_changed`` carries each new one."""
 
@@ -57,8 +50,7 @@ class DataPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        texts.bind(self.setTitle, TR, "1 · Data")
-        self.setObjectName("dataBox")
+        tip(self, "dataBox", "", TR, text="1 · Data")
         self.data: Dataset = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
         self._raw_data: Dataset = self.data  # before standardising
         self._csv: CsvTable | None = None
@@ -78,8 +70,8 @@ class DataPanel(QGroupBox):
             "standardiseCheck",
             "Shift each feature to mean 0 and scale it to spread 1: SGD then converges with larger learning rates.",
             TR,
+            text="Standardise features",
         )
-        texts.bind(self.standardiseCheck.setText, TR, "Standardise features")
         v.addWidget(self.standardiseCheck)
         self.dataInfoLabel = tip(
             QLabel(self.data.describe(), wordWrap=True), "dataInfoLabel", "The dataset in use.", TR
@@ -133,11 +125,7 @@ class DataPanel(QGroupBox):
             "Standard deviation σ of the Gaussian noise added to y.",
             TR,
         )
-        self.dataSeedSpin = seed_spin(
-            "dataSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Random seed: the same seed gives the same points."),
-            context=TR,
-        )
+        self.dataSeedSpin = seed_spin("dataSeedSpin", "Random seed: the same seed gives the same points.", TR)
         self._build_generate_button()
         add_rows(
             f,
@@ -161,8 +149,8 @@ class DataPanel(QGroupBox):
             "generateDataButton",
             "Make a new dataset with these settings (resets training).",
             TR,
+            text="Generate data",
         )
-        texts.bind(self.generateButton.setText, TR, "Generate data")
 
     def _build_csv_page(self) -> QWidget:
         csvw = QWidget()
@@ -173,12 +161,14 @@ class DataPanel(QGroupBox):
             "openCsvButton",
             "Read a CSV file; then choose the target and feature columns.",
             TR,
+            text="Open CSV…",
         )
         self.csvHeaderCheck = tip(
             QCheckBox(checked=True, toggled=self._reread_csv),
             "csvHeaderCheck",
             "Whether the file's first row holds column names.",
             TR,
+            text="First row is a header",
         )
         self._build_column_choosers()
         self.useCsvButton = tip(
@@ -186,25 +176,24 @@ class DataPanel(QGroupBox):
             "useCsvButton",
             "Load the chosen columns as the dataset (resets training).",
             TR,
+            text="Use these columns",
         )
-        self.csvFileLabel = tip(QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR)
-        texts.bind(self.openCsvButton.setText, TR, "Open CSV…")
-        texts.bind(self.csvHeaderCheck.setText, TR, "First row is a header")
-        texts.bind(self.useCsvButton.setText, TR, "Use these columns")
-        texts.bind(self.csvFileLabel.setText, TR, "No file opened.")
-        c.addRow(self.exampleCombo)
-        c.addRow(self.openCsvButton)
-        c.addRow(self.csvFileLabel)
-        c.addRow(self.csvHeaderCheck)
+        self.csvFileLabel = tip(
+            QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR, text="No file opened."
+        )
         add_rows(
             c,
             [
+                self.exampleCombo,
+                self.openCsvButton,
+                self.csvFileLabel,
+                self.csvHeaderCheck,
                 (QT_TRANSLATE_NOOP(TR, "Target"), self.csvTargetCombo),
                 (QT_TRANSLATE_NOOP(TR, "Features"), self.csvFeatureList),
+                self.useCsvButton,
             ],
             TR,
         )
-        c.addRow(self.useCsvButton)
         return csvw
 
     def _build_column_choosers(self) -> None:
@@ -362,17 +351,11 @@ class DataPanel(QGroupBox):
         table = self._csv
         assert table is not None
         numeric = table.numeric_columns()
-        target = default_target(table)
-        self.csvTargetCombo.blockSignals(True)
-        self.csvTargetCombo.clear()
-        self.csvTargetCombo.addItems(list(table.columns))
-        self.csvTargetCombo.setCurrentIndex(target)
-        self.csvTargetCombo.blockSignals(False)
+        target = table.default_target()
+        set_items(self.csvTargetCombo, table.columns, target)
         self.csvFeatureList.clear()
         for name, is_number in zip(table.columns, numeric):
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if is_number else Qt.CheckState.Unchecked)
+            item = check_item(name, is_number)
             if not is_number:
                 item.setToolTip(translate(TR, "This column has cells that are not numbers (names, dates…)."))
             self.csvFeatureList.addItem(item)
@@ -403,11 +386,7 @@ class DataPanel(QGroupBox):
         if self._csv is None:
             self.say(translate(TR, "Open a CSV file first."))
             return False
-        features = [
-            self.csvFeatureList.item(i).text()
-            for i in range(self.csvFeatureList.count())
-            if self.csvFeatureList.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        features = checked_texts(self.csvFeatureList)
         target = self.csvTargetCombo.currentText()
         try:
             data = self._csv.to_dataset(target, features)
@@ -431,7 +410,7 @@ class DataPanel(QGroupBox):
         table = self._csv
         assert table is not None
         try:
-            t = table.column_index(target if target is not None else default_target(table), "target")
+            t = table.column_index(target if target is not None else table.default_target(), "target")
             numeric = table.numeric_columns()
             chosen = (
                 features

@@ -6,12 +6,11 @@ reports back with :meth:`FilesPanel.say`, in the error colour when it failed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, translate
-from ...kit import texts
 from ...kit.widgets import tip
 
 TR = "FilesPanel"  # the translation context of this panel's texts
@@ -21,6 +20,8 @@ _TIPS = {  # the file buttons' tooltips, by objectName
     "exportLossCsvButton": QT_TRANSLATE_NOOP(TR, "Export step, loss, smoothed loss and parameters as CSV."),
     "exportPngButton": QT_TRANSLATE_NOOP(TR, "Save each of the four plots as a PNG image in a folder."),
 }
+_NPZ = QT_TRANSLATE_NOOP(TR, "pycarrot model (*.npz);;All files (*)")  # the file types asked for
+_MODELS = QT_TRANSLATE_NOOP(TR, "pycarrot model (*.npz *.pth);;All files (*)")
 
 
 class FilesPanel(QGroupBox):
@@ -33,32 +34,24 @@ class FilesPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        texts.bind(self.setTitle, TR, "Files")
-        self.setObjectName("filesBox")
+        tip(self, "filesBox", "", TR, text="Files")
         g = QGridLayout(self)
         buttons = [
-            tip(QPushButton(clicked=slot), name, _TIPS[name], TR)
-            for name, slot in (
-                ("saveModelButton", self._save_dialog),
-                ("loadModelButton", self._load_dialog),
-                ("exportLossCsvButton", self._export_csv_dialog),
-                ("exportPngButton", self._export_png_dialog),
+            tip(QPushButton(clicked=slot), name, _TIPS[name], TR, text=text)
+            for name, text, slot in (
+                ("saveModelButton", QT_TRANSLATE_NOOP(TR, "Save model…"), self._save_dialog),
+                ("loadModelButton", QT_TRANSLATE_NOOP(TR, "Load model…"), self._load_dialog),
+                ("exportLossCsvButton", QT_TRANSLATE_NOOP(TR, "Loss as CSV…"), self._export_csv_dialog),
+                ("exportPngButton", QT_TRANSLATE_NOOP(TR, "Plots as PNG…"), self._export_png_dialog),
             )
         ]
-        names = (
-            QT_TRANSLATE_NOOP(TR, "Save model…"),
-            QT_TRANSLATE_NOOP(TR, "Load model…"),
-            QT_TRANSLATE_NOOP(TR, "Loss as CSV…"),
-            QT_TRANSLATE_NOOP(TR, "Plots as PNG…"),
-        )
-        for i, (button, text) in enumerate(zip(buttons, names)):
-            texts.bind(button.setText, TR, text)
+        for i, button in enumerate(buttons):
             g.addWidget(button, i // 2, i % 2)
         self.saveModelButton, self.loadModelButton, self.exportLossButton, self.exportPngButton = buttons
         self.fileMessageLabel = tip(
             QLabel("", wordWrap=True),
             "fileMessageLabel",
-            QT_TRANSLATE_NOOP(TR, "What the last file operation did."),
+            "What the last file operation did.",
             TR,
         )
         g.addWidget(self.fileMessageLabel, 2, 0, 1, 2)
@@ -68,32 +61,23 @@ class FilesPanel(QGroupBox):
         theme.set_tone(self.fileMessageLabel, "error" if error else "plain")
         self.fileMessageLabel.setText(text)
 
-    def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate(TR, "Save model"),
-            "linear_model.npz",
-            translate(TR, "pycarrot model (*.npz);;All files (*)"),
-        )
+    def _ask_file(self, signal: SignalInstance, title: str, name: str, kinds: str, save: bool = True) -> None:
+        """Ask for a file to save to (or, not ``save``, to open) and emit its path, if one was chosen; ``title``
+        and ``kinds`` (the file-type filter) are English sources of this panel."""
+        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        path, _ = ask(self, translate(TR, title), name, translate(TR, kinds))
         if path:
-            self.save_requested.emit(path)
+            signal.emit(path)
+
+    def _save_dialog(self) -> None:
+        self._ask_file(self.save_requested, QT_TRANSLATE_NOOP(TR, "Save model"), "linear_model.npz", _NPZ)
 
     def _load_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            translate(TR, "Load model"),
-            "",
-            translate(TR, "pycarrot model (*.npz *.pth);;All files (*)"),
-        )
-        if path:
-            self.load_requested.emit(path)
+        self._ask_file(self.load_requested, QT_TRANSLATE_NOOP(TR, "Load model"), "", _MODELS, save=False)
 
     def _export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate(TR, "Export loss history"), "loss_history.csv", "CSV (*.csv)"
-        )
-        if path:
-            self.export_csv_requested.emit(path)
+        title = QT_TRANSLATE_NOOP(TR, "Export loss history")
+        self._ask_file(self.export_csv_requested, title, "loss_history.csv", "CSV (*.csv)")
 
     def _export_png_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(self, translate(TR, "Folder for the plot images"))

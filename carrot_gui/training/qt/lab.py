@@ -166,46 +166,46 @@ class TrainingLab(LabFiles, QWidget):
         # progress beside it stays readable in projector mode at 1280x800
         self.speedCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speedCombo.setMinimumContentsLength(len("20 steps"))
-        self.newWeightsButton = tip(QPushButton(), "newWeightsButton", "")
-        texts.bind(self.newWeightsButton.setText, TR, "New weights")
-        texts.bind(
-            self.newWeightsButton.setToolTip,
-            TR,
+        self.newWeightsButton = tip(
+            QPushButton(),
+            "newWeightsButton",
             "Draw new initial weights (the next init seed) and start again; the last run stays as a faded "
             "curve (Ctrl+Shift+R).",
+            TR,
+            text="New weights",
         )
         self.newWeightsButton.setMinimumHeight(self.resetTrainingButton.minimumHeight())
         self.newWeightsButton.clicked.connect(lambda: self.new_weights())
         run_row = self.runControls.layout()
         run_row.insertWidget(run_row.indexOf(self.resetTrainingButton) + 1, self.newWeightsButton)
-        self.progressLabel = tip(QLabel(""), "progressLabel", "")
-        texts.bind(self.progressLabel.setToolTip, TR, "Steps done, epoch and the latest loss.")
+        self.progressLabel = tip(QLabel(""), "progressLabel", "Steps done, epoch and the latest loss.", TR)
         self.progressLabel.setMinimumWidth(60)  # long text wraps (never cut: "loss 0.6016" read "loss 0")
         self.progressLabel.setWordWrap(True)  # rather than widening the window
         self.progressLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.sendButton = tip(QPushButton(), "sendToExpressionButton", "")
-        texts.bind(self.sendButton.setText, TR, "Backward of one step ▸ Expression lab")
-        texts.bind(
-            self.sendButton.setToolTip,
-            TR,
+        self.sendButton = tip(
+            QPushButton(),
+            "sendToExpressionButton",
             "Open this training step's graph (4 samples) in the Expression lab to step through its backward pass.",
-        )
-        self.toggleSettingsButton = tip(QPushButton(), "toggleSettingsButton", "")
-        texts.bind(self.toggleSettingsButton.setText, TR, "◂ Settings")
-        texts.bind(
-            self.toggleSettingsButton.setToolTip,
             TR,
+            text="Backward of one step ▸ Expression lab",
+        )
+        self.toggleSettingsButton = tip(
+            QPushButton(checkable=True, toggled=self.hide_settings),
+            "toggleSettingsButton",
             "Hide the settings on the left so the plots get the whole width (on a projector); click again "
             "to show them.",
+            TR,
+            text="◂ Settings",
         )
-        self.toggleSettingsButton.setCheckable(True)
-        self.toggleSettingsButton.toggled.connect(self.hide_settings)
         row.addWidget(self.runControls)
         row.addSpacing(12)
         row.addWidget(self.progressLabel, 1)
-        self.trainingStatusLabel = tip(QLabel(""), "trainingStatusLabel", "")
-        texts.bind(self.trainingStatusLabel.setToolTip, TR, "What training is doing, and why it stopped.")
-        self.trainingStatusLabel.setWordWrap(True)
+        self.trainingStatusLabel = tip(
+            QLabel("", wordWrap=True),
+            "trainingStatusLabel",
+            "What training is doing, and why it stopped.",
+            TR,
+        )
         return row
 
     def hide_settings(self, hidden: bool) -> None:

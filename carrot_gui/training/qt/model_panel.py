@@ -36,8 +36,7 @@ class ModelPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        texts.bind(self.setTitle, TR, "2 · Model and optimiser")
-        self.setObjectName("modelBox")
+        tip(self, "modelBox", "", TR, text="2 · Model and optimiser")
         self._build_optimiser()
         self._build_regularisers()
         self._build_budget()
@@ -111,26 +110,17 @@ class ModelPanel(QGroupBox):
     def _build_regularisers(self) -> None:
         """Weight decay, momentum and batch size: the spin boxes below the learning rate."""
         self.weightDecaySpin = widgets.weight_decay_spin(
-            "weightDecaySpin",
-            QT_TRANSLATE_NOOP(TR, "L2 penalty pulling the weights towards 0 (0 = none)."),
-            maximum=10,
-            context=TR,
+            "weightDecaySpin", "L2 penalty pulling the weights towards 0 (0 = none).", 10, TR
         )
         self.momentumSpin = widgets.momentum_spin(
-            "momentumSpin",
-            QT_TRANSLATE_NOOP(
-                TR, "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD)."
-            ),
-            context=TR,
+            "momentumSpin", "SGD momentum in [0, 1): how much of the last step is kept (0 = plain SGD).", TR
         )
         self.batchSizeSpin = widgets.batch_size_spin(
             "batchSizeSpin",
-            QT_TRANSLATE_NOOP(
-                TR, "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps)."
-            ),
-            maximum=1_000_000,
-            context=TR,
-            full=QT_TRANSLATE_NOOP(TR, "full batch"),
+            "Samples per step: 'full batch' uses all; smaller = mini-batch SGD (noisier steps).",
+            1_000_000,
+            TR,
+            "full batch",
         )
 
     def _build_budget(self) -> None:
@@ -153,9 +143,12 @@ class ModelPanel(QGroupBox):
         budget.addWidget(self.budgetSpin, 1)
         budget.addWidget(self.unitCombo)
         self.thresholdCheck = tip(
-            QCheckBox(), "thresholdCheck", "Also stop as soon as the loss falls below this value.", TR
+            QCheckBox(),
+            "thresholdCheck",
+            "Also stop as soon as the loss falls below this value.",
+            TR,
+            text="Stop below loss",
         )
-        texts.bind(self.thresholdCheck.setText, TR, "Stop below loss")
         self.thresholdSpin = tip(
             LogSpinBox(1e-12, 1e12, 0.7), "thresholdSpin", "The loss threshold for stopping early.", TR
         )
@@ -165,9 +158,7 @@ class ModelPanel(QGroupBox):
         threshold.addWidget(self.thresholdCheck)
         threshold.addWidget(self.thresholdSpin, 1)
         self.initSeedSpin = widgets.seed_spin(
-            "initSeedSpin",
-            QT_TRANSLATE_NOOP(TR, "Seed for the initial weights (pc.manual_seed) and the mini-batch order."),
-            context=TR,
+            "initSeedSpin", "Seed for the initial weights (pc.manual_seed) and the mini-batch order.", TR
         )
 
     def set_features(self, n_features: int) -> None:

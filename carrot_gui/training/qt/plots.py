@@ -54,13 +54,10 @@ class LossPlot(StepSeriesPlot):
         super().__init__("", "MSE", name="lossPlot", min_size=(320, 200))
         self.bind_texts(
             TR,
-            QT_TRANSLATE_NOOP(TR, "Loss (MSE) per step"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            tooltip=QT_TRANSLATE_NOOP(
-                TR,
-                "Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
-                "Hover to read values, click a step to see the model as it was then.",
-            ),
+            "Loss (MSE) per step",
+            "step",
+            tooltip="Mean squared error of each training step. Faint: the raw loss; solid: smoothed.\n"
+            "Hover to read values, click a step to see the model as it was then.",
         )
         t = theme.current()
         self.legend = self.getPlotItem().addLegend(
@@ -244,10 +241,10 @@ class ParamPlot(StepSeriesPlot):
         super().__init__("", "", name="paramPlot")
         self.bind_texts(
             TR,
-            QT_TRANSLATE_NOOP(TR, "Parameters"),
-            QT_TRANSLATE_NOOP(TR, "step"),
-            left=QT_TRANSLATE_NOOP(TR, "value"),
-            tooltip=QT_TRANSLATE_NOOP(TR, "How each parameter moved, step by step."),
+            "Parameters",
+            "step",
+            left="value",
+            tooltip="How each parameter moved, step by step.",
         )
         texts.bind(self.add_legend_bar("paramLegend", "").setToolTip, TR, "Which curve is which parameter.")
         self._columns: list[GrowBuffer] = []  # contiguous copy of each parameter's history (fast to draw)
@@ -310,9 +307,7 @@ class DataPlot(LabPlot):
         super().__init__(name="dataPlot")
         self.bind_texts(
             TR,
-            tooltip=QT_TRANSLATE_NOOP(
-                TR, "The data and the line the model draws through it now (or at the step you clicked)."
-            ),
+            tooltip="The data and the line the model draws through it now (or at the step you clicked).",
         )
         t = theme.current()
         legend = self.add_legend_bar("dataLegend", "")  # the lab places it

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from ... import theme
-from ...i18n import QT_TRANSLATE_NOOP
 from ...kit.plots import SUBPIXEL, LabPlot, pen
 from ..history import far_box
 from ..surface import Surface, clip_polyline
@@ -26,14 +25,11 @@ class SurfacePlot(LabPlot):
         super().__init__(name="surfacePlot")
         self.bind_texts(
             "TrainingPlots",
-            QT_TRANSLATE_NOOP("TrainingPlots", "MSE surface"),
-            QT_TRANSLATE_NOOP("TrainingPlots", "weight"),
-            QT_TRANSLATE_NOOP("TrainingPlots", "bias"),
-            QT_TRANSLATE_NOOP(
-                "TrainingPlots",
-                "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
-                "The orange path is where gradient descent has taken the parameters; ★ is the best fit.",
-            ),
+            "MSE surface",
+            "weight",
+            "bias",
+            "The loss for every (weight, bias) of a one-feature line: darker is lower.\n"
+            "The orange path is where gradient descent has taken the parameters; ★ is the best fit.",
         )
         t = theme.current()
         self.image = pg.ImageItem()
