@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -28,6 +28,7 @@ from .errors import guarded
 from .expression.qt import ExpressionLab
 from .i18n import QT_TRANSLATE_NOOP, format_text, translate
 from .kit import language, texts
+from .kit.actions import add_actions
 from .kit.presenter import KEYS_HELP, Presenter
 from .looks import Looks
 
@@ -184,23 +185,10 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------------------------
 
-    def _action(
-        self, menu, text: str, slot, shortcut: str | None = None, name: str = "", tip: str = ""
-    ) -> QAction:
-        """A menu action; ``text`` and ``tip`` are English sources of the "MainWindow" context (marked with
-        ``QT_TRANSLATE_NOOP`` where written), shown translated."""
-        action = QAction(self)
-        texts.bind(action.setText, "MainWindow", text)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if name:
-            action.setObjectName(name)
-        if tip:
-            texts.bind(action.setStatusTip, "MainWindow", tip)
-            texts.bind(action.setToolTip, "MainWindow", tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def _actions(self, menu: QMenu, *rows: tuple) -> list[QAction]:
+        """Menu actions, one per row ``(text, slot, shortcut, name, tip)``: ``text`` and ``tip`` are English
+        sources of the "MainWindow" context (marked with ``N_`` where written), shown translated."""
+        return add_actions(self, menu, "MainWindow", rows)
 
     def _menu(self, parent, title: str, name: str):
         """A menu under ``parent`` (the menu bar or a menu) whose title follows the language."""
@@ -221,62 +209,42 @@ class MainWindow(QMainWindow):
         self._build_lesson_actions(file_menu)
         # actions on the Expression lab's graph: enabled only while that lab is shown (_tab_changed), so Ctrl+E on
         # the Training tab never exports a picture the user is not looking at
-        self._graph_actions = [
-            self._action(
-                file_menu, N_("Export graph as &PNG…"), self.export_png_dialog, "Ctrl+E", "exportPngAction"
-            ),
-            self._action(
-                file_menu, N_("Export graph as &SVG…"), self.export_svg_dialog, None, "exportSvgAction"
-            ),
-        ]
+        self._graph_actions = self._actions(
+            file_menu,
+            (N_("Export graph as &PNG…"), self.export_png_dialog, "Ctrl+E", "exportPngAction"),
+            (N_("Export graph as &SVG…"), self.export_svg_dialog, None, "exportSvgAction"),
+        )
         self._build_network_actions(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, N_("&Quit"), self.close, "Ctrl+Q", "quitAction")
+        self._actions(file_menu, (N_("&Quit"), self.close, "Ctrl+Q", "quitAction"))
 
     def _build_view_menu(self, bar) -> None:
         view = self._menu(bar, N_("&View"), "viewMenu")
-        self._graph_actions += [
-            self._action(
-                view,
-                N_("&Fit graph\tF"),
-                self.expressionLab.fit,
-                None,
-                "fitAction",
-                N_("Show the whole graph"),
-            ),
-            self._action(
-                view,
-                N_("Zoom &in"),
-                lambda: self.expressionLab.graphView.zoom_by(1.25),
-                "Ctrl+=",
-                "zoomInAction",
-            ),
-            self._action(
-                view,
-                N_("Zoom &out"),
-                lambda: self.expressionLab.graphView.zoom_by(0.8),
-                "Ctrl+-",
-                "zoomOutAction",
-            ),
-        ]
-        self.graphOnlyAction = self._action(
+        self._graph_actions += self._actions(
             view,
-            N_("&Graph only"),
-            self.expressionLab.set_graph_only,
-            "Ctrl+G",
-            "graphOnlyAction",
-            N_("Hide the editor and the log so the graph fills the window"),
+            (N_("&Fit graph\tF"), self.expressionLab.fit, None, "fitAction", N_("Show the whole graph")),
+            (N_("Zoom &in"), lambda: self.expressionLab.graphView.zoom_by(1.25), "Ctrl+=", "zoomInAction"),
+            (N_("Zoom &out"), lambda: self.expressionLab.graphView.zoom_by(0.8), "Ctrl+-", "zoomOutAction"),
+            (
+                N_("&Graph only"),
+                self.expressionLab.set_graph_only,
+                "Ctrl+G",
+                "graphOnlyAction",
+                N_("Hide the editor and the log so the graph fills the window"),
+            ),
         )
+        self.graphOnlyAction = self._graph_actions[-1]
         self.graphOnlyAction.setCheckable(True)
-        self._graph_actions.append(self.graphOnlyAction)
         view.addSeparator()
-        self.projectorAction = self._action(
+        (self.projectorAction,) = self._actions(
             view,
-            N_("&Projector mode"),
-            self.set_projector,
-            "Ctrl+Shift+P",
-            "projectorAction",
-            N_("Larger text and stronger colours for a lecture hall"),
+            (
+                N_("&Projector mode"),
+                self.set_projector,
+                "Ctrl+Shift+P",
+                "projectorAction",
+                N_("Larger text and stronger colours for a lecture hall"),
+            ),
         )
         self.projectorAction.setCheckable(True)
         self._build_presenter_action(view)
@@ -286,15 +254,17 @@ class MainWindow(QMainWindow):
 
     def _build_presenter_action(self, view) -> None:
         """View ▸ Presenter mode (F5): ``presenterAction`` and the ``presenter`` that it switches."""
-        self.presenterAction = self._action(
+        (self.presenterAction,) = self._actions(
             view,
-            N_("P&resenter mode"),
-            lambda on: self.presenter.set_active(on),
-            "F5",
-            "presenterAction",
-            N_(
-                "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp step, "
-                "B blacks the screen, Esc leaves"
+            (
+                N_("P&resenter mode"),
+                lambda on: self.presenter.set_active(on),
+                "F5",
+                "presenterAction",
+                N_(
+                    "Full screen, panels hidden, the step as a large caption; a clicker's PageDown / PageUp "
+                    "step, B blacks the screen, Esc leaves"
+                ),
             ),
         )
         self.presenterAction.setCheckable(True)
@@ -324,67 +294,52 @@ class MainWindow(QMainWindow):
     def _build_network_actions(self, file_menu) -> None:
         """The Network lab's files, enabled only while that tab is shown (like the graph actions)."""
         file_menu.addSeparator()
-        self._network_actions = [
-            self._action(
-                file_menu,
-                N_("Export network as P&ython…"),
-                self.export_network_dialog,
-                None,
-                "exportNetworkAction",
-            ),
-            self._action(
-                file_menu, N_("Save network weights…"), self.save_network_dialog, None, "saveNetworkAction"
-            ),
-            self._action(
-                file_menu, N_("Load network weights…"), self.load_network_dialog, None, "loadNetworkAction"
-            ),
-        ]
+        self._network_actions = self._actions(
+            file_menu,
+            (N_("Export network as P&ython…"), self.export_network_dialog, None, "exportNetworkAction"),
+            (N_("Save network weights…"), self.save_network_dialog, None, "saveNetworkAction"),
+            (N_("Load network weights…"), self.load_network_dialog, None, "loadNetworkAction"),
+        )
         for action in self._network_actions:
             action.setEnabled(False)
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the network as Python"))
     def export_network_dialog(self) -> None:
-        from .network.qt import files
-
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Export network as Python"),
-            "network.py",
-            translate("MainWindow", "Python (*.py)"),
-        )
-        if path and self.networkLab is not None:
-            files.export_python(self.networkLab, path)
+        self._network_file("export_python", N_("Export network as Python"), "network.py", N_("Python (*.py)"))
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "saving the network's weights"))
     def save_network_dialog(self) -> None:
-        from .network.qt import files
-
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Save network weights"),
-            "network.npz",
-            translate("MainWindow", "Weights (*.npz)"),
-        )
-        if path and self.networkLab is not None:
-            files.save_weights(self.networkLab, path)
+        self._network_file("save_weights", N_("Save network weights"), "network.npz", N_("Weights (*.npz)"))
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "loading the network's weights"))
     def load_network_dialog(self) -> None:
+        self._network_file(
+            "load_weights", N_("Load network weights"), None, N_("Weights (*.npz);;All files (*)")
+        )
+
+    def _network_file(self, use: str, title: str, name: str | None, filter_: str) -> None:
+        """Ask for a file (see :meth:`_ask_path`), then ``network.qt.files.<use>(networkLab, path)``; nothing
+        when the dialog is cancelled or the Network lab was never opened."""
         from .network.qt import files
 
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            translate("MainWindow", "Load network weights"),
-            "",
-            translate("MainWindow", "Weights (*.npz);;All files (*)"),
-        )
+        path = self._ask_path(title, name, filter_)
         if path and self.networkLab is not None:
-            files.load_weights(self.networkLab, path)
+            getattr(files, use)(self.networkLab, path)
+
+    def _ask_path(self, title: str, name: str | None, filter_: str) -> str:
+        """A file to save to (``name``: the one suggested) or, with ``name`` None, one to open; "" when the user
+        cancels. ``title`` and ``filter_`` are English sources of the "MainWindow" context (marked with ``N_``)."""
+        ask = QFileDialog.getOpenFileName if name is None else QFileDialog.getSaveFileName
+        path, _ = ask(self, translate("MainWindow", title), name or "", translate("MainWindow", filter_))
+        return path
 
     def _build_help_menu(self) -> None:
         help_menu = self._menu(self.menuBar(), N_("&Help"), "helpMenu")
-        self._action(help_menu, N_("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcutsAction")
-        self._action(help_menu, N_("&About PyCarrot"), self.show_about, None, "aboutAction")
+        self._actions(
+            help_menu,
+            (N_("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcutsAction"),
+            (N_("&About PyCarrot"), self.show_about, None, "aboutAction"),
+        )
         self.lessonUi.build_help_action(help_menu)
 
     # -- lessons (the logic lives in carrot_gui/lessons/qt/) ---------------------------------------------
@@ -500,26 +455,18 @@ class MainWindow(QMainWindow):
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as PNG"))
     def export_png_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Export graph as PNG"),
-            "graph.png",
-            translate("MainWindow", "PNG image (*.png)"),
-        )
-        if path:
-            path = self.expressionLab.graphView.export_png(path)  # ".png" added to a name without one
-            self.statusBar().showMessage(format_text("MainWindow", "Saved {path}", path=path), 8000)
+        # ".png" is added to a name without one
+        self._export_graph(N_("Export graph as PNG"), "graph.png", N_("PNG image (*.png)"), "export_png")
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as SVG"))
     def export_svg_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Export graph as SVG"),
-            "graph.svg",
-            translate("MainWindow", "SVG drawing (*.svg)"),
-        )
+        self._export_graph(N_("Export graph as SVG"), "graph.svg", N_("SVG drawing (*.svg)"), "export_svg")
+
+    def _export_graph(self, title: str, name: str, filter_: str, use: str) -> None:
+        """Ask where to save the Expression lab's graph, save it with ``graphView.<use>(path)`` and say where."""
+        path = self._ask_path(title, name, filter_)
         if path:
-            path = self.expressionLab.graphView.export_svg(path)
+            path = getattr(self.expressionLab.graphView, use)(path)
             self.statusBar().showMessage(format_text("MainWindow", "Saved {path}", path=path), 8000)
 
     # -- look --------------------------------------------------------------------------------------------

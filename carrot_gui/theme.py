@@ -58,16 +58,8 @@ class Theme:
     # (https://jfly.uni-koeln.de/color/), ordered so the first ones stay apart under simulated deuteranopia
     series: tuple[str, ...] = ("#0072b2", "#e69f00", "#009e73", "#333333", "#cc79a7", "#56b4e9", "#d55e00")
     classes: tuple[str, ...] = (
-        "#1f5fbf",
-        "#b07b00",
-        "#cc79a7",
-        "#0f766e",
-        "#9f1239",
-        "#56b4e9",
-        "#334155",
-        "#7c3aed",
-        "#57534e",
-    )
+        "#1f5fbf", "#b07b00", "#cc79a7", "#0f766e", "#9f1239", "#56b4e9", "#334155", "#7c3aed", "#57534e",
+    )  # fmt: skip
     # fonts (points)
     font_family: str = "DejaVu Sans"
     mono_family: str = "DejaVu Sans Mono"
@@ -81,64 +73,31 @@ class Theme:
         return self.scheme == "dark"
 
 
-# the colours of each scheme, and how the projector strengthens them
+# the colours of each scheme, and how the projector strengthens them; the dark scheme's colours are grouped
+# as Theme's fields are (surfaces and text; the two quantities; kinds of node; playback; curves and classes)
+# fmt: off
 COLOURS: dict[str, dict[str, Any]] = {
     "light": {},
     "dark": dict(
-        background="#16181b",
-        panel="#1c1e22",
-        window="#1f2125",
-        base="#2c2f35",
-        alternate="#33363d",
-        button="#363a40",
-        highlight="#2f64ad",
-        highlight_text="#ffffff",
-        link="#7cbcff",
-        text="#e8e9eb",
-        muted="#a3a9b1",
-        grid="#3a3e45",
-        on_strong="#111316",
-        value="#6cb6ff",
-        gradient="#ff9b4a",
-        variable_fill="#1d2d44",
-        variable_border="#6cb6ff",
-        constant_fill="#2a2c30",
-        constant_border="#7f8690",
-        op_fill="#212428",
-        op_border="#b3b9c1",
-        output_border="#f2f3f4",
-        edge="#838a94",
-        active="#ff9b4a",
-        visited_fill="#3b2a1b",
-        queued="#b99cff",
-        ok="#2fb8c9",
-        error="#ff7a70",
-        mark="#ffe04d",
+        background="#16181b", panel="#1c1e22", window="#1f2125", base="#2c2f35", alternate="#33363d",
+        button="#363a40", highlight="#2f64ad", highlight_text="#ffffff", link="#7cbcff",
+        text="#e8e9eb", muted="#a3a9b1", grid="#3a3e45", on_strong="#111316",
+        value="#6cb6ff", gradient="#ff9b4a",
+        variable_fill="#1d2d44", variable_border="#6cb6ff", constant_fill="#2a2c30", constant_border="#7f8690",
+        op_fill="#212428", op_border="#b3b9c1", output_border="#f2f3f4",
+        edge="#838a94", active="#ff9b4a", visited_fill="#3b2a1b", queued="#b99cff",
+        ok="#2fb8c9", error="#ff7a70", mark="#ffe04d",
         series=("#56b4e9", "#e69f00", "#2bb88e", "#e8e8e8", "#e58fc4", "#a1cff2", "#ff7a3d"),
-        classes=(
-            "#6cb6ff",
-            "#e0aa2e",
-            "#f06ba8",
-            "#b8b2ab",
-            "#2fb3a4",
-            "#b99cff",
-            "#38bdf8",
-            "#fb7185",
-            "#94a3b8",
-        ),
+        classes=("#6cb6ff", "#e0aa2e", "#f06ba8", "#b8b2ab", "#2fb3a4", "#b99cff", "#38bdf8", "#fb7185", "#94a3b8"),
     ),
 }
 STRONG: dict[str, dict[str, Any]] = {
     "light": dict(background="#ffffff", value="#0b4db3", gradient="#c2410c", edge="#6b7280"),
     "dark": dict(
-        background="#000000",
-        panel="#0e0f11",
-        text="#ffffff",
-        value="#8cc8ff",
-        gradient="#ffad66",
-        edge="#a3aab3",
+        background="#000000", panel="#0e0f11", text="#ffffff", value="#8cc8ff", gradient="#ffad66", edge="#a3aab3"
     ),
 }
+# fmt: on
 SIZES: dict[bool, dict[str, float]] = {
     False: dict(font_size=10.0, node_font_size=9.0, edge_width=1.4),
     True: dict(font_size=14.0, node_font_size=12.0, edge_width=2.2),

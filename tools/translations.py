@@ -61,6 +61,7 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "weight_decay_spin": (3, (1, 4, "label")),
     "batch_size_spin": (3, (1, 4, "full", 5, "label")),
     "N_": (None, 0),
+    "_panel_button": ("ExpressionLab", (2, 3)),  # carrot_gui.expression.qt.lab: (panel, name, tooltip, text)
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
     "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)
     "lesson_error": ("LessonFile", 0),  # carrot_gui.lessons.format.lesson_error(reason, **fmt)

@@ -186,19 +186,14 @@ class ExpressionLab(QWidget):
         row.addWidget(self.stepLabel, 1)
         # predict mode's switch: here it widens nothing (the step wraps) and presenter mode keeps it
         row.addWidget(self.predictModeCheck, 0, Qt.AlignmentFlag.AlignTop)
-        self.editorPanelButton = tip(
-            self._panel_button(self.leftPanel),
+        self.editorPanelButton = self._panel_button(
+            self.leftPanel,
             "editorPanelButton",
             "Show or hide the editor panel (steps 1, 3, 4) on the left",
-            "ExpressionLab",
-            text="◧ Editor",
+            "◧ Editor",
         )
-        self.logPanelButton = tip(
-            self._panel_button(self.rightPanel),
-            "logPanelButton",
-            "Show or hide the “What happened” log on the right",
-            "ExpressionLab",
-            text="Log ◨",
+        self.logPanelButton = self._panel_button(
+            self.rightPanel, "logPanelButton", "Show or hide the “What happened” log on the right", "Log ◨"
         )
         for button in (self.editorPanelButton, self.logPanelButton):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -210,9 +205,10 @@ class ExpressionLab(QWidget):
         v.addWidget(self.predict.row)  # in the graph column: presenter mode keeps it on screen
         return box
 
-    def _panel_button(self, panel: QWidget) -> QToolButton:
-        """A checked tool button that shows or hides ``panel`` (the user's choice from then on)."""
-        button = QToolButton()
+    def _panel_button(self, panel: QWidget, name: str, tooltip: str, text: str) -> QToolButton:
+        """A checked tool button named ``name`` that shows or hides ``panel`` (the user's choice from then on);
+        its tooltip and text are English sources in the ExpressionLab context."""
+        button = tip(QToolButton(), name, tooltip, "ExpressionLab", text=text)
         button.setCheckable(True)
         button.setChecked(True)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ... import settings
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
+from ...kit.actions import add_action
 from .expression_io import expression_view
 from .scene_list import SceneDock
 
@@ -31,19 +32,14 @@ def _filter() -> str:
 
 
 def _add(window, menu, text: str, slot, shortcut: str = "", name: str = "", tip: str = "") -> QAction:
-    """A menu action; ``text`` and ``tip`` are English sources of context ``LessonMenu`` (marked with
-    ``QT_TRANSLATE_NOOP`` where they are written), shown translated and again after a language switch."""
-    action = QAction(window)
-    texts.bind(action.setText, TR, text)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    action.setObjectName(name)
-    if tip:
-        texts.bind(action.setStatusTip, TR, tip)
-    texts.bind(action.setToolTip, TR, tip or text)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
+    """A lesson-menu action (:func:`~carrot_gui.kit.actions.add_action` in context ``LessonMenu``): ``text`` and
+    ``tip`` are English sources marked with ``QT_TRANSLATE_NOOP`` where they are written."""
+    return add_action(window, menu, TR, text, slot, shortcut, name, tip)
+
+
+def _add_rows(window, menu, rows: tuple[tuple, ...]) -> list[QAction]:
+    """One :func:`_add` per row ``(text, slot, shortcut, name, tip)``."""
+    return [_add(window, menu, *row) for row in rows]
 
 
 class LessonUi:
@@ -82,51 +78,53 @@ class LessonUi:
 
     def build_file_actions(self, menu) -> None:
         w = self.window
-        w.saveLessonAction = _add(
+        w.saveLessonAction, w.openLessonAction = _add_rows(
             w,
             menu,
-            QT_TRANSLATE_NOOP(TR, "&Save lesson…"),
-            self.save_dialog,
-            "Ctrl+S",
-            "saveLessonAction",
-            QT_TRANSLATE_NOOP(TR, "Save the labs and the lesson's scenes as a .carrot file"),
-        )
-        w.openLessonAction = _add(
-            w,
-            menu,
-            QT_TRANSLATE_NOOP(TR, "&Open lesson…"),
-            self.open_dialog,
-            "Ctrl+O",
-            "openLessonAction",
-            QT_TRANSLATE_NOOP(TR, "Open a .carrot lesson"),
+            (
+                (
+                    QT_TRANSLATE_NOOP(TR, "&Save lesson…"),
+                    self.save_dialog,
+                    "Ctrl+S",
+                    "saveLessonAction",
+                    QT_TRANSLATE_NOOP(TR, "Save the labs and the lesson's scenes as a .carrot file"),
+                ),
+                (
+                    QT_TRANSLATE_NOOP(TR, "&Open lesson…"),
+                    self.open_dialog,
+                    "Ctrl+O",
+                    "openLessonAction",
+                    QT_TRANSLATE_NOOP(TR, "Open a .carrot lesson"),
+                ),
+            ),
         )
         self.build_recent_menu(menu)
-        w.addSceneAction = _add(
+        w.addSceneAction, w.nextSceneAction, w.previousSceneAction = _add_rows(
             w,
             menu,
-            QT_TRANSLATE_NOOP(TR, "&Add current as scene"),
-            self.add_scene,
-            "",
-            "addSceneAction",
-            QT_TRANSLATE_NOOP(TR, "Add what the labs show now as a new scene of the lesson"),
-        )
-        w.nextSceneAction = _add(
-            w,
-            menu,
-            QT_TRANSLATE_NOOP(TR, "&Next scene"),
-            lambda: self.controller.step(1),
-            "Ctrl+PgDown",
-            "nextSceneAction",
-            QT_TRANSLATE_NOOP(TR, "Show the lesson's next scene"),
-        )
-        w.previousSceneAction = _add(
-            w,
-            menu,
-            QT_TRANSLATE_NOOP(TR, "&Previous scene"),
-            lambda: self.controller.step(-1),
-            "Ctrl+PgUp",
-            "previousSceneAction",
-            QT_TRANSLATE_NOOP(TR, "Show the lesson's previous scene"),
+            (
+                (
+                    QT_TRANSLATE_NOOP(TR, "&Add current as scene"),
+                    self.add_scene,
+                    "",
+                    "addSceneAction",
+                    QT_TRANSLATE_NOOP(TR, "Add what the labs show now as a new scene of the lesson"),
+                ),
+                (
+                    QT_TRANSLATE_NOOP(TR, "&Next scene"),
+                    lambda: self.controller.step(1),
+                    "Ctrl+PgDown",
+                    "nextSceneAction",
+                    QT_TRANSLATE_NOOP(TR, "Show the lesson's next scene"),
+                ),
+                (
+                    QT_TRANSLATE_NOOP(TR, "&Previous scene"),
+                    lambda: self.controller.step(-1),
+                    "Ctrl+PgUp",
+                    "previousSceneAction",
+                    QT_TRANSLATE_NOOP(TR, "Show the lesson's previous scene"),
+                ),
+            ),
         )
         menu.addSeparator()
         self.build_export_actions(menu)
@@ -135,32 +133,32 @@ class LessonUi:
     def build_export_actions(self, menu) -> None:
         """The handout exports: the PDF, and every backward step as PNG or SVG frames."""
         w = self.window
-        w.exportHandoutAction = _add(
+        w.exportHandoutAction, w.exportFramesAction, w.exportSvgFramesAction = _add_rows(
             w,
             menu,
-            QT_TRANSLATE_NOOP(TR, "Export &handout (PDF)…"),
-            self.pdf_dialog,
-            "",
-            "exportHandoutAction",
-            QT_TRANSLATE_NOOP(TR, "Every backward step as a table, with the final gradients"),
-        )
-        w.exportFramesAction = _add(
-            w,
-            menu,
-            QT_TRANSLATE_NOOP(TR, "Export every step as PNG &frames…"),
-            self.frames_dialog,
-            "",
-            "exportFramesAction",
-            QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
-        )
-        w.exportSvgFramesAction = _add(
-            w,
-            menu,
-            QT_TRANSLATE_NOOP(TR, "Export every step as S&VG frames…"),
-            lambda: self.frames_dialog("svg"),
-            "",
-            "exportSvgFramesAction",
-            QT_TRANSLATE_NOOP(TR, "One numbered vector drawing per backward step (sharp on slides)"),
+            (
+                (
+                    QT_TRANSLATE_NOOP(TR, "Export &handout (PDF)…"),
+                    self.pdf_dialog,
+                    "",
+                    "exportHandoutAction",
+                    QT_TRANSLATE_NOOP(TR, "Every backward step as a table, with the final gradients"),
+                ),
+                (
+                    QT_TRANSLATE_NOOP(TR, "Export every step as PNG &frames…"),
+                    self.frames_dialog,
+                    "",
+                    "exportFramesAction",
+                    QT_TRANSLATE_NOOP(TR, "One numbered picture per backward step"),
+                ),
+                (
+                    QT_TRANSLATE_NOOP(TR, "Export every step as S&VG frames…"),
+                    lambda: self.frames_dialog("svg"),
+                    "",
+                    "exportSvgFramesAction",
+                    QT_TRANSLATE_NOOP(TR, "One numbered vector drawing per backward step (sharp on slides)"),
+                ),
+            ),
         )
 
     def build_recent_menu(self, menu) -> None:
