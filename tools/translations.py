@@ -55,11 +55,11 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "bind": (1, 2),
     "tip": (3, (2, 4, "text", 5, "label")),  # kit.widgets.tip(widget, name, tooltip, context, text=, label=)
     "bind_texts": (0, (1, 2, 3, 4, "title", "bottom", "left", "tooltip")),  # kit.plots.LabPlot.bind_texts
-    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full,] label)
+    # kit.widgets' spin boxes: (name, tooltip, [maximum,] context, [full]), a form row's label=
     "seed_spin": (2, (1, 3, "label")),
     "momentum_spin": (2, (1, 3, "label")),
     "weight_decay_spin": (3, (1, 4, "label")),
-    "batch_size_spin": (3, (1, 4, "full", 5, "label")),
+    "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
     "_panel_button": ("ExpressionLab", (2, 3)),  # carrot_gui.expression.qt.lab: (panel, name, tooltip, text)
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)

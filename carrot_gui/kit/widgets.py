@@ -151,18 +151,11 @@ def weight_decay_spin(
 
 
 def batch_size_spin(
-    name: str,
-    tooltip: str,
-    maximum: int,
-    context: str | None = None,
-    full: str = "full batch",
-    label: str = "",
+    name: str, tooltip: str, maximum: int, context: str | None = None, full: str = "full batch"
 ) -> QSpinBox:
     """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
     given: ``tools/translations.py`` reads a literal ``full``, like the literal tooltips of these spin boxes)."""
-    spin = tip(
-        QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context, label=label
-    )
+    spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
     if context is not None:
         texts.bind(spin.setSpecialValueText, context, full)
     return spin

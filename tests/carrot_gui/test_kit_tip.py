@@ -81,24 +81,42 @@ def test_checked_texts_reads_the_ticked_items_in_order(qtbot):
     assert checked_texts(items) == ["x1", "x2", "x3"]
 
 
-def test_the_extractor_reads_the_tooltip_and_the_text_of_a_tip_call(tmp_path):
+def _extracted(tmp_path, code: str) -> set[tuple[str, str]]:
+    """The (context, text) messages tools/translations.py finds in a module holding ``code``."""
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         import translations
     finally:
         sys.path.remove(str(ROOT / "tools"))
     source = tmp_path / "panel.py"
-    source.write_text(
+    source.write_text(code, encoding="utf-8")
+    return {(context, text) for context, text, _plural in translations.messages_in(source)}
+
+
+def test_the_extractor_reads_the_tooltip_and_the_text_of_a_tip_call(tmp_path):
+    found = _extracted(
+        tmp_path,
         'TR = "Panel"\n'
         'a = tip(QPushButton(), "goButton", "Start the run.", TR, text="Go")\n'
         'b = tip(QGroupBox(), "box", "", TR, text="Data")\n'
         'c = tip(QLabel(), "label", "Only a tooltip.", context=TR)\n',
-        encoding="utf-8",
     )
-    found = {(context, text) for context, text, _plural in translations.messages_in(source)}
     assert found == {
         ("Panel", "Start the run."),
         ("Panel", "Go"),
         ("Panel", "Data"),
         ("Panel", "Only a tooltip."),
+    }
+
+
+def test_the_extractor_reads_a_form_label_of_tip_and_of_the_spin_box_helpers(tmp_path):
+    found = _extracted(
+        tmp_path,
+        'TR = "Panel"\n'
+        'a = tip(QSpinBox(), "samplesSpin", "How many.", TR, label="Samples")\n'
+        'b = seed_spin("seedSpin", "The seed.", TR, label="Seed")\n'
+        'c = weight_decay_spin("decaySpin", "L2.", 1.0, TR, label="Weight decay")\n',
+    )
+    assert found == {
+        ("Panel", t) for t in ("How many.", "Samples", "The seed.", "Seed", "L2.", "Weight decay")
     }

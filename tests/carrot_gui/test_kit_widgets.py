@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
@@ -62,25 +59,3 @@ def test_a_label_without_a_context_is_shown_as_written(qtbot, shouting):
     page = _page(qtbot, [spin], context=None)
     shouting()
     assert _label(page.layout(), 0).text() == "Samples"
-
-
-def test_the_extractor_reads_a_label_of_tip_and_of_the_spin_box_helpers(tmp_path):
-    root = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(root / "tools"))
-    try:
-        import translations
-    finally:
-        sys.path.remove(str(root / "tools"))
-    source = tmp_path / "panel.py"
-    source.write_text(
-        'TR = "Panel"\n'
-        'a = tip(QSpinBox(), "samplesSpin", "How many.", TR, label="Samples")\n'
-        'b = seed_spin("seedSpin", "The seed.", TR, label="Seed")\n'
-        'c = batch_size_spin("batchSpin", "Per step.", 100, TR, "all", label="Batch size")\n',
-        encoding="utf-8",
-    )
-    found = {(context, text) for context, text, _plural in translations.messages_in(source)}
-    assert found == {
-        ("Panel", text)
-        for text in ("How many.", "Samples", "The seed.", "Seed", "Per step.", "all", "Batch size")
-    }

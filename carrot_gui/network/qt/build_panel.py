@@ -232,7 +232,7 @@ class BuildPanel(QWidget):
                 self.learningRateSpin,
                 self.momentumSpin,
                 self.weightDecaySpin,
-                self.batchSizeSpin,
+                (QT_TRANSLATE_NOOP(TR, "Batch size"), self.batchSizeSpin),
                 self.initCombo,
                 self.seedSpin,
             ],
@@ -271,7 +271,6 @@ class BuildPanel(QWidget):
             100_000,
             TR,
             "full batch",
-            label="Batch size",
         )
 
     def _connect_training(self) -> None:
