@@ -228,6 +228,7 @@ class NetData:
     csv: CsvChoice | None = None  # CSV sets: the table and the columns chosen
 
     def __post_init__(self) -> None:
+        """DataError for arrays no network can learn from: no training sample, or a test set of other width."""
         if self.x_train.ndim != 2 or len(self.x_train) < 1:
             raise DataError(
                 format_text(
@@ -241,17 +242,21 @@ class NetData:
 
     @property
     def inputs(self) -> int:
+        """How many numbers one sample has: the columns of ``x`` (2 on the plane, 64 for the 8×8 digits)."""
         return int(self.x_train.shape[1])
 
     @property
     def n_train(self) -> int:
+        """How many samples the network trains on."""
         return len(self.x_train)
 
     @property
     def n_test(self) -> int:
+        """How many samples are held out to test on (0 with a test share of 0)."""
         return len(self.x_test)
 
     def describe(self) -> str:
+        """One line for the lab in the current language: the set's title, train and test sizes, inputs, task."""
         if self.classes == 0:
             task = translate("Datasets", "regression")
         else:
