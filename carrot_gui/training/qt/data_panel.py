@@ -43,6 +43,13 @@ from ..data import (
 TR = "DataPanel"  # the translation context of this panel's texts
 
 
+def _form_page(rows: list[QWidget]) -> QWidget:
+    """A data-source tab page: ``rows`` as a form, each widget under the label :func:`tip` gave it."""
+    page = QWidget()
+    add_rows(QFormLayout(page), rows)
+    return page
+
+
 class DataPanel(QGroupBox):
     """Where the data comes from. ``data`` is the dataset in use; ``dataset_changed`` carries each new one."""
 
@@ -93,8 +100,6 @@ class DataPanel(QGroupBox):
         self._name_examples()
 
     def _build_synthetic_page(self) -> QWidget:
-        syn = QWidget()
-        f = QFormLayout(syn)
         self.samplesSpin = tip(
             QSpinBox(minimum=2, maximum=100_000, value=100),
             "samplesSpin",
@@ -134,8 +139,7 @@ class DataPanel(QGroupBox):
             "dataSeedSpin", "Random seed: the same seed gives the same points.", TR, label="Seed"
         )
         self._build_generate_button()
-        add_rows(
-            f,
+        return _form_page(
             [
                 self.samplesSpin,
                 self.featuresSpin,
@@ -144,10 +148,8 @@ class DataPanel(QGroupBox):
                 self.noiseSpin,
                 self.dataSeedSpin,
                 self.generateButton,
-            ],
-            TR,
+            ]
         )
-        return syn
 
     def _build_generate_button(self) -> None:
         """The button under the synthetic settings that makes a new dataset from them."""
@@ -160,8 +162,6 @@ class DataPanel(QGroupBox):
         )
 
     def _build_csv_page(self) -> QWidget:
-        csvw = QWidget()
-        c = QFormLayout(csvw)
         self._build_example_combo()
         self.openCsvButton = tip(
             QPushButton(clicked=self._open_csv_dialog),
@@ -188,8 +188,7 @@ class DataPanel(QGroupBox):
         self.csvFileLabel = tip(
             QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR, text="No file opened."
         )
-        add_rows(
-            c,
+        return _form_page(
             [
                 self.exampleCombo,
                 self.openCsvButton,
@@ -198,10 +197,8 @@ class DataPanel(QGroupBox):
                 self.csvTargetCombo,
                 self.csvFeatureList,
                 self.useCsvButton,
-            ],
-            TR,
+            ]
         )
-        return csvw
 
     def _build_column_choosers(self) -> None:
         """The CSV page's target combo box and feature check list (filled when a file is read)."""
