@@ -19,6 +19,7 @@ from psygnal import Signal
 import pycarrot as pc
 
 from .. import engine_text, i18n
+from ..checks import is_whole
 from ..i18n import format_text
 from . import wording
 from .graph import ExpressionGraph
@@ -219,7 +220,7 @@ class Timeline:
 
     def seek(self, position: int) -> int:
         """Go to ``position`` (clamped to 0…len); returns the new position."""
-        if isinstance(position, bool) or not isinstance(position, (int, np.integer)):
+        if not is_whole(position):
             raise TypeError(f"a timeline position is a whole number, got {position!r}")
         self._move(max(0, min(len(self.steps), int(position))))
         return self._position

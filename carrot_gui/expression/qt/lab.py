@@ -10,7 +10,6 @@ timeline's ``position_changed`` signal, so nobody is told by hand to catch up.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ... import engine_text, theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import presenter, texts
+from ...kit.actions import lab_keys
 from ...kit.widgets import tip
 from ..playback import Mode, Timeline, refollow
 from ..presets import DEMO, Preset
@@ -48,7 +48,7 @@ START_TEXT = QT_TRANSLATE_NOOP(
 __all__ = ["ORDER_TITLES", "QUEUE_SHOWN", "START_TEXT", "ExpressionLab"]
 
 
-class ExpressionLab(QWidget):
+class ExpressionLab(QWidget, presenter.Presentable):
     """The "Expression" tab. Public: :meth:`build_source`, :meth:`show_graph`, playback methods."""
 
     statusMessage = Signal(str)  # a passing message (built, an error, a check result)
@@ -216,20 +216,21 @@ class ExpressionLab(QWidget):
         return button
 
     def _shortcuts(self) -> None:
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        pairs = [
-            ("Ctrl+Return", self.build),
-            ("Ctrl+Enter", self.build),
-            ("Space", self.toggle_play),
-            ("Right", self.step_forward),
-            ("PgDown", self.step_forward),
-            ("Left", self.step_back),
-            ("PgUp", self.step_back),
-            ("Home", self.reset),
-            ("End", self.to_end),
-            ("F", self.fit),
-        ]
-        self._shortcut_objects = [QShortcut(QKeySequence(k), self, fn, context=ctx) for k, fn in pairs]
+        self._shortcut_objects = lab_keys(
+            self,
+            [
+                ("Ctrl+Return", self.build),
+                ("Ctrl+Enter", self.build),
+                ("Space", self.toggle_play),
+                ("Right", self.step_forward),
+                ("PgDown", self.step_forward),
+                ("Left", self.step_back),
+                ("PgUp", self.step_back),
+                ("Home", self.reset),
+                ("End", self.to_end),
+                ("F", self.fit),
+            ],
+        )
 
     def set_graph_only(self, on: bool) -> None:
         """Hide the editor and log panels so the graph gets the whole width (a projector), or show them."""
@@ -314,19 +315,18 @@ class ExpressionLab(QWidget):
         return sides + [presenter.widget_fold(w) for w in above]
 
     def presenter_caption(self) -> str:
+        """The question being asked, else the step in words."""
         return self.predict.row.caption() or self.stepLabel.text()
 
     def presenter_next(self) -> None:
+        """One step of the playback (stopping it if it plays)."""
         self.controls.stop()
         self.step_forward()
 
     def presenter_previous(self) -> None:
+        """One step back (stopping the playback if it plays)."""
         self.controls.stop()
         self.step_back()
-
-    def presenter_play(self) -> None:
-        """Space on a clicker means "next", as in a slide show."""
-        self.presenter_next()
 
     def set_presenting(self, on: bool) -> None:
         """Entering: the panels' widths are kept (the projector's larger text widens them), the graph fitted.

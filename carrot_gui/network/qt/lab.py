@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from ... import i18n, theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import presenter, texts
+from ...kit.actions import lab_keys
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..backward import BackwardPlayback
@@ -207,14 +207,16 @@ class NetworkLab(QWidget, presenter.Presentable):
         self.backwardControls.step_requested.connect(self.backward_step)
         self.backwardControls.back_requested.connect(self.backward_back)
         self.backwardControls.seek_requested.connect(self.backward_seek)
-        for key, action in (  # the Training lab's keys; only while this tab has the focus
-            (Qt.Key.Key_Space, self.toggle_training),
-            (Qt.Key.Key_Right, self.step_once),
-            ("Ctrl+R", self.reset),
-            ("Shift+Right", self.backward_step),
-            ("Shift+Left", self.backward_back),
-        ):
-            QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lab_keys(  # only while this tab has the focus
+            self,
+            (
+                (Qt.Key.Key_Space, self.toggle_training),
+                (Qt.Key.Key_Right, self.step_once),
+                ("Ctrl+R", self.reset),
+                ("Shift+Right", self.backward_step),
+                ("Shift+Left", self.backward_back),
+            ),
+        )
 
     # -- state -----------------------------------------------------------------------------------------------
     @property

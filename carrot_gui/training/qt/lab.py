@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ import pycarrot as pc
 from ... import theme
 from ...i18n import format_text, translate
 from ...kit import presenter, texts
+from ...kit.actions import lab_keys
 from ...kit.run import RunControls, TimeSlicedRunner
 from ...kit.widgets import tip
 from ..advice import advise
@@ -140,13 +140,15 @@ class TrainingLab(LabFiles, QWidget, presenter.Presentable):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        for key, action in (
-            (Qt.Key.Key_Space, self.toggle_training),
-            (Qt.Key.Key_Right, self.step_once),
-            ("Ctrl+R", self.restart),
-            ("Ctrl+Shift+R", self.new_weights),
-        ):
-            QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lab_keys(  # only while this tab has the focus
+            self,
+            (
+                (Qt.Key.Key_Space, self.toggle_training),
+                (Qt.Key.Key_Right, self.step_once),
+                ("Ctrl+R", self.restart),
+                ("Ctrl+Shift+R", self.new_weights),
+            ),
+        )
 
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
