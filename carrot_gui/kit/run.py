@@ -10,6 +10,7 @@ for bit. :class:`RunControls` is the row of Train/Pause, Step, Reset and the spe
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -151,6 +152,12 @@ class TimeSlicedRunner(QObject):
             self.progressed.emit(done)
         if target.finished:
             self._stop()
+
+
+def run_keys(train_pause: Callable, step: Callable, reset: Callable) -> list[tuple[str, Callable]]:
+    """The keys every lab that trains gives its run row (for :func:`kit.actions.lab_keys`): Space trains or
+    pauses, → takes one step, Ctrl+R resets."""
+    return [("Space", train_pause), ("Right", step), ("Ctrl+R", reset)]
 
 
 class RunControls(QWidget):

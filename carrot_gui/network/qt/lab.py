@@ -27,7 +27,7 @@ from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import presenter, texts
 from ...kit.actions import lab_keys
-from ...kit.run import RunControls, TimeSlicedRunner
+from ...kit.run import RunControls, TimeSlicedRunner, run_keys
 from ...kit.widgets import tip
 from ..backward import BackwardPlayback
 from ..datasets import NetData
@@ -207,16 +207,8 @@ class NetworkLab(QWidget, presenter.Presentable):
         self.backwardControls.step_requested.connect(self.backward_step)
         self.backwardControls.back_requested.connect(self.backward_back)
         self.backwardControls.seek_requested.connect(self.backward_seek)
-        lab_keys(  # only while this tab has the focus
-            self,
-            (
-                (Qt.Key.Key_Space, self.toggle_training),
-                (Qt.Key.Key_Right, self.step_once),
-                ("Ctrl+R", self.reset),
-                ("Shift+Right", self.backward_step),
-                ("Shift+Left", self.backward_back),
-            ),
-        )
+        keys = run_keys(self.toggle_training, self.step_once, self.reset)
+        lab_keys(self, [*keys, ("Shift+Right", self.backward_step), ("Shift+Left", self.backward_back)])
 
     # -- state -----------------------------------------------------------------------------------------------
     @property

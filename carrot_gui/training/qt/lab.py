@@ -30,7 +30,7 @@ from ... import theme
 from ...i18n import format_text, translate
 from ...kit import presenter, texts
 from ...kit.actions import lab_keys
-from ...kit.run import RunControls, TimeSlicedRunner
+from ...kit.run import RunControls, TimeSlicedRunner, run_keys
 from ...kit.widgets import tip
 from ..advice import advise
 from ..data import Dataset, same_samples
@@ -140,14 +140,12 @@ class TrainingLab(LabFiles, QWidget, presenter.Presentable):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        lab_keys(  # only while this tab has the focus
+        lab_keys(
             self,
-            (
-                (Qt.Key.Key_Space, self.toggle_training),
-                (Qt.Key.Key_Right, self.step_once),
-                ("Ctrl+R", self.restart),
+            [
+                *run_keys(self.toggle_training, self.step_once, self.restart),
                 ("Ctrl+Shift+R", self.new_weights),
-            ),
+            ],
         )
 
     def _build_run_row(self) -> QHBoxLayout:
