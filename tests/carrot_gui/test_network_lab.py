@@ -193,3 +193,11 @@ def test_the_speed_choice_drives_the_runner(qtbot, lab):
     qtbot.wait(600)
     lab.pause()
     assert 1 <= lab.session.steps_done <= 6  # about 5 steps per second, not as fast as possible
+
+
+def test_right_steps_and_ctrl_r_resets_the_run(qtbot, lab):
+    lab.neuronView.setFocus()
+    qtbot.keyClick(lab.neuronView, Qt.Key.Key_Right)
+    assert lab.session.steps_done == 1
+    qtbot.keyClick(lab.neuronView, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert lab.session.steps_done == 0

@@ -832,3 +832,16 @@ def test_decimal_commas_are_explained_after_open_csv_and_use_these_columns(qtbot
     msg = lab.dataMessageLabel.text()
     assert "euro.csv, line 2" in msg and "(a decimal comma? write 1.5, not 1,5)" in msg, msg
     assert lab.data is before
+
+
+def test_the_run_keys_step_reset_and_draw_new_weights(qtbot, lab):
+    """→ steps, Ctrl+R resets to the same weights, Ctrl+Shift+R takes the next init seed (the lab's own keys)."""
+    seed = lab.initSeedSpin.value()
+    qtbot.keyClick(lab, Qt.Key.Key_Right)
+    qtbot.keyClick(lab, Qt.Key.Key_Right)
+    assert lab.session.steps_done == 2
+    qtbot.keyClick(lab, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert lab.session.steps_done == 0 and lab.initSeedSpin.value() == seed
+    assert "Reset to the same initial weights" in lab.trainingStatusLabel.text()
+    qtbot.keyClick(lab, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert lab.initSeedSpin.value() == seed + 1 and lab.session.steps_done == 0
