@@ -61,6 +61,7 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "weight_decay_spin": (3, (1, 4, "label")),
     "batch_size_spin": (3, (1, 4, "full")),
     "N_": (None, 0),
+    "check_index": (3, 4),  # carrot_gui.checks.check_index(index, count, error, context, template, **fmt)
     "_panel_button": ("ExpressionLab", (2, 3)),  # carrot_gui.expression.qt.lab: (panel, name, tooltip, text)
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)
     "check_choice": ("NetworkSpec", 3),  # carrot_gui.network.spec.check_choice(field, value, choices, reason)

@@ -18,6 +18,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from ..checks import check_index
 from ..i18n import format_text, translate
 from ..training.batches import EpochBatches, RunProgress
 from ..training.history import GrowBuffer
@@ -358,15 +359,14 @@ class NetworkSession(RunProgress):
     # -- editing and inspecting --------------------------------------------------------------------------
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
         """Set weight ``[i, j]`` (input i → neuron j) of layer ``layer`` (0 = first Linear)."""
-        if not 0 <= layer < len(self.layers):
-            raise ValueError(
-                format_text(
-                    "NetworkSession",
-                    "layer {layer} does not exist (0 to {value})",
-                    layer=layer,
-                    value=len(self.layers) - 1,
-                )
-            )
+        check_index(
+            layer,
+            len(self.layers),
+            ValueError,
+            "NetworkSession",
+            "layer {layer} does not exist (0 to {value})",
+            layer=layer,
+        )
         w = self.layers[layer].weight.data
         if not (0 <= i < w.shape[0] and 0 <= j < w.shape[1]):
             raise ValueError(

@@ -26,6 +26,7 @@ from psygnal import Signal
 
 import pycarrot as pc
 
+from ..checks import check_index
 from ..i18n import format_text, translate
 from .advice import LrAdvice, advise, divergence_advice
 from .batches import EpochBatches, RunProgress
@@ -207,15 +208,14 @@ class TrainingSession(RunProgress):
 
     def params_at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
         """(weight (d, 1), bias (1,)) as they were when step ``step`` computed its loss."""
-        if not 0 <= step < len(self.params):
-            raise IndexError(
-                format_text(
-                    "TrainingSession",
-                    "step {step} is not in the history (0..{value})",
-                    step=step,
-                    value=len(self.params) - 1,
-                )
-            )
+        check_index(
+            step,
+            len(self.params),
+            IndexError,
+            "TrainingSession",
+            "step {step} is not in the history (0..{value})",
+            step=step,
+        )
         row = self.params.view()[step]
         return row[:-1].reshape(-1, 1).copy(), row[-1:].copy()
 

@@ -1,11 +1,12 @@
-"""carrot_gui.checks: the shared, Qt-free test of a whole number (a count, an index, a seed)."""
+"""carrot_gui.checks: the shared, Qt-free test of a whole number (a count, an index, a seed) and of an index."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from carrot_gui.checks import is_whole
+from carrot_gui import i18n
+from carrot_gui.checks import check_index, is_whole
 from carrot_gui.network.datasets import DataConfig
 from carrot_gui.training.data import DataError
 
@@ -25,3 +26,22 @@ def test_a_config_refuses_a_bool_or_a_float_as_a_count(samples):
     with pytest.raises(DataError, match="samples: a whole number"):
         DataConfig(samples=samples).validate()
     assert DataConfig(samples=np.int64(200)).validate().samples == 200
+
+
+def test_check_index_passes_an_index_in_range_and_names_the_last_one_otherwise():
+    for index in (0, 2):
+        check_index(index, 3, IndexError, "Ctx", "step {step} is not in 0..{value}", step=index)
+    for index in (-1, 3):
+        with pytest.raises(IndexError, match=rf"^step {index} is not in 0..2$"):
+            check_index(index, 3, IndexError, "Ctx", "step {step} is not in 0..{value}", step=index)
+
+
+def test_check_index_says_it_in_the_language_shown():
+    i18n.install(
+        lambda context, text, n=-1: "Schritt {step} fehlt (0..{value})" if context == "Ctx" else text, "de"
+    )
+    try:
+        with pytest.raises(ValueError, match=r"^Schritt 5 fehlt \(0..1\)$"):
+            check_index(5, 2, ValueError, "Ctx", "step {step} is not in 0..{value}", step=5)
+    finally:
+        i18n.install(None)
