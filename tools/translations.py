@@ -60,6 +60,8 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     "momentum_spin": (2, (1, 3, "label")),
     "weight_decay_spin": (3, (1, 4, "label")),
     "batch_size_spin": (3, (1, 4, "full")),
+    # kit.csv_picker.CsvPicker(names, context, open_tip=, target_tip=, list_tip=, list_label=, use_tip=)
+    "CsvPicker": (1, ("open_tip", "target_tip", "list_tip", "list_label", "use_tip")),
     "N_": (None, 0),
     "check_index": (3, 4),  # carrot_gui.checks.check_index(index, count, error, context, template, **fmt)
     "_panel_button": ("ExpressionLab", (2, 3)),  # carrot_gui.expression.qt.lab: (panel, name, tooltip, text)

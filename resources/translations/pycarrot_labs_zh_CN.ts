@@ -259,10 +259,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
         <translation>未安装示例数据集</translation>
     </message>
     <message>
-        <source>No file opened.</source>
-        <translation>未打开文件。</translation>
-    </message>
-    <message>
         <source>Noise σ</source>
         <translation>噪声 σ</translation>
     </message>
@@ -273,10 +269,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
     <message>
         <source>Open CSV</source>
         <translation>打开 CSV</translation>
-    </message>
-    <message>
-        <source>Open CSV…</source>
-        <translation>打开 CSV…</translation>
     </message>
     <message>
         <source>Open a CSV file first.</source>
@@ -323,14 +315,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
         <translation>合成数据</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>The CSV file that was read.</source>
-        <translation>已读取的 CSV 文件。</translation>
-    </message>
-    <message>
         <source>The column the model should predict (y).</source>
         <translation>模型要预测的列（y）。</translation>
     </message>
@@ -345,10 +329,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
     <message>
         <source>The true slope(s): one number, or one per feature separated by commas.</source>
         <translation>真实斜率：一个数，或每个特征一个、用逗号分隔。</translation>
-    </message>
-    <message>
-        <source>This column has cells that are not numbers (names, dates…).</source>
-        <translation>这一列有非数字的单元格（名称、日期等）。</translation>
     </message>
     <message>
         <source>This column is the target; choose another target to use it as a feature.</source>
@@ -367,16 +347,8 @@ Left click adds a point of the chosen class, right click removes the nearest poi
         <translation>真实斜率</translation>
     </message>
     <message>
-        <source>Use these columns</source>
-        <translation>使用这些列</translation>
-    </message>
-    <message>
         <source>Whether the file&apos;s first row holds column names.</source>
         <translation>文件的首行是否为列名。</translation>
-    </message>
-    <message>
-        <source>{name}: {rows} rows, {columns} columns</source>
-        <translation>{name}：{rows} 行，{columns} 列</translation>
     </message>
     <message>
         <source>{name}: {rows} rows, {columns} columns. {hint}</source>
@@ -1755,10 +1727,6 @@ true {value2}</source>
         <translation>把这些列作为数据。</translation>
     </message>
     <message>
-        <source>No file opened.</source>
-        <translation>未打开文件。</translation>
-    </message>
-    <message>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
@@ -1769,10 +1737,6 @@ true {value2}</source>
     <message>
         <source>Open CSV</source>
         <translation>打开 CSV</translation>
-    </message>
-    <message>
-        <source>Open CSV…</source>
-        <translation>打开 CSV…</translation>
     </message>
     <message>
         <source>Open a CSV file: any number of input columns and a target column.</source>
@@ -1799,20 +1763,12 @@ true {value2}</source>
         <translation>生成点和划分训练/测试集的随机种子。</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
         <source>Target is a class (2–10 values)</source>
         <translation>目标是类别（2–10 个取值）</translation>
     </message>
     <message>
         <source>Test share</source>
         <translation>测试集比例</translation>
-    </message>
-    <message>
-        <source>The CSV file that was read.</source>
-        <translation>已读取的 CSV 文件。</translation>
     </message>
     <message>
         <source>The class of the points you click in (right-click removes one).</source>
@@ -1843,20 +1799,12 @@ true {value2}</source>
         <translation>勾选：分类（目标列的不同取值即为类别）。不勾选：拟合数值（MSE）。</translation>
     </message>
     <message>
-        <source>Use these columns</source>
-        <translation>使用这些列</translation>
-    </message>
-    <message>
         <source>What the data is, or why it was refused.</source>
         <translation>数据的概况，或被拒绝的原因。</translation>
     </message>
     <message>
         <source>class {n}</source>
         <translation>类别 {n}</translation>
-    </message>
-    <message>
-        <source>{name}: {rows} rows, {columns} columns</source>
-        <translation>{name}：{rows} 行，{columns} 列</translation>
     </message>
 </context>
 <context>

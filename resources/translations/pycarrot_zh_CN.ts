@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CsvPicker</name>
+    <message>
+        <source>No file opened.</source>
+        <translation>未打开文件。</translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The CSV file that was read.</source>
+        <translation>已读取的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>This column has cells that are not numbers (names, dates…).</source>
+        <translation>这一列有非数字的单元格（名称、日期等）。</translation>
+    </message>
+    <message>
+        <source>Use these columns</source>
+        <translation>使用这些列</translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns</source>
+        <translation>{name}：{rows} 行，{columns} 列</translation>
+    </message>
+</context>
+<context>
     <name>Desktop</name>
     <message>
         <source>--install-desktop is for Linux desktops; this is {platform}. On other systems open lessons with carrot-gui FILE.carrot.</source>

@@ -8,7 +8,6 @@ CSV files are read with the Training lab's reader (:func:`~carrot_gui.training.d
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -33,7 +31,8 @@ from ... import theme
 from ...errors import guarded
 from ...i18n import QT_TRANSLATE_NOOP, format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
+from ...kit.csv_picker import CsvPicker
+from ...kit.widgets import add_rows, seed_spin, set_items, tip
 from ...training.data import CsvTable, DataError, read_csv
 from ..datasets import (
     DRAW_CLASSES,
@@ -202,22 +201,27 @@ class DataPanel(QWidget):
     def _build_csv_box(self) -> QGroupBox:
         self.csvBox = QGroupBox()
         texts.bind(self.csvBox.setTitle, TR, "CSV file")
-        f = QFormLayout(self.csvBox)
-        self.openCsvButton = tip(
-            QPushButton(clicked=self._open_csv_dialog),
-            "openNetworkCsvButton",
-            "Read a CSV file (comma, semicolon or tab separated).",
+        self.csv = CsvPicker(
+            (
+                "openNetworkCsvButton",
+                "networkCsvFileLabel",
+                "networkCsvTargetCombo",
+                "networkCsvFeatureList",
+                "useNetworkCsvButton",
+            ),
             TR,
-            text="Open CSV…",
+            open_tip="Read a CSV file (comma, semicolon or tab separated).",
+            target_tip="The column to predict.",
+            list_tip="Tick the columns the network takes as inputs (any number).",
+            list_label="Inputs",
+            use_tip="Make these columns the data.",
         )
-        self.csvFileLabel = tip(
-            QLabel(wordWrap=True),
-            "networkCsvFileLabel",
-            "The CSV file that was read.",
-            TR,
-            text="No file opened.",
+        self.csv.connect(self._open_csv_dialog, self.use_csv_columns, self._fill_features)
+        self.csv.column_list.setMaximumHeight(110)
+        # the names the lab, its lessons and tests use
+        self.openCsvButton, self.csvFileLabel, self.csvTargetCombo, self.csvFeatureList, self.useCsvButton = (
+            self.csv.widgets()
         )
-        self._build_csv_columns()
         self.csvClassesCheck = tip(
             QCheckBox(checked=True),
             "networkCsvClassesCheck",
@@ -225,15 +229,8 @@ class DataPanel(QWidget):
             TR,
             text="Target is a class (2–10 values)",
         )
-        self.useCsvButton = tip(
-            QPushButton(clicked=lambda: self.use_csv_columns()),
-            "useNetworkCsvButton",
-            "Make these columns the data.",
-            TR,
-            text="Use these columns",
-        )
         add_rows(
-            f,
+            QFormLayout(self.csvBox),
             [
                 self.openCsvButton,
                 self.csvFileLabel,
@@ -245,23 +242,6 @@ class DataPanel(QWidget):
             TR,
         )
         return self.csvBox
-
-    def _build_csv_columns(self) -> None:
-        """The CSV box's target combo box and input-column check list."""
-        self.csvTargetCombo = tip(
-            QComboBox(currentIndexChanged=self._fill_features),
-            "networkCsvTargetCombo",
-            "The column to predict.",
-            TR,
-            label="Target",
-        )
-        self.csvFeatureList = tip(
-            QListWidget(maximumHeight=110),
-            "networkCsvFeatureList",
-            "Tick the columns the network takes as inputs (any number).",
-            TR,
-            label="Inputs",
-        )
 
     def _build_features_box(self) -> QGroupBox:
         self.featuresBox = QGroupBox()
@@ -428,13 +408,7 @@ class DataPanel(QWidget):
             item = self.csvFeatureList.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.text() in chosen else Qt.CheckState.Unchecked)
         self.csvClassesCheck.setChecked(choice.classify)
-        self._show_file(table)
-
-    def _show_file(self, table: CsvTable) -> None:
-        self.csvFileLabel.setText(
-            format_text(TR, "{name}: {rows} rows, {columns} columns",
-                        name=os.path.basename(table.path), rows=len(table.rows), columns=len(table.columns))
-        )  # fmt: skip
+        self.csv.show_file(table)
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "drawing a point"))
     def _drawn_changed(self) -> None:
@@ -494,9 +468,8 @@ class DataPanel(QWidget):
             )
             return False
         self._csv = table
-        set_items(self.csvTargetCombo, table.columns, table.default_target())
+        self.csv.offer(table)
         self._fill_features()
-        self._show_file(table)
         self.datasetCombo.blockSignals(True)
         self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(CSV))
         self.datasetCombo.blockSignals(False)
@@ -506,26 +479,18 @@ class DataPanel(QWidget):
 
     def _fill_features(self, *_args) -> None:
         """Every column but the target, the numeric ones ticked."""
-        table = self._csv
-        if table is None:
-            return
-        numeric = table.numeric_columns()
-        target = self.csvTargetCombo.currentIndex()
-        self.csvFeatureList.clear()
-        for i, name in enumerate(table.columns):
-            if i == target:
-                continue
-            self.csvFeatureList.addItem(check_item(name, numeric[i]))
+        if self._csv is not None:
+            self.csv.fill_columns(self._csv, skip=self.csvTargetCombo.currentIndex())
 
     def use_csv_columns(self) -> bool:
         """The chosen columns as the data; a bad cell or choice is shown and nothing changes."""
         if self._csv is None:
             return self._ask_for_csv()
-        inputs = checked_texts(self.csvFeatureList)
+        target, inputs = self.csv.chosen()
         try:
             data = from_csv_table(
                 self._csv,
-                self.csvTargetCombo.currentText(),
+                target,
                 inputs,
                 classify=self.csvClassesCheck.isChecked(),
                 test_fraction=self.testShareSpin.value() / 100,

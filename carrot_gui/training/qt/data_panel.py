@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 from ... import theme
 from ...i18n import format_text, translate
 from ...kit import texts
-from ...kit.widgets import add_rows, check_item, checked_texts, seed_spin, set_items, tip
+from ...kit.csv_picker import CsvPicker
+from ...kit.widgets import add_rows, seed_spin, tip
 from ..data import (
     CsvTable,
     DataError,
@@ -163,12 +163,19 @@ class DataPanel(QGroupBox):
 
     def _build_csv_page(self) -> QWidget:
         self._build_example_combo()
-        self.openCsvButton = tip(
-            QPushButton(clicked=self._open_csv_dialog),
-            "openCsvButton",
-            "Read a CSV file; then choose the target and feature columns.",
+        self.csv = CsvPicker(
+            ("openCsvButton", "csvFileLabel", "csvTargetCombo", "csvFeatureList", "useCsvButton"),
             TR,
-            text="Open CSV…",
+            open_tip="Read a CSV file; then choose the target and feature columns.",
+            target_tip="The column the model should predict (y).",
+            list_tip="Tick the columns to use as input features (x).",
+            list_label="Features",
+            use_tip="Load the chosen columns as the dataset (resets training).",
+        )
+        self.csv.connect(self._open_csv_dialog, self.use_csv_columns, self._target_changed)
+        # the names the lab, its lessons and tests use
+        self.openCsvButton, self.csvFileLabel, self.csvTargetCombo, self.csvFeatureList, self.useCsvButton = (
+            self.csv.widgets()
         )
         self.csvHeaderCheck = tip(
             QCheckBox(checked=True, toggled=self._reread_csv),
@@ -176,17 +183,6 @@ class DataPanel(QGroupBox):
             "Whether the file's first row holds column names.",
             TR,
             text="First row is a header",
-        )
-        self._build_column_choosers()
-        self.useCsvButton = tip(
-            QPushButton(clicked=lambda: self.use_csv_columns()),
-            "useCsvButton",
-            "Load the chosen columns as the dataset (resets training).",
-            TR,
-            text="Use these columns",
-        )
-        self.csvFileLabel = tip(
-            QLabel(wordWrap=True), "csvFileLabel", "The CSV file that was read.", TR, text="No file opened."
         )
         return _form_page(
             [
@@ -198,27 +194,6 @@ class DataPanel(QGroupBox):
                 self.csvFeatureList,
                 self.useCsvButton,
             ]
-        )
-
-    def _build_column_choosers(self) -> None:
-        """The CSV page's target combo box and feature check list (filled when a file is read)."""
-        self.csvTargetCombo = tip(
-            QComboBox(
-                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
-                minimumContentsLength=10,
-                currentIndexChanged=self._target_changed,
-            ),
-            "csvTargetCombo",
-            "The column the model should predict (y).",
-            TR,
-            label="Target",
-        )
-        self.csvFeatureList = tip(
-            QListWidget(),
-            "csvFeatureList",
-            "Tick the columns to use as input features (x).",
-            TR,
-            label="Features",
         )
 
     def _build_example_combo(self) -> None:
@@ -297,14 +272,6 @@ class DataPanel(QGroupBox):
         self.csvHeaderCheck.setChecked(table.has_header)
         self.csvHeaderCheck.blockSignals(False)
         self._fill_columns()
-        texts.bind(
-            self.csvFileLabel.setText,
-            TR,
-            "{name}: {rows} rows, {columns} columns",
-            name=os.path.basename(table.path),
-            rows=len(table.rows),
-            columns=len(table.columns),
-        )
         self.say("")
         self.dataSourceTabs.setCurrentIndex(1)
         self.fit_tabs()
@@ -357,17 +324,12 @@ class DataPanel(QGroupBox):
         self._fill_columns()
 
     def _fill_columns(self) -> None:
+        """The table's columns as target (the last numeric one) and features (the other numeric ones), and
+        the file's name and size."""
         table = self._csv
         assert table is not None
-        numeric = table.numeric_columns()
-        target = table.default_target()
-        set_items(self.csvTargetCombo, table.columns, target)
-        self.csvFeatureList.clear()
-        for name, is_number in zip(table.columns, numeric):
-            item = check_item(name, is_number)
-            if not is_number:
-                item.setToolTip(translate(TR, "This column has cells that are not numbers (names, dates…)."))
-            self.csvFeatureList.addItem(item)
+        target = self.csv.offer(table)
+        self.csv.fill_columns(table)
         self._target_row = None  # by default: the last numeric column is the target, the other numeric
         self._target_changed(target)  # columns are the features
         self._target_was = Qt.CheckState.Checked
@@ -395,8 +357,7 @@ class DataPanel(QGroupBox):
         if self._csv is None:
             self.say(translate(TR, "Open a CSV file first."))
             return False
-        features = checked_texts(self.csvFeatureList)
-        target = self.csvTargetCombo.currentText()
+        target, features = self.csv.chosen()
         try:
             data = self._csv.to_dataset(target, features)
         except DataError as exc:
