@@ -17,7 +17,7 @@ import time
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, median_time, print_table, torch
+from _common import best_times, median_time, print_machine_speed, print_table, torch
 
 import pycarrot as pc
 
@@ -120,6 +120,7 @@ def memory_growth(cycles: int = 10_000) -> float:
 
 
 def main() -> None:
+    print_machine_speed()
     rows: list[tuple[str, str, str, str]] = []
 
     def add(name: str, ours: str, theirs: str, verdict: str) -> None:

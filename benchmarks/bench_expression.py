@@ -8,7 +8,7 @@ Medians of 7 runs after a warm-up, with the cycle collector left on (as the app 
 
 from __future__ import annotations
 
-from _common import median_time
+from _common import median_time, print_machine_speed
 
 import pycarrot as pc
 from pycarrot.expression import _tokenize
@@ -36,6 +36,7 @@ def literal_leaves(n_terms: int) -> str:
 
 
 def main() -> None:
+    print_machine_speed()
     rows = []
     for n in (1_000, 2_500):
         src = chain_source(n)

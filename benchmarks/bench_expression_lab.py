@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _common import print_machine_speed  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from carrot_gui import errors  # noqa: E402
@@ -158,6 +159,7 @@ def bench_first_frame(repeats: int = 5) -> tuple[float, float, float]:
 
 
 def main() -> None:
+    print_machine_speed()
     errors.show_dialogs = False
     app = QApplication.instance() or QApplication([])
     lab = ExpressionLab(demo=None)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
-from _common import median_time, print_table
+from _common import machine_speed, median_time, print_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -24,18 +24,6 @@ from carrot_gui.network import DataConfig, Layer, NetworkSession, NetworkSpec, g
 from carrot_gui.network.presets import preset  # noqa: E402
 
 REPEATS = 3 if "--quick" in sys.argv else 7
-
-
-def machine_speed() -> float:
-    """Seconds for a fixed pure-Python loop (10⁶ additions): the yardstick printed with every run."""
-
-    def loop() -> int:
-        total = 0
-        for i in range(1_000_000):
-            total += i
-        return total
-
-    return median_time(loop, repeats=5)
 
 
 def digits_to_95(check_every: int = 50, limit: int = 20_000) -> tuple[float, int, float]:

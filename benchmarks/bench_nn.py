@@ -22,7 +22,7 @@ from typing import Any
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, print_table, torch
+from _common import best_times, print_machine_speed, print_table, torch
 
 import pycarrot as pc
 import pycarrot.nn as nn
@@ -226,6 +226,7 @@ def make_mlp_step():
 
 
 def main() -> None:
+    print_machine_speed()
     print(
         f"PyCarrot {pc.__version__}, NumPy {np.__version__}"
         + (f", PyTorch {torch.__version__}" if torch else "")

@@ -23,6 +23,7 @@ import threading  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
+from _common import print_machine_speed  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -84,6 +85,7 @@ def headless_rate(data, cfg: TrainConfig, steps: int = 30_000) -> float:
 
 
 def main() -> None:
+    print_machine_speed()
     app = QApplication.instance() or QApplication([])
     rows: list[tuple[str, str, str]] = []
     data = make_synthetic(100, 2.0, 1.0, 0.8, seed=0)
