@@ -54,21 +54,3 @@ def print_table(header: list[str], rows: list[tuple[str, ...]]) -> None:
     print("|" + "---|" * len(header))
     for row in rows:
         print("| " + " | ".join(row) + " |")
-
-
-def machine_speed() -> float:
-    """Seconds for a fixed pure-Python loop (10⁶ additions): the yardstick printed with every run."""
-
-    def loop() -> int:
-        total = 0
-        for i in range(1_000_000):
-            total += i
-        return total
-
-    return median_time(loop, repeats=5)
-
-
-def print_machine_speed() -> None:
-    """The machine-speed line every benchmark prints above its table, so runs on machines of other speeds (up to
-    3× apart) can be compared by their ratios."""
-    print(f"machine speed: 10⁶-iteration pure-Python loop takes {machine_speed() * 1000:.1f} ms\n")

@@ -17,7 +17,8 @@ import time
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, median_time, print_machine_speed, print_table, torch
+from _common import best_times, median_time, print_table, torch
+from machine import print_machine_speed
 
 import pycarrot as pc
 

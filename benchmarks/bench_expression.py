@@ -8,7 +8,8 @@ Medians of 7 runs after a warm-up, with the cycle collector left on (as the app 
 
 from __future__ import annotations
 
-from _common import median_time, print_machine_speed
+from _common import median_time
+from machine import print_machine_speed
 
 import pycarrot as pc
 from pycarrot.expression import _tokenize

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from _common import print_machine_speed  # noqa: E402
+from machine import print_machine_speed  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from carrot_gui import errors  # noqa: E402

@@ -22,7 +22,8 @@ from typing import Any
 
 import _common  # noqa: F401  (first: pins BLAS to one thread before NumPy loads)
 import numpy as np
-from _common import best_times, print_machine_speed, print_table, torch
+from _common import best_times, print_table, torch
+from machine import print_machine_speed
 
 import pycarrot as pc
 import pycarrot.nn as nn
