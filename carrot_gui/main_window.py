@@ -7,13 +7,13 @@ users see.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,6 +30,7 @@ from .i18n import QT_TRANSLATE_NOOP, format_text, translate
 from .kit import language, texts
 from .kit.actions import add_actions
 from .kit.presenter import KEYS_HELP, Presenter
+from .kit.widgets import ask_path
 from .looks import Looks
 
 LABS = ("expression", "network", "training")
@@ -318,20 +319,13 @@ class MainWindow(QMainWindow):
         )
 
     def _network_file(self, use: str, title: str, name: str | None, filter_: str) -> None:
-        """Ask for a file (see :meth:`_ask_path`), then ``network.qt.files.<use>(networkLab, path)``; nothing
+        """Ask for a file (see :func:`kit.widgets.ask_path`), then ``network.qt.files.<use>(networkLab, path)``; nothing
         when the dialog is cancelled or the Network lab was never opened."""
         from .network.qt import files
 
-        path = self._ask_path(title, name, filter_)
+        path = ask_path(self, "MainWindow", title, filter_, name)
         if path and self.networkLab is not None:
             getattr(files, use)(self.networkLab, path)
-
-    def _ask_path(self, title: str, name: str | None, filter_: str) -> str:
-        """A file to save to (``name``: the one suggested) or, with ``name`` None, one to open; "" when the user
-        cancels. ``title`` and ``filter_`` are English sources of the "MainWindow" context (marked with ``N_``)."""
-        ask = QFileDialog.getOpenFileName if name is None else QFileDialog.getSaveFileName
-        path, _ = ask(self, translate("MainWindow", title), name or "", translate("MainWindow", filter_))
-        return path
 
     def _build_help_menu(self) -> None:
         help_menu = self._menu(self.menuBar(), N_("&Help"), "helpMenu")
@@ -456,17 +450,20 @@ class MainWindow(QMainWindow):
     @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as PNG"))
     def export_png_dialog(self) -> None:
         # ".png" is added to a name without one
-        self._export_graph(N_("Export graph as PNG"), "graph.png", N_("PNG image (*.png)"), "export_png")
+        view = self.expressionLab.graphView
+        self._export_graph(view.export_png, N_("Export graph as PNG"), "graph.png", N_("PNG image (*.png)"))
 
     @guarded(QT_TRANSLATE_NOOP("Errors", "exporting the graph as SVG"))
     def export_svg_dialog(self) -> None:
-        self._export_graph(N_("Export graph as SVG"), "graph.svg", N_("SVG drawing (*.svg)"), "export_svg")
+        view = self.expressionLab.graphView
+        self._export_graph(view.export_svg, N_("Export graph as SVG"), "graph.svg", N_("SVG drawing (*.svg)"))
 
-    def _export_graph(self, title: str, name: str, filter_: str, use: str) -> None:
-        """Ask where to save the Expression lab's graph, save it with ``graphView.<use>(path)`` and say where."""
-        path = self._ask_path(title, name, filter_)
+    def _export_graph(self, save: Callable[[str], str], title: str, name: str, filter_: str) -> None:
+        """Ask where to save the Expression lab's graph, save it with ``save(path)`` (which returns the path it
+        wrote) and say where."""
+        path = ask_path(self, "MainWindow", title, filter_, name)
         if path:
-            path = getattr(self.expressionLab.graphView, use)(path)
+            path = save(path)
             self.statusBar().showMessage(format_text("MainWindow", "Saved {path}", path=path), 8000)
 
     # -- look --------------------------------------------------------------------------------------------

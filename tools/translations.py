@@ -63,6 +63,7 @@ CALLS: dict[str, tuple[int | str | None, TextAt]] = {
     # kit.csv_picker.CsvPicker(names, context, open_tip=, target_tip=, list_tip=, list_label=, use_tip=)
     "CsvPicker": (1, ("open_tip", "target_tip", "list_tip", "list_label", "use_tip")),
     "N_": (None, 0),
+    "ask_path": (1, (2, 3)),  # carrot_gui.kit.widgets.ask_path(parent, context, title, kinds, ...)
     "check_index": (3, 4),  # carrot_gui.checks.check_index(index, count, error, context, template, **fmt)
     "_panel_button": ("ExpressionLab", (2, 3)),  # carrot_gui.expression.qt.lab: (panel, name, tooltip, text)
     "spec_error": ("NetworkSpec", 1),  # carrot_gui.network.spec.spec_error(field, reason, **fmt)

@@ -7,11 +7,11 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from . import texts
-from .widgets import LABEL, LABEL_CONTEXT, check_item, checked_texts, set_items, tip
+from .widgets import ask_path, check_item, checked_texts, set_form_label, set_items, tip
 
 if TYPE_CHECKING:
     from ..training.data import CsvTable
@@ -39,16 +39,18 @@ class CsvPicker:
         open_name, file_name, target_name, list_name, use_name = names
         self.open_button = tip(QPushButton(), open_name, open_tip, context)
         texts.bind(self.open_button.setText, TR, "Open CSV…")
-        self.file_label = tip(QLabel(wordWrap=True), file_name, "", TR, text="No file opened.")
-        texts.bind(self.file_label.setToolTip, TR, "The CSV file that was read.")
+        self.file_label = tip(
+            QLabel(wordWrap=True), file_name, "The CSV file that was read.", TR, text="No file opened."
+        )
         # long column names are cut in the box (shown whole in its list), so they never widen the panel
         combo = QComboBox(
             sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
             minimumContentsLength=10,
         )
         self.target_combo = tip(combo, target_name, target_tip, context)
-        self.target_combo.setProperty(LABEL, QT_TRANSLATE_NOOP(TR, "Target"))  # its row's label (see tip)
-        self.target_combo.setProperty(LABEL_CONTEXT, TR)
+        set_form_label(
+            self.target_combo, QT_TRANSLATE_NOOP(TR, "Target"), TR
+        )  # a shared text, unlike its tooltip
         self.column_list = tip(QListWidget(), list_name, list_tip, context, label=list_label)
         self.use_button = tip(QPushButton(), use_name, use_tip, context)
         texts.bind(self.use_button.setText, TR, "Use these columns")
@@ -61,6 +63,10 @@ class CsvPicker:
         self.open_button.clicked.connect(lambda _checked=False: open_file())
         self.use_button.clicked.connect(lambda _checked=False: use())
         self.target_combo.currentIndexChanged.connect(target)
+
+    def ask_file(self, parent: QWidget, folder: str = "") -> str:
+        """The CSV file the user picks to open, starting in ``folder``; "" when cancelled."""
+        return ask_path(parent, TR, "Open CSV", "CSV files (*.csv *.txt);;All files (*)", folder=folder)
 
     def widgets(self) -> tuple[QPushButton, QLabel, QComboBox, QListWidget, QPushButton]:
         """The five widgets in the order of their ``names``."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from . import texts
 
 W = TypeVar("W", bound=QWidget)
@@ -40,15 +42,35 @@ def tip(widget: W, name: str, tip: str, context: str | None = None, text: str = 
     CONTEXT, text="text", label="label")`` as messages); an empty ``tip`` is no tooltip."""
     widget.setObjectName(name)
     if label:
-        widget.setProperty(LABEL, label)
-        widget.setProperty(LABEL_CONTEXT, context)
-    if context is None or not tip:
-        widget.setToolTip(tip)
-    else:
-        texts.bind(widget.setToolTip, context, tip)
+        set_form_label(widget, label, context)
+    _bind_text(widget.setToolTip, context if tip else None, tip)
     if text:
         _bind_text(widget.setTitle if isinstance(widget, QGroupBox) else widget.setText, context, text)
     return widget
+
+
+def set_form_label(widget: QWidget, label: str, context: str | None) -> None:
+    """Give ``widget`` the label of its form row (an English source of ``context``), which :func:`add_rows`
+    shows beside it."""
+    widget.setProperty(LABEL, label)
+    widget.setProperty(LABEL_CONTEXT, context)
+
+
+def ask_path(
+    parent: QWidget, context: str, title: str, kinds: str, save_as: str | None = None, folder: str = ""
+) -> str:
+    """A file the user picks in a dialog: one to save to (``save_as``: the name suggested) or, with ``save_as``
+    None, one to open (starting in ``folder``); "" when cancelled. ``title`` and ``kinds`` (the file-type filter)
+    are English sources of ``context``, shown translated."""
+    if save_as is None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate(context, title), folder, translate(context, kinds)
+        )
+    else:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, translate(context, title), save_as, translate(context, kinds)
+        )
+    return path
 
 
 def tooltip_event(event: QEvent, show: Callable[[QHelpEvent], None]) -> bool:
@@ -155,9 +177,8 @@ def batch_size_spin(
 ) -> QSpinBox:
     """Samples per step, 0 shown as ``full`` (every sample; an English source translated in ``context`` when
     given: ``tools/translations.py`` reads a literal ``full``, like the literal tooltips of these spin boxes)."""
-    spin = tip(QSpinBox(minimum=0, maximum=maximum, specialValueText=full), name, tooltip, context)
-    if context is not None:
-        texts.bind(spin.setSpecialValueText, context, full)
+    spin = tip(QSpinBox(minimum=0, maximum=maximum), name, tooltip, context)
+    _bind_text(spin.setSpecialValueText, context, full)
     return spin
 
 

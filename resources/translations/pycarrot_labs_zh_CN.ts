@@ -211,10 +211,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>CSV not loaded — {error}. The previous data is kept.</source>
         <translation>CSV 未加载 — {error}。保留之前的数据。</translation>
     </message>
@@ -265,10 +261,6 @@ Left click adds a point of the chosen class, right click removes the nearest poi
     <message>
         <source>Number of input features x (1 draws a line; more: a plane).</source>
         <translation>输入特征 x 的个数（1 个画直线；更多则是平面）。</translation>
-    </message>
-    <message>
-        <source>Open CSV</source>
-        <translation>打开 CSV</translation>
     </message>
     <message>
         <source>Open a CSV file first.</source>
@@ -1683,10 +1675,6 @@ true {value2}</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>CSV not loaded — {error}. The previous data is kept.</source>
         <translation>CSV 未加载 — {error}。保留之前的数据。</translation>
     </message>
@@ -1733,10 +1721,6 @@ true {value2}</source>
     <message>
         <source>Not used — {error}. The previous data is kept.</source>
         <translation>未采用 — {error}。保留之前的数据。</translation>
-    </message>
-    <message>
-        <source>Open CSV</source>
-        <translation>打开 CSV</translation>
     </message>
     <message>
         <source>Open a CSV file: any number of input columns and a target column.</source>

@@ -4,8 +4,16 @@
 <context>
     <name>CsvPicker</name>
     <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>No file opened.</source>
         <translation>未打开文件。</translation>
+    </message>
+    <message>
+        <source>Open CSV</source>
+        <translation>打开 CSV</translation>
     </message>
     <message>
         <source>Open CSV…</source>

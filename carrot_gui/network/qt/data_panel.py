@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -452,9 +451,7 @@ class DataPanel(QWidget):
     # -- CSV --------------------------------------------------------------------------------------------------
     @guarded(QT_TRANSLATE_NOOP("Errors", "opening a CSV file"))
     def _open_csv_dialog(self, _checked: bool = False) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate(TR, "Open CSV"), "", translate(TR, "CSV files (*.csv *.txt);;All files (*)")
-        )
+        path = self.csv.ask_file(self)
         if path:
             self.open_csv(path)
 

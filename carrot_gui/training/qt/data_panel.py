@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -436,9 +435,7 @@ class DataPanel(QGroupBox):
 
     def _open_csv_dialog(self) -> None:
         start = os.path.dirname(self.examples[0].path) if self.examples else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate(TR, "Open CSV"), start, translate(TR, "CSV files (*.csv *.txt);;All files (*)")
-        )
+        path = self.csv.ask_file(self, start)
         if path:
             self.open_csv(path)
 

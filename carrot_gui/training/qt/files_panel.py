@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QPush
 
 from ... import theme
 from ...i18n import QT_TRANSLATE_NOOP, translate
-from ...kit.widgets import tip
+from ...kit.widgets import ask_path, tip
 
 TR = "FilesPanel"  # the translation context of this panel's texts
 _TIPS = {  # the file buttons' tooltips, by objectName
@@ -64,8 +64,7 @@ class FilesPanel(QGroupBox):
     def _ask_file(self, signal: SignalInstance, title: str, name: str, kinds: str, save: bool = True) -> None:
         """Ask for a file to save to (or, not ``save``, to open) and emit its path, if one was chosen; ``title``
         and ``kinds`` (the file-type filter) are English sources of this panel."""
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = ask(self, translate(TR, title), name, translate(TR, kinds))
+        path = ask_path(self, TR, title, kinds, name if save else None)
         if path:
             signal.emit(path)
 
